@@ -1,0 +1,68 @@
+import type { NewEvent, RecordedEvent } from './envelope';
+import type { ExpectedRevision } from './expected-revision';
+
+export interface AppendOptions {
+  readonly expectedRevision: ExpectedRevision;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream (the value to expect next time). */
+  readonly nextRevision: number;
+  /** Global position of the last appended event. */
+  readonly position: number;
+}
+
+export type Direction = 'forwards' | 'backwards';
+
+export interface ReadStreamOptions {
+  /** Start here (inclusive). Defaults to 0 forwards, the last event backwards. */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+  readonly direction?: Direction;
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this position; omit to start at the beginning. */
+  readonly fromPosition?: number;
+  readonly maxCount?: number;
+}
+
+export interface EventFilter {
+  /** Keep events whose stream starts with one of these prefixes (e.g. `branch-`). */
+  readonly streamPrefixes?: readonly string[];
+  /** Keep events of these types. */
+  readonly eventTypes?: readonly string[];
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this position; omit to start at the beginning. */
+  readonly fromPosition?: number;
+  readonly filter?: EventFilter;
+}
+
+/** What a subscription yields: events in position order, and a marker each time it reaches the head. */
+export type SubscriptionMessage =
+  | { readonly kind: 'event'; readonly event: RecordedEvent }
+  | { readonly kind: 'caughtUp'; readonly position: number | null };
+
+/**
+ * A catch-up subscription: first the stored events after `fromPosition`, then `caughtUp`, then live
+ * events as they are appended. Iterate it with `for await`; `close()` ends the iteration.
+ */
+export interface Subscription extends AsyncIterable<SubscriptionMessage> {
+  close(): Promise<void>;
+}
+
+/** The one event store contract every adapter fulfils (see contract/event-store.contract.ts). */
+export interface EventStore {
+  /** A short name for logs and health output: `memory`, `sqlite`, `eventstoredb`. */
+  readonly kind: string;
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** Throws StreamNotFound when the stream has no events. */
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): Subscription;
+  /** Resolves when the store answers; throws StoreUnavailable otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
