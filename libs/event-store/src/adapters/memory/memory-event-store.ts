@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { planAppend, assertWellFormed, type StoredLocation } from '../../append/plan-append';
 import { sealEvents } from '../../chain/hash-chain';
+import { systemClock, type Clock } from '../../port/clock';
 import type { NewEvent, RecordedEvent } from '../../port/envelope';
 import { StoreUnavailable, StreamNotFound } from '../../port/errors';
 import type {
@@ -15,9 +16,6 @@ import type {
 import { catchUpSubscription } from '../../subscription/catch-up-subscription';
 import { sliceStream } from '../slice-stream';
 
-/** Clock the store stamps `recordedAt` with; injected so tests can pin it. */
-export type Clock = () => Date;
-
 /** The whole store in one array: for unit tests and as the reference behaviour of the contract. */
 export class MemoryEventStore implements EventStore {
   readonly kind = 'memory';
@@ -27,7 +25,7 @@ export class MemoryEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private closed = false;
 
-  constructor(private readonly clock: Clock = () => new Date()) {}
+  constructor(private readonly clock: Clock = systemClock) {}
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     try {
