@@ -20,8 +20,7 @@ export interface StoredLocation {
 }
 
 export type AppendPlan =
-  | { readonly kind: 'write' }
-  | { readonly kind: 'alreadyAppended'; readonly result: AppendResult };
+  { readonly kind: 'write' } | { readonly kind: 'alreadyAppended'; readonly result: AppendResult };
 
 export function assertWellFormed(stream: string, events: readonly NewEvent[]): void {
   if (!stream || /\s/.test(stream)) throw new InvalidAppend(`"${stream}" is not a stream name.`);

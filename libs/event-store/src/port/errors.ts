@@ -42,9 +42,7 @@ export class IdempotencyConflict extends EventStoreError {
     readonly stream: string,
     readonly eventIds: readonly string[],
   ) {
-    super(
-      `Append to ${stream} reuses event ids already stored elsewhere or in part: ${eventIds.join(', ')}.`,
-    );
+    super(`Append to ${stream} reuses event ids already stored elsewhere or in part: ${eventIds.join(', ')}.`);
   }
 }
 

@@ -32,8 +32,7 @@ export function catchUpSubscription(source: CatchUpSource, options: SubscribeOpt
   const waitForNews = (): Promise<void> =>
     new Promise<void>((resolve) => {
       if (pending || closed) return resolve();
-      const timer =
-        source.pollIntervalMs === null ? null : setTimeout(() => done(), source.pollIntervalMs);
+      const timer = source.pollIntervalMs === null ? null : setTimeout(() => done(), source.pollIntervalMs);
       const done = (): void => {
         if (timer) clearTimeout(timer);
         wake = null;

@@ -43,7 +43,9 @@ export class UpcasterRegistry {
     for (let step = 0; step <= this.byKey.size; step += 1) {
       const upcaster = this.byKey.get(keyOf(shape.type, shape.schemaVersion));
       if (!upcaster) {
-        return shape === event ? event : { ...event, type: shape.type, schemaVersion: shape.schemaVersion, data: shape.data };
+        return shape === event
+          ? event
+          : { ...event, type: shape.type, schemaVersion: shape.schemaVersion, data: shape.data };
       }
       shape = upcaster.upcast(shape);
     }

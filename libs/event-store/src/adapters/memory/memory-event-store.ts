@@ -28,11 +28,8 @@ export class MemoryEventStore implements EventStore {
   constructor(private readonly clock: Clock = systemClock) {}
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    try {
-      return Promise.resolve(this.appendNow(stream, events, options));
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
+    // The executor runs at once, so the append stays atomic; a throw becomes the rejection.
+    return new Promise((resolve) => resolve(this.appendNow(stream, events, options)));
   }
 
   private appendNow(stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {

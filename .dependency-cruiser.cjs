@@ -1,0 +1,60 @@
+/**
+ * Layer rules (ARCHITECTURE.md): apps -> application -> (domain, event-store, read-models);
+ * the domain imports nothing but itself; only the EventStoreDB adapter touches its client.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain holds pure deciders: no framework, no I/O, no other layer, no Node built-ins.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { pathNot: '^libs/domain/' },
+    },
+    {
+      name: 'eventstoredb-client-in-one-place',
+      comment: 'Only the EventStoreDB adapter folder may import @eventstore/db-client.',
+      severity: 'error',
+      from: { pathNot: '^libs/event-store/src/adapters/eventstoredb/' },
+      to: { path: '@eventstore/db-client' },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'event-store-stands-alone',
+      comment: 'The store knows nothing of the domain, the application or read models.',
+      severity: 'error',
+      from: { path: '^libs/event-store/' },
+      to: { path: '^libs/(domain|application|read-models)/' },
+    },
+    {
+      name: 'read-models-below-application',
+      severity: 'error',
+      from: { path: '^libs/read-models/' },
+      to: { path: '^libs/application/' },
+    },
+    {
+      name: 'apps-through-application',
+      comment: 'Apps reach the domain and the store through the application layer or its public surface.',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/(domain|event-store|read-models)/src/(?!index)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '^(dist|coverage)/' },
+  },
+};

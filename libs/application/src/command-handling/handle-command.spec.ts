@@ -1,0 +1,100 @@
+import type { Decider } from '@app/domain/shared/decider';
+import { DomainError } from '@app/domain/shared/domain-error';
+import { MemoryEventStore, WrongExpectedRevision } from '@app/event-store';
+import { handleCommand, type CommandContext } from './handle-command';
+
+// A tiny ledger: opening twice is refused, deposits add up. Enough to exercise the loop.
+type Command = { type: 'Open' } | { type: 'Deposit'; amount: number };
+type Event = { type: 'Opened'; data: Record<string, never> } | { type: 'Deposited'; data: { amount: number } };
+type State = { open: boolean; balance: number };
+
+const ledger: Decider<Command, Event, State> = {
+  initialState: () => ({ open: false, balance: 0 }),
+  evolve: (state, event) =>
+    event.type === 'Opened' ? { ...state, open: true } : { ...state, balance: state.balance + event.data.amount },
+  decide: (command, state) => {
+    if (command.type === 'Open') {
+      if (state.open) throw new DomainError('ALREADY_OPEN', 'The ledger is already open.');
+      return [{ type: 'Opened', data: {} }];
+    }
+    if (!state.open) throw new DomainError('NOT_OPEN', 'Open the ledger first.');
+    return [{ type: 'Deposited', data: { amount: command.amount } }];
+  },
+};
+
+const context = (commandId: string, extra: Partial<CommandContext> = {}): CommandContext => ({
+  commandId,
+  actor: { id: 'u1', name: 'Test admin', role: 'admin' },
+  occurredAt: '2023-03-01T00:00:00.000Z',
+  ...extra,
+});
+
+describe('handleCommand', () => {
+  let store: MemoryEventStore;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+  });
+
+  it('appends the decided events with the command in their metadata', async () => {
+    const result = await handleCommand(
+      store,
+      ledger,
+      'ledger-1',
+      { type: 'Open' },
+      context('c1', { policyVersion: 'p1' }),
+    );
+    expect(result).toMatchObject({ revision: 0, replayed: false, state: { open: true } });
+    const [event] = await store.readStream('ledger-1');
+    expect(event?.metadata).toMatchObject({
+      commandId: 'c1',
+      correlationId: 'c1',
+      causationId: 'c1',
+      policyVersion: 'p1',
+    });
+  });
+
+  it('a repeated command returns the first result and appends nothing, even if it would now be refused', async () => {
+    const first = await handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c1'));
+    const again = await handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c1'));
+    expect(again).toEqual({ ...first, replayed: true });
+    expect(await store.readStream('ledger-1')).toHaveLength(1);
+    await expect(handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c2'))).rejects.toMatchObject({
+      code: 'ALREADY_OPEN',
+    });
+  });
+
+  it('refuses a stale expected revision with the current one and appends nothing', async () => {
+    await handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c1'));
+    await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 5 }, context('c2'));
+    const stale = handleCommand(
+      store,
+      ledger,
+      'ledger-1',
+      { type: 'Deposit', amount: 7 },
+      context('c3', { expectedRevision: 0 }),
+    );
+    await expect(stale).rejects.toBeInstanceOf(WrongExpectedRevision);
+    await expect(stale).rejects.toMatchObject({ expected: 0, actual: 1 });
+    expect(await store.readStream('ledger-1')).toHaveLength(2);
+  });
+
+  it('re-decides on fresh state when it loses a race and the caller pinned no revision', async () => {
+    await handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c0'));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 1 }, context(`d${i}`)),
+      ),
+    );
+    const result = await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 0 }, context('last'));
+    expect(result.state.balance).toBe(10);
+  });
+
+  it('a refusal appends nothing', async () => {
+    await expect(
+      handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 1 }, context('c1')),
+    ).rejects.toMatchObject({
+      code: 'NOT_OPEN',
+    });
+    await expect(store.readStream('ledger-1')).rejects.toThrow('does not exist');
+  });
+});

@@ -1,0 +1,143 @@
+import type { Decider, DomainEvent } from '@app/domain/shared/decider';
+import {
+  StreamNotFound,
+  WrongExpectedRevision,
+  type Actor,
+  type EventStore,
+  type JsonObject,
+  type NewEvent,
+  type RecordedEvent,
+} from '@app/event-store';
+import { eventIdFor } from '../ids/uuid-v5';
+
+/** Who, why and under which rules: everything about a command that is not its data. */
+export interface CommandContext {
+  /** The caller's idempotency key; event ids derive from it. */
+  readonly commandId: string;
+  readonly actor: Actor;
+  /** Defaults to the command id: a command that starts a conversation correlates with itself. */
+  readonly correlationId?: string;
+  /** Defaults to the command id; a process manager passes the event that caused the command. */
+  readonly causationId?: string;
+  /** Business time of the act, ISO-8601 (goes to `occurredAt`). */
+  readonly occurredAt: string;
+  readonly policyVersion?: string | null;
+  /** The revision the caller last saw (HTTP If-Match). Stale → WrongExpectedRevision, never a silent merge. */
+  readonly expectedRevision?: number;
+}
+
+export interface CommandResult<E, S> {
+  readonly stream: string;
+  /** Revision of the stream's last event after the command; null if the stream still has none. */
+  readonly revision: number | null;
+  readonly events: readonly E[];
+  readonly state: S;
+  /** True when this command id had already been handled: nothing was appended this time. */
+  readonly replayed: boolean;
+}
+
+export interface HandleCommandOptions {
+  /** The schema version each event type is written with (default 1). */
+  readonly schemaVersionOf?: (type: string) => number;
+  /** How often to re-decide after losing a race with another writer when the caller gave no revision. */
+  readonly maxAttempts?: number;
+}
+
+const toDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
+  ({ type: event.type, data: event.data }) as unknown as E;
+
+/**
+ * The one load-decide-append loop every command goes through: read the stream, recognise a
+ * repeated command by its derived event ids, check the caller's revision, fold, decide, and
+ * append with the exact revision that was read. A lost race re-decides on fresh state unless
+ * the caller pinned a revision, in which case the conflict is theirs to see.
+ */
+export async function handleCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: C,
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+): Promise<CommandResult<E, S>> {
+  const maxAttempts = options.maxAttempts ?? 20;
+  for (let attempt = 1; ; attempt += 1) {
+    const recorded = await readWholeStream(store, stream);
+    const current = recorded.length === 0 ? null : (recorded[recorded.length - 1] as RecordedEvent).revision;
+    const history = recorded.map((event) => toDomainEvent<E>(event));
+
+    const firstId = eventIdFor(context.commandId, 0);
+    const already = recorded.findIndex((event) => event.id === firstId);
+    if (already >= 0) return replayedResult(decider, stream, recorded, history, already, context.commandId);
+
+    if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
+      throw new WrongExpectedRevision(stream, context.expectedRevision, current);
+    }
+    const state = history.reduce((s, event) => decider.evolve(s, event), decider.initialState());
+    const decided = decider.decide(command, state);
+    const next = decided.reduce((s, event) => decider.evolve(s, event), state);
+    if (decided.length === 0) return { stream, revision: current, events: decided, state: next, replayed: false };
+
+    const events = decided.map((event, index) => toNewEvent(event, index, context, options));
+    try {
+      const result = await store.append(stream, events, { expectedRevision: current ?? 'noStream' });
+      return { stream, revision: result.nextRevision, events: decided, state: next, replayed: false };
+    } catch (error) {
+      const retry = error instanceof WrongExpectedRevision && context.expectedRevision === undefined;
+      if (!retry || attempt >= maxAttempts) throw error;
+    }
+  }
+}
+
+/** The first result of a command handled before: its events, and the state right after them. */
+function replayedResult<E extends DomainEvent, S>(
+  decider: Decider<unknown, E, S>,
+  stream: string,
+  recorded: readonly RecordedEvent[],
+  history: readonly E[],
+  start: number,
+  commandId: string,
+): CommandResult<E, S> {
+  let end = start;
+  while (end + 1 < recorded.length && recorded[end + 1]?.id === eventIdFor(commandId, end + 1 - start)) end += 1;
+  const state = history.slice(0, end + 1).reduce((s, event) => decider.evolve(s, event), decider.initialState());
+  return {
+    stream,
+    revision: (recorded[end] as RecordedEvent).revision,
+    events: history.slice(start, end + 1),
+    state,
+    replayed: true,
+  };
+}
+
+async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[]> {
+  try {
+    return await store.readStream(stream);
+  } catch (error) {
+    if (error instanceof StreamNotFound) return [];
+    throw error;
+  }
+}
+
+function toNewEvent(
+  event: DomainEvent,
+  index: number,
+  context: CommandContext,
+  options: HandleCommandOptions,
+): NewEvent {
+  return {
+    id: eventIdFor(context.commandId, index),
+    type: event.type,
+    schemaVersion: options.schemaVersionOf?.(event.type) ?? 1,
+    // Domain event data are plain readonly records of JSON values by construction.
+    data: event.data as unknown as JsonObject,
+    metadata: {
+      commandId: context.commandId,
+      correlationId: context.correlationId ?? context.commandId,
+      causationId: context.causationId ?? context.commandId,
+      actor: context.actor,
+      occurredAt: context.occurredAt,
+      policyVersion: context.policyVersion ?? null,
+    },
+  };
+}

@@ -1,0 +1,20 @@
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const SQLITE_SYNCHRONOUS_MODES = ['FULL', 'NORMAL'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
+
+/** Everything the apps read from the environment, validated once at boot. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Where the embedded SQLite files live when no EventStoreDB is configured. */
+  readonly dataDir: string;
+  /** Set → EventStoreDB; unset → the embedded SQLite store under dataDir. */
+  readonly eventStoreConnectionString: string | undefined;
+  /** Upper bound on one store call, so a silent peer cannot hold a request past 5 s. */
+  readonly eventStoreTimeoutMs: number;
+  readonly sqliteSynchronous: SqliteSynchronous;
+  readonly logLevel: LogLevel;
+  readonly nodeEnv: string;
+}

@@ -1,0 +1,45 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createEventStore, type EventStore } from '@app/event-store';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.module';
+
+/** Injection token of the process's one EventStore: `@Inject(EVENT_STORE) store: EventStore`. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** Describes where events go, for boot logs: never the connection string, which may hold credentials. */
+export function describeStore(store: EventStore, config: AppConfig): string {
+  return config.eventStoreConnectionString ? store.kind : `${store.kind} under ${config.dataDir}`;
+}
+
+/**
+ * The event store for the whole process, opened once from the config (SQLite under dataDir by
+ * default, EventStoreDB when a connection string is set) and closed when the app shuts down.
+ * Tests replace it with `.overrideProvider(EVENT_STORE).useValue(new MemoryEventStore())`.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EVENT_STORE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): Promise<EventStore> =>
+        createEventStore({
+          eventStoreConnectionString: config.eventStoreConnectionString,
+          dataDir: config.dataDir,
+          sqliteSynchronous: config.sqliteSynchronous,
+          timeoutMs: config.eventStoreTimeoutMs,
+        }),
+    },
+  ],
+  exports: [EVENT_STORE],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventStoreModule.name);
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.logger.log(`Closed the ${this.store.kind} event store`);
+  }
+}

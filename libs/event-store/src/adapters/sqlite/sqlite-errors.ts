@@ -1,0 +1,31 @@
+import Database from 'better-sqlite3';
+import { EventStoreError, StoreUnavailable } from '../../port/errors';
+
+/** Another connection held the lock past busy_timeout, or the file is locked by a peer. */
+function isContention(error: InstanceType<typeof Database.SqliteError>): boolean {
+  return error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED');
+}
+
+/** better-sqlite3 throws a TypeError, not a SqliteError, once its connection is closed. */
+function isClosedConnection(error: unknown): boolean {
+  return error instanceof TypeError && /database connection is not open/i.test(error.message);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
+}
+
+/** Turns driver failures a caller can retry into the port's StoreUnavailable; others pass unchanged. */
+export function toStoreError(error: unknown, file: string): unknown {
+  if (error instanceof EventStoreError) return error;
+  if (error instanceof Database.SqliteError && isContention(error)) {
+    return new StoreUnavailable(`The SQLite event store ${file} is busy (${error.code}).`, { cause: error });
+  }
+  if (isClosedConnection(error)) {
+    return new StoreUnavailable(`The SQLite event store ${file} is closed.`, { cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,198 @@
+import { mkdirSync, realpathSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { assertWellFormed, planAppend, type StoredLocation } from '../../append/plan-append';
+import { sealEvents } from '../../chain/hash-chain';
+import { systemClock, type Clock } from '../../port/clock';
+import type { NewEvent, RecordedEvent } from '../../port/envelope';
+import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../port/errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../port/event-store.port';
+import type { ExpectedRevision } from '../../port/expected-revision';
+import { catchUpSubscription } from '../../subscription/catch-up-subscription';
+import { notifyFileAppended, onFileAppended } from './sqlite-append-signal';
+import { isUniqueViolation, toStoreError } from './sqlite-errors';
+import { decodeRows } from './sqlite-row';
+import { applyPragmas, migrate, type SqliteSynchronous } from './sqlite-schema';
+import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  readonly file: string;
+  /** `FULL` (default) fsyncs every commit, so a returned append survives a power cut. */
+  readonly synchronous?: SqliteSynchronous;
+  /** How often subscriptions look for appends made by other processes. */
+  readonly pollIntervalMs?: number;
+  readonly clock?: Clock;
+}
+
+/** SQLite's LIMIT for "no limit". */
+const UNLIMITED = -1;
+
+interface AppendOutcome {
+  readonly result: AppendResult;
+  readonly written: boolean;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode that several processes may share.
+ * better-sqlite3 is synchronous, so each call runs to completion before the next; appends from
+ * other processes are serialised by SQLite's write lock (`BEGIN IMMEDIATE` plus busy_timeout).
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'sqlite';
+  private readonly statements: SqliteStatements;
+  private readonly appendTransaction: Database.Transaction<
+    (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendOutcome
+  >;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The real path, so every instance on the same file shares one append signal. */
+    private readonly file: string,
+    private readonly pollIntervalMs: number,
+    private readonly clock: Clock,
+  ) {
+    this.statements = prepareStatements(db);
+    this.appendTransaction = db.transaction((stream, events, expected) =>
+      this.appendInTransaction(stream, events, expected),
+    );
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const file = resolve(options.file);
+    mkdirSync(dirname(file), { recursive: true });
+    const db = new Database(file);
+    try {
+      applyPragmas(db, options.synchronous ?? 'FULL');
+      migrate(db);
+      return new SqliteEventStore(db, realpathSync(file), options.pollIntervalMs ?? 200, options.clock ?? systemClock);
+    } catch (error) {
+      db.close();
+      throw toStoreError(error, file);
+    }
+  }
+
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.settle(() => this.appendNow(stream, events, options.expectedRevision));
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.settle(() => {
+      const limit = options.maxCount ?? UNLIMITED;
+      const rows =
+        options.direction === 'backwards'
+          ? this.statements.readBackwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+          : this.statements.readForwards.all(stream, options.fromRevision ?? 0, limit);
+      // An empty window of an existing stream is an answer, not a missing stream.
+      if (rows.length === 0 && this.statements.head.get(stream) === undefined) throw new StreamNotFound(stream);
+      return decodeRows(rows);
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.settle(() =>
+      decodeRows(this.statements.readAll.all(options.fromPosition ?? 0, options.maxCount ?? UNLIMITED)),
+    );
+  }
+
+  subscribeToAll(options?: SubscribeOptions): Subscription {
+    const subscription: Subscription = catchUpSubscription(
+      {
+        readAll: (page) => this.readAll(page),
+        onAppended: (listener) => {
+          const off = onFileAppended(this.file, listener);
+          return () => {
+            off();
+            this.subscriptions.delete(subscription);
+          };
+        },
+        pollIntervalMs: this.pollIntervalMs,
+      },
+      options,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  ping(): Promise<void> {
+    return this.settle(() => {
+      this.statements.ping.get();
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private appendNow(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
+    // Checked before taking the write lock: a malformed append needs no data to refuse.
+    assertWellFormed(stream, events);
+    let outcome: AppendOutcome;
+    try {
+      outcome = this.appendTransaction.immediate(stream, events, expected);
+    } catch (error) {
+      // The head was read under the write lock, so a duplicate (stream, revision) means a writer
+      // this process cannot see got in first; report it the way a stale head is reported.
+      if (isUniqueViolation(error)) {
+        throw new WrongExpectedRevision(stream, expected, this.statements.head.get(stream)?.revision ?? null);
+      }
+      throw error;
+    }
+    if (outcome.written) notifyFileAppended(this.file);
+    return outcome.result;
+  }
+
+  private appendInTransaction(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendOutcome {
+    const { head: headStatement, insert } = this.statements;
+    const head = headStatement.get(stream) ?? null;
+    const plan = planAppend(stream, events, expected, head, this.findStored(events));
+    if (plan.kind === 'alreadyAppended') return { result: plan.result, written: false };
+
+    const sealed = sealEvents(stream, head, events, this.clock().toISOString());
+    let position = 0;
+    for (const event of sealed) {
+      const { lastInsertRowid } = insert.run(
+        event.id.toLowerCase(),
+        stream,
+        event.revision,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+      position = Number(lastInsertRowid);
+    }
+    const last = sealed[sealed.length - 1] as (typeof sealed)[number];
+    return { result: { nextRevision: last.revision, position }, written: true };
+  }
+
+  private findStored(events: readonly NewEvent[]): StoredLocation[] {
+    if (events.length === 1) {
+      const found = this.statements.findId.get((events[0] as NewEvent).id.toLowerCase());
+      return found ? [found] : [];
+    }
+    return this.statements.findIds.all(JSON.stringify(events.map((event) => event.id.toLowerCase())));
+  }
+
+  /** Runs a synchronous driver call as the port's promise, with driver errors mapped. */
+  private settle<T>(work: () => T): Promise<T> {
+    try {
+      if (this.closed) throw new StoreUnavailable(`The SQLite event store ${this.file} is closed.`);
+      return Promise.resolve(work());
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.file) as Error);
+    }
+  }
+}
