@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type ReadModelDatabase = Database.Database;
+
+/**
+ * Opens the read-model database. Read models are derived data, but each projection commits its
+ * rows and its checkpoint together, so `synchronous=NORMAL` (WAL) can lose only a tail that the
+ * projection will apply again: rows and checkpoint never disagree.
+ */
+export function openReadModelDatabase(file: string): ReadModelDatabase {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  ensureRunnerTables(db);
+  return db;
+}
+
+function ensureRunnerTables(db: ReadModelDatabase): void {
+  db.exec(`
+    -- One row per generation of a projection's tables: 'building' while it catches up beside
+    -- the live one, 'live' once its views point at it, 'retired' after it was replaced.
+    CREATE TABLE IF NOT EXISTS projection_generations (
+      name TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      version INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('building', 'live', 'retired')),
+      position INTEGER,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (name, generation)
+    );
+  `);
+}

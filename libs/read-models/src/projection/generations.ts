@@ -1,0 +1,103 @@
+import type { ReadModelDatabase } from '../database/read-model-database';
+import { tablesOf, type SqlProjection } from './projection';
+
+export interface Generation {
+  readonly name: string;
+  readonly generation: number;
+  readonly version: number;
+  readonly state: 'building' | 'live' | 'retired';
+  readonly position: number | null;
+}
+
+interface GenerationRow {
+  name: string;
+  generation: number;
+  version: number;
+  state: Generation['state'];
+  position: number | null;
+}
+
+export function liveGeneration(db: ReadModelDatabase, name: string): Generation | null {
+  const row = db
+    .prepare(
+      `SELECT name, generation, version, state, position FROM projection_generations WHERE name = ? AND state = 'live'`,
+    )
+    .get(name) as GenerationRow | undefined;
+  return row ?? null;
+}
+
+/**
+ * The generation a runner should feed: the live one when its version matches the code;
+ * otherwise a building one of this version (a rebuild interrupted by a crash resumes), or a
+ * new one. `fresh` forces a new generation even when the live one is current (operator rebuild).
+ */
+export function generationToFeed(
+  db: ReadModelDatabase,
+  projection: SqlProjection,
+  fresh = false,
+  now = new Date(),
+): Generation {
+  const live = liveGeneration(db, projection.name);
+  if (live && live.version === projection.version && !fresh) return live;
+  const building = db
+    .prepare(
+      `SELECT name, generation, version, state, position FROM projection_generations
+       WHERE name = ? AND state = 'building' AND version = ? ORDER BY generation DESC LIMIT 1`,
+    )
+    .get(projection.name, projection.version) as GenerationRow | undefined;
+  if (building && !fresh) return building;
+  const { next } = db
+    .prepare(`SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM projection_generations WHERE name = ?`)
+    .get(projection.name) as { next: number };
+  const generation: Generation = {
+    name: projection.name,
+    generation: next,
+    version: projection.version,
+    state: 'building',
+    position: null,
+  };
+  db.prepare(
+    `INSERT INTO projection_generations (name, generation, version, state, position, updated_at) VALUES (?, ?, ?, 'building', NULL, ?)`,
+  ).run(projection.name, next, projection.version, now.toISOString());
+  return generation;
+}
+
+export function saveCheckpoint(
+  db: ReadModelDatabase,
+  generation: Generation,
+  position: number,
+  now = new Date(),
+): void {
+  db.prepare(`UPDATE projection_generations SET position = ?, updated_at = ? WHERE name = ? AND generation = ?`).run(
+    position,
+    now.toISOString(),
+    generation.name,
+    generation.generation,
+  );
+}
+
+/**
+ * Points the stable views at a caught-up generation and retires the previous one, in one
+ * transaction: readers see either the old tables or the new ones, never a mix.
+ */
+export function promoteGeneration(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
+  const tables = tablesOf(projection, generation.generation);
+  const previous = liveGeneration(db, projection.name);
+  db.transaction(() => {
+    for (const table of projection.tables) {
+      db.exec(`DROP VIEW IF EXISTS ${table}`);
+      db.exec(`CREATE VIEW ${table} AS SELECT ${projection.viewColumns?.(table) ?? '*'} FROM ${tables[table]}`);
+    }
+    db.prepare(`UPDATE projection_generations SET state = 'retired' WHERE name = ? AND state = 'live'`).run(
+      projection.name,
+    );
+    db.prepare(`UPDATE projection_generations SET state = 'live' WHERE name = ? AND generation = ?`).run(
+      projection.name,
+      generation.generation,
+    );
+    if (previous && previous.generation !== generation.generation) {
+      const old = tablesOf(projection, previous.generation);
+      for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${old[table]}`);
+    }
+  })();
+}

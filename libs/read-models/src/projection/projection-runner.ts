@@ -1,0 +1,202 @@
+import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import { generationToFeed, promoteGeneration, saveCheckpoint, type Generation } from './generations';
+import { tablesOf, type SqlProjection } from './projection';
+
+export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
+
+export interface RunnerStatus {
+  readonly name: string;
+  readonly version: number;
+  readonly generation: number;
+  readonly state: RunnerState;
+  /** Global position of the last event applied and checkpointed. */
+  readonly position: number | null;
+  /** Events seen by the subscription but not yet committed. */
+  readonly pending: number;
+  readonly error: string | null;
+}
+
+export interface RunnerLogger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface RunnerOptions {
+  /** Most events committed in one transaction while catching up. */
+  readonly batchSize?: number;
+  /** Start a new generation even if the live one is current (operator rebuild). */
+  readonly fresh?: boolean;
+  readonly logger?: RunnerLogger;
+  /** Called after each committed batch, e.g. for a progress bar. */
+  readonly onCommitted?: (status: RunnerStatus, applied: number) => void;
+}
+
+const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
+
+/**
+ * Feeds one projection from its own checkpoint. Events are applied in batches, each batch in
+ * one SQL transaction together with the checkpoint, so after a crash the rows and the
+ * checkpoint agree and the next start resumes exactly after the last committed event.
+ * A batch is committed when it is full, when the subscription catches up, or as soon as no
+ * further event is immediately available — so live events are visible at once. An event that
+ * cannot be applied rolls its batch back and stops the projection (state `failed`), loudly.
+ */
+export class ProjectionRunner {
+  private subscription: Subscription | null = null;
+  private generation: Generation | null = null;
+  private state: RunnerState = 'starting';
+  private position: number | null = null;
+  private pending: RecordedEvent[] = [];
+  private error: string | null = null;
+  private done: Promise<void> | null = null;
+  private readonly waiters: { position: number; resolve: () => void; reject: (e: Error) => void }[] = [];
+  private readonly caughtUpWaiters: (() => void)[] = [];
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadModelDatabase,
+    readonly projection: SqlProjection,
+    private readonly options: RunnerOptions = {},
+  ) {}
+
+  /** Starts feeding in the background; `stop()` ends it. */
+  start(): void {
+    if (this.done) return;
+    const generation = generationToFeed(this.db, this.projection, this.options.fresh);
+    this.generation = generation;
+    this.position = generation.position;
+    this.projection.createTables(this.db, tablesOf(this.projection, generation.generation));
+    this.state = 'catchingUp';
+    this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
+    this.done = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
+  }
+
+  async stop(): Promise<void> {
+    await this.subscription?.close();
+    await this.done;
+    if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  status(): RunnerStatus {
+    return {
+      name: this.projection.name,
+      version: this.projection.version,
+      generation: this.generation?.generation ?? 0,
+      state: this.state,
+      position: this.position,
+      pending: this.pending.length,
+      error: this.error,
+    };
+  }
+
+  /** Resolves once everything up to `position` is applied: read-your-writes for a command handler. */
+  waitForPosition(position: number): Promise<void> {
+    if (this.position !== null && this.position >= position) return Promise.resolve();
+    if (this.state === 'failed') return Promise.reject(new Error(this.error ?? 'projection failed'));
+    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
+  }
+
+  /** Resolves when the subscription has caught up with the store once (and the batch is committed). */
+  caughtUp(): Promise<void> {
+    if (this.state === 'live') return Promise.resolve();
+    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    const iterator = subscription[Symbol.asyncIterator]();
+    const batchSize = this.options.batchSize ?? 1000;
+    let next = iterator.next();
+    for (;;) {
+      // If no message is ready right now, commit what we have before waiting.
+      const ready = this.pending.length === 0 ? await next : await Promise.race([next, nextTick()]);
+      if (ready === TICK) {
+        this.commit();
+        continue;
+      }
+      const result = ready;
+      if (result.done) break;
+      next = iterator.next();
+      const message = result.value;
+      if (message.kind === 'caughtUp') {
+        this.commit();
+        this.onCaughtUp();
+        continue;
+      }
+      this.pending.push(message.event);
+      if (this.pending.length >= batchSize) this.commit();
+    }
+    this.commit();
+  }
+
+  private commit(): void {
+    const generation = this.generation;
+    const batch = this.pending;
+    const last = batch[batch.length - 1];
+    if (!generation || !last) return;
+    const tables = tablesOf(this.projection, generation.generation);
+    this.db.transaction(() => {
+      for (const event of batch) {
+        try {
+          this.projection.apply(this.db, event, tables);
+        } catch (cause) {
+          throw new ApplyFailed(this.projection.name, event, cause);
+        }
+      }
+      saveCheckpoint(this.db, generation, last.position);
+    })();
+    this.pending = [];
+    this.position = last.position;
+    this.options.onCommitted?.(this.status(), batch.length);
+    this.releaseWaiters();
+  }
+
+  private onCaughtUp(): void {
+    const generation = this.generation;
+    if (generation && generation.state !== 'live') {
+      promoteGeneration(this.db, this.projection, generation);
+      this.generation = { ...generation, state: 'live' };
+      this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
+    }
+    this.state = 'live';
+    this.caughtUpWaiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private releaseWaiters(): void {
+    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
+      const waiter = this.waiters[i];
+      if (waiter && this.position !== null && this.position >= waiter.position) {
+        this.waiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'failed';
+    this.pending = [];
+    this.error = error instanceof Error ? error.message : String(error);
+    (this.options.logger ?? silent).error(`Projection ${this.projection.name} stopped: ${this.error}`, {
+      projection: this.projection.name,
+      position: this.position,
+    });
+    const failure = new Error(this.error);
+    this.waiters.splice(0).forEach((waiter) => waiter.reject(failure));
+    void this.subscription?.close();
+  }
+}
+
+const TICK = Symbol('tick');
+const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
+
+export class ApplyFailed extends Error {
+  constructor(projection: string, event: RecordedEvent, cause: unknown) {
+    super(
+      `cannot apply ${event.type} at position ${event.position} (stream ${event.stream}, revision ${event.revision}): ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      { cause },
+    );
+    this.name = 'ApplyFailed';
+  }
+}
