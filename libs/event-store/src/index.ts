@@ -13,3 +13,4 @@ export * from './subscription/event-filter';
 export * from './subscription/catch-up-subscription';
 export * from './adapters/memory/memory-event-store';
 export * from './create-event-store';
+export * from './subscription/position-tracker';

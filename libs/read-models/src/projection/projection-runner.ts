@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { generationToFeed, promoteGeneration, saveCheckpoint, type Generation } from './generations';
 import { tablesOf, type SqlProjection } from './projection';
@@ -46,12 +46,10 @@ export class ProjectionRunner {
   private subscription: Subscription | null = null;
   private generation: Generation | null = null;
   private state: RunnerState = 'starting';
-  private position: number | null = null;
+  private tracker = new PositionTracker();
   private pending: RecordedEvent[] = [];
   private error: string | null = null;
   private done: Promise<void> | null = null;
-  private readonly waiters: { position: number; resolve: () => void; reject: (e: Error) => void }[] = [];
-  private readonly caughtUpWaiters: (() => void)[] = [];
 
   constructor(
     private readonly store: EventStore,
@@ -65,7 +63,7 @@ export class ProjectionRunner {
     if (this.done) return;
     const generation = generationToFeed(this.db, this.projection, this.options.fresh);
     this.generation = generation;
-    this.position = generation.position;
+    this.tracker = new PositionTracker(generation.position);
     this.projection.createTables(this.db, tablesOf(this.projection, generation.generation));
     this.state = 'catchingUp';
     this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
@@ -84,7 +82,7 @@ export class ProjectionRunner {
       version: this.projection.version,
       generation: this.generation?.generation ?? 0,
       state: this.state,
-      position: this.position,
+      position: this.tracker.position,
       pending: this.pending.length,
       error: this.error,
     };
@@ -92,15 +90,12 @@ export class ProjectionRunner {
 
   /** Resolves once everything up to `position` is applied: read-your-writes for a command handler. */
   waitForPosition(position: number): Promise<void> {
-    if (this.position !== null && this.position >= position) return Promise.resolve();
-    if (this.state === 'failed') return Promise.reject(new Error(this.error ?? 'projection failed'));
-    return new Promise((resolve, reject) => this.waiters.push({ position, resolve, reject }));
+    return this.tracker.waitFor(position);
   }
 
   /** Resolves when the subscription has caught up with the store once (and the batch is committed). */
   caughtUp(): Promise<void> {
-    if (this.state === 'live') return Promise.resolve();
-    return new Promise((resolve) => this.caughtUpWaiters.push(resolve));
+    return this.tracker.caughtUp();
   }
 
   private async consume(subscription: Subscription): Promise<void> {
@@ -146,9 +141,8 @@ export class ProjectionRunner {
       saveCheckpoint(this.db, generation, last.position);
     })();
     this.pending = [];
-    this.position = last.position;
+    this.tracker.advance(last.position);
     this.options.onCommitted?.(this.status(), batch.length);
-    this.releaseWaiters();
   }
 
   private onCaughtUp(): void {
@@ -159,17 +153,7 @@ export class ProjectionRunner {
       this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
     }
     this.state = 'live';
-    this.caughtUpWaiters.splice(0).forEach((resolve) => resolve());
-  }
-
-  private releaseWaiters(): void {
-    for (let i = this.waiters.length - 1; i >= 0; i -= 1) {
-      const waiter = this.waiters[i];
-      if (waiter && this.position !== null && this.position >= waiter.position) {
-        this.waiters.splice(i, 1);
-        waiter.resolve();
-      }
-    }
+    this.tracker.markCaughtUp();
   }
 
   private fail(error: unknown): void {
@@ -178,10 +162,9 @@ export class ProjectionRunner {
     this.error = error instanceof Error ? error.message : String(error);
     (this.options.logger ?? silent).error(`Projection ${this.projection.name} stopped: ${this.error}`, {
       projection: this.projection.name,
-      position: this.position,
+      position: this.tracker.position,
     });
-    const failure = new Error(this.error);
-    this.waiters.splice(0).forEach((waiter) => waiter.reject(failure));
+    this.tracker.fail(new Error(this.error));
     void this.subscription?.close();
   }
 }

@@ -1,0 +1,139 @@
+import {
+  PositionTracker,
+  StoreUnavailable,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
+import type { CheckpointStore } from './checkpoint-store';
+
+/**
+ * Cross-stream work (a merge moving every member, installing an election's result) driven by
+ * the event log. `handle` must be idempotent — it appends with ids derived from the event it
+ * reacts to — because after a crash the runner delivers again every event after the last
+ * checkpoint: effects first, checkpoint after, so nothing is skipped and retries are no-ops.
+ */
+export interface ProcessManager {
+  readonly name: string;
+  handle(event: RecordedEvent): Promise<void>;
+}
+
+export type ProcessState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
+
+export interface ProcessStatus {
+  readonly name: string;
+  readonly state: ProcessState;
+  readonly position: number | null;
+  readonly error: string | null;
+}
+
+export interface ProcessLogger {
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export interface ProcessRunnerOptions {
+  readonly logger?: ProcessLogger;
+  /** Attempts for one event while the store is unavailable, with doubling pauses from `retryDelayMs`. */
+  readonly maxAttempts?: number;
+  readonly retryDelayMs?: number;
+}
+
+export class ProcessManagerRunner {
+  private subscription: Subscription | null = null;
+  private done: Promise<void> | null = null;
+  private state: ProcessState = 'starting';
+  private tracker = new PositionTracker();
+  private error: string | null = null;
+  private stopping = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly checkpoints: CheckpointStore,
+    readonly manager: ProcessManager,
+    private readonly options: ProcessRunnerOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.done) return;
+    this.tracker = new PositionTracker(this.checkpoints.load(this.manager.name));
+    this.state = 'catchingUp';
+    this.subscription = this.store.subscribeToAll({ fromPosition: this.tracker.position ?? undefined });
+    this.done = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.subscription?.close();
+    await this.done;
+    if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  status(): ProcessStatus {
+    return { name: this.manager.name, state: this.state, position: this.tracker.position, error: this.error };
+  }
+
+  caughtUp(): Promise<void> {
+    return this.tracker.caughtUp();
+  }
+
+  /** Resolves once every event up to `position` has been handled. */
+  waitForPosition(position: number): Promise<void> {
+    return this.tracker.waitFor(position);
+  }
+
+  private async consume(subscription: Subscription): Promise<void> {
+    for await (const message of subscription) {
+      if (message.kind === 'caughtUp') {
+        this.state = 'live';
+        this.tracker.markCaughtUp();
+        continue;
+      }
+      await this.handleWithRetry(message.event);
+      if (this.stopping) return;
+      this.checkpoints.save(this.manager.name, message.event.position);
+      this.tracker.advance(message.event.position);
+    }
+  }
+
+  private async handleWithRetry(event: RecordedEvent): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 8;
+    let delay = this.options.retryDelayMs ?? 250;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.manager.handle(event);
+      } catch (error) {
+        if (!(error instanceof StoreUnavailable) || attempt >= maxAttempts || this.stopping) {
+          throw new HandleFailed(this.manager.name, event, error);
+        }
+        this.options.logger?.warn(`${this.manager.name}: store unavailable, retrying in ${delay} ms`, {
+          position: event.position,
+        });
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        delay *= 2;
+      }
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.state = 'failed';
+    this.error = error instanceof Error ? error.message : String(error);
+    this.options.logger?.error(`Process manager ${this.manager.name} stopped: ${this.error}`, {
+      position: this.tracker.position,
+    });
+    this.tracker.fail(new Error(this.error));
+    void this.subscription?.close();
+  }
+}
+
+export class HandleFailed extends Error {
+  constructor(manager: string, event: RecordedEvent, cause: unknown) {
+    super(
+      `${manager} cannot handle ${event.type} at position ${event.position} (stream ${event.stream}): ${
+        cause instanceof Error ? cause.message : String(cause)
+      }`,
+      { cause },
+    );
+    this.name = 'HandleFailed';
+  }
+}

@@ -1,0 +1,120 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const event_store_1 = require("../../../event-store/src");
+const node_crypto_1 = require("node:crypto");
+const read_model_database_1 = require("../database/read-model-database");
+const generations_1 = require("./generations");
+const projection_runner_1 = require("./projection-runner");
+// Counts events per stream; refuses an event typed 'Poison' so failure handling can be seen.
+const counter = {
+    name: 'stream-counts',
+    version: 1,
+    tables: ['stream_counts'],
+    createTables: (db, t) => db.exec(`CREATE TABLE IF NOT EXISTS ${t.stream_counts} (stream TEXT PRIMARY KEY, events INTEGER NOT NULL, last_position INTEGER NOT NULL)`),
+    apply: (db, event, t) => {
+        if (event.type === 'Poison')
+            throw new Error('poison event');
+        db.prepare(`INSERT INTO ${t.stream_counts} (stream, events, last_position) VALUES (?, 1, ?)
+       ON CONFLICT (stream) DO UPDATE SET events = events + 1, last_position = excluded.last_position
+       WHERE excluded.last_position > ${t.stream_counts}.last_position`).run(event.stream, event.position);
+    },
+};
+const event = (type = 'Happened') => ({
+    id: (0, node_crypto_1.randomUUID)(),
+    type,
+    schemaVersion: 1,
+    data: {},
+    metadata: {
+        commandId: (0, node_crypto_1.randomUUID)(),
+        correlationId: (0, node_crypto_1.randomUUID)(),
+        causationId: (0, node_crypto_1.randomUUID)(),
+        actor: { id: 'a', name: 'A', role: 'admin' },
+        occurredAt: '2023-01-01T00:00:00.000Z',
+        policyVersion: null,
+    },
+});
+async function appendMany(store, streams, perStream) {
+    for (let s = 0; s < streams; s += 1) {
+        await store.append(`s-${s}`, Array.from({ length: perStream }, () => event()), { expectedRevision: 'any' });
+    }
+}
+const rows = (db) => db.prepare('SELECT * FROM stream_counts ORDER BY stream').all();
+describe('ProjectionRunner', () => {
+    let store;
+    let db;
+    beforeEach(() => {
+        store = new event_store_1.MemoryEventStore();
+        db = (0, read_model_database_1.openReadModelDatabase)(':memory:');
+    });
+    afterEach(() => db.close());
+    it('catches up, goes live behind a stable view, and applies live events at once', async () => {
+        await appendMany(store, 5, 30);
+        const runner = new projection_runner_1.ProjectionRunner(store, db, counter, { batchSize: 16 });
+        runner.start();
+        await runner.caughtUp();
+        expect(runner.status()).toMatchObject({ state: 'live', position: 150 });
+        expect(rows(db)).toHaveLength(5);
+        const { position } = await store.append('s-9', [event()], { expectedRevision: 'any' });
+        await runner.waitForPosition(position);
+        expect(db.prepare(`SELECT events FROM stream_counts WHERE stream = 's-9'`).get()).toEqual({ events: 1 });
+        await runner.stop();
+    });
+    it('resumes after a restart from its checkpoint, without applying anything twice', async () => {
+        await appendMany(store, 3, 10);
+        const first = new projection_runner_1.ProjectionRunner(store, db, counter);
+        first.start();
+        await first.caughtUp();
+        await first.stop();
+        await appendMany(store, 3, 5);
+        const second = new projection_runner_1.ProjectionRunner(store, db, counter);
+        second.start();
+        await second.caughtUp();
+        expect(rows(db)).toEqual([
+            { stream: 's-0', events: 15, last_position: 35 },
+            { stream: 's-1', events: 15, last_position: 40 },
+            { stream: 's-2', events: 15, last_position: 45 },
+        ]);
+        await second.stop();
+    });
+    it('stops on an event it cannot apply, rolls back that batch and names the event', async () => {
+        await appendMany(store, 1, 10);
+        await store.append('s-bad', [event('Poison')], { expectedRevision: 'noStream' });
+        const errors = [];
+        const runner = new projection_runner_1.ProjectionRunner(store, db, counter, {
+            batchSize: 4,
+            logger: { info: () => undefined, error: (message) => errors.push(message) },
+        });
+        runner.start();
+        await expect(runner.waitForPosition(11)).rejects.toThrow('cannot apply Poison at position 11');
+        expect(runner.status()).toMatchObject({ state: 'failed', position: 8 });
+        expect(errors[0]).toContain('stream-counts');
+        const checkpoint = db.prepare(`SELECT position FROM projection_generations WHERE name = 'stream-counts'`).get();
+        expect(checkpoint).toEqual({ position: 8 });
+    });
+    it('a fresh rebuild fills a new generation beside the live one and switches the view atomically', async () => {
+        await appendMany(store, 4, 25);
+        const live = new projection_runner_1.ProjectionRunner(store, db, counter);
+        live.start();
+        await live.caughtUp();
+        await live.stop();
+        const before = rows(db);
+        const seenDuringRebuild = [];
+        const watching = new projection_runner_1.ProjectionRunner(store, db, counter, {
+            fresh: true,
+            batchSize: 7,
+            onCommitted: () => seenDuringRebuild.push(rows(db)),
+        });
+        watching.start();
+        await watching.caughtUp();
+        await watching.stop();
+        // Queries answered from the old generation, complete, throughout the rebuild.
+        seenDuringRebuild.forEach((seen) => expect(seen).toEqual(before));
+        expect(rows(db)).toEqual(before);
+        expect((0, generations_1.liveGeneration)(db, 'stream-counts')).toMatchObject({ generation: 2, state: 'live' });
+        const tables = db
+            .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'stream_counts_g%'`)
+            .all();
+        expect(tables).toEqual([{ name: 'stream_counts_g2_stream_counts' }]);
+    });
+});
+//# sourceMappingURL=projection-runner.int-spec.js.map
