@@ -22,6 +22,8 @@ const shared = {
     '^@app/(domain|event-store|application|read-models)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
+  // TypeScript first, so a stray compiled .js beside a source can never shadow it.
+  moduleFileExtensions: ['ts', 'js', 'json', 'node'],
 };
 
 module.exports = {

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import type { Clock } from './port/clock';
 import type { EventStore } from './port/event-store.port';
+import type { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
+import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 
 export interface EventStoreConfig {
   /** Set → EventStoreDB; unset → the embedded SQLite file under dataDir. */
@@ -17,15 +19,24 @@ export interface EventStoreConfig {
  * Picks the adapter from configuration. The EventStoreDB adapter is loaded only when asked
  * for, so the embedded default never loads the gRPC client.
  */
-export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+export function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  // A failure to open (bad directory, locked file) becomes a rejection, not a throw.
+  return new Promise((resolve) => resolve(openEventStore(config)));
+}
+
+function openEventStore(config: EventStoreConfig): EventStore {
   if (config.eventStoreConnectionString) {
-    const { EventStoreDbEventStore } = await import('./adapters/eventstoredb/eventstoredb-event-store');
-    return EventStoreDbEventStore.connect(config.eventStoreConnectionString, {
+    // A plain require keeps the load lazy in the CommonJS build (a dynamic import() would not
+    // resolve the TypeScript source under jest).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const esdb = require('./adapters/eventstoredb/eventstoredb-event-store') as {
+      EventStoreDbEventStore: typeof EventStoreDbEventStore;
+    };
+    return esdb.EventStoreDbEventStore.connect(config.eventStoreConnectionString, {
       timeoutMs: config.timeoutMs,
       clock: config.clock,
     });
   }
-  const { SqliteEventStore } = await import('./adapters/sqlite/sqlite-event-store');
   return SqliteEventStore.open({
     file: join(config.dataDir, 'events.sqlite'),
     synchronous: config.sqliteSynchronous ?? 'FULL',

@@ -1,14 +1,16 @@
+import { resolve } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { createEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { eventStoreConfigOf } from './event-store-config';
 
 /** Injection token of the process's one EventStore: `@Inject(EVENT_STORE) store: EventStore`. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /** Describes where events go, for boot logs: never the connection string, which may hold credentials. */
 export function describeStore(store: EventStore, config: AppConfig): string {
-  return config.eventStoreConnectionString ? store.kind : `${store.kind} under ${config.dataDir}`;
+  return config.eventStoreConnectionString ? store.kind : `${store.kind} under ${resolve(config.dataDir)}`;
 }
 
 /**
@@ -22,13 +24,7 @@ export function describeStore(store: EventStore, config: AppConfig): string {
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Promise<EventStore> =>
-        createEventStore({
-          eventStoreConnectionString: config.eventStoreConnectionString,
-          dataDir: config.dataDir,
-          sqliteSynchronous: config.sqliteSynchronous,
-          timeoutMs: config.eventStoreTimeoutMs,
-        }),
+      useFactory: (config: AppConfig): Promise<EventStore> => createEventStore(eventStoreConfigOf(config)),
     },
   ],
   exports: [EVENT_STORE],

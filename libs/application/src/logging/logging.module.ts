@@ -16,6 +16,9 @@ import { assignRequestId } from './request-id';
         pinoHttp: {
           level: config.logLevel,
           genReqId: assignRequestId,
+          // A client's mistake is worth a warning, our failure an error; both stand out from traffic.
+          customLogLevel: (_req, res, error) =>
+            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
           // Credentials must never reach a log aggregator.
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],

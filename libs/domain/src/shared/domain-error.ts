@@ -19,3 +19,15 @@ export class DomainError extends Error {
 
 export const refuse = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
   new DomainError(code, message, 'rule', details);
+
+/** The command's data is malformed (missing field, bad date): nothing in the world refused it. */
+export const invalid = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
+  new DomainError(code, message, 'validation', details);
+
+/** The aggregate the command addresses, or one it names, does not exist. */
+export const notFound = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
+  new DomainError(code, message, 'notFound', details);
+
+/** The command collides with what already exists (same id established twice, post already held). */
+export const conflict = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
+  new DomainError(code, message, 'conflict', details);

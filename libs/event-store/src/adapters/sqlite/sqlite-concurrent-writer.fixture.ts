@@ -1,7 +1,8 @@
 /**
- * A second OS process for the SQLite integration test: opens the store through the adapter,
- * waits for "go", then appends `count` single events to `stream` with retry on a stale head.
- * Run with `node -r @swc-node/register` via child_process.fork; arguments: file stream count.
+ * A second OS process for the SQLite integration test. It opens the store through the adapter,
+ * says "ready", then for each `{ count }` message appends that many single events to `stream`
+ * with retry on a stale head and answers "done". It closes the store when the parent
+ * disconnects. Run with `node -r @swc-node/register` via child_process.fork; arguments: file stream.
  */
 import { randomUUID } from 'node:crypto';
 import { newEvent } from '../../contract/event-store.contract';
@@ -12,6 +13,10 @@ import { SqliteEventStore } from './sqlite-event-store';
 export interface WriterMessage {
   readonly kind: 'ready' | 'done';
   readonly retries?: number;
+}
+
+export interface WriterCommand {
+  readonly count: number;
 }
 
 async function headOf(store: SqliteEventStore, stream: string): Promise<ExpectedRevision> {
@@ -45,21 +50,26 @@ function send(message: WriterMessage): void {
   process.send?.(message);
 }
 
-async function main(): Promise<void> {
-  const [file, stream, count] = process.argv.slice(2);
-  if (!file || !stream || !count) throw new Error('usage: file stream count');
+function main(): void {
+  const [file, stream] = process.argv.slice(2);
+  if (!file || !stream) throw new Error('usage: file stream');
   const store = SqliteEventStore.open({ file });
-  await new Promise<void>((resolve) => {
-    process.once('message', () => resolve());
-    send({ kind: 'ready' });
+  let work = Promise.resolve();
+  process.on('message', (command: WriterCommand) => {
+    work = work.then(async () => send({ kind: 'done', retries: await appendAll(store, stream, command.count) }));
+    work.catch(fail);
   });
-  const retries = await appendAll(store, stream, Number(count));
-  await store.close();
-  send({ kind: 'done', retries });
-  process.disconnect?.();
+  process.once('disconnect', () => void work.finally(() => store.close()));
+  send({ kind: 'ready' });
 }
 
-main().catch((error: unknown) => {
+function fail(error: unknown): void {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
-});
+}
+
+try {
+  main();
+} catch (error) {
+  fail(error);
+}

@@ -19,7 +19,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Turns driver failures a caller can retry into the port's StoreUnavailable; others pass unchanged. */
-export function toStoreError(error: unknown, file: string): unknown {
+export function toStoreError(error: unknown, file: string): Error {
   if (error instanceof EventStoreError) return error;
   if (error instanceof Database.SqliteError && isContention(error)) {
     return new StoreUnavailable(`The SQLite event store ${file} is busy (${error.code}).`, { cause: error });
@@ -27,5 +27,5 @@ export function toStoreError(error: unknown, file: string): unknown {
   if (isClosedConnection(error)) {
     return new StoreUnavailable(`The SQLite event store ${file} is closed.`, { cause: error });
   }
-  return error;
+  return error instanceof Error ? error : new Error(String(error), { cause: error });
 }

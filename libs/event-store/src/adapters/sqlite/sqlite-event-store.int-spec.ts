@@ -10,7 +10,7 @@ import type { RecordedEvent } from '../../port/envelope';
 import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../port/errors';
 import type { EventStore, SubscriptionMessage } from '../../port/event-store.port';
 import type { ExpectedRevision } from '../../port/expected-revision';
-import type { WriterMessage } from './sqlite-concurrent-writer.fixture';
+import type { WriterCommand, WriterMessage } from './sqlite-concurrent-writer.fixture';
 import { SqliteEventStore } from './sqlite-event-store';
 
 async function tempFile(): Promise<{ file: string; remove: () => Promise<void> }> {
@@ -28,11 +28,13 @@ async function headOf(store: EventStore, stream: string): Promise<ExpectedRevisi
   }
 }
 
+/** Appends one event, re-reading the head after each refusal; returns how many refusals it took. */
 async function appendWithRetry(store: EventStore, stream: string, data: Record<string, string | number>) {
   const event = newEvent('BallotRecorded', data);
-  for (;;) {
+  for (let retries = 0; ; retries += 1) {
     try {
-      return await store.append(stream, [event], { expectedRevision: await headOf(store, stream) });
+      await store.append(stream, [event], { expectedRevision: await headOf(store, stream) });
+      return retries;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
     }
@@ -72,6 +74,16 @@ function waitFor(child: ChildProcess, kind: WriterMessage['kind']): Promise<Writ
   });
 }
 
+/** Lets the writer close its store and exit; kills it if it has not gone within 5 s. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  if (child.connected) child.disconnect();
+  const timer = setTimeout(() => child.kill(), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
 describe('SqliteEventStore', () => {
   describe('contract', () => {
     eventStoreContract(async () => {
@@ -108,7 +120,9 @@ describe('SqliteEventStore', () => {
     it('keeps events across close and reopen, with the chain intact and the schema versioned', async () => {
       const first = open();
       const stream = `branch-${randomUUID()}`;
-      await first.append(stream, [newEvent('BranchEstablished', { name: '永安社区党支部' })], { expectedRevision: 'noStream' });
+      await first.append(stream, [newEvent('BranchEstablished', { name: '永安社区党支部' })], {
+        expectedRevision: 'noStream',
+      });
       await first.append(stream, [newEvent('BranchRenamed'), newEvent('SecretaryElected')], { expectedRevision: 0 });
       await first.close();
 
@@ -133,9 +147,11 @@ describe('SqliteEventStore', () => {
     it('stores ids lower-case and treats a differently-cased retry as the same append', async () => {
       const store = open();
       const stream = `member-${randomUUID()}`;
-      const event = newEvent('MemberAdmitted', {}, randomUUID().toUpperCase());
+      const event = { ...newEvent('MemberAdmitted'), id: randomUUID().toUpperCase() };
       const first = await store.append(stream, [event], { expectedRevision: 'noStream' });
-      const again = await store.append(stream, [{ ...event, id: event.id.toLowerCase() }], { expectedRevision: 'noStream' });
+      const again = await store.append(stream, [{ ...event, id: event.id.toLowerCase() }], {
+        expectedRevision: 'noStream',
+      });
       expect(again).toEqual(first);
       expect((await store.readStream(stream)).map((e) => e.id)).toEqual([event.id.toLowerCase()]);
     });
@@ -161,38 +177,50 @@ describe('SqliteEventStore', () => {
     it('two OS processes appending to one stream with retry leave exactly 400 contiguous revisions', async () => {
       const store = open();
       const stream = `election-${randomUUID()}`;
-      const subscription = store.subscribeToAll();
-      const child = fork(join(__dirname, 'sqlite-concurrent-writer.fixture.ts'), [file, stream, '200'], {
+      const child = fork(join(__dirname, 'sqlite-concurrent-writer.fixture.ts'), [file, stream], {
         execArgv: ['-r', '@swc-node/register'],
         cwd: join(__dirname, '../../../../..'),
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });
       let stderr = '';
       child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const command = (count: number): Promise<WriterMessage> => {
+        const done = waitFor(child, 'done');
+        child.send({ count } satisfies WriterCommand);
+        return done;
+      };
+      const subscription = store.subscribeToAll();
+      const iterator = subscription[Symbol.asyncIterator]();
+      const ours = (events: readonly RecordedEvent[]): RecordedEvent[] => events.filter((e) => e.stream === stream);
       try {
         await waitFor(child, 'ready');
-        const childDone = waitFor(child, 'done');
-        child.send('go');
-        for (let n = 0; n < 200; n += 1) await appendWithRetry(store, stream, { writer: 'parent', n });
-        await childDone;
+        expect((await iterator.next()).value).toMatchObject({ kind: 'caughtUp' });
+
+        const childDone = command(200);
+        let retries = 0;
+        for (let n = 0; n < 200; n += 1) retries += await appendWithRetry(store, stream, { writer: 'parent', n });
+        retries += (await childDone).retries ?? 0;
+        // The processes really raced for the head; without that the test would prove little.
+        expect(retries).toBeGreaterThan(0);
 
         const events = await store.readStream(stream);
         expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 400 }, (_, i) => i));
         expect(events.filter((e) => e.data.writer === 'child')).toHaveLength(200);
         expect(verifyStreamChain(events)).toBeNull();
+        const delivered = await collect(iterator, (got) => ours(got).length === 400, 2000);
+        expect(ours(delivered).map((e) => e.id)).toEqual(events.map((e) => e.id));
 
-        // The child's appends reach this process's subscription only by polling.
-        const seen = await collect(
-          subscription[Symbol.asyncIterator](),
-          (got) => got.filter((e) => e.stream === stream).length === 400,
-          1000,
-        );
-        expect(seen.filter((e) => e.stream === stream).map((e) => e.id)).toEqual(events.map((e) => e.id));
+        // With this process idle, the other process's append can only arrive by polling.
+        await command(1);
+        const doneAt = Date.now();
+        const polled = await collect(iterator, (got) => ours(got).length === 1, 1000);
+        expect(ours(polled)).toMatchObject([{ revision: 400, data: { writer: 'child' } }]);
+        expect(Date.now() - doneAt).toBeLessThan(1000);
       } catch (error) {
         throw new Error(`${String(error)}\nwriter stderr:\n${stderr}`, { cause: error });
       } finally {
         await subscription.close();
-        child.kill();
+        await stop(child);
       }
     }, 60_000);
 

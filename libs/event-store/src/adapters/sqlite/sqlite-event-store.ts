@@ -192,7 +192,7 @@ export class SqliteEventStore implements EventStore {
       if (this.closed) throw new StoreUnavailable(`The SQLite event store ${this.file} is closed.`);
       return Promise.resolve(work());
     } catch (error) {
-      return Promise.reject(toStoreError(error, this.file) as Error);
+      return Promise.reject(toStoreError(error, this.file));
     }
   }
 }

@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { AppConfigModule, EventStoreModule, LoggingModule, type AppConfig } from '@app/application';
+import { HealthModule } from './health/health.module';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+
+@Module({})
+export class AppModule {
+  /** Takes an already validated config, so main and tests decide where it comes from. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [AppConfigModule.forRoot(config), LoggingModule, EventStoreModule, HealthModule],
+      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+    };
+  }
+}

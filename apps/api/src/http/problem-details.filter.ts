@@ -1,0 +1,75 @@
+import { STATUS_CODES } from 'node:http';
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import {
+  EventStoreError,
+  IdempotencyConflict,
+  StoreUnavailable,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '@app/event-store';
+import { PROBLEM_JSON, problemType, type ProblemDetails } from './problem-details';
+
+/** HTTP statuses of the store's errors; anything else from the store is our bug, a 500. */
+const STORE_ERROR_STATUS: ReadonlyArray<readonly [new (...args: never[]) => EventStoreError, number]> = [
+  [StoreUnavailable, HttpStatus.SERVICE_UNAVAILABLE],
+  [WrongExpectedRevision, HttpStatus.CONFLICT],
+  [IdempotencyConflict, HttpStatus.CONFLICT],
+  [StreamNotFound, HttpStatus.NOT_FOUND],
+];
+
+/**
+ * The one place errors become responses: every error is an `application/problem+json` document
+ * with a stable `code`. Unknown errors are logged and answered with a 500 that reveals nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: unknown }>();
+    const response = http.getResponse<Response>();
+    const problem = {
+      ...this.describe(error),
+      instance: request.originalUrl,
+      requestId: typeof request.id === 'string' ? request.id : undefined,
+    };
+    if (problem.status >= 500 && !(error instanceof StoreUnavailable)) this.logger.error(error);
+    response.status(problem.status).type(PROBLEM_JSON).json(problem);
+  }
+
+  private describe(error: unknown): Omit<ProblemDetails, 'instance' | 'requestId'> {
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = codeOfStatus(status);
+      return { type: problemType(code), title: titleOf(status), status, detail: error.message, code };
+    }
+    if (error instanceof EventStoreError) {
+      const status = STORE_ERROR_STATUS.find(([type]) => error instanceof type)?.[1];
+      if (status !== undefined) {
+        return { type: problemType(error.code), title: titleOf(status), status, detail: error.message, code: error.code };
+      }
+    }
+    const status = HttpStatus.INTERNAL_SERVER_ERROR;
+    return {
+      type: problemType('INTERNAL_ERROR'),
+      title: titleOf(status),
+      status,
+      detail: 'An unexpected error occurred; the request id locates it in the logs.',
+      code: 'INTERNAL_ERROR',
+    };
+  }
+}
+
+function titleOf(status: number): string {
+  return STATUS_CODES[status] ?? 'Error';
+}
+
+/** `Not Found` → `NOT_FOUND`: a stable code for plain HTTP errors raised by Nest itself. */
+function codeOfStatus(status: number): string {
+  return titleOf(status)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
+}

@@ -1,0 +1,23 @@
+import { Logger } from 'nestjs-pino';
+import { describeStore, EVENT_STORE, InvalidConfiguration, loadConfig, type AppConfig } from '@app/application';
+import type { EventStore } from '@app/event-store';
+import { createApp } from './create-app';
+
+async function bootstrap(): Promise<void> {
+  const config: AppConfig = loadConfig(process.env);
+  const app = await createApp(config);
+  // SIGTERM/SIGINT close the app, which closes the event store (EventStoreModule).
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  const store = app.get<EventStore>(EVENT_STORE);
+  app
+    .get(Logger)
+    .log(`branchflow API listening on ${await app.getUrl()} (events: ${describeStore(store, config)})`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  // The logger may not exist yet (bad config, failed boot): write the reason plainly and stop.
+  const reason = error instanceof InvalidConfiguration ? error.message : error instanceof Error ? error.stack : error;
+  process.stderr.write(`branchflow API failed to start: ${String(reason)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,52 @@
+import { InvalidConfiguration, loadConfig } from '@app/application';
+import type { CliCommand, CliContext } from './cli-context';
+import { healthCommand } from './commands/health.command';
+import { ExitCode } from './exit-codes';
+
+/** Every command the CLI knows; later work adds demo, rebuild, verify, export, as-of, bench. */
+export const COMMANDS: readonly CliCommand[] = [healthCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return [
+    'Usage: branchflow <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Options:',
+    '  -h, --help  show this help',
+    '',
+    'Configuration comes from the environment: BRANCHFLOW_DATA_DIR, EVENTSTORE_CONNECTION_STRING,',
+    'EVENTSTORE_TIMEOUT_MS, BRANCHFLOW_SQLITE_SYNCHRONOUS, LOG_LEVEL.',
+    '',
+    `Exit codes: ${ExitCode.ok} success, ${ExitCode.failed} check failed, ${ExitCode.usage} bad usage, ${ExitCode.badConfig} invalid configuration.`,
+  ].join('\n');
+}
+
+export type CliEnvironment = Omit<CliContext, 'config'> & { readonly env: NodeJS.ProcessEnv };
+
+/** Runs one command line and returns the exit code; it never exits the process itself. */
+export async function runCli(argv: readonly string[], { env, ...io }: CliEnvironment): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    (name === undefined ? io.err : io.out)(usage());
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage()}`);
+    return ExitCode.usage;
+  }
+  if (args.includes('-h') || args.includes('--help')) {
+    io.out(`Usage: branchflow ${command.name}\n\n${command.summary}`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(args, { ...io, config: loadConfig(env) });
+  } catch (error) {
+    if (!(error instanceof InvalidConfiguration)) throw error;
+    io.err(error.message);
+    return ExitCode.badConfig;
+  }
+}

@@ -1,0 +1,25 @@
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { describeStore, EVENT_STORE, InvalidConfiguration, loadConfig } from '@app/application';
+import type { EventStore } from '@app/event-store';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  // SIGTERM (docker stop) or SIGINT (Ctrl-C) closes the context, which closes the event store.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  const store = app.get<EventStore>(EVENT_STORE);
+  logger.log(`branchflow worker running (events: ${describeStore(store, config)})`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  const reason = error instanceof InvalidConfiguration ? error.message : error instanceof Error ? error.stack : error;
+  process.stderr.write(`branchflow worker failed to start: ${String(reason)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+// The public surface of the pure domain. `shared/decider-specification` is test-only and not exported.
+export * from './shared/decider';
+export * from './shared/domain-error';
+export * from './shared/iso-date';
+
+export * from './policy/rule-policy';
+export * from './policy/default-rule-policies';
+export * from './policy/policy-in-force';
+
+export * from './organisation/organisation-facts';
+
+export * from './organisation/committee/committee.commands';
+export * from './organisation/committee/committee.events';
+export * from './organisation/committee/committee.state';
+export { partyCommitteeDecider, partyCommitteeStreamName } from './organisation/committee/committee.decider';
+
+export * from './organisation/branch/post';
+export * from './organisation/branch/branch.commands';
+export * from './organisation/branch/branch.events';
+export * from './organisation/branch/branch.state';
+export * from './organisation/branch/branch-shape';
+export { branchDecider, branchStreamName, createBranchDecider } from './organisation/branch/branch.decider';
+export type { BranchDecider } from './organisation/branch/branch.decider';
+
+export * from './organisation/member/member.commands';
+export * from './organisation/member/member.events';
+export * from './organisation/member/member.state';
+export { memberDecider, memberStreamName } from './organisation/member/member.decider';
+
+export * from './restructuring/restructuring-plan';
+export * from './restructuring/plan-transfers';
+export * from './restructuring/restructuring.commands';
+export * from './restructuring/restructuring.events';
+export * from './restructuring/restructuring.state';
+export { restructuringDecider, restructuringStreamName } from './restructuring/restructuring.decider';

@@ -1,0 +1,387 @@
+import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
+import { policyInForce } from '../../policy/policy-in-force';
+import { RulePolicy } from '../../policy/rule-policy';
+import { assertNever, Decider } from '../../shared/decider';
+import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
+import { requireCalendarDate, requireOrderedDates, requireText } from '../../shared/iso-date';
+import { requireParentActive } from '../committee/committee.decider';
+import { branchShape } from './branch-shape';
+import {
+  AddManagementLink,
+  AssessBranchShape,
+  AssignPost,
+  BranchCommand,
+  DissolveBranch,
+  EstablishBranch,
+  ManagementLink,
+  ReaffiliateBranch,
+  RemoveManagementLink,
+  RenameBranch,
+  VacatePost,
+} from './branch.commands';
+import { BranchEvent, PostAssignmentEvent, PostVacated } from './branch.events';
+import { BranchState, hasCommittee, OpenBranch } from './branch.state';
+import { Post, SINGLE_HOLDER_POSTS } from './post';
+
+export const branchStreamName = (branchId: string): string => `branch-${branchId}`;
+
+export type BranchDecider = Decider<BranchCommand, BranchEvent, BranchState>;
+
+/**
+ * The branch decider judges thresholds by the policy in force on the command's `metadata.at`,
+ * chosen from `policies`; events that applied a threshold record the version.
+ */
+export function createBranchDecider(policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES): BranchDecider {
+  return {
+    initialState: () => ({ status: 'none' }),
+    decide: (command, state) => decide(command, state, policies),
+    evolve,
+  };
+}
+
+export const branchDecider: BranchDecider = createBranchDecider();
+
+function decide(command: BranchCommand, state: BranchState, policies: readonly RulePolicy[]): readonly BranchEvent[] {
+  if (command.type === 'EstablishBranch') return establish(command, state, policies);
+  const open = requireOpen(state, command.data.branchId);
+  switch (command.type) {
+    case 'RenameBranch':
+      return rename(command, open);
+    case 'ReaffiliateBranch':
+      return reaffiliate(command, open);
+    case 'AddManagementLink':
+      return addLink(command, open);
+    case 'RemoveManagementLink':
+      return removeLink(command, open);
+    case 'AssignPost':
+      return assignPost(command, open);
+    case 'VacatePost':
+      return vacatePost(command, open);
+    case 'AssessBranchShape':
+      return assessShape(command, open, policies);
+    case 'DissolveBranch':
+      return dissolve(command, open);
+    default:
+      return assertNever(command);
+  }
+}
+
+function evolve(state: BranchState, event: BranchEvent): BranchState {
+  switch (event.type) {
+    case 'BranchEstablished':
+      return {
+        status: 'open',
+        branchId: event.data.branchId,
+        name: event.data.name,
+        parentCommitteeId: event.data.parentCommitteeId,
+        managementLinks: event.data.managementLinks,
+        joint: event.data.joint,
+        jointUnits: event.data.jointUnits,
+        posts: [],
+        endedPostIds: [],
+        lastShape: null,
+        establishedAt: event.data.at,
+      };
+    case 'BranchRenamed':
+      return state.status === 'open' ? { ...state, name: event.data.name } : state;
+    case 'BranchReaffiliated':
+      return state.status === 'open' ? { ...state, parentCommitteeId: event.data.toCommitteeId } : state;
+    case 'ManagementLinkAdded':
+      return state.status === 'open' ? { ...state, managementLinks: [...state.managementLinks, event.data.link] } : state;
+    case 'ManagementLinkRemoved':
+      return state.status === 'open'
+        ? { ...state, managementLinks: state.managementLinks.filter((link) => link.linkId !== event.data.link.linkId) }
+        : state;
+    case 'PostAssigned':
+    case 'OfficerAppointed':
+    case 'ViceSecretaryCrossAppointed':
+    case 'PartyAffairsOfficerAssigned':
+      return state.status === 'open' ? { ...state, posts: [...state.posts, event.data.post] } : state;
+    case 'PostVacated':
+      return state.status === 'open'
+        ? {
+            ...state,
+            posts: state.posts.filter((post) => post.postId !== event.data.postId),
+            endedPostIds: [...state.endedPostIds, event.data.postId],
+          }
+        : state;
+    case 'BranchShapeAssessed':
+      return state.status === 'open' ? { ...state, lastShape: event.data.shape } : state;
+    case 'BranchDissolved':
+      return state.status === 'open'
+        ? {
+            status: 'dissolved',
+            branchId: state.branchId,
+            name: state.name,
+            parentCommitteeId: state.parentCommitteeId,
+            dissolvedAt: event.data.at,
+            restructuringId: event.data.restructuringId,
+          }
+        : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+function requireOpen(state: BranchState, branchId: string): OpenBranch {
+  switch (state.status) {
+    case 'none':
+      throw notFound('BRANCH_NOT_FOUND', `Branch ${branchId} has not been established; only an established branch can be changed.`, { branchId });
+    case 'dissolved':
+      throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
+    case 'open':
+      return state;
+    default:
+      return assertNever(state);
+  }
+}
+
+export function branchDissolved(name: string, branchId: string, dissolvedAt?: string): Error {
+  const when = dissolvedAt === undefined ? '' : ` on ${dissolvedAt}`;
+  return refuse('BRANCH_DISSOLVED', `Branch ${name} was dissolved${when}; a dissolved branch accepts no further changes and no members (RULES B: DISSOLVE).`, {
+    branchId,
+  });
+}
+
+function establish(command: EstablishBranch, state: BranchState, policies: readonly RulePolicy[]): readonly BranchEvent[] {
+  const { branchId, parentCommitteeId, joint, context } = command.data;
+  if (state.status === 'dissolved') throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
+  if (state.status === 'open') {
+    throw conflict('BRANCH_ALREADY_EXISTS', `Branch ${branchId} already exists as ${state.name}; a branch is established once under its id.`, { branchId });
+  }
+  const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
+  requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
+  const policy = policyInForce(policies, command.metadata.at);
+  const jointUnits = command.data.jointUnits ?? [];
+  if (joint && jointUnits.length < 2) {
+    throw invalid('JOINT_BRANCH_NEEDS_UNITS', `Joint branch ${name} names ${jointUnits.length} units; a joint branch (联合党支部) exists to cover several units, so it must name at least two.`, {
+      branchId,
+    });
+  }
+  if (!joint && jointUnits.length > 0) {
+    throw invalid('JOINT_UNITS_WITHOUT_JOINT_FLAG', `Branch ${name} lists covered units but is not marked joint; only a joint branch covers several units.`, { branchId });
+  }
+  if (jointUnits.length > policy.jointBranchMaxUnits) {
+    throw refuse(
+      'JOINT_BRANCH_TOO_MANY_UNITS',
+      `Joint branch ${name} would cover ${jointUnits.length} units; a joint branch covers at most ${policy.jointBranchMaxUnits} units (RULES §2.1, policy ${policy.version}).`,
+      { branchId, units: jointUnits.length, max: policy.jointBranchMaxUnits, policyVersion: policy.version },
+    );
+  }
+  const managementLinks = command.data.managementLinks ?? [];
+  managementLinks.forEach((link, index) => {
+    requireText(link.name, 'management link name', 'INVALID_NAME');
+    if (managementLinks.findIndex((other) => other.linkId === link.linkId) !== index) throw duplicateLink(name, link);
+  });
+  return [
+    {
+      type: 'BranchEstablished',
+      data: {
+        branchId,
+        name,
+        parentCommitteeId,
+        managementLinks,
+        joint,
+        jointUnits,
+        decisionReference: command.data.decisionReference ?? null,
+        restructuringId: command.data.restructuringId ?? null,
+        policyVersion: policy.version,
+        at: command.metadata.at,
+      },
+    },
+  ];
+}
+
+function rename(command: RenameBranch, state: OpenBranch): readonly BranchEvent[] {
+  const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
+  if (name === state.name) return [];
+  return [{ type: 'BranchRenamed', data: { branchId: state.branchId, previousName: state.name, name, at: command.metadata.at } }];
+}
+
+function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly BranchEvent[] {
+  const { parentCommitteeId, context } = command.data;
+  if (parentCommitteeId === state.parentCommitteeId) return [];
+  requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
+  return [
+    {
+      type: 'BranchReaffiliated',
+      data: {
+        branchId: state.branchId,
+        fromCommitteeId: state.parentCommitteeId,
+        toCommitteeId: parentCommitteeId,
+        decisionReference: command.data.decisionReference ?? null,
+        at: command.metadata.at,
+      },
+    },
+  ];
+}
+
+function duplicateLink(branchName: string, link: ManagementLink): Error {
+  return conflict('MANAGEMENT_LINK_ALREADY_EXISTS', `Branch ${branchName} already has management link ${link.linkId}; each co-managing organisation is linked once.`, {
+    linkId: link.linkId,
+  });
+}
+
+function addLink(command: AddManagementLink, state: OpenBranch): readonly BranchEvent[] {
+  const { link } = command.data;
+  requireText(link.name, 'management link name', 'INVALID_NAME');
+  if (state.managementLinks.some((existing) => existing.linkId === link.linkId)) throw duplicateLink(state.name, link);
+  return [{ type: 'ManagementLinkAdded', data: { branchId: state.branchId, link, at: command.metadata.at } }];
+}
+
+function removeLink(command: RemoveManagementLink, state: OpenBranch): readonly BranchEvent[] {
+  const link = state.managementLinks.find((existing) => existing.linkId === command.data.linkId);
+  if (link === undefined) {
+    throw notFound('MANAGEMENT_LINK_NOT_FOUND', `Branch ${state.name} has no management link ${command.data.linkId}; only an existing link can be removed.`, {
+      linkId: command.data.linkId,
+    });
+  }
+  return [{ type: 'ManagementLinkRemoved', data: { branchId: state.branchId, link, at: command.metadata.at } }];
+}
+
+function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEvent[] {
+  const { postId, kind, source, holder, context } = command.data;
+  const startDate = requireCalendarDate(command.data.startDate, 'post start date');
+  const holderName = requireText(holder.name, 'post holder name', 'INVALID_NAME');
+  if (state.posts.some((post) => post.postId === postId) || state.endedPostIds.includes(postId)) {
+    throw conflict('POST_ALREADY_EXISTS', `Post ${postId} already exists on branch ${state.name}; a post id is used once, even after the post ends.`, { postId });
+  }
+  const duty = kind === 'committeeMember' ? requireText(command.data.duty, 'committee member duty', 'DUTY_REQUIRED') : null;
+  const documentReference = command.data.documentReference?.trim() || null;
+  switch (source) {
+    case 'appointed':
+      if (kind !== 'secretary' && kind !== 'deputySecretary') {
+        throw refuse('APPOINTMENT_NOT_ALLOWED_FOR_POST', `A ${kind} cannot be appointed; the superior may appoint (指派) only a secretary or deputy secretary (RULES §2.3).`, {
+          kind,
+        });
+      }
+      if (documentReference === null) {
+        throw invalid('DOCUMENT_REFERENCE_REQUIRED', `The appointment of ${holderName} names no document; an appointment (指派) is made by the superior's document, which must be recorded (RULES §2.3).`, {
+          postId,
+        });
+      }
+      break;
+    case 'elected':
+      if (kind === 'partyAffairsOfficer') {
+        throw refuse('POST_NOT_ELECTIVE', `A party-affairs officer (党务干部) is a support assignment, not an elected post; record it as concurrent (RULES §5).`, { kind });
+      }
+      if (!context.holder.isMemberOfBranch || !context.holder.isFullMember || context.holder.votingRightsSuspended) {
+        throw refuse(
+          'POST_HOLDER_NOT_ELIGIBLE',
+          `${holderName} is not a full member of branch ${state.name} with voting rights; only such a member can be elected to a branch post (RULES §1.1 Art 5).`,
+          { personId: holder.personId, ...context.holder },
+        );
+      }
+      break;
+    case 'concurrent':
+      if (kind === 'secretary') {
+        throw refuse('CONCURRENT_NOT_ALLOWED_FOR_POST', `A secretary cannot hold the post concurrently (兼任); a branch secretary is elected or, when really necessary, appointed (RULES §2.3).`, {
+          kind,
+        });
+      }
+      break;
+    default:
+      assertNever(source);
+  }
+  if (SINGLE_HOLDER_POSTS.includes(kind)) {
+    const occupant = state.posts.find((post) => post.kind === kind);
+    if (occupant !== undefined) {
+      throw conflict('POST_OCCUPIED', `Branch ${state.name} already has a ${kind}, ${occupant.holder.name}; the post must be vacated before another holder is assigned (RULES §2.2).`, {
+        kind,
+        occupantPostId: occupant.postId,
+      });
+    }
+  }
+  const held = state.posts.find((post) => post.holder.personId === holder.personId);
+  if (held !== undefined) {
+    throw conflict('PERSON_ALREADY_HOLDS_POST', `${holderName} already holds the ${held.kind} post on branch ${state.name}; one person holds one post on a branch at a time.`, {
+      personId: holder.personId,
+      postId: held.postId,
+    });
+  }
+  const post: Post = { postId, kind, duty, source, documentReference, holder: { personId: holder.personId, name: holderName }, startDate };
+  const data = { branchId: state.branchId, post, at: command.metadata.at };
+  return [{ type: assignmentEventType(post), data } as PostAssignmentEvent];
+}
+
+/** The glossary names each way a post is filled; they share one data shape. */
+function assignmentEventType(post: Post): PostAssignmentEvent['type'] {
+  if (post.source === 'appointed') return 'OfficerAppointed';
+  if (post.kind === 'partyAffairsOfficer') return 'PartyAffairsOfficerAssigned';
+  if (post.source === 'concurrent' && post.kind === 'deputySecretary') return 'ViceSecretaryCrossAppointed';
+  return 'PostAssigned';
+}
+
+function vacatePost(command: VacatePost, state: OpenBranch): readonly BranchEvent[] {
+  const { postId, reason } = command.data;
+  const post = state.posts.find((candidate) => candidate.postId === postId);
+  if (post === undefined) {
+    if (state.endedPostIds.includes(postId)) {
+      throw conflict('POST_ALREADY_VACATED', `Post ${postId} on branch ${state.name} has already been vacated; a post ends once.`, { postId });
+    }
+    throw notFound('POST_NOT_FOUND', `Branch ${state.name} has no post ${postId}; only a held post can be vacated.`, { postId });
+  }
+  const endDate = requireCalendarDate(command.data.endDate, 'post end date');
+  requireOrderedDates(post.startDate, endDate, 'post');
+  return [postVacated(state.branchId, post, reason, command.data.note?.trim() || null, endDate, command.metadata.at)];
+}
+
+function postVacated(branchId: string, post: Post, reason: PostVacated['data']['reason'], note: string | null, endDate: string, at: string): PostVacated {
+  return { type: 'PostVacated', data: { branchId, postId: post.postId, kind: post.kind, holder: post.holder, reason, note, endDate, at } };
+}
+
+function assessShape(command: AssessBranchShape, state: OpenBranch, policies: readonly RulePolicy[]): readonly BranchEvent[] {
+  const { counts } = command.data.context;
+  requireCounts(counts.full, 'full member count');
+  requireCounts(counts.probationary, 'probationary member count');
+  const committee = hasCommittee(state);
+  const shape = branchShape(counts, committee, policyInForce(policies, command.metadata.at));
+  // Recorded only when a flag (or the policy judging it) changes, so repeats append nothing.
+  if (state.lastShape !== null && sameShape(state.lastShape, shape)) return [];
+  return [{ type: 'BranchShapeAssessed', data: { branchId: state.branchId, counts, hasCommittee: committee, shape, at: command.metadata.at } }];
+}
+
+function sameShape(a: NonNullable<OpenBranch['lastShape']>, b: NonNullable<OpenBranch['lastShape']>): boolean {
+  return (
+    a.belowMinimum === b.belowMinimum &&
+    a.committeeRequired === b.committeeRequired &&
+    a.electionRequired === b.electionRequired &&
+    a.overSize === b.overSize &&
+    a.policyVersion === b.policyVersion
+  );
+}
+
+function requireCounts(value: number, field: string): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw invalid('INVALID_COUNT', `The ${field} ${value} is not a whole number of members; counts come from the member roll and cannot be negative.`, { field, value });
+  }
+}
+
+function dissolve(command: DissolveBranch, state: OpenBranch): readonly BranchEvent[] {
+  const { memberCount } = command.data.context;
+  const reason = requireText(command.data.reason, 'reason for dissolution', 'REASON_REQUIRED');
+  requireCounts(memberCount, 'member count');
+  if (memberCount > 0) {
+    throw refuse(
+      'BRANCH_HAS_MEMBERS',
+      `Branch ${state.name} still has ${memberCount} ${memberCount === 1 ? 'member' : 'members'}; a branch can be dissolved only after every member has been transferred (RULES B: DISSOLVE).`,
+      { branchId: state.branchId, memberCount },
+    );
+  }
+  const endDate = requireCalendarDate(command.metadata.at, 'dissolution date');
+  // Officer posts end with the branch (RULES B: DISSOLVE), each recorded for the archive.
+  const endedPosts = state.posts.map((post) => postVacated(state.branchId, post, 'branchDissolved', null, endDate, command.metadata.at));
+  return [
+    ...endedPosts,
+    {
+      type: 'BranchDissolved',
+      data: {
+        branchId: state.branchId,
+        reason,
+        decisionReference: command.data.decisionReference ?? null,
+        restructuringId: command.data.restructuringId ?? null,
+        at: command.metadata.at,
+      },
+    },
+  ];
+}

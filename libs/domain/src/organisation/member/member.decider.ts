@@ -1,0 +1,262 @@
+import { assertNever, Decider } from '../../shared/decider';
+import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
+import { requireCalendarDate, requireOrderedDates, requireText } from '../../shared/iso-date';
+import { branchDissolved } from '../branch/branch.decider';
+import { BranchStatusFact } from '../organisation-facts';
+import {
+  AdmitMember,
+  ConfirmMember,
+  CorrectMemberData,
+  MemberCommand,
+  PersonalData,
+  RecordMemberDeparture,
+  RestoreVotingRights,
+  SuspendVotingRights,
+  TransferMember,
+} from './member.commands';
+import { MemberEvent } from './member.events';
+import { ActiveMember, MemberState } from './member.state';
+
+export const memberStreamName = (memberId: string): string => `member-${memberId}`;
+
+type Left = Extract<MemberState, { status: 'left' }>;
+
+export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
+  initialState: () => ({ status: 'none' }),
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'AdmitMember':
+        return admit(command, state);
+      case 'CorrectMemberData':
+        return correct(command, requireKnown(state, command.data.memberId));
+      case 'ConfirmMember':
+        return confirm(command, requireActive(state, command.data.memberId));
+      case 'SuspendVotingRights':
+        return suspend(command, requireActive(state, command.data.memberId));
+      case 'RestoreVotingRights':
+        return restore(command, requireActive(state, command.data.memberId));
+      case 'TransferMember':
+        return transfer(command, requireActive(state, command.data.memberId));
+      case 'RecordMemberDeparture':
+        return depart(command, requireActive(state, command.data.memberId));
+      default:
+        return assertNever(command);
+    }
+  },
+
+  evolve(state, event) {
+    switch (event.type) {
+      case 'MemberAdmitted': {
+        const { memberId, membership, branchId, name, birthDate, sex, joinedPartyOn, formerPostLevel } = event.data;
+        return {
+          status: 'active',
+          memberId,
+          personal: { name, birthDate, sex, joinedPartyOn, formerPostLevel },
+          membership,
+          branchId,
+          suspension: null,
+          lastTransferRestructuringId: null,
+        };
+      }
+      case 'MemberConfirmed':
+        return state.status === 'active' ? { ...state, membership: 'full' } : state;
+      case 'VotingRightsSuspended':
+        return state.status === 'active' ? { ...state, suspension: { reason: event.data.reason, from: event.data.from, until: event.data.until } } : state;
+      case 'VotingRightsRestored':
+        return state.status === 'active' ? { ...state, suspension: null } : state;
+      case 'MemberTransferred':
+        return state.status === 'active' ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId } : state;
+      case 'MemberLeft':
+        return state.status === 'active'
+          ? {
+              status: 'left',
+              memberId: state.memberId,
+              personal: state.personal,
+              membership: state.membership,
+              lastBranchId: state.branchId,
+              reason: event.data.reason,
+              leftOn: event.data.leftOn,
+            }
+          : state;
+      case 'MemberDataCorrected':
+        return state.status === 'none' ? state : { ...state, personal: { ...state.personal, ...event.data.corrections } };
+      default:
+        return assertNever(event);
+    }
+  },
+};
+
+function requireKnown(state: MemberState, memberId: string): ActiveMember | Left {
+  if (state.status === 'none') {
+    throw notFound('MEMBER_NOT_FOUND', `Member ${memberId} has not been admitted; only a member on the roll can be changed.`, { memberId });
+  }
+  return state;
+}
+
+function requireActive(state: MemberState, memberId: string): ActiveMember {
+  const known = requireKnown(state, memberId);
+  if (known.status === 'left') throw memberLeft(known);
+  return known;
+}
+
+function memberLeft(state: Left): Error {
+  return refuse('MEMBER_LEFT', `Member ${state.personal.name} left on ${state.leftOn} (${state.reason}); a member who has left has no affiliation and no rights to change.`, {
+    memberId: state.memberId,
+    reason: state.reason,
+  });
+}
+
+/** The branch a member joins must be open: no one may be attached to a closed or unknown branch. */
+function requireBranchOpen(branchId: string, status: BranchStatusFact): void {
+  switch (status) {
+    case 'notFound':
+      throw notFound('BRANCH_NOT_FOUND', `Branch ${branchId} does not exist; a member can only be affiliated to an established branch.`, { branchId });
+    case 'dissolved':
+      throw branchDissolved(branchId, branchId);
+    case 'open':
+      return;
+    default:
+      assertNever(status);
+  }
+}
+
+function requirePersonalData(data: Partial<PersonalData>): void {
+  if (data.name !== undefined) requireText(data.name, 'member name', 'INVALID_NAME');
+  if (data.birthDate !== undefined) requireCalendarDate(data.birthDate, 'birth date');
+  if (data.joinedPartyOn !== undefined) requireCalendarDate(data.joinedPartyOn, 'date of joining the Party');
+  if (data.formerPostLevel !== undefined) requireText(data.formerPostLevel, 'former post level');
+  if (data.sex !== undefined && data.sex !== 'male' && data.sex !== 'female') {
+    throw invalid('INVALID_SEX', `The sex "${String(data.sex)}" is not one the roll records; it must be male or female.`, { value: data.sex });
+  }
+}
+
+function requireBornBeforeJoining(personal: PersonalData): void {
+  if (personal.joinedPartyOn <= personal.birthDate) {
+    throw invalid('INVALID_DATE_RANGE', `${personal.name} would have joined the Party on ${personal.joinedPartyOn}, not after birth on ${personal.birthDate}; one of the dates is wrong.`, {
+      birthDate: personal.birthDate,
+      joinedPartyOn: personal.joinedPartyOn,
+    });
+  }
+}
+
+function admit(command: AdmitMember, state: MemberState): readonly MemberEvent[] {
+  const { memberId, membership, branchId, context, name, birthDate, sex, joinedPartyOn, formerPostLevel } = command.data;
+  if (state.status === 'active') {
+    throw conflict('MEMBER_ALREADY_EXISTS', `Member ${memberId} is already on the roll of branch ${state.branchId}; a member is admitted once and has one affiliation.`, { memberId });
+  }
+  if (state.status === 'left') throw memberLeft(state);
+  const personal: PersonalData = { name: name.trim(), birthDate, sex, joinedPartyOn, formerPostLevel: formerPostLevel.trim() };
+  requirePersonalData(personal);
+  requireBornBeforeJoining(personal);
+  requireBranchOpen(branchId, context.branchStatus);
+  return [{ type: 'MemberAdmitted', data: { memberId, ...personal, membership, branchId, at: command.metadata.at } }];
+}
+
+function confirm(command: ConfirmMember, state: ActiveMember): readonly MemberEvent[] {
+  if (state.membership === 'full') {
+    throw conflict('MEMBER_ALREADY_FULL', `${state.personal.name} is already a full member; only a probationary member can be confirmed as full.`, { memberId: state.memberId });
+  }
+  const confirmedOn = requireCalendarDate(command.data.confirmedOn, 'confirmation date');
+  requireOrderedDates(state.personal.joinedPartyOn, confirmedOn, 'probation');
+  return [{ type: 'MemberConfirmed', data: { memberId: state.memberId, branchId: state.branchId, confirmedOn, at: command.metadata.at } }];
+}
+
+function suspend(command: SuspendVotingRights, state: ActiveMember): readonly MemberEvent[] {
+  const { reason, until } = command.data;
+  if (state.suspension !== null) {
+    throw conflict(
+      'VOTING_RIGHTS_ALREADY_SUSPENDED',
+      `${state.personal.name}'s voting rights have been suspended since ${state.suspension.from} (${state.suspension.reason}); restore them before recording a new suspension.`,
+      { memberId: state.memberId },
+    );
+  }
+  const from = requireCalendarDate(command.data.from, 'suspension start date');
+  if (until !== undefined) requireOrderedDates(from, until, 'suspension');
+  return [
+    {
+      type: 'VotingRightsSuspended',
+      data: { memberId: state.memberId, reason, from, until: until ?? null, documentReference: command.data.documentReference ?? null, at: command.metadata.at },
+    },
+  ];
+}
+
+function restore(command: RestoreVotingRights, state: ActiveMember): readonly MemberEvent[] {
+  if (state.suspension === null) {
+    throw conflict('VOTING_RIGHTS_NOT_SUSPENDED', `${state.personal.name}'s voting rights are not suspended; only suspended rights can be restored.`, { memberId: state.memberId });
+  }
+  const restoredOn = requireCalendarDate(command.data.restoredOn, 'restoration date');
+  requireOrderedDates(state.suspension.from, restoredOn, 'suspension');
+  return [
+    {
+      type: 'VotingRightsRestored',
+      data: {
+        memberId: state.memberId,
+        reason: state.suspension.reason,
+        restoredOn,
+        documentReference: command.data.documentReference ?? null,
+        at: command.metadata.at,
+      },
+    },
+  ];
+}
+
+function transfer(command: TransferMember, state: ActiveMember): readonly MemberEvent[] {
+  const { toBranchId, expectedFromBranchId, restructuringId, context } = command.data;
+  if (toBranchId === state.branchId) {
+    // A restructuring retrying a step it already completed: nothing more to do.
+    if (restructuringId !== undefined && state.lastTransferRestructuringId === restructuringId) return [];
+    throw invalid('SOURCE_EQUALS_TARGET', `${state.personal.name} is already affiliated to branch ${toBranchId}; a transfer must move the affiliation to another branch.`, {
+      memberId: state.memberId,
+      branchId: toBranchId,
+    });
+  }
+  if (expectedFromBranchId !== undefined && expectedFromBranchId !== state.branchId) {
+    throw conflict(
+      'MEMBER_NOT_IN_EXPECTED_BRANCH',
+      `${state.personal.name} is affiliated to branch ${state.branchId}, not ${expectedFromBranchId} as the transfer expects; the member moved since it was planned.`,
+      { memberId: state.memberId, branchId: state.branchId, expectedFromBranchId },
+    );
+  }
+  requireBranchOpen(toBranchId, context.toBranchStatus);
+  return [
+    {
+      type: 'MemberTransferred',
+      data: {
+        memberId: state.memberId,
+        fromBranchId: state.branchId,
+        toBranchId,
+        restructuringId: restructuringId ?? null,
+        documentReference: command.data.documentReference ?? null,
+        at: command.metadata.at,
+      },
+    },
+  ];
+}
+
+function depart(command: RecordMemberDeparture, state: ActiveMember): readonly MemberEvent[] {
+  const leftOn = requireCalendarDate(command.data.leftOn, 'date of leaving');
+  return [
+    {
+      type: 'MemberLeft',
+      data: { memberId: state.memberId, branchId: state.branchId, reason: command.data.reason, leftOn, note: command.data.note?.trim() || null, at: command.metadata.at },
+    },
+  ];
+}
+
+function correct(command: CorrectMemberData, state: ActiveMember | Left): readonly MemberEvent[] {
+  const reason = requireText(command.data.reason, 'reason for the correction', 'REASON_REQUIRED');
+  const keys = (Object.keys(command.data.corrections) as (keyof PersonalData)[]).filter(
+    (key) => command.data.corrections[key] !== undefined && command.data.corrections[key] !== state.personal[key],
+  );
+  if (keys.length === 0) {
+    throw invalid('NOTHING_TO_CORRECT', `The correction for ${state.personal.name} changes no field; a correction must change at least one recorded value.`, {
+      memberId: state.memberId,
+    });
+  }
+  const corrections: Partial<PersonalData> = Object.fromEntries(keys.map((key) => [key, command.data.corrections[key]]));
+  const previous: Partial<PersonalData> = Object.fromEntries(keys.map((key) => [key, state.personal[key]]));
+  requirePersonalData(corrections);
+  requireBornBeforeJoining({ ...state.personal, ...corrections });
+  return [{ type: 'MemberDataCorrected', data: { memberId: state.memberId, previous, corrections, reason, at: command.metadata.at } }];
+}

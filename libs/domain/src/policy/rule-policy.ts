@@ -1,0 +1,44 @@
+/**
+ * Every threshold the rules set, as data with an effective date (RULES.md: "Make every threshold
+ * a configurable parameter"). An event that applied a threshold records `version`, so a replay
+ * years later judges it by the rules then in force.
+ */
+export interface RulePolicy {
+  readonly version: string;
+  /** Calendar date (YYYY-MM-DD) from which this version governs acts. */
+  readonly effectiveFrom: string;
+  readonly description: string;
+
+  // Organisation shape (支部工作条例 2018, ch. 2 and 6).
+  /** Fewer full members than this and a branch cannot stay a branch (§2.1: ≥ 3 正式党员). */
+  readonly minFullMembersForBranch: number;
+  /** From this many full members a branch must have a committee (§2.2: ≥ 7 正式党员). */
+  readonly committeeRequiredFromFullMembers: number;
+  /** Above this many members a branch is flagged, never refused (§2.1: generally ≤ 50). */
+  readonly memberWarningAbove: number;
+  /** A joint branch (联合党支部) covers at most this many units (§2.1: ≤ 5). */
+  readonly jointBranchMaxUnits: number;
+
+  // Elections (选举工作条例 2020), used by the election workflow.
+  /** Quorum: present × denominator ≥ due × numerator when inclusive (§1.5: exactly 4/5 counts). */
+  readonly quorumNumerator: number;
+  readonly quorumDenominator: number;
+  readonly quorumInclusive: boolean;
+  /** The base whose half the yes-votes must exceed (§1.5: unresolved, default 应到会 = `due`). */
+  readonly majorityBase: MajorityBase;
+  /** Differential share in percent, rounded up: candidates ≥ seats + ceil(seats × share / 100) (§1.2: 20%). */
+  readonly differentialSharePercent: number;
+  readonly committeeSizeMin: number;
+  readonly committeeSizeUsualMax: number;
+  readonly committeeSizeHardMax: number;
+  /** Years per term (§3: 3 before the 2022 Constitution as assumed here, 5 from 2022-10-22). */
+  readonly termYears: number;
+  /** A postponed or advanced election moves by at most this many days without an override (§1.1 Art 3). */
+  readonly electionShiftLimitDays: number;
+  /** An unused approval (批复) lapses after this many days (§1.6, a local rule). */
+  readonly approvalLapseDays: number;
+  /** Reminders before a term ends, in days (Workflow A.1: T–60 and T–30). */
+  readonly termEndReminderDays: readonly number[];
+}
+
+export type MajorityBase = 'due' | 'present';

@@ -1,0 +1,58 @@
+import { invalid } from './domain-error';
+
+/**
+ * Business dates travel as ISO strings: `YYYY-MM-DD` for calendar dates, full ISO-8601 for
+ * `metadata.at`. The calendar date of an instant is taken as written (its own offset), because
+ * the act happened on that local date: `2022-10-22T00:30:00+08:00` is 22 October in Xiaoyi.
+ */
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+export function isIsoDate(value: string): boolean {
+  const match = DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match;
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  // Date.UTC with explicit arguments reads no clock; the round trip rejects 2023-02-30.
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+/** The calendar date (`YYYY-MM-DD`) of an ISO date or date-time, or undefined if it is neither. */
+export function calendarDateOf(value: string): string | undefined {
+  const match = DATE_PREFIX.exec(value);
+  const date = match?.[1];
+  return date !== undefined && isIsoDate(date) ? date : undefined;
+}
+
+/** Like `calendarDateOf`, but refuses a malformed value with a validation error naming the field. */
+export function requireCalendarDate(value: string, field: string): string {
+  const date = calendarDateOf(value);
+  if (date === undefined) {
+    throw invalid('INVALID_DATE', `The ${field} "${value}" is not an ISO date; dates must be written YYYY-MM-DD so that every rule compares them the same way.`, {
+      field,
+      value,
+    });
+  }
+  return date;
+}
+
+/** Refuses a period whose end precedes its start. Both bounds are calendar dates or instants. */
+export function requireOrderedDates(start: string, end: string, what: string): void {
+  if (requireCalendarDate(end, `${what} end date`) < requireCalendarDate(start, `${what} start date`)) {
+    throw invalid('INVALID_DATE_RANGE', `The ${what} ends on ${end}, before it starts on ${start}; a period cannot end before it begins.`, {
+      start,
+      end,
+    });
+  }
+}
+
+export function requireText(value: string | undefined, field: string, code = 'REQUIRED_FIELD'): string {
+  const text = value?.trim() ?? '';
+  if (text === '') {
+    throw invalid(code, `The ${field} is required and may not be blank; the record must say it for auditors.`, { field });
+  }
+  return text;
+}

@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Test } from '@nestjs/testing';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { EVENT_STORE, loadConfig, type AppConfig } from '@app/application';
+import type { EventStore } from '@app/event-store';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApp } from '../../apps/api/src/create-app';
+
+export interface BootedApi {
+  readonly app: NestExpressApplication;
+  readonly config: AppConfig;
+  readonly store: EventStore;
+  readonly dataDir: string;
+  /** Closes the app (and so the store) and removes the temporary data dir. */
+  close(): Promise<void>;
+}
+
+/**
+ * Boots the API the way main does (same module, same configureApp) on a fresh temporary data
+ * dir, so each suite gets its own SQLite file. `env` adds or overrides variables; pass `store`
+ * to replace the event store, as unit-level API tests do with a MemoryEventStore.
+ */
+export async function bootApi(options: { env?: NodeJS.ProcessEnv; store?: EventStore } = {}): Promise<BootedApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'branchflow-e2e-'));
+  const config = loadConfig({ LOG_LEVEL: 'silent', BRANCHFLOW_DATA_DIR: dataDir, ...options.env });
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+  if (options.store) builder = builder.overrideProvider(EVENT_STORE).useValue(options.store);
+  const moduleRef = await builder.compile();
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+  await app.init();
+  let closed = false;
+  return {
+    app,
+    config,
+    store: app.get<EventStore>(EVENT_STORE),
+    dataDir,
+    async close() {
+      if (!closed) await app.close();
+      closed = true;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
