@@ -1,0 +1,64 @@
+import type { ReadModelDatabase } from '../database/read-model-database';
+
+export interface MemberCountsRow {
+  readonly full: number;
+  readonly probationary: number;
+}
+
+export interface RollRow {
+  readonly memberId: string;
+  readonly branchId: string;
+}
+
+export interface PostRow {
+  readonly postId: string;
+  readonly kind: string;
+  readonly duty: string | null;
+  readonly source: string;
+  readonly documentReference: string | null;
+  readonly personId: string;
+  readonly personName: string;
+  readonly startDate: string;
+  readonly endDate: string | null;
+  readonly endReason: string | null;
+}
+
+/**
+ * Questions command handlers and GET endpoints ask of the current organisation. They read the
+ * stable views, so they keep answering while a projection is rebuilt beside them.
+ */
+export class OrganisationQueries {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  /** Active members of a branch by standing (正式/预备). */
+  memberCounts(branchId: string): MemberCountsRow {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(membership = 'full'), 0) AS full, COALESCE(SUM(membership = 'probationary'), 0) AS probationary
+         FROM members WHERE branch_id = ? AND status = 'active'`,
+      )
+      .get(branchId) as MemberCountsRow;
+    return { full: Number(row.full), probationary: Number(row.probationary) };
+  }
+
+  /** Every active member's affiliation, optionally only in some branches. */
+  roll(branchIds?: readonly string[]): RollRow[] {
+    if (branchIds && branchIds.length === 0) return [];
+    const where = branchIds ? `AND branch_id IN (${branchIds.map(() => '?').join(', ')})` : '';
+    return this.db
+      .prepare(
+        `SELECT member_id AS memberId, branch_id AS branchId FROM members WHERE status = 'active' ${where} ORDER BY member_id`,
+      )
+      .all(...(branchIds ?? [])) as RollRow[];
+  }
+
+  posts(branchId: string, options: { activeOnly?: boolean } = {}): PostRow[] {
+    return this.db
+      .prepare(
+        `SELECT post_id AS postId, kind, duty, source, document_reference AS documentReference, person_id AS personId,
+                person_name AS personName, start_date AS startDate, end_date AS endDate, end_reason AS endReason
+         FROM posts WHERE branch_id = ? ${options.activeOnly ? 'AND end_date IS NULL' : ''} ORDER BY start_date, post_id`,
+      )
+      .all(branchId) as PostRow[];
+  }
+}
