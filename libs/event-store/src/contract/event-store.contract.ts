@@ -139,6 +139,16 @@ export function eventStoreContract(createTarget: () => Promise<ContractTarget>):
       expect(backFrom.map((e) => e.revision)).toEqual([4, 3]);
     });
 
+    it('reports the head position: at least the position of the last append', async () => {
+      const stream = uniqueStream('branch');
+      const result = await store.append(stream, [newEvent('A'), newEvent('B')], { expectedRevision: 'noStream' });
+      const head = await store.headPosition();
+      expect(head).not.toBeNull();
+      expect(head!).toBeGreaterThanOrEqual(result.position);
+      const [last] = await store.readAll({ fromPosition: head! - 1, maxCount: 1 });
+      expect(last?.position).toBe(head);
+    });
+
     it('throws StreamNotFound for a stream with no events', async () => {
       const error = await rejectionOf(store.readStream(uniqueStream('branch')));
       expect(error).toBeInstanceOf(StreamNotFound);

@@ -62,6 +62,12 @@ export interface EventStore {
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: SubscribeOptions): Subscription;
+  /**
+   * Position of the newest event (null when the store holds none). A reader that has applied
+   * everything up to here has seen every write committed before the call: the basis of
+   * read-your-writes for read models.
+   */
+  headPosition(): Promise<number | null>;
   /** Resolves when the store answers; throws StoreUnavailable otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -51,6 +51,10 @@ export class UpcastingEventStore implements EventStore {
     };
   }
 
+  headPosition(): Promise<number | null> {
+    return this.raw.headPosition();
+  }
+
   ping(): Promise<void> {
     return this.raw.ping();
   }

@@ -182,6 +182,21 @@ export class EventStoreDbEventStore implements EventStore {
     };
   }
 
+  async headPosition(): Promise<number | null> {
+    this.assertOpen();
+    // The newest records of $all may be the server's own ($-streams); skip back past them.
+    let from: ReadPosition = END;
+    for (;;) {
+      const page = await this.readAllPage(from, PAGE, BACKWARDS);
+      for (const { event: record } of page) {
+        if (record && !isSystemRecord(record)) return positionFromClient(record.position, record.id);
+      }
+      const last = page[page.length - 1]?.event;
+      if (page.length < PAGE || !last?.position) return null;
+      from = last.position;
+    }
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     await this.readAllPage(END, 1, BACKWARDS);

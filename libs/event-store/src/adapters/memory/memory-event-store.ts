@@ -84,6 +84,11 @@ export class MemoryEventStore implements EventStore {
     );
   }
 
+  headPosition(): Promise<number | null> {
+    this.assertOpen();
+    return Promise.resolve(this.log.length === 0 ? null : this.log.length);
+  }
+
   ping(): Promise<void> {
     return this.closed ? Promise.reject(new StoreUnavailable('The memory store is closed.')) : Promise.resolve();
   }

@@ -123,6 +123,10 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  headPosition(): Promise<number | null> {
+    return this.settle(() => this.statements.headPosition.get()?.position ?? null);
+  }
+
   ping(): Promise<void> {
     return this.settle(() => {
       this.statements.ping.get();

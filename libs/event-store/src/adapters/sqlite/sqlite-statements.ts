@@ -15,6 +15,7 @@ export interface SqliteStatements {
   readonly readBackwards: Statement<[stream: string, fromRevision: number, limit: number], EventRow>;
   readonly readAll: Statement<[afterPosition: number, limit: number], EventRow>;
   readonly ping: Statement<[], unknown>;
+  readonly headPosition: Statement<[], { position: number | null }>;
 }
 
 export function prepareStatements(db: Database): SqliteStatements {
@@ -50,5 +51,6 @@ export function prepareStatements(db: Database): SqliteStatements {
       )
       .raw(true),
     ping: db.prepare('SELECT 1'),
+    headPosition: db.prepare('SELECT MAX(position) AS position FROM events'),
   };
 }
