@@ -8,7 +8,7 @@ module.exports = {
       name: 'domain-is-pure',
       comment: 'libs/domain holds pure deciders: no framework, no I/O, no other layer, no Node built-ins.',
       severity: 'error',
-      from: { path: '^libs/domain/' },
+      from: { path: '^libs/domain/', pathNot: '\\.spec\\.ts$' },
       to: { pathNot: '^libs/domain/' },
     },
     {
@@ -43,6 +43,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/(domain|event-store|read-models)/src/(?!index)' },
+    },
+    {
+      name: 'domain-specs-use-test-tools-only',
+      comment: 'Domain specs may add test libraries, nothing else from outside the domain.',
+      severity: 'error',
+      from: { path: '^libs/domain/.*\\.spec\\.ts$' },
+      to: { pathNot: ['^libs/domain/', 'node_modules/(fast-check|@jest|jest)'] },
     },
     {
       name: 'no-circular',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { EVENT_STORE, loadConfig, type AppConfig } from '@app/application';
+import { APP_CONFIG, EVENT_STORE, loadConfig, type AppConfig } from '@app/application';
 import type { EventStore } from '@app/event-store';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/create-app';
@@ -24,22 +24,29 @@ export interface BootedApi {
  */
 export async function bootApi(options: { env?: NodeJS.ProcessEnv; store?: EventStore } = {}): Promise<BootedApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'branchflow-e2e-'));
-  const config = loadConfig({ LOG_LEVEL: 'silent', BRANCHFLOW_DATA_DIR: dataDir, ...options.env });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
-  if (options.store) builder = builder.overrideProvider(EVENT_STORE).useValue(options.store);
-  const moduleRef = await builder.compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
-  await app.init();
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  let app: NestExpressApplication;
+  try {
+    const config = loadConfig({ LOG_LEVEL: 'silent', BRANCHFLOW_DATA_DIR: dataDir, ...options.env });
+    let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
+    if (options.store) builder = builder.overrideProvider(EVENT_STORE).useValue(options.store);
+    const moduleRef = await builder.compile();
+    app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+    await app.init();
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
   let closed = false;
   return {
     app,
-    config,
+    config: app.get<AppConfig>(APP_CONFIG),
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
     async close() {
       if (!closed) await app.close();
       closed = true;
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir();
     },
   };
 }

@@ -18,11 +18,15 @@ describe('API boot with a bad configuration', () => {
     ['PORT', 'abc', 'PORT must be an integer between 1 and 65535 (got "abc")'],
     ['EVENTSTORE_CONNECTION_STRING', 'tcp://localhost:1113', 'EVENTSTORE_CONNECTION_STRING must start with esdb://'],
     ['EVENTSTORE_TIMEOUT_MS', '10000', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500'],
-  ])('%s=%s stops the boot with exit code 1 and names the variable', (name, value, message) => {
-    const result = startApi({ [name]: value });
-    expect(result.error).toBeUndefined();
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`Invalid configuration: ${message}`);
-    expect(result.stdout).toBe('');
-  }, 30_000);
+  ])(
+    '%s=%s stops the boot with exit code 1 and names the variable',
+    (name, value, message) => {
+      const result = startApi({ [name]: value });
+      expect(result.error).toBeUndefined();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`Invalid configuration: ${message}`);
+      expect(result.stdout).toBe('');
+    },
+    30_000,
+  );
 });

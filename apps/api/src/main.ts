@@ -6,8 +6,9 @@ import { createApp } from './create-app';
 async function bootstrap(): Promise<void> {
   const config: AppConfig = loadConfig(process.env);
   const app = await createApp(config);
-  // SIGTERM/SIGINT close the app, which closes the event store (EventStoreModule).
-  app.enableShutdownHooks();
+  // SIGTERM (docker stop) or SIGINT (Ctrl-C) closes the app, which closes the event store
+  // (EventStoreModule); process.exit then lets pino flush its last lines and reports success.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.port, config.host);
   const store = app.get<EventStore>(EVENT_STORE);
   app

@@ -2,7 +2,7 @@ import { eventStoreConfigOf } from '@app/application';
 import { createEventStore } from '@app/event-store';
 import { runCli } from './cli';
 
-runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   env: process.env,
   openStore: (config) => createEventStore(eventStoreConfigOf(config)),
   out: (line) => console.log(line),

@@ -12,8 +12,9 @@ async function bootstrap(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  // SIGTERM (docker stop) or SIGINT (Ctrl-C) closes the context, which closes the event store.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  // SIGTERM (docker stop) or SIGINT (Ctrl-C) closes the context, which closes the event store
+  // (EventStoreModule); process.exit then lets pino flush its last lines and reports success.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   const store = app.get<EventStore>(EVENT_STORE);
   logger.log(`branchflow worker running (events: ${describeStore(store, config)})`, 'Bootstrap');
 }

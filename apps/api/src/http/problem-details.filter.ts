@@ -48,7 +48,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof EventStoreError) {
       const status = STORE_ERROR_STATUS.find(([type]) => error instanceof type)?.[1];
       if (status !== undefined) {
-        return { type: problemType(error.code), title: titleOf(status), status, detail: error.message, code: error.code };
+        return {
+          type: problemType(error.code),
+          title: titleOf(status),
+          status,
+          detail: error.message,
+          code: error.code,
+        };
       }
     }
     const status = HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,6 +1,5 @@
-import type { Decider, DomainEvent } from '@app/domain/shared/decider';
+import type { Decider, DomainEvent } from '@app/domain';
 import {
-  StreamNotFound,
   WrongExpectedRevision,
   type Actor,
   type EventStore,
@@ -9,6 +8,7 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { eventIdFor } from '../ids/uuid-v5';
+import { readWholeStream, toDomainEvent } from './load-stream';
 
 /** Who, why and under which rules: everything about a command that is not its data. */
 export interface CommandContext {
@@ -42,9 +42,6 @@ export interface HandleCommandOptions {
   /** How often to re-decide after losing a race with another writer when the caller gave no revision. */
   readonly maxAttempts?: number;
 }
-
-const toDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data }) as unknown as E;
 
 /**
  * The one load-decide-append loop every command goes through: read the stream, recognise a
@@ -108,15 +105,6 @@ function replayedResult<E extends DomainEvent, S>(
     state,
     replayed: true,
   };
-}
-
-async function readWholeStream(store: EventStore, stream: string): Promise<RecordedEvent[]> {
-  try {
-    return await store.readStream(stream);
-  } catch (error) {
-    if (error instanceof StreamNotFound) return [];
-    throw error;
-  }
 }
 
 function toNewEvent(

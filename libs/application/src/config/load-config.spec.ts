@@ -61,8 +61,16 @@ describe('loadConfig', () => {
     ['PORT', '65536', 'PORT must be an integer between 1 and 65535 (got "65536")'],
     ['PORT', '80.5', 'PORT must be an integer between 1 and 65535 (got "80.5")'],
     ['PORT', '-1', 'PORT must be an integer between 1 and 65535 (got "-1")'],
-    ['EVENTSTORE_CONNECTION_STRING', 'http://localhost:2113', 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "http://localhost:2113")'],
-    ['EVENTSTORE_CONNECTION_STRING', 'esdb://', 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://'],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      'http://localhost:2113',
+      'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (got "http://localhost:2113")',
+    ],
+    [
+      'EVENTSTORE_CONNECTION_STRING',
+      'esdb://',
+      'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://',
+    ],
     ['EVENTSTORE_TIMEOUT_MS', '5000', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500 (got "5000")'],
     ['EVENTSTORE_TIMEOUT_MS', '0', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500 (got "0")'],
     ['EVENTSTORE_TIMEOUT_MS', '3s', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500 (got "3s")'],

@@ -29,7 +29,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
     return fallback;
   };
-  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T, normalise = (s: string) => s): T => {
+  const oneOf = <T extends string>(
+    name: string,
+    allowed: readonly T[],
+    fallback: T,
+    normalise = (s: string) => s,
+  ): T => {
     const raw = value(name);
     if (raw === undefined) return fallback;
     const found = allowed.find((candidate) => candidate === normalise(raw));

@@ -8,9 +8,13 @@ import { eventStoreConfigOf } from './event-store-config';
 /** Injection token of the process's one EventStore: `@Inject(EVENT_STORE) store: EventStore`. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
-/** Describes where events go, for boot logs: never the connection string, which may hold credentials. */
+/**
+ * Where events go, for boot logs. Never the connection string, which may hold credentials; the
+ * data dir always, since local state (read models) lives there whichever store holds events.
+ */
 export function describeStore(store: EventStore, config: AppConfig): string {
-  return config.eventStoreConnectionString ? store.kind : `${store.kind} under ${resolve(config.dataDir)}`;
+  const dataDir = resolve(config.dataDir);
+  return config.eventStoreConnectionString ? `${store.kind}, data dir ${dataDir}` : `${store.kind} under ${dataDir}`;
 }
 
 /**

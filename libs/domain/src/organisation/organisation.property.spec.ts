@@ -11,7 +11,12 @@
 import fc from 'fast-check';
 import { CommandMetadata, Decider, fold } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { CompleteRestructuring, MemberFact, OrganisationContext, RestructuringCommand } from '../restructuring/restructuring.commands';
+import {
+  CompleteRestructuring,
+  MemberFact,
+  OrganisationContext,
+  RestructuringCommand,
+} from '../restructuring/restructuring.commands';
 import { restructuringDecider } from '../restructuring/restructuring.decider';
 import { RestructuringEvent } from '../restructuring/restructuring.events';
 import { NewBranch, RollEntry } from '../restructuring/restructuring-plan';
@@ -28,10 +33,14 @@ import { MemberEvent } from './member/member.events';
 import { MemberState } from './member/member.state';
 import { BranchStatusFact, MemberCounts } from './organisation-facts';
 
-const metadata: CommandMetadata = { at: '2023-05-01T09:00:00+08:00', actor: { id: 'u-prop', name: 'property', role: 'admin' } };
+const metadata: CommandMetadata = {
+  at: '2023-05-01T09:00:00+08:00',
+  actor: { id: 'u-prop', name: 'property', role: 'admin' },
+};
 const COMMITTEE = 'c-1';
 
-type Outcome<E> = { readonly ok: true; readonly events: readonly E[] } | { readonly ok: false; readonly error: DomainError };
+type Outcome<E> =
+  { readonly ok: true; readonly events: readonly E[] } | { readonly ok: false; readonly error: DomainError };
 
 class Streams<C, E, S> {
   readonly events = new Map<string, E[]>();
@@ -98,7 +107,10 @@ class OrganisationModel {
     return this.members
       .ids()
       .map((memberId) => ({ memberId, state: this.members.state(memberId) }))
-      .filter((entry): entry is { memberId: string; state: Extract<MemberState, { status: 'active' }> } => entry.state.status === 'active');
+      .filter(
+        (entry): entry is { memberId: string; state: Extract<MemberState, { status: 'active' }> } =>
+          entry.state.status === 'active',
+      );
   }
 
   roll(): RollEntry[] {
@@ -107,7 +119,10 @@ class OrganisationModel {
 
   counts(branchId: string): MemberCounts {
     const here = this.activeMembers().filter(({ state }) => state.branchId === branchId);
-    return { full: here.filter(({ state }) => state.membership === 'full').length, probationary: here.filter(({ state }) => state.membership === 'probationary').length };
+    return {
+      full: here.filter(({ state }) => state.membership === 'full').length,
+      probationary: here.filter(({ state }) => state.membership === 'probationary').length,
+    };
   }
 
   organisationContext(): OrganisationContext {
@@ -165,14 +180,22 @@ class OrganisationModel {
     const memberId = this.pick(this.members.ids(), memberPick);
     const toBranchId = this.pick(this.branches.ids(), branchPick);
     if (memberId === undefined || toBranchId === undefined) return;
-    const outcome = this.members.handle(memberId, { type: 'TransferMember', data: { memberId, toBranchId, context: { toBranchStatus: this.branchStatus(toBranchId) } }, metadata });
+    const outcome = this.members.handle(memberId, {
+      type: 'TransferMember',
+      data: { memberId, toBranchId, context: { toBranchStatus: this.branchStatus(toBranchId) } },
+      metadata,
+    });
     if (!outcome.ok) expect(['BRANCH_DISSOLVED', 'SOURCE_EQUALS_TARGET', 'MEMBER_LEFT']).toContain(outcome.error.code);
   }
 
   leave(memberPick: number): void {
     const memberId = this.pick(this.members.ids(), memberPick);
     if (memberId === undefined) return;
-    const outcome = this.members.handle(memberId, { type: 'RecordMemberDeparture', data: { memberId, reason: 'death', leftOn: '2023-05-01' }, metadata });
+    const outcome = this.members.handle(memberId, {
+      type: 'RecordMemberDeparture',
+      data: { memberId, reason: 'death', leftOn: '2023-05-01' },
+      metadata,
+    });
     if (outcome.ok) this.left += 1;
     else expect(outcome.error.code).toBe('MEMBER_LEFT');
   }
@@ -201,27 +224,40 @@ class OrganisationModel {
       },
       metadata,
     });
-    if (!outcome.ok) expect(['BRANCH_DISSOLVED', 'POST_HOLDER_NOT_ELIGIBLE', 'POST_OCCUPIED', 'PERSON_ALREADY_HOLDS_POST']).toContain(outcome.error.code);
+    if (!outcome.ok)
+      expect(['BRANCH_DISSOLVED', 'POST_HOLDER_NOT_ELIGIBLE', 'POST_OCCUPIED', 'PERSON_ALREADY_HOLDS_POST']).toContain(
+        outcome.error.code,
+      );
   }
 
   dissolveDirectly(branchPick: number): void {
     const branchId = this.pick(this.branches.ids(), branchPick);
     if (branchId === undefined) return;
     const { full, probationary } = this.counts(branchId);
-    const outcome = this.branches.handle(branchId, { type: 'DissolveBranch', data: { branchId, reason: '不再符合设立条件', context: { memberCount: full + probationary } }, metadata });
+    const outcome = this.branches.handle(branchId, {
+      type: 'DissolveBranch',
+      data: { branchId, reason: '不再符合设立条件', context: { memberCount: full + probationary } },
+      metadata,
+    });
     if (!outcome.ok) expect(['BRANCH_DISSOLVED', 'BRANCH_HAS_MEMBERS']).toContain(outcome.error.code);
   }
 
   merge(sourcePicks: readonly number[], targetPick: number, newTarget: boolean, crashAt: number): void {
     const ids = this.branches.ids();
-    const sourceBranchIds = [...new Set(sourcePicks.map((p) => this.pick(ids, p)).filter((id): id is string => id !== undefined))];
+    const sourceBranchIds = [
+      ...new Set(sourcePicks.map((p) => this.pick(ids, p)).filter((id): id is string => id !== undefined)),
+    ];
     const target = newTarget
       ? ({ kind: 'new', branch: this.newBranch() } as const)
       : ({ kind: 'existing', branchId: this.pick(ids, targetPick) ?? 'b-none' } as const);
     const restructuringId = this.newId('r');
     this.runRestructuring(
       restructuringId,
-      { type: 'ProposeMerge', data: { restructuringId, sourceBranchIds, target, reason: '撤并', context: this.organisationContext() }, metadata },
+      {
+        type: 'ProposeMerge',
+        data: { restructuringId, sourceBranchIds, target, reason: '撤并', context: this.organisationContext() },
+        metadata,
+      },
       ['BRANCH_DISSOLVED', 'SOURCE_EQUALS_TARGET', 'EMPTY_PLAN'],
       crashAt,
     );
@@ -235,21 +271,53 @@ class OrganisationModel {
     const restructuringId = this.newId('r');
     this.runRestructuring(
       restructuringId,
-      { type: 'ProposeDissolution', data: { restructuringId, branchId, destinationBranchId, reason: '党员不足', context: this.organisationContext() }, metadata },
+      {
+        type: 'ProposeDissolution',
+        data: {
+          restructuringId,
+          branchId,
+          destinationBranchId,
+          reason: '党员不足',
+          context: this.organisationContext(),
+        },
+        metadata,
+      },
       ['BRANCH_DISSOLVED', 'SOURCE_EQUALS_TARGET'],
       crashAt,
     );
   }
 
-  redraw(memberPicks: readonly number[], branchPicks: readonly number[], withNewBranch: boolean, crashAt: number): void {
-    const memberIds = [...new Set(memberPicks.map((p) => this.pick(this.members.ids(), p)).filter((id): id is string => id !== undefined))];
+  redraw(
+    memberPicks: readonly number[],
+    branchPicks: readonly number[],
+    withNewBranch: boolean,
+    crashAt: number,
+  ): void {
+    const memberIds = [
+      ...new Set(
+        memberPicks.map((p) => this.pick(this.members.ids(), p)).filter((id): id is string => id !== undefined),
+      ),
+    ];
     const newBranches = withNewBranch ? [this.newBranch()] : [];
     const destinations = [...this.branches.ids(), ...newBranches.map((b) => b.branchId)];
-    const assignments = memberIds.map((memberId, i) => ({ memberId, toBranchId: this.pick(destinations, branchPicks[i] ?? i) ?? 'b-none' }));
+    const assignments = memberIds.map((memberId, i) => ({
+      memberId,
+      toBranchId: this.pick(destinations, branchPicks[i] ?? i) ?? 'b-none',
+    }));
     const restructuringId = this.newId('r');
     this.runRestructuring(
       restructuringId,
-      { type: 'ProposeRedraw', data: { restructuringId, assignments, newBranches, reason: '结合城市社区调整', context: this.organisationContext() }, metadata },
+      {
+        type: 'ProposeRedraw',
+        data: {
+          restructuringId,
+          assignments,
+          newBranches,
+          reason: '结合城市社区调整',
+          context: this.organisationContext(),
+        },
+        metadata,
+      },
       ['BRANCH_DISSOLVED', 'EMPTY_PLAN', 'UNUSED_NEW_BRANCH'],
       crashAt,
     );
@@ -261,7 +329,12 @@ class OrganisationModel {
   }
 
   /** The process manager, run to completion; `crashAt` replays the first steps once, as a restart would. */
-  private runRestructuring(restructuringId: string, proposal: RestructuringCommand, allowedRefusals: readonly string[], crashAt: number): void {
+  private runRestructuring(
+    restructuringId: string,
+    proposal: RestructuringCommand,
+    allowedRefusals: readonly string[],
+    crashAt: number,
+  ): void {
     const proposed = this.restructurings.handle(restructuringId, proposal);
     if (!proposed.ok) {
       expect(allowedRefusals).toContain(proposed.error.code);
@@ -270,7 +343,12 @@ class OrganisationModel {
     expectOk(
       this.restructurings.handle(restructuringId, {
         type: 'ApproveRestructuring',
-        data: { restructuringId, approvedBy: '离退休干部党委', documentReference: `孝离党字〔2023〕${restructuringId}号`, approvedOn: '2023-05-01' },
+        data: {
+          restructuringId,
+          approvedBy: '离退休干部党委',
+          documentReference: `孝离党字〔2023〕${restructuringId}号`,
+          approvedOn: '2023-05-01',
+        },
         metadata,
       }),
     );
@@ -282,7 +360,13 @@ class OrganisationModel {
     if (!started.ok) {
       // Nothing to move on today's roll (e.g. a redraw of members already in place): abandon it.
       expect(started.error.code).toBe('EMPTY_PLAN');
-      expectOk(this.restructurings.handle(restructuringId, { type: 'AbandonRestructuring', data: { restructuringId, reason: '无需调整' }, metadata }));
+      expectOk(
+        this.restructurings.handle(restructuringId, {
+          type: 'AbandonRestructuring',
+          data: { restructuringId, reason: '无需调整' },
+          metadata,
+        }),
+      );
       return;
     }
     const state = this.restructurings.state(restructuringId);
@@ -315,7 +399,11 @@ class OrganisationModel {
         if (this.branches.state(branchId).status === 'dissolved') return; // retried after a crash
         const { full, probationary } = this.counts(branchId);
         expectOk(
-          this.branches.handle(branchId, { type: 'DissolveBranch', data: { branchId, reason: '撤并', restructuringId, context: { memberCount: full + probationary } }, metadata }),
+          this.branches.handle(branchId, {
+            type: 'DissolveBranch',
+            data: { branchId, reason: '撤并', restructuringId, context: { memberCount: full + probationary } },
+            metadata,
+          }),
         );
       }),
     ];
@@ -325,12 +413,19 @@ class OrganisationModel {
 
     for (const branchId of execution.branchesToReassess) {
       if (this.branchStatus(branchId) !== 'open') continue;
-      expectOk(this.branches.handle(branchId, { type: 'AssessBranchShape', data: { branchId, context: { counts: this.counts(branchId) } }, metadata }));
+      expectOk(
+        this.branches.handle(branchId, {
+          type: 'AssessBranchShape',
+          data: { branchId, context: { counts: this.counts(branchId) } },
+          metadata,
+        }),
+      );
     }
     const members: Record<string, MemberFact> = {};
     for (const { memberId } of execution.transfers) {
       const member = this.members.state(memberId);
-      members[memberId] = member.status === 'active' ? { status: 'active', branchId: member.branchId } : { status: 'left' };
+      members[memberId] =
+        member.status === 'active' ? { status: 'active', branchId: member.branchId } : { status: 'left' };
     }
     const complete: CompleteRestructuring = {
       type: 'CompleteRestructuring',
@@ -376,10 +471,28 @@ function expectOk<E>(outcome: Outcome<E>): void {
 /** Every command a branch accepts, aimed at `branchId`. */
 function everyBranchCommand(branchId: string): BranchCommand[] {
   return [
-    { type: 'EstablishBranch', data: { branchId, name: 'x', parentCommitteeId: COMMITTEE, joint: false, context: { parentCommitteeStatus: 'active' } }, metadata },
+    {
+      type: 'EstablishBranch',
+      data: {
+        branchId,
+        name: 'x',
+        parentCommitteeId: COMMITTEE,
+        joint: false,
+        context: { parentCommitteeStatus: 'active' },
+      },
+      metadata,
+    },
     { type: 'RenameBranch', data: { branchId, name: '新名称' }, metadata },
-    { type: 'ReaffiliateBranch', data: { branchId, parentCommitteeId: 'c-2', context: { parentCommitteeStatus: 'active' } }, metadata },
-    { type: 'AddManagementLink', data: { branchId, link: { linkId: 'l-1', kind: 'community', name: '社区党委' } }, metadata },
+    {
+      type: 'ReaffiliateBranch',
+      data: { branchId, parentCommitteeId: 'c-2', context: { parentCommitteeStatus: 'active' } },
+      metadata,
+    },
+    {
+      type: 'AddManagementLink',
+      data: { branchId, link: { linkId: 'l-1', kind: 'community', name: '社区党委' } },
+      metadata,
+    },
     { type: 'RemoveManagementLink', data: { branchId, linkId: 'l-1' }, metadata },
     {
       type: 'AssignPost',
@@ -404,15 +517,19 @@ function checkInvariants(model: OrganisationModel): void {
   const active = model.activeMembers();
 
   // Counts are conserved: members on the roll = admitted − left.
-  if (active.length !== model.admitted - model.left) throw new Error(`${active.length} active members, but ${model.admitted} admitted − ${model.left} left`);
+  if (active.length !== model.admitted - model.left)
+    throw new Error(`${active.length} active members, but ${model.admitted} admitted − ${model.left} left`);
 
   // Every active member is in exactly one branch, and it is open. (One affiliation field on the
   // member's own stream makes "exactly one" structural; the branch must exist and be open.)
   for (const { memberId, state } of active) {
     const branch: BranchState = model.branches.state(state.branchId);
-    if (branch.status !== 'open') throw new Error(`member ${memberId} is attached to ${state.branchId}, which is ${branch.status}`);
+    if (branch.status !== 'open')
+      throw new Error(`member ${memberId} is attached to ${state.branchId}, which is ${branch.status}`);
   }
-  const perBranch = model.branches.ids().reduce((sum, id) => sum + model.counts(id).full + model.counts(id).probationary, 0);
+  const perBranch = model.branches
+    .ids()
+    .reduce((sum, id) => sum + model.counts(id).full + model.counts(id).probationary, 0);
   if (perBranch !== active.length) throw new Error(`branches hold ${perBranch} members, the roll ${active.length}`);
 
   for (const branchId of model.branches.ids()) {
@@ -421,11 +538,23 @@ function checkInvariants(model: OrganisationModel): void {
     const left = model.counts(branchId);
     if (left.full + left.probationary !== 0) throw new Error(`dissolved branch ${branchId} still has members`);
     for (const command of everyBranchCommand(branchId)) {
-      mustRefuse(() => branchDecider.decide(command, model.branches.state(branchId)), 'BRANCH_DISSOLVED', `${command.type} on dissolved ${branchId}`);
+      mustRefuse(
+        () => branchDecider.decide(command, model.branches.state(branchId)),
+        'BRANCH_DISSOLVED',
+        `${command.type} on dissolved ${branchId}`,
+      );
     }
     for (const { memberId, state } of active.slice(0, 3)) {
-      const transfer: MemberCommand = { type: 'TransferMember', data: { memberId, toBranchId: branchId, context: { toBranchStatus: model.branchStatus(branchId) } }, metadata };
-      mustRefuse(() => memberDecider.decide(transfer, state), 'BRANCH_DISSOLVED', `transfer of ${memberId} into dissolved ${branchId}`);
+      const transfer: MemberCommand = {
+        type: 'TransferMember',
+        data: { memberId, toBranchId: branchId, context: { toBranchStatus: model.branchStatus(branchId) } },
+        metadata,
+      };
+      mustRefuse(
+        () => memberDecider.decide(transfer, state),
+        'BRANCH_DISSOLVED',
+        `transfer of ${memberId} into dissolved ${branchId}`,
+      );
     }
     const admit: MemberCommand = {
       type: 'AdmitMember',
@@ -442,18 +571,24 @@ function checkInvariants(model: OrganisationModel): void {
       },
       metadata,
     };
-    mustRefuse(() => memberDecider.decide(admit, memberDecider.initialState()), 'BRANCH_DISSOLVED', `admission into dissolved ${branchId}`);
+    mustRefuse(
+      () => memberDecider.decide(admit, memberDecider.initialState()),
+      'BRANCH_DISSOLVED',
+      `admission into dissolved ${branchId}`,
+    );
   }
 
   // Every restructuring has run to an end, and every transfer it caused names an existing one.
   for (const id of model.restructurings.ids()) {
     const state: RestructuringState = model.restructurings.state(id);
-    if (state.status !== 'completed' && state.status !== 'abandoned') throw new Error(`restructuring ${id} left ${state.status}`);
+    if (state.status !== 'completed' && state.status !== 'abandoned')
+      throw new Error(`restructuring ${id} left ${state.status}`);
   }
   for (const events of model.members.events.values()) {
     for (const event of events) {
       if (event.type === 'MemberTransferred' && event.data.restructuringId !== null) {
-        if (!model.restructurings.events.has(event.data.restructuringId)) throw new Error(`transfer of ${event.data.memberId} names unknown ${event.data.restructuringId}`);
+        if (!model.restructurings.events.has(event.data.restructuringId))
+          throw new Error(`transfer of ${event.data.memberId} names unknown ${event.data.restructuringId}`);
       }
     }
   }
@@ -466,8 +601,20 @@ type Operation =
   | { readonly kind: 'assignSecretary'; readonly branch: number; readonly member: number }
   | { readonly kind: 'dissolveDirectly'; readonly branch: number }
   | { readonly kind: 'establish' }
-  | { readonly kind: 'merge'; readonly sources: readonly number[]; readonly target: number; readonly newTarget: boolean; readonly crashAt: number }
-  | { readonly kind: 'redraw'; readonly members: readonly number[]; readonly branches: readonly number[]; readonly newBranch: boolean; readonly crashAt: number }
+  | {
+      readonly kind: 'merge';
+      readonly sources: readonly number[];
+      readonly target: number;
+      readonly newTarget: boolean;
+      readonly crashAt: number;
+    }
+  | {
+      readonly kind: 'redraw';
+      readonly members: readonly number[];
+      readonly branches: readonly number[];
+      readonly newBranch: boolean;
+      readonly crashAt: number;
+    }
   | { readonly kind: 'dissolve'; readonly branch: number; readonly destination: number; readonly crashAt: number };
 
 const pick = fc.nat({ max: 50 });
@@ -480,7 +627,13 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('establish' as const) }) },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('merge' as const), sources: fc.array(pick, { minLength: 1, maxLength: 3 }), target: pick, newTarget: fc.boolean(), crashAt: pick }),
+    arbitrary: fc.record({
+      kind: fc.constant('merge' as const),
+      sources: fc.array(pick, { minLength: 1, maxLength: 3 }),
+      target: pick,
+      newTarget: fc.boolean(),
+      crashAt: pick,
+    }),
   },
   {
     weight: 2,
@@ -492,7 +645,10 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
       crashAt: pick,
     }),
   },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('dissolve' as const), branch: pick, destination: pick, crashAt: pick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('dissolve' as const), branch: pick, destination: pick, crashAt: pick }),
+  },
 );
 
 function apply(model: OrganisationModel, op: Operation): void {
@@ -554,7 +710,9 @@ describe('organisation invariants under random admit, transfer, merge, redraw an
         for (const branchId of model.branches.ids()) {
           const events: readonly BranchEvent[] = model.branches.events.get(branchId) ?? [];
           if (!events.some((event) => event.type === 'BranchDissolved')) continue;
-          const assigned = events.filter((event) => event.type === 'PostAssigned').map((event) => (event.type === 'PostAssigned' ? event.data.post.postId : ''));
+          const assigned = events
+            .filter((event) => event.type === 'PostAssigned')
+            .map((event) => (event.type === 'PostAssigned' ? event.data.post.postId : ''));
           const vacated = new Set(events.flatMap((event) => (event.type === 'PostVacated' ? [event.data.postId] : [])));
           expect(assigned.filter((postId) => !vacated.has(postId))).toEqual([]);
         }

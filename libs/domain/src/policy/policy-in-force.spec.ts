@@ -42,7 +42,9 @@ describe('policyInForce', () => {
 
   it('refuses two versions that take effect on the same day with POLICY_AMBIGUOUS', () => {
     const [first] = DEFAULT_RULE_POLICIES as [RulePolicy];
-    expect(codeOf(() => policyInForce([first, { ...first, version: 'local-2018' }], '2019-01-01'))).toBe('POLICY_AMBIGUOUS');
+    expect(codeOf(() => policyInForce([first, { ...first, version: 'local-2018' }], '2019-01-01'))).toBe(
+      'POLICY_AMBIGUOUS',
+    );
   });
 });
 

@@ -12,7 +12,12 @@ const roll: readonly RollEntry[] = [
 
 describe('planTransfers', () => {
   it('merge: moves every member of each source to the target, in source order then member id, and closes the sources', () => {
-    expect(planTransfers({ kind: 'merge', sourceBranchIds: ['b-ys', 'b-sh'], target: { kind: 'existing', branchId: 'b-fd' } }, roll)).toEqual({
+    expect(
+      planTransfers(
+        { kind: 'merge', sourceBranchIds: ['b-ys', 'b-sh'], target: { kind: 'existing', branchId: 'b-fd' } },
+        roll,
+      ),
+    ).toEqual({
       branchesToEstablish: [],
       transfers: [
         { memberId: 'm-1', fromBranchId: 'b-ys', toBranchId: 'b-fd' },
@@ -78,12 +83,20 @@ describe('planTransfers', () => {
   });
 
   it('gives the same steps whatever the order of the roll', () => {
-    const plan = { kind: 'merge', sourceBranchIds: ['b-ys', 'b-fd'], target: { kind: 'existing', branchId: 'b-sh' } } as const;
+    const plan = {
+      kind: 'merge',
+      sourceBranchIds: ['b-ys', 'b-fd'],
+      target: { kind: 'existing', branchId: 'b-sh' },
+    } as const;
     expect(planTransfers(plan, [...roll].reverse())).toEqual(planTransfers(plan, roll));
   });
 
   it('refuses a roll listing a member twice with ROLL_DUPLICATE_MEMBER', () => {
-    const run = (): unknown => planTransfers({ kind: 'dissolution', branchId: 'b-fd', destinationBranchId: 'b-sh' }, [...roll, { memberId: 'm-4', branchId: 'b-sh' }]);
+    const run = (): unknown =>
+      planTransfers({ kind: 'dissolution', branchId: 'b-fd', destinationBranchId: 'b-sh' }, [
+        ...roll,
+        { memberId: 'm-4', branchId: 'b-sh' },
+      ]);
     expect(run).toThrow(DomainError);
     expect(run).toThrow(expect.objectContaining({ code: 'ROLL_DUPLICATE_MEMBER' }) as Error);
   });

@@ -39,7 +39,9 @@ export function planTransfers(plan: RestructuringPlan, roll: readonly RollEntry[
       }
       const touched = transfers.flatMap((transfer) => [transfer.toBranchId, transfer.fromBranchId]);
       return {
-        branchesToEstablish: plan.newBranches.filter((branch) => transfers.some((transfer) => transfer.toBranchId === branch.branchId)),
+        branchesToEstablish: plan.newBranches.filter((branch) =>
+          transfers.some((transfer) => transfer.toBranchId === branch.branchId),
+        ),
         transfers,
         branchesToClose: [],
         branchesToReassess: [...new Set(touched)].sort(),
@@ -55,9 +57,13 @@ function rollIndex(roll: readonly RollEntry[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const { memberId, branchId } of roll) {
     if (index.has(memberId)) {
-      throw invalid('ROLL_DUPLICATE_MEMBER', `Member ${memberId} appears twice on the roll; a member has exactly one affiliation, so the roll is inconsistent and cannot be planned from.`, {
-        memberId,
-      });
+      throw invalid(
+        'ROLL_DUPLICATE_MEMBER',
+        `Member ${memberId} appears twice on the roll; a member has exactly one affiliation, so the roll is inconsistent and cannot be planned from.`,
+        {
+          memberId,
+        },
+      );
     }
     index.set(memberId, branchId);
   }

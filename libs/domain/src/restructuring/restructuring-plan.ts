@@ -5,7 +5,8 @@ export interface NewBranch {
   readonly parentCommitteeId: string;
 }
 
-export type MergeTarget = { readonly kind: 'existing'; readonly branchId: string } | { readonly kind: 'new'; readonly branch: NewBranch };
+export type MergeTarget =
+  { readonly kind: 'existing'; readonly branchId: string } | { readonly kind: 'new'; readonly branch: NewBranch };
 
 export interface RedrawAssignment {
   readonly memberId: string;
@@ -21,7 +22,11 @@ export interface RedrawAssignment {
  */
 export type RestructuringPlan =
   | { readonly kind: 'merge'; readonly sourceBranchIds: readonly string[]; readonly target: MergeTarget }
-  | { readonly kind: 'redraw'; readonly assignments: readonly RedrawAssignment[]; readonly newBranches: readonly NewBranch[] }
+  | {
+      readonly kind: 'redraw';
+      readonly assignments: readonly RedrawAssignment[];
+      readonly newBranches: readonly NewBranch[];
+    }
   | { readonly kind: 'dissolution'; readonly branchId: string; readonly destinationBranchId: string };
 
 export type RestructuringKind = RestructuringPlan['kind'];

@@ -47,10 +47,18 @@ export type ProposeDissolution = DomainCommand<
 /** The 基层党委's decision (RULES §2.1 Q&A no. 7): by whom, which document, on what date. */
 export type ApproveRestructuring = DomainCommand<
   'ApproveRestructuring',
-  { readonly restructuringId: string; readonly approvedBy: string; readonly documentReference: string; readonly approvedOn: string }
+  {
+    readonly restructuringId: string;
+    readonly approvedBy: string;
+    readonly documentReference: string;
+    readonly approvedOn: string;
+  }
 >;
 
-export type AbandonRestructuring = DomainCommand<'AbandonRestructuring', { readonly restructuringId: string; readonly reason: string }>;
+export type AbandonRestructuring = DomainCommand<
+  'AbandonRestructuring',
+  { readonly restructuringId: string; readonly reason: string }
+>;
 
 /** Freezes the plan against the roll of the moment; from here on nothing can be abandoned. */
 export type StartRestructuringExecution = DomainCommand<

@@ -50,36 +50,88 @@ const proposeMerge = (overrides: Partial<ProposeMerge['data']> = {}): ProposeMer
 });
 const proposeRedraw = (overrides: Partial<ProposeRedraw['data']> = {}): ProposeRedraw => ({
   type: 'ProposeRedraw',
-  data: { restructuringId: 'r-1', assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }], newBranches: [yongan], reason: '新设立永安社区', context, ...overrides },
+  data: {
+    restructuringId: 'r-1',
+    assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }],
+    newBranches: [yongan],
+    reason: '新设立永安社区',
+    context,
+    ...overrides,
+  },
   metadata,
 });
 const proposeDissolution = (overrides: Partial<ProposeDissolution['data']> = {}): ProposeDissolution => ({
   type: 'ProposeDissolution',
-  data: { restructuringId: 'r-1', branchId: 'b-sh', destinationBranchId: 'b-fd', reason: '正式党员不足3名', context, ...overrides },
+  data: {
+    restructuringId: 'r-1',
+    branchId: 'b-sh',
+    destinationBranchId: 'b-fd',
+    reason: '正式党员不足3名',
+    context,
+    ...overrides,
+  },
   metadata,
 });
 
-const mergePlan = { kind: 'merge', sourceBranchIds: ['b-ys', 'b-sh'], target: { kind: 'existing', branchId: 'b-fd' } } as const;
-const proposed: RestructuringProposed = { type: 'RestructuringProposed', data: { restructuringId: 'r-1', plan: mergePlan, reason: '结合城市社区调整，撤并永盛、三皇', at } };
+const mergePlan = {
+  kind: 'merge',
+  sourceBranchIds: ['b-ys', 'b-sh'],
+  target: { kind: 'existing', branchId: 'b-fd' },
+} as const;
+const proposed: RestructuringProposed = {
+  type: 'RestructuringProposed',
+  data: { restructuringId: 'r-1', plan: mergePlan, reason: '结合城市社区调整，撤并永盛、三皇', at },
+};
 const approved: RestructuringApproved = {
   type: 'RestructuringApproved',
-  data: { restructuringId: 'r-1', approvedBy: '中共孝义市离退休干部委员会', documentReference: '孝离党字〔2023〕7号', approvedOn: '2023-04-10', at },
+  data: {
+    restructuringId: 'r-1',
+    approvedBy: '中共孝义市离退休干部委员会',
+    documentReference: '孝离党字〔2023〕7号',
+    approvedOn: '2023-04-10',
+    at,
+  },
 };
-const abandoned: RestructuringAbandoned = { type: 'RestructuringAbandoned', data: { restructuringId: 'r-1', reason: '社区调整推迟', at } };
+const abandoned: RestructuringAbandoned = {
+  type: 'RestructuringAbandoned',
+  data: { restructuringId: 'r-1', reason: '社区调整推迟', at },
+};
 const execution = planTransfers(mergePlan, roll);
-const started: RestructuringExecutionStarted = { type: 'RestructuringExecutionStarted', data: { restructuringId: 'r-1', execution, at } };
+const started: RestructuringExecutionStarted = {
+  type: 'RestructuringExecutionStarted',
+  data: { restructuringId: 'r-1', execution, at },
+};
 const completed: RestructuringCompleted = {
   type: 'RestructuringCompleted',
-  data: { restructuringId: 'r-1', kind: 'merge', counts: { membersTransferred: 2, membersLeftDuringExecution: 0, branchesEstablished: 0, branchesClosed: 2 }, at },
+  data: {
+    restructuringId: 'r-1',
+    kind: 'merge',
+    counts: { membersTransferred: 2, membersLeftDuringExecution: 0, branchesEstablished: 0, branchesClosed: 2 },
+    at,
+  },
 };
 
-const approve = (overrides: Partial<Extract<RestructuringCommand, { type: 'ApproveRestructuring' }>['data']> = {}): RestructuringCommand => ({
+const approve = (
+  overrides: Partial<Extract<RestructuringCommand, { type: 'ApproveRestructuring' }>['data']> = {},
+): RestructuringCommand => ({
   type: 'ApproveRestructuring',
-  data: { restructuringId: 'r-1', approvedBy: '中共孝义市离退休干部委员会', documentReference: '孝离党字〔2023〕7号', approvedOn: '2023-04-10', ...overrides },
+  data: {
+    restructuringId: 'r-1',
+    approvedBy: '中共孝义市离退休干部委员会',
+    documentReference: '孝离党字〔2023〕7号',
+    approvedOn: '2023-04-10',
+    ...overrides,
+  },
   metadata,
 });
-const abandon = (reason = '社区调整推迟'): RestructuringCommand => ({ type: 'AbandonRestructuring', data: { restructuringId: 'r-1', reason }, metadata });
-const start = (overrides: Partial<StartRestructuringExecution['data']['context']> = {}): StartRestructuringExecution => ({
+const abandon = (reason = '社区调整推迟'): RestructuringCommand => ({
+  type: 'AbandonRestructuring',
+  data: { restructuringId: 'r-1', reason },
+  metadata,
+});
+const start = (
+  overrides: Partial<StartRestructuringExecution['data']['context']> = {},
+): StartRestructuringExecution => ({
   type: 'StartRestructuringExecution',
   data: { restructuringId: 'r-1', context: { ...context, roll, ...overrides } },
   metadata,
@@ -106,52 +158,95 @@ describe('Restructuring decider', () => {
     it('proposes merging into a new branch', () => {
       spec
         .given([])
-        .when(proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, name: ` ${yongan.name} ` } } }))
+        .when(
+          proposeMerge({
+            sourceBranchIds: ['b-ys'],
+            target: { kind: 'new', branch: { ...yongan, name: ` ${yongan.name} ` } },
+          }),
+        )
         .then([
           {
             type: 'RestructuringProposed',
-            data: { restructuringId: 'r-1', plan: { kind: 'merge', sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: yongan } }, reason: proposed.data.reason, at },
+            data: {
+              restructuringId: 'r-1',
+              plan: { kind: 'merge', sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: yongan } },
+              reason: proposed.data.reason,
+              at,
+            },
           },
         ]);
     });
 
     it('refuses no sources with EMPTY_PLAN', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: [] })).thenThrows('EMPTY_PLAN');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: [] }))
+        .thenThrows('EMPTY_PLAN');
     });
 
     it('refuses a source named twice with DUPLICATE_BRANCH_IN_PLAN', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-ys', 'b-ys'] })).thenThrows('DUPLICATE_BRANCH_IN_PLAN');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: ['b-ys', 'b-ys'] }))
+        .thenThrows('DUPLICATE_BRANCH_IN_PLAN');
     });
 
     it('refuses a target among the sources with SOURCE_EQUALS_TARGET', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-ys', 'b-fd'] })).thenThrows('SOURCE_EQUALS_TARGET');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: ['b-ys', 'b-fd'] }))
+        .thenThrows('SOURCE_EQUALS_TARGET');
     });
 
     it('refuses a dissolved source or target with BRANCH_DISSOLVED', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-old'] })).thenThrows('BRANCH_DISSOLVED');
-      spec.given([]).when(proposeMerge({ target: { kind: 'existing', branchId: 'b-old' } })).thenThrows('BRANCH_DISSOLVED');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: ['b-old'] }))
+        .thenThrows('BRANCH_DISSOLVED');
+      spec
+        .given([])
+        .when(proposeMerge({ target: { kind: 'existing', branchId: 'b-old' } }))
+        .thenThrows('BRANCH_DISSOLVED');
     });
 
     it('refuses an unknown branch with BRANCH_NOT_FOUND', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-nowhere'] })).thenThrows('BRANCH_NOT_FOUND');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: ['b-nowhere'] }))
+        .thenThrows('BRANCH_NOT_FOUND');
     });
 
     it('refuses a new target whose id is taken with BRANCH_ALREADY_EXISTS', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, branchId: 'b-old' } } })).thenThrows('BRANCH_ALREADY_EXISTS');
+      spec
+        .given([])
+        .when(
+          proposeMerge({
+            sourceBranchIds: ['b-ys'],
+            target: { kind: 'new', branch: { ...yongan, branchId: 'b-old' } },
+          }),
+        )
+        .thenThrows('BRANCH_ALREADY_EXISTS');
     });
 
     it('refuses a new target under an unknown or dissolved committee', () => {
-      const under = (parentCommitteeId: string): ProposeMerge => proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, parentCommitteeId } } });
+      const under = (parentCommitteeId: string): ProposeMerge =>
+        proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, parentCommitteeId } } });
       spec.given([]).when(under('c-x')).thenThrows('PARENT_COMMITTEE_NOT_FOUND');
       spec.given([]).when(under('c-old')).thenThrows('COMMITTEE_DISSOLVED');
     });
 
     it('refuses a new target without a name with INVALID_NAME', () => {
-      spec.given([]).when(proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, name: '' } } })).thenThrows('INVALID_NAME');
+      spec
+        .given([])
+        .when(proposeMerge({ sourceBranchIds: ['b-ys'], target: { kind: 'new', branch: { ...yongan, name: '' } } }))
+        .thenThrows('INVALID_NAME');
     });
 
     it('refuses a proposal without a reason with REASON_REQUIRED', () => {
-      spec.given([]).when(proposeMerge({ reason: ' ' })).thenThrows('REASON_REQUIRED');
+      spec
+        .given([])
+        .when(proposeMerge({ reason: ' ' }))
+        .thenThrows('REASON_REQUIRED');
     });
 
     it('refuses an id already used with RESTRUCTURING_ALREADY_EXISTS', () => {
@@ -167,33 +262,60 @@ describe('Restructuring decider', () => {
         .then([
           {
             type: 'RestructuringProposed',
-            data: { restructuringId: 'r-1', plan: { kind: 'redraw', assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }], newBranches: [yongan] }, reason: '新设立永安社区', at },
+            data: {
+              restructuringId: 'r-1',
+              plan: { kind: 'redraw', assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }], newBranches: [yongan] },
+              reason: '新设立永安社区',
+              at,
+            },
           },
         ]);
     });
 
     it('refuses no assignments with EMPTY_PLAN', () => {
-      spec.given([]).when(proposeRedraw({ assignments: [], newBranches: [] })).thenThrows('EMPTY_PLAN');
+      spec
+        .given([])
+        .when(proposeRedraw({ assignments: [], newBranches: [] }))
+        .thenThrows('EMPTY_PLAN');
     });
 
     it('refuses a member sent to two branches with DUPLICATE_MEMBER_IN_PLAN', () => {
       spec
         .given([])
-        .when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }, { memberId: 'm-3', toBranchId: 'b-sh' }] }))
+        .when(
+          proposeRedraw({
+            assignments: [
+              { memberId: 'm-3', toBranchId: 'b-ya' },
+              { memberId: 'm-3', toBranchId: 'b-sh' },
+            ],
+          }),
+        )
         .thenThrows('DUPLICATE_MEMBER_IN_PLAN');
     });
 
     it('refuses a new branch listed twice with DUPLICATE_BRANCH_IN_PLAN', () => {
-      spec.given([]).when(proposeRedraw({ newBranches: [yongan, yongan] })).thenThrows('DUPLICATE_BRANCH_IN_PLAN');
+      spec
+        .given([])
+        .when(proposeRedraw({ newBranches: [yongan, yongan] }))
+        .thenThrows('DUPLICATE_BRANCH_IN_PLAN');
     });
 
     it('refuses an assignment to a dissolved or unknown branch', () => {
-      spec.given([]).when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-old' }], newBranches: [] })).thenThrows('BRANCH_DISSOLVED');
-      spec.given([]).when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-x' }], newBranches: [] })).thenThrows('BRANCH_NOT_FOUND');
+      spec
+        .given([])
+        .when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-old' }], newBranches: [] }))
+        .thenThrows('BRANCH_DISSOLVED');
+      spec
+        .given([])
+        .when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-x' }], newBranches: [] }))
+        .thenThrows('BRANCH_NOT_FOUND');
     });
 
     it('refuses a new branch that receives nobody with UNUSED_NEW_BRANCH', () => {
-      spec.given([]).when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-sh' }] })).thenThrows('UNUSED_NEW_BRANCH');
+      spec
+        .given([])
+        .when(proposeRedraw({ assignments: [{ memberId: 'm-3', toBranchId: 'b-sh' }] }))
+        .thenThrows('UNUSED_NEW_BRANCH');
     });
   });
 
@@ -205,17 +327,28 @@ describe('Restructuring decider', () => {
         .then([
           {
             type: 'RestructuringProposed',
-            data: { restructuringId: 'r-1', plan: { kind: 'dissolution', branchId: 'b-sh', destinationBranchId: 'b-fd' }, reason: '正式党员不足3名', at },
+            data: {
+              restructuringId: 'r-1',
+              plan: { kind: 'dissolution', branchId: 'b-sh', destinationBranchId: 'b-fd' },
+              reason: '正式党员不足3名',
+              at,
+            },
           },
         ]);
     });
 
     it('refuses a destination equal to the branch with SOURCE_EQUALS_TARGET', () => {
-      spec.given([]).when(proposeDissolution({ destinationBranchId: 'b-sh' })).thenThrows('SOURCE_EQUALS_TARGET');
+      spec
+        .given([])
+        .when(proposeDissolution({ destinationBranchId: 'b-sh' }))
+        .thenThrows('SOURCE_EQUALS_TARGET');
     });
 
     it('refuses a dissolved destination with BRANCH_DISSOLVED', () => {
-      spec.given([]).when(proposeDissolution({ destinationBranchId: 'b-old' })).thenThrows('BRANCH_DISSOLVED');
+      spec
+        .given([])
+        .when(proposeDissolution({ destinationBranchId: 'b-old' }))
+        .thenThrows('BRANCH_DISSOLVED');
     });
   });
 
@@ -233,15 +366,24 @@ describe('Restructuring decider', () => {
     });
 
     it('refuses without a document with DOCUMENT_REFERENCE_REQUIRED', () => {
-      spec.given([proposed]).when(approve({ documentReference: '' })).thenThrows('DOCUMENT_REFERENCE_REQUIRED');
+      spec
+        .given([proposed])
+        .when(approve({ documentReference: '' }))
+        .thenThrows('DOCUMENT_REFERENCE_REQUIRED');
     });
 
     it('refuses without an approver with REQUIRED_FIELD', () => {
-      spec.given([proposed]).when(approve({ approvedBy: '' })).thenThrows('REQUIRED_FIELD');
+      spec
+        .given([proposed])
+        .when(approve({ approvedBy: '' }))
+        .thenThrows('REQUIRED_FIELD');
     });
 
     it('refuses a malformed date with INVALID_DATE', () => {
-      spec.given([proposed]).when(approve({ approvedOn: '10.4.2023' })).thenThrows('INVALID_DATE');
+      spec
+        .given([proposed])
+        .when(approve({ approvedOn: '10.4.2023' }))
+        .thenThrows('INVALID_DATE');
     });
 
     it('refuses once executing, completed or abandoned', () => {
@@ -303,7 +445,12 @@ describe('Restructuring decider', () => {
     it('refuses a plan that would change nothing on the current roll with EMPTY_PLAN', () => {
       const redrawn: RestructuringProposed = {
         type: 'RestructuringProposed',
-        data: { restructuringId: 'r-1', plan: { kind: 'redraw', assignments: [{ memberId: 'm-9', toBranchId: 'b-sh' }], newBranches: [] }, reason: 'x', at },
+        data: {
+          restructuringId: 'r-1',
+          plan: { kind: 'redraw', assignments: [{ memberId: 'm-9', toBranchId: 'b-sh' }], newBranches: [] },
+          reason: 'x',
+          at,
+        },
       };
       spec.given([redrawn, approved]).when(start()).thenThrows('EMPTY_PLAN');
     });
@@ -321,7 +468,13 @@ describe('Restructuring decider', () => {
       spec
         .given([proposed, approved, started])
         .when(complete())
-        .then([{ type: 'BranchesMerged', data: { restructuringId: 'r-1', sourceBranchIds: ['b-ys', 'b-sh'], targetBranchId: 'b-fd', at } }, completed]);
+        .then([
+          {
+            type: 'BranchesMerged',
+            data: { restructuringId: 'r-1', sourceBranchIds: ['b-ys', 'b-sh'], targetBranchId: 'b-fd', at },
+          },
+          completed,
+        ]);
     });
 
     it('counts members who left while it ran, and records no merge for a dissolution', () => {
@@ -329,7 +482,10 @@ describe('Restructuring decider', () => {
       const history: RestructuringEvent[] = [
         { type: 'RestructuringProposed', data: { restructuringId: 'r-1', plan, reason: 'x', at } },
         approved,
-        { type: 'RestructuringExecutionStarted', data: { restructuringId: 'r-1', execution: planTransfers(plan, roll), at } },
+        {
+          type: 'RestructuringExecutionStarted',
+          data: { restructuringId: 'r-1', execution: planTransfers(plan, roll), at },
+        },
       ];
       spec
         .given(history)
@@ -337,7 +493,17 @@ describe('Restructuring decider', () => {
         .then([
           {
             type: 'RestructuringCompleted',
-            data: { restructuringId: 'r-1', kind: 'dissolution', counts: { membersTransferred: 0, membersLeftDuringExecution: 1, branchesEstablished: 0, branchesClosed: 1 }, at },
+            data: {
+              restructuringId: 'r-1',
+              kind: 'dissolution',
+              counts: {
+                membersTransferred: 0,
+                membersLeftDuringExecution: 1,
+                branchesEstablished: 0,
+                branchesClosed: 1,
+              },
+              at,
+            },
           },
         ]);
     });
@@ -345,7 +511,12 @@ describe('Restructuring decider', () => {
     it('refuses while a member or a closure is pending with RESTRUCTURING_INCOMPLETE', () => {
       const error = spec
         .given([proposed, approved, started])
-        .when(complete({ members: { 'm-1': { status: 'active', branchId: 'b-ys' } }, branches: { 'b-ys': 'open', 'b-sh': 'dissolved' } }))
+        .when(
+          complete({
+            members: { 'm-1': { status: 'active', branchId: 'b-ys' } },
+            branches: { 'b-ys': 'open', 'b-sh': 'dissolved' },
+          }),
+        )
         .thenThrows('RESTRUCTURING_INCOMPLETE');
       expect(error.details).toMatchObject({ pendingMembers: ['m-1', 'm-2'], pendingClosures: ['b-ys'] });
     });

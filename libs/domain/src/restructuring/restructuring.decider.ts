@@ -29,11 +29,23 @@ export const restructuringDecider: Decider<RestructuringCommand, RestructuringEv
   decide(command, state) {
     switch (command.type) {
       case 'ProposeMerge':
-        return propose(command, state, { kind: 'merge', sourceBranchIds: command.data.sourceBranchIds, target: command.data.target });
+        return propose(command, state, {
+          kind: 'merge',
+          sourceBranchIds: command.data.sourceBranchIds,
+          target: command.data.target,
+        });
       case 'ProposeRedraw':
-        return propose(command, state, { kind: 'redraw', assignments: command.data.assignments, newBranches: command.data.newBranches });
+        return propose(command, state, {
+          kind: 'redraw',
+          assignments: command.data.assignments,
+          newBranches: command.data.newBranches,
+        });
       case 'ProposeDissolution':
-        return propose(command, state, { kind: 'dissolution', branchId: command.data.branchId, destinationBranchId: command.data.destinationBranchId });
+        return propose(command, state, {
+          kind: 'dissolution',
+          branchId: command.data.branchId,
+          destinationBranchId: command.data.destinationBranchId,
+        });
       case 'ApproveRestructuring':
         return approve(command, requireExisting(state, command.data.restructuringId));
       case 'AbandonRestructuring':
@@ -50,14 +62,33 @@ export const restructuringDecider: Decider<RestructuringCommand, RestructuringEv
   evolve(state, event) {
     switch (event.type) {
       case 'RestructuringProposed':
-        return { status: 'proposed', restructuringId: event.data.restructuringId, plan: event.data.plan, reason: event.data.reason };
+        return {
+          status: 'proposed',
+          restructuringId: event.data.restructuringId,
+          plan: event.data.plan,
+          reason: event.data.reason,
+        };
       case 'RestructuringApproved':
         return state.status === 'proposed'
-          ? { ...state, status: 'approved', approval: { approvedBy: event.data.approvedBy, documentReference: event.data.documentReference, approvedOn: event.data.approvedOn } }
+          ? {
+              ...state,
+              status: 'approved',
+              approval: {
+                approvedBy: event.data.approvedBy,
+                documentReference: event.data.documentReference,
+                approvedOn: event.data.approvedOn,
+              },
+            }
           : state;
       case 'RestructuringAbandoned':
         return state.status === 'proposed' || state.status === 'approved'
-          ? { status: 'abandoned', restructuringId: state.restructuringId, plan: state.plan, reason: state.reason, abandonReason: event.data.reason }
+          ? {
+              status: 'abandoned',
+              restructuringId: state.restructuringId,
+              plan: state.plan,
+              reason: state.reason,
+              abandonReason: event.data.reason,
+            }
           : state;
       case 'RestructuringExecutionStarted':
         return state.status === 'approved' ? { ...state, status: 'executing', execution: event.data.execution } : state;
@@ -73,7 +104,11 @@ export const restructuringDecider: Decider<RestructuringCommand, RestructuringEv
 
 function requireExisting(state: RestructuringState, restructuringId: string): Existing {
   if (state.status === 'none') {
-    throw notFound('RESTRUCTURING_NOT_FOUND', `Restructuring ${restructuringId} has not been proposed; a restructuring starts with a proposal.`, { restructuringId });
+    throw notFound(
+      'RESTRUCTURING_NOT_FOUND',
+      `Restructuring ${restructuringId} has not been proposed; a restructuring starts with a proposal.`,
+      { restructuringId },
+    );
   }
   return state;
 }
@@ -83,11 +118,19 @@ function wrongStage(state: Existing, action: string): Error {
   const id = state.restructuringId;
   switch (state.status) {
     case 'proposed':
-      return refuse('RESTRUCTURING_NOT_APPROVED', `Restructuring ${id} has not been approved, so it cannot ${action}; the 基层党委 must decide on it first (RULES B).`, { restructuringId: id });
+      return refuse(
+        'RESTRUCTURING_NOT_APPROVED',
+        `Restructuring ${id} has not been approved, so it cannot ${action}; the 基层党委 must decide on it first (RULES B).`,
+        { restructuringId: id },
+      );
     case 'approved':
-      return refuse('RESTRUCTURING_NOT_EXECUTING', `Restructuring ${id} has not started executing, so it cannot ${action}; only a running restructuring can be completed.`, {
-        restructuringId: id,
-      });
+      return refuse(
+        'RESTRUCTURING_NOT_EXECUTING',
+        `Restructuring ${id} has not started executing, so it cannot ${action}; only a running restructuring can be completed.`,
+        {
+          restructuringId: id,
+        },
+      );
     case 'executing':
       return refuse(
         'RESTRUCTURING_ALREADY_EXECUTING',
@@ -95,30 +138,53 @@ function wrongStage(state: Existing, action: string): Error {
         { restructuringId: id },
       );
     case 'completed':
-      return refuse('RESTRUCTURING_COMPLETED', `Restructuring ${id} has been completed, so it cannot ${action}; a later change needs a new restructuring.`, { restructuringId: id });
+      return refuse(
+        'RESTRUCTURING_COMPLETED',
+        `Restructuring ${id} has been completed, so it cannot ${action}; a later change needs a new restructuring.`,
+        { restructuringId: id },
+      );
     case 'abandoned':
-      return refuse('RESTRUCTURING_ABANDONED', `Restructuring ${id} was abandoned, so it cannot ${action}; a later change needs a new restructuring.`, { restructuringId: id });
+      return refuse(
+        'RESTRUCTURING_ABANDONED',
+        `Restructuring ${id} was abandoned, so it cannot ${action}; a later change needs a new restructuring.`,
+        { restructuringId: id },
+      );
     default:
       return assertNever(state);
   }
 }
 
-function propose(command: ProposeMerge | ProposeRedraw | ProposeDissolution, state: RestructuringState, plan: RestructuringPlan): readonly RestructuringEvent[] {
+function propose(
+  command: ProposeMerge | ProposeRedraw | ProposeDissolution,
+  state: RestructuringState,
+  plan: RestructuringPlan,
+): readonly RestructuringEvent[] {
   const { restructuringId } = command.data;
   if (state.status !== 'none') {
-    throw conflict('RESTRUCTURING_ALREADY_EXISTS', `Restructuring ${restructuringId} has already been proposed; a restructuring is proposed once under its id.`, { restructuringId });
+    throw conflict(
+      'RESTRUCTURING_ALREADY_EXISTS',
+      `Restructuring ${restructuringId} has already been proposed; a restructuring is proposed once under its id.`,
+      { restructuringId },
+    );
   }
   const reason = requireText(command.data.reason, 'reason for the restructuring', 'REASON_REQUIRED');
   const normalised = normalisePlan(plan);
   validatePlan(normalised, command.data.context);
-  return [{ type: 'RestructuringProposed', data: { restructuringId, plan: normalised, reason, at: command.metadata.at } }];
+  return [
+    { type: 'RestructuringProposed', data: { restructuringId, plan: normalised, reason, at: command.metadata.at } },
+  ];
 }
 
 function normalisePlan(plan: RestructuringPlan): RestructuringPlan {
-  const trimBranch = (branch: NewBranch): NewBranch => ({ ...branch, name: requireText(branch.name, 'new branch name', 'INVALID_NAME') });
+  const trimBranch = (branch: NewBranch): NewBranch => ({
+    ...branch,
+    name: requireText(branch.name, 'new branch name', 'INVALID_NAME'),
+  });
   switch (plan.kind) {
     case 'merge':
-      return plan.target.kind === 'new' ? { ...plan, target: { kind: 'new', branch: trimBranch(plan.target.branch) } } : plan;
+      return plan.target.kind === 'new'
+        ? { ...plan, target: { kind: 'new', branch: trimBranch(plan.target.branch) } }
+        : plan;
     case 'redraw':
       return { ...plan, newBranches: plan.newBranches.map(trimBranch) };
     case 'dissolution':
@@ -162,9 +228,13 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
       }
       for (const branch of plan.newBranches) {
         if (!plan.assignments.some((assignment) => assignment.toBranchId === branch.branchId)) {
-          throw invalid('UNUSED_NEW_BRANCH', `New branch ${branch.name} receives no member in the redraw; a branch is set up only for the members the redraw moves into it.`, {
-            branchId: branch.branchId,
-          });
+          throw invalid(
+            'UNUSED_NEW_BRANCH',
+            `New branch ${branch.name} receives no member in the redraw; a branch is set up only for the members the redraw moves into it.`,
+            {
+              branchId: branch.branchId,
+            },
+          );
         }
       }
       return;
@@ -180,23 +250,35 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
 }
 
 function emptyPlan(what: string): Error {
-  return invalid('EMPTY_PLAN', `The restructuring ${what}; a restructuring must move at least one member or close at least one branch.`);
+  return invalid(
+    'EMPTY_PLAN',
+    `The restructuring ${what}; a restructuring must move at least one member or close at least one branch.`,
+  );
 }
 
 function sourceEqualsTarget(branchId: string): Error {
-  return invalid('SOURCE_EQUALS_TARGET', `Branch ${branchId} is both a source and the target; members can only be moved to a different branch.`, { branchId });
+  return invalid(
+    'SOURCE_EQUALS_TARGET',
+    `Branch ${branchId} is both a source and the target; members can only be moved to a different branch.`,
+    { branchId },
+  );
 }
 
 function requireDistinct(ids: readonly string[], code: string, what: string, why: string): void {
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) throw invalid(code, `The plan names ${what} ${duplicate} more than once; ${why}.`, { [`${what}Id`]: duplicate });
+  if (duplicate !== undefined)
+    throw invalid(code, `The plan names ${what} ${duplicate} more than once; ${why}.`, { [`${what}Id`]: duplicate });
 }
 
 function requireBranchOpen(branchId: string, context: OrganisationContext): void {
   const status = context.branches[branchId] ?? 'notFound';
   switch (status) {
     case 'notFound':
-      throw notFound('BRANCH_NOT_FOUND', `Branch ${branchId} does not exist; a restructuring can only move members between established branches.`, { branchId });
+      throw notFound(
+        'BRANCH_NOT_FOUND',
+        `Branch ${branchId} does not exist; a restructuring can only move members between established branches.`,
+        { branchId },
+      );
     case 'dissolved':
       throw branchDissolved(branchId, branchId);
     case 'open':
@@ -208,30 +290,58 @@ function requireBranchOpen(branchId: string, context: OrganisationContext): void
 
 function requireNewBranchPossible(branch: NewBranch, context: OrganisationContext): void {
   if ((context.branches[branch.branchId] ?? 'notFound') !== 'notFound') {
-    throw conflict('BRANCH_ALREADY_EXISTS', `Branch ${branch.branchId} already exists; the restructuring must give the new branch ${branch.name} an unused id.`, {
-      branchId: branch.branchId,
-    });
+    throw conflict(
+      'BRANCH_ALREADY_EXISTS',
+      `Branch ${branch.branchId} already exists; the restructuring must give the new branch ${branch.name} an unused id.`,
+      {
+        branchId: branch.branchId,
+      },
+    );
   }
   requireParentActive(branch.parentCommitteeId, context.committees[branch.parentCommitteeId] ?? 'notFound');
 }
 
 function approve(command: ApproveRestructuring, state: Existing): readonly RestructuringEvent[] {
   if (state.status === 'approved') {
-    throw conflict('RESTRUCTURING_ALREADY_APPROVED', `Restructuring ${state.restructuringId} was already approved under ${state.approval.documentReference}; it is approved once.`, {
-      restructuringId: state.restructuringId,
-    });
+    throw conflict(
+      'RESTRUCTURING_ALREADY_APPROVED',
+      `Restructuring ${state.restructuringId} was already approved under ${state.approval.documentReference}; it is approved once.`,
+      {
+        restructuringId: state.restructuringId,
+      },
+    );
   }
   if (state.status !== 'proposed') throw wrongStage(state, 'be approved');
   const approvedBy = requireText(command.data.approvedBy, 'approving organisation', 'REQUIRED_FIELD');
-  const documentReference = requireText(command.data.documentReference, 'approval document reference', 'DOCUMENT_REFERENCE_REQUIRED');
+  const documentReference = requireText(
+    command.data.documentReference,
+    'approval document reference',
+    'DOCUMENT_REFERENCE_REQUIRED',
+  );
   const approvedOn = requireCalendarDate(command.data.approvedOn, 'approval date');
-  return [{ type: 'RestructuringApproved', data: { restructuringId: state.restructuringId, approvedBy, documentReference, approvedOn, at: command.metadata.at } }];
+  return [
+    {
+      type: 'RestructuringApproved',
+      data: {
+        restructuringId: state.restructuringId,
+        approvedBy,
+        documentReference,
+        approvedOn,
+        at: command.metadata.at,
+      },
+    },
+  ];
 }
 
 function abandon(command: AbandonRestructuring, state: Existing): readonly RestructuringEvent[] {
   if (state.status !== 'proposed' && state.status !== 'approved') throw wrongStage(state, 'be abandoned');
   const reason = requireText(command.data.reason, 'reason for abandoning', 'REASON_REQUIRED');
-  return [{ type: 'RestructuringAbandoned', data: { restructuringId: state.restructuringId, reason, at: command.metadata.at } }];
+  return [
+    {
+      type: 'RestructuringAbandoned',
+      data: { restructuringId: state.restructuringId, reason, at: command.metadata.at },
+    },
+  ];
 }
 
 function start(command: StartRestructuringExecution, state: Existing): readonly RestructuringEvent[] {
@@ -243,7 +353,12 @@ function start(command: StartRestructuringExecution, state: Existing): readonly 
   if (execution.transfers.length === 0 && execution.branchesToClose.length === 0) {
     throw emptyPlan('would move no member and close no branch on the current roll');
   }
-  return [{ type: 'RestructuringExecutionStarted', data: { restructuringId: state.restructuringId, execution, at: command.metadata.at } }];
+  return [
+    {
+      type: 'RestructuringExecutionStarted',
+      data: { restructuringId: state.restructuringId, execution, at: command.metadata.at },
+    },
+  ];
 }
 
 function complete(command: CompleteRestructuring, state: Existing): readonly RestructuringEvent[] {
@@ -251,7 +366,11 @@ function complete(command: CompleteRestructuring, state: Existing): readonly Res
   const { members, branches } = command.data.context;
   const { execution, plan } = state;
   const progress = measure(execution, members, branches);
-  if (progress.pendingMembers.length > 0 || progress.pendingClosures.length > 0 || progress.pendingEstablishments.length > 0) {
+  if (
+    progress.pendingMembers.length > 0 ||
+    progress.pendingClosures.length > 0 ||
+    progress.pendingEstablishments.length > 0
+  ) {
     throw refuse(
       'RESTRUCTURING_INCOMPLETE',
       `Restructuring ${state.restructuringId} still has ${progress.pendingMembers.length} members to transfer, ${progress.pendingEstablishments.length} branches to establish and ${progress.pendingClosures.length} branches to close; it completes only when every planned step is done, so no member is left unattached (RULES §4.3).`,
@@ -279,14 +398,23 @@ function complete(command: CompleteRestructuring, state: Existing): readonly Res
           },
         ]
       : [];
-  return [...merged, { type: 'RestructuringCompleted', data: { restructuringId: state.restructuringId, kind: plan.kind, counts, at } }];
+  return [
+    ...merged,
+    { type: 'RestructuringCompleted', data: { restructuringId: state.restructuringId, kind: plan.kind, counts, at } },
+  ];
 }
 
 function measure(
   execution: ExecutionPlan,
   members: CompleteRestructuring['data']['context']['members'],
   branches: CompleteRestructuring['data']['context']['branches'],
-): { transferred: number; left: number; pendingMembers: string[]; pendingEstablishments: string[]; pendingClosures: string[] } {
+): {
+  transferred: number;
+  left: number;
+  pendingMembers: string[];
+  pendingEstablishments: string[];
+  pendingClosures: string[];
+} {
   let transferred = 0;
   let left = 0;
   const pendingMembers: string[] = [];
@@ -300,7 +428,9 @@ function measure(
     transferred,
     left,
     pendingMembers,
-    pendingEstablishments: execution.branchesToEstablish.map((branch) => branch.branchId).filter((id) => branches[id] !== 'open'),
+    pendingEstablishments: execution.branchesToEstablish
+      .map((branch) => branch.branchId)
+      .filter((id) => branches[id] !== 'open'),
     pendingClosures: execution.branchesToClose.filter((id) => branches[id] !== 'dissolved'),
   };
 }

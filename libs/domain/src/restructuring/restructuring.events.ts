@@ -8,10 +8,19 @@ export type RestructuringProposed = DomainEvent<
 
 export type RestructuringApproved = DomainEvent<
   'RestructuringApproved',
-  { readonly restructuringId: string; readonly approvedBy: string; readonly documentReference: string; readonly approvedOn: string; readonly at: string }
+  {
+    readonly restructuringId: string;
+    readonly approvedBy: string;
+    readonly documentReference: string;
+    readonly approvedOn: string;
+    readonly at: string;
+  }
 >;
 
-export type RestructuringAbandoned = DomainEvent<'RestructuringAbandoned', { readonly restructuringId: string; readonly reason: string; readonly at: string }>;
+export type RestructuringAbandoned = DomainEvent<
+  'RestructuringAbandoned',
+  { readonly restructuringId: string; readonly reason: string; readonly at: string }
+>;
 
 /** The frozen plan: the exact transfers and closures the process manager will carry out. */
 export type RestructuringExecutionStarted = DomainEvent<
@@ -22,7 +31,12 @@ export type RestructuringExecutionStarted = DomainEvent<
 /** 撤并: recorded once a merge is complete, for the audit trail. */
 export type BranchesMerged = DomainEvent<
   'BranchesMerged',
-  { readonly restructuringId: string; readonly sourceBranchIds: readonly string[]; readonly targetBranchId: string; readonly at: string }
+  {
+    readonly restructuringId: string;
+    readonly sourceBranchIds: readonly string[];
+    readonly targetBranchId: string;
+    readonly at: string;
+  }
 >;
 
 export interface RestructuringCounts {
@@ -35,7 +49,12 @@ export interface RestructuringCounts {
 
 export type RestructuringCompleted = DomainEvent<
   'RestructuringCompleted',
-  { readonly restructuringId: string; readonly kind: RestructuringKind; readonly counts: RestructuringCounts; readonly at: string }
+  {
+    readonly restructuringId: string;
+    readonly kind: RestructuringKind;
+    readonly counts: RestructuringCounts;
+    readonly at: string;
+  }
 >;
 
 export type RestructuringEvent =

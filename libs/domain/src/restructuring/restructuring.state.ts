@@ -18,5 +18,10 @@ export type RestructuringState =
   | (Proposal & { readonly status: 'proposed' })
   | (Proposal & { readonly status: 'approved'; readonly approval: Approval })
   | (Proposal & { readonly status: 'executing'; readonly approval: Approval; readonly execution: ExecutionPlan })
-  | (Proposal & { readonly status: 'completed'; readonly approval: Approval; readonly execution: ExecutionPlan; readonly counts: RestructuringCounts })
+  | (Proposal & {
+      readonly status: 'completed';
+      readonly approval: Approval;
+      readonly execution: ExecutionPlan;
+      readonly counts: RestructuringCounts;
+    })
   | (Proposal & { readonly status: 'abandoned'; readonly abandonReason: string });

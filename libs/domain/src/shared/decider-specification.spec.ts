@@ -18,19 +18,37 @@ const spec = deciderSpecification(counter);
 
 describe('deciderSpecification', () => {
   it('passes when the events match, whatever the key order', () => {
-    spec.given([]).when({ type: 'Add', amount: 2 }).then([{ data: { amount: 2 }, type: 'Added' }]);
+    spec
+      .given([])
+      .when({ type: 'Add', amount: 2 })
+      .then([{ data: { amount: 2 }, type: 'Added' }]);
   });
 
   it('fails when the events differ', () => {
-    expect(() => spec.given([]).when({ type: 'Add', amount: 2 }).then([{ type: 'Added', data: { amount: 3 } }])).toThrow(/Expected the events/);
+    expect(() =>
+      spec
+        .given([])
+        .when({ type: 'Add', amount: 2 })
+        .then([{ type: 'Added', data: { amount: 3 } }]),
+    ).toThrow(/Expected the events/);
     expect(() => spec.given([]).when({ type: 'Add', amount: 2 }).thenNothingHappened()).toThrow(/Expected the events/);
   });
 
   it('returns the refusal with the expected code, and fails on another code or on acceptance', () => {
-    const error = spec.given([{ type: 'Added', data: { amount: 9 } }]).when({ type: 'Add', amount: 2 }).thenThrows('LIMIT_EXCEEDED');
+    const error = spec
+      .given([{ type: 'Added', data: { amount: 9 } }])
+      .when({ type: 'Add', amount: 2 })
+      .thenThrows('LIMIT_EXCEEDED');
     expect(error.category).toBe('rule');
-    expect(() => spec.given([{ type: 'Added', data: { amount: 9 } }]).when({ type: 'Add', amount: 2 }).thenThrows('OTHER')).toThrow(/refused with LIMIT_EXCEEDED/);
-    expect(() => spec.given([]).when({ type: 'Add', amount: 2 }).thenThrows('LIMIT_EXCEEDED')).toThrow(/but the command produced/);
+    expect(() =>
+      spec
+        .given([{ type: 'Added', data: { amount: 9 } }])
+        .when({ type: 'Add', amount: 2 })
+        .thenThrows('OTHER'),
+    ).toThrow(/refused with LIMIT_EXCEEDED/);
+    expect(() => spec.given([]).when({ type: 'Add', amount: 2 }).thenThrows('LIMIT_EXCEEDED')).toThrow(
+      /but the command produced/,
+    );
   });
 
   it('accepts an empty result as nothing happened', () => {

@@ -25,7 +25,9 @@ export interface DeciderThen<Event> {
   thenThrows(code: string): DomainError;
 }
 
-export function deciderSpecification<Command, Event, State>(decider: Decider<Command, Event, State>): DeciderSpecification<Command, Event> {
+export function deciderSpecification<Command, Event, State>(
+  decider: Decider<Command, Event, State>,
+): DeciderSpecification<Command, Event> {
   return {
     given(events) {
       return {
@@ -47,10 +49,13 @@ export function deciderSpecification<Command, Event, State>(decider: Decider<Com
               } catch (error) {
                 if (!(error instanceof DomainError)) throw error;
                 if (error.code !== code) {
-                  throw new Error(`Expected a refusal with code ${code}, but it was refused with ${error.code}: ${error.message}`);
+                  throw new Error(
+                    `Expected a refusal with code ${code}, but it was refused with ${error.code}: ${error.message}`,
+                  );
                 }
                 // Every refusal is a sentence that names its rule for the person reading it.
-                if (!/\S.*[.!?)]$/.test(error.message)) throw new Error(`The refusal message is not a sentence: "${error.message}"`);
+                if (!/\S.*[.!?)]$/.test(error.message))
+                  throw new Error(`The refusal message is not a sentence: "${error.message}"`);
                 return error;
               }
               throw new Error(`Expected a refusal with code ${code}, but the command produced\n${pretty(produced)}`);
@@ -66,7 +71,9 @@ export function deciderSpecification<Command, Event, State>(decider: Decider<Com
 function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : inner,
   );
 }

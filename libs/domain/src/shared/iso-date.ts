@@ -31,10 +31,14 @@ export function calendarDateOf(value: string): string | undefined {
 export function requireCalendarDate(value: string, field: string): string {
   const date = calendarDateOf(value);
   if (date === undefined) {
-    throw invalid('INVALID_DATE', `The ${field} "${value}" is not an ISO date; dates must be written YYYY-MM-DD so that every rule compares them the same way.`, {
-      field,
-      value,
-    });
+    throw invalid(
+      'INVALID_DATE',
+      `The ${field} "${value}" is not an ISO date; dates must be written YYYY-MM-DD so that every rule compares them the same way.`,
+      {
+        field,
+        value,
+      },
+    );
   }
   return date;
 }
@@ -42,17 +46,23 @@ export function requireCalendarDate(value: string, field: string): string {
 /** Refuses a period whose end precedes its start. Both bounds are calendar dates or instants. */
 export function requireOrderedDates(start: string, end: string, what: string): void {
   if (requireCalendarDate(end, `${what} end date`) < requireCalendarDate(start, `${what} start date`)) {
-    throw invalid('INVALID_DATE_RANGE', `The ${what} ends on ${end}, before it starts on ${start}; a period cannot end before it begins.`, {
-      start,
-      end,
-    });
+    throw invalid(
+      'INVALID_DATE_RANGE',
+      `The ${what} ends on ${end}, before it starts on ${start}; a period cannot end before it begins.`,
+      {
+        start,
+        end,
+      },
+    );
   }
 }
 
 export function requireText(value: string | undefined, field: string, code = 'REQUIRED_FIELD'): string {
   const text = value?.trim() ?? '';
   if (text === '') {
-    throw invalid(code, `The ${field} is required and may not be blank; the record must say it for auditors.`, { field });
+    throw invalid(code, `The ${field} is required and may not be blank; the record must say it for auditors.`, {
+      field,
+    });
   }
   return text;
 }

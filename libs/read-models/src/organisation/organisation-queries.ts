@@ -52,6 +52,17 @@ export class OrganisationQueries {
       .all(...(branchIds ?? [])) as RollRow[];
   }
 
+  /** Open branches and active committees directly under a committee. */
+  committeeChildren(committeeId: string): { openBranches: number; activeChildCommittees: number } {
+    const branches = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM branches WHERE committee_id = ? AND status = 'open'`)
+      .get(committeeId) as { n: number };
+    const committees = this.db
+      .prepare(`SELECT COUNT(*) AS n FROM committees WHERE parent_committee_id = ? AND status = 'active'`)
+      .get(committeeId) as { n: number };
+    return { openBranches: branches.n, activeChildCommittees: committees.n };
+  }
+
   posts(branchId: string, options: { activeOnly?: boolean } = {}): PostRow[] {
     return this.db
       .prepare(

@@ -11,9 +11,18 @@ describe('branchShape', () => {
   });
 
   it('requires a committee from 7 full members, and an election while there is none', () => {
-    expect(branchShape({ full: 6, probationary: 3 }, false, policy)).toMatchObject({ committeeRequired: false, electionRequired: false });
-    expect(branchShape({ full: 7, probationary: 0 }, false, policy)).toMatchObject({ committeeRequired: true, electionRequired: true });
-    expect(branchShape({ full: 7, probationary: 0 }, true, policy)).toMatchObject({ committeeRequired: true, electionRequired: false });
+    expect(branchShape({ full: 6, probationary: 3 }, false, policy)).toMatchObject({
+      committeeRequired: false,
+      electionRequired: false,
+    });
+    expect(branchShape({ full: 7, probationary: 0 }, false, policy)).toMatchObject({
+      committeeRequired: true,
+      electionRequired: true,
+    });
+    expect(branchShape({ full: 7, probationary: 0 }, true, policy)).toMatchObject({
+      committeeRequired: true,
+      electionRequired: false,
+    });
   });
 
   it('warns above 50 members, counting probationary members too', () => {
@@ -22,7 +31,13 @@ describe('branchShape', () => {
   });
 
   it('names the policy version it judged by, and follows a configured threshold', () => {
-    expect(branchShape({ full: 5, probationary: 0 }, false, { ...policy, version: 'local', committeeRequiredFromFullMembers: 5 })).toEqual({
+    expect(
+      branchShape({ full: 5, probationary: 0 }, false, {
+        ...policy,
+        version: 'local',
+        committeeRequiredFromFullMembers: 5,
+      }),
+    ).toEqual({
       belowMinimum: false,
       committeeRequired: true,
       electionRequired: true,

@@ -43,9 +43,15 @@ export type ReaffiliateBranch = DomainCommand<
   }
 >;
 
-export type AddManagementLink = DomainCommand<'AddManagementLink', { readonly branchId: string; readonly link: ManagementLink }>;
+export type AddManagementLink = DomainCommand<
+  'AddManagementLink',
+  { readonly branchId: string; readonly link: ManagementLink }
+>;
 
-export type RemoveManagementLink = DomainCommand<'RemoveManagementLink', { readonly branchId: string; readonly linkId: string }>;
+export type RemoveManagementLink = DomainCommand<
+  'RemoveManagementLink',
+  { readonly branchId: string; readonly linkId: string }
+>;
 
 export type AssignPost = DomainCommand<
   'AssignPost',
@@ -71,11 +77,20 @@ export type AssignPost = DomainCommand<
 
 export type VacatePost = DomainCommand<
   'VacatePost',
-  { readonly branchId: string; readonly postId: string; readonly reason: PostEndReason; readonly note?: string; readonly endDate: string }
+  {
+    readonly branchId: string;
+    readonly postId: string;
+    readonly reason: PostEndReason;
+    readonly note?: string;
+    readonly endDate: string;
+  }
 >;
 
 /** Re-check the branch's shape, e.g. after a merge (RULES B: MERGE), and record the flags. */
-export type AssessBranchShape = DomainCommand<'AssessBranchShape', { readonly branchId: string; readonly context: { readonly counts: MemberCounts } }>;
+export type AssessBranchShape = DomainCommand<
+  'AssessBranchShape',
+  { readonly branchId: string; readonly context: { readonly counts: MemberCounts } }
+>;
 
 export type DissolveBranch = DomainCommand<
   'DissolveBranch',

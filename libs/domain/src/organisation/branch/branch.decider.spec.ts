@@ -3,7 +3,13 @@ import { CommandMetadata } from '../../shared/decider';
 import { deciderSpecification } from '../../shared/decider-specification';
 import { AssignPost, BranchCommand, DissolveBranch, EstablishBranch } from './branch.commands';
 import { branchDecider, createBranchDecider } from './branch.decider';
-import { BranchDissolved, BranchEstablished, PostAssigned, PostVacated, ViceSecretaryCrossAppointed } from './branch.events';
+import {
+  BranchDissolved,
+  BranchEstablished,
+  PostAssigned,
+  PostVacated,
+  ViceSecretaryCrossAppointed,
+} from './branch.events';
 
 const spec = deciderSpecification(branchDecider);
 const at = '2023-03-01T09:00:00+08:00';
@@ -55,7 +61,15 @@ const assign = (overrides: Partial<AssignPost['data']> = {}): AssignPost => ({
   },
   metadata,
 });
-const secretary = { postId: 'p-1', kind: 'secretary', duty: null, source: 'elected', documentReference: null, holder: { personId: 'm-1', name: '李全爱' }, startDate: '2023-03-01' } as const;
+const secretary = {
+  postId: 'p-1',
+  kind: 'secretary',
+  duty: null,
+  source: 'elected',
+  documentReference: null,
+  holder: { personId: 'm-1', name: '李全爱' },
+  startDate: '2023-03-01',
+} as const;
 const secretaryAssigned: PostAssigned = { type: 'PostAssigned', data: { branchId: 'b-sh', post: secretary, at } };
 const deputy = {
   postId: 'p-2',
@@ -66,15 +80,29 @@ const deputy = {
   holder: { personId: 'x-9', name: '王社区' },
   startDate: '2023-03-01',
 } as const;
-const deputyAppointed: ViceSecretaryCrossAppointed = { type: 'ViceSecretaryCrossAppointed', data: { branchId: 'b-sh', post: deputy, at } };
+const deputyAppointed: ViceSecretaryCrossAppointed = {
+  type: 'ViceSecretaryCrossAppointed',
+  data: { branchId: 'b-sh', post: deputy, at },
+};
 const dissolve = (memberCount: number): DissolveBranch => ({
   type: 'DissolveBranch',
-  data: { branchId: 'b-sh', reason: '社区调整，撤并', decisionReference: '孝离党字〔2023〕3号', context: { memberCount } },
+  data: {
+    branchId: 'b-sh',
+    reason: '社区调整，撤并',
+    decisionReference: '孝离党字〔2023〕3号',
+    context: { memberCount },
+  },
   metadata,
 });
 const dissolved: BranchDissolved = {
   type: 'BranchDissolved',
-  data: { branchId: 'b-sh', reason: '社区调整，撤并', decisionReference: '孝离党字〔2023〕3号', restructuringId: null, at },
+  data: {
+    branchId: 'b-sh',
+    reason: '社区调整，撤并',
+    decisionReference: '孝离党字〔2023〕3号',
+    restructuringId: null,
+    at,
+  },
 };
 
 describe('Branch decider', () => {
@@ -94,7 +122,12 @@ describe('Branch decider', () => {
       spec
         .given([])
         .when(establish({ joint: true, jointUnits: ['老体协', '扶贫基金会'], managementLinks: [] }))
-        .then([{ ...established, data: { ...established.data, joint: true, jointUnits: ['老体协', '扶贫基金会'], managementLinks: [] } }]);
+        .then([
+          {
+            ...established,
+            data: { ...established.data, joint: true, jointUnits: ['老体协', '扶贫基金会'], managementLinks: [] },
+          },
+        ]);
     });
 
     it('refuses a joint branch over the policy maximum with JOINT_BRANCH_TOO_MANY_UNITS', () => {
@@ -106,7 +139,9 @@ describe('Branch decider', () => {
     });
 
     it('uses the limit of a configured policy', () => {
-      const strict = createBranchDecider(DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, jointBranchMaxUnits: 2 })));
+      const strict = createBranchDecider(
+        DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, jointBranchMaxUnits: 2 })),
+      );
       deciderSpecification(strict)
         .given([])
         .when(establish({ joint: true, jointUnits: ['u1', 'u2', 'u3'] }))
@@ -114,27 +149,45 @@ describe('Branch decider', () => {
     });
 
     it('refuses a joint branch naming fewer than two units with JOINT_BRANCH_NEEDS_UNITS', () => {
-      spec.given([]).when(establish({ joint: true, jointUnits: ['u1'] })).thenThrows('JOINT_BRANCH_NEEDS_UNITS');
+      spec
+        .given([])
+        .when(establish({ joint: true, jointUnits: ['u1'] }))
+        .thenThrows('JOINT_BRANCH_NEEDS_UNITS');
     });
 
     it('refuses covered units on a branch that is not joint with JOINT_UNITS_WITHOUT_JOINT_FLAG', () => {
-      spec.given([]).when(establish({ jointUnits: ['u1', 'u2'] })).thenThrows('JOINT_UNITS_WITHOUT_JOINT_FLAG');
+      spec
+        .given([])
+        .when(establish({ jointUnits: ['u1', 'u2'] }))
+        .thenThrows('JOINT_UNITS_WITHOUT_JOINT_FLAG');
     });
 
     it('refuses duplicate management links with MANAGEMENT_LINK_ALREADY_EXISTS', () => {
-      spec.given([]).when(establish({ managementLinks: [community, community] })).thenThrows('MANAGEMENT_LINK_ALREADY_EXISTS');
+      spec
+        .given([])
+        .when(establish({ managementLinks: [community, community] }))
+        .thenThrows('MANAGEMENT_LINK_ALREADY_EXISTS');
     });
 
     it('refuses a blank name with INVALID_NAME', () => {
-      spec.given([]).when(establish({ name: '' })).thenThrows('INVALID_NAME');
+      spec
+        .given([])
+        .when(establish({ name: '' }))
+        .thenThrows('INVALID_NAME');
     });
 
     it('refuses an unknown parent committee with PARENT_COMMITTEE_NOT_FOUND', () => {
-      spec.given([]).when(establish({ context: { parentCommitteeStatus: 'notFound' } })).thenThrows('PARENT_COMMITTEE_NOT_FOUND');
+      spec
+        .given([])
+        .when(establish({ context: { parentCommitteeStatus: 'notFound' } }))
+        .thenThrows('PARENT_COMMITTEE_NOT_FOUND');
     });
 
     it('refuses a dissolved parent committee with COMMITTEE_DISSOLVED', () => {
-      spec.given([]).when(establish({ context: { parentCommitteeStatus: 'dissolved' } })).thenThrows('COMMITTEE_DISSOLVED');
+      spec
+        .given([])
+        .when(establish({ context: { parentCommitteeStatus: 'dissolved' } }))
+        .thenThrows('COMMITTEE_DISSOLVED');
     });
 
     it('refuses a date before every policy with POLICY_NOT_IN_FORCE', () => {
@@ -154,26 +207,45 @@ describe('Branch decider', () => {
       spec
         .given([established])
         .when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: '三皇社区老干部党支部' }, metadata })
-        .then([{ type: 'BranchRenamed', data: { branchId: 'b-sh', previousName: NAME, name: '三皇社区老干部党支部', at } }]);
+        .then([
+          { type: 'BranchRenamed', data: { branchId: 'b-sh', previousName: NAME, name: '三皇社区老干部党支部', at } },
+        ]);
     });
 
     it('changes nothing when the name is unchanged', () => {
-      spec.given([established]).when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: NAME }, metadata }).thenNothingHappened();
+      spec
+        .given([established])
+        .when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: NAME }, metadata })
+        .thenNothingHappened();
     });
 
     it('refuses a blank name with INVALID_NAME', () => {
-      spec.given([established]).when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: ' ' }, metadata }).thenThrows('INVALID_NAME');
+      spec
+        .given([established])
+        .when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: ' ' }, metadata })
+        .thenThrows('INVALID_NAME');
     });
 
     it('refuses a branch never established with BRANCH_NOT_FOUND', () => {
-      spec.given([]).when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: 'x' }, metadata }).thenThrows('BRANCH_NOT_FOUND');
+      spec
+        .given([])
+        .when({ type: 'RenameBranch', data: { branchId: 'b-sh', name: 'x' }, metadata })
+        .thenThrows('BRANCH_NOT_FOUND');
     });
   });
 
   describe('ReaffiliateBranch', () => {
-    const reaffiliate = (parentCommitteeId: string, status: 'active' | 'dissolved' | 'notFound' = 'active'): BranchCommand => ({
+    const reaffiliate = (
+      parentCommitteeId: string,
+      status: 'active' | 'dissolved' | 'notFound' = 'active',
+    ): BranchCommand => ({
       type: 'ReaffiliateBranch',
-      data: { branchId: 'b-sh', parentCommitteeId, decisionReference: '孝组字〔2023〕9号', context: { parentCommitteeStatus: status } },
+      data: {
+        branchId: 'b-sh',
+        parentCommitteeId,
+        decisionReference: '孝组字〔2023〕9号',
+        context: { parentCommitteeStatus: status },
+      },
       metadata,
     });
 
@@ -181,7 +253,18 @@ describe('Branch decider', () => {
       spec
         .given([established])
         .when(reaffiliate('g-fudong'))
-        .then([{ type: 'BranchReaffiliated', data: { branchId: 'b-sh', fromCommitteeId: 'c-lt', toCommitteeId: 'g-fudong', decisionReference: '孝组字〔2023〕9号', at } }]);
+        .then([
+          {
+            type: 'BranchReaffiliated',
+            data: {
+              branchId: 'b-sh',
+              fromCommitteeId: 'c-lt',
+              toCommitteeId: 'g-fudong',
+              decisionReference: '孝组字〔2023〕9号',
+              at,
+            },
+          },
+        ]);
     });
 
     it('changes nothing when the committee is unchanged', () => {
@@ -208,7 +291,10 @@ describe('Branch decider', () => {
     });
 
     it('refuses a link that exists with MANAGEMENT_LINK_ALREADY_EXISTS', () => {
-      spec.given([established]).when({ type: 'AddManagementLink', data: { branchId: 'b-sh', link: community }, metadata }).thenThrows('MANAGEMENT_LINK_ALREADY_EXISTS');
+      spec
+        .given([established])
+        .when({ type: 'AddManagementLink', data: { branchId: 'b-sh', link: community }, metadata })
+        .thenThrows('MANAGEMENT_LINK_ALREADY_EXISTS');
     });
 
     it('refuses a link without a name with INVALID_NAME', () => {
@@ -226,7 +312,10 @@ describe('Branch decider', () => {
     });
 
     it('refuses to remove an unknown link with MANAGEMENT_LINK_NOT_FOUND', () => {
-      spec.given([established]).when({ type: 'RemoveManagementLink', data: { branchId: 'b-sh', linkId: 'nope' }, metadata }).thenThrows('MANAGEMENT_LINK_NOT_FOUND');
+      spec
+        .given([established])
+        .when({ type: 'RemoveManagementLink', data: { branchId: 'b-sh', linkId: 'nope' }, metadata })
+        .thenThrows('MANAGEMENT_LINK_NOT_FOUND');
     });
   });
 
@@ -238,25 +327,62 @@ describe('Branch decider', () => {
     it('records a community secretary serving concurrently as deputy as ViceSecretaryCrossAppointed, even as a non-member', () => {
       spec
         .given([established])
-        .when(assign({ postId: 'p-2', kind: 'deputySecretary', source: 'concurrent', holder: deputy.holder, context: { holder: nonMember } }))
+        .when(
+          assign({
+            postId: 'p-2',
+            kind: 'deputySecretary',
+            source: 'concurrent',
+            holder: deputy.holder,
+            context: { holder: nonMember },
+          }),
+        )
         .then([deputyAppointed]);
     });
 
     it('records an appointment (指派) with its document as OfficerAppointed', () => {
       spec
         .given([established])
-        .when(assign({ source: 'appointed', documentReference: ' 孝老干字〔2023〕5号 ', context: { holder: nonMember } }))
-        .then([{ type: 'OfficerAppointed', data: { branchId: 'b-sh', post: { ...secretary, source: 'appointed', documentReference: '孝老干字〔2023〕5号' }, at } }]);
+        .when(
+          assign({ source: 'appointed', documentReference: ' 孝老干字〔2023〕5号 ', context: { holder: nonMember } }),
+        )
+        .then([
+          {
+            type: 'OfficerAppointed',
+            data: {
+              branchId: 'b-sh',
+              post: { ...secretary, source: 'appointed', documentReference: '孝老干字〔2023〕5号' },
+              at,
+            },
+          },
+        ]);
     });
 
     it('records a party-affairs officer as PartyAffairsOfficerAssigned', () => {
       spec
         .given([established])
-        .when(assign({ postId: 'p-3', kind: 'partyAffairsOfficer', source: 'concurrent', holder: { personId: 'x-3', name: '赵青年' }, context: { holder: nonMember } }))
+        .when(
+          assign({
+            postId: 'p-3',
+            kind: 'partyAffairsOfficer',
+            source: 'concurrent',
+            holder: { personId: 'x-3', name: '赵青年' },
+            context: { holder: nonMember },
+          }),
+        )
         .then([
           {
             type: 'PartyAffairsOfficerAssigned',
-            data: { branchId: 'b-sh', post: { ...secretary, postId: 'p-3', kind: 'partyAffairsOfficer', source: 'concurrent', holder: { personId: 'x-3', name: '赵青年' } }, at },
+            data: {
+              branchId: 'b-sh',
+              post: {
+                ...secretary,
+                postId: 'p-3',
+                kind: 'partyAffairsOfficer',
+                source: 'concurrent',
+                holder: { personId: 'x-3', name: '赵青年' },
+              },
+              at,
+            },
           },
         ]);
     });
@@ -264,17 +390,37 @@ describe('Branch decider', () => {
     it('records an elected committee member with a duty', () => {
       spec
         .given([established])
-        .when(assign({ postId: 'p-4', kind: 'committeeMember', duty: '组织委员', holder: { personId: 'm-4', name: '武雅君' } }))
+        .when(
+          assign({
+            postId: 'p-4',
+            kind: 'committeeMember',
+            duty: '组织委员',
+            holder: { personId: 'm-4', name: '武雅君' },
+          }),
+        )
         .then([
           {
             type: 'PostAssigned',
-            data: { branchId: 'b-sh', post: { ...secretary, postId: 'p-4', kind: 'committeeMember', duty: '组织委员', holder: { personId: 'm-4', name: '武雅君' } }, at },
+            data: {
+              branchId: 'b-sh',
+              post: {
+                ...secretary,
+                postId: 'p-4',
+                kind: 'committeeMember',
+                duty: '组织委员',
+                holder: { personId: 'm-4', name: '武雅君' },
+              },
+              at,
+            },
           },
         ]);
     });
 
     it('refuses a committee member without a duty with DUTY_REQUIRED', () => {
-      spec.given([established]).when(assign({ kind: 'committeeMember' })).thenThrows('DUTY_REQUIRED');
+      spec
+        .given([established])
+        .when(assign({ kind: 'committeeMember' }))
+        .thenThrows('DUTY_REQUIRED');
     });
 
     it('refuses to appoint anything but a secretary or deputy with APPOINTMENT_NOT_ALLOWED_FOR_POST', () => {
@@ -285,11 +431,17 @@ describe('Branch decider', () => {
     });
 
     it('refuses an appointment without its document with DOCUMENT_REFERENCE_REQUIRED', () => {
-      spec.given([established]).when(assign({ source: 'appointed', documentReference: ' ' })).thenThrows('DOCUMENT_REFERENCE_REQUIRED');
+      spec
+        .given([established])
+        .when(assign({ source: 'appointed', documentReference: ' ' }))
+        .thenThrows('DOCUMENT_REFERENCE_REQUIRED');
     });
 
     it('refuses to elect a party-affairs officer with POST_NOT_ELECTIVE', () => {
-      spec.given([established]).when(assign({ kind: 'partyAffairsOfficer' })).thenThrows('POST_NOT_ELECTIVE');
+      spec
+        .given([established])
+        .when(assign({ kind: 'partyAffairsOfficer' }))
+        .thenThrows('POST_NOT_ELECTIVE');
     });
 
     it.each([
@@ -297,11 +449,17 @@ describe('Branch decider', () => {
       ['a probationary member', { isMemberOfBranch: true, isFullMember: false, votingRightsSuspended: false }],
       ['a suspended member', { isMemberOfBranch: true, isFullMember: true, votingRightsSuspended: true }],
     ])('refuses to elect %s with POST_HOLDER_NOT_ELIGIBLE', (_label, holder) => {
-      spec.given([established]).when(assign({ context: { holder } })).thenThrows('POST_HOLDER_NOT_ELIGIBLE');
+      spec
+        .given([established])
+        .when(assign({ context: { holder } }))
+        .thenThrows('POST_HOLDER_NOT_ELIGIBLE');
     });
 
     it('refuses a concurrent secretary with CONCURRENT_NOT_ALLOWED_FOR_POST', () => {
-      spec.given([established]).when(assign({ source: 'concurrent', context: { holder: nonMember } })).thenThrows('CONCURRENT_NOT_ALLOWED_FOR_POST');
+      spec
+        .given([established])
+        .when(assign({ source: 'concurrent', context: { holder: nonMember } }))
+        .thenThrows('CONCURRENT_NOT_ALLOWED_FOR_POST');
     });
 
     it('refuses a second secretary with POST_OCCUPIED', () => {
@@ -321,14 +479,26 @@ describe('Branch decider', () => {
     it('refuses a post id already used, even after it ended, with POST_ALREADY_EXISTS', () => {
       const vacated: PostVacated = {
         type: 'PostVacated',
-        data: { branchId: 'b-sh', postId: 'p-1', kind: 'secretary', holder: secretary.holder, reason: 'resigned', note: null, endDate: '2023-06-01', at },
+        data: {
+          branchId: 'b-sh',
+          postId: 'p-1',
+          kind: 'secretary',
+          holder: secretary.holder,
+          reason: 'resigned',
+          note: null,
+          endDate: '2023-06-01',
+          at,
+        },
       };
       spec.given([established, secretaryAssigned]).when(assign()).thenThrows('POST_ALREADY_EXISTS');
       spec.given([established, secretaryAssigned, vacated]).when(assign()).thenThrows('POST_ALREADY_EXISTS');
     });
 
     it('refuses a malformed start date with INVALID_DATE', () => {
-      spec.given([established]).when(assign({ startDate: '2023-13-01' })).thenThrows('INVALID_DATE');
+      spec
+        .given([established])
+        .when(assign({ startDate: '2023-13-01' }))
+        .thenThrows('INVALID_DATE');
     });
   });
 
@@ -340,7 +510,16 @@ describe('Branch decider', () => {
     });
     const vacated: PostVacated = {
       type: 'PostVacated',
-      data: { branchId: 'b-sh', postId: 'p-1', kind: 'secretary', holder: secretary.holder, reason: 'resigned', note: '身体原因', endDate: '2023-09-30', at },
+      data: {
+        branchId: 'b-sh',
+        postId: 'p-1',
+        kind: 'secretary',
+        holder: secretary.holder,
+        reason: 'resigned',
+        note: '身体原因',
+        endDate: '2023-09-30',
+        at,
+      },
     };
 
     it('vacates a held post with its reason and end date', () => {
@@ -351,7 +530,16 @@ describe('Branch decider', () => {
       spec
         .given([established, secretaryAssigned, vacated])
         .when(assign({ postId: 'p-5', holder: { personId: 'm-5', name: '新书记' } }))
-        .then([{ type: 'PostAssigned', data: { branchId: 'b-sh', post: { ...secretary, postId: 'p-5', holder: { personId: 'm-5', name: '新书记' } }, at } }]);
+        .then([
+          {
+            type: 'PostAssigned',
+            data: {
+              branchId: 'b-sh',
+              post: { ...secretary, postId: 'p-5', holder: { personId: 'm-5', name: '新书记' } },
+              at,
+            },
+          },
+        ]);
     });
 
     it('refuses an unknown post with POST_NOT_FOUND', () => {
@@ -368,7 +556,11 @@ describe('Branch decider', () => {
   });
 
   describe('AssessBranchShape', () => {
-    const assess = (full: number, probationary = 0): BranchCommand => ({ type: 'AssessBranchShape', data: { branchId: 'b-sh', context: { counts: { full, probationary } } }, metadata });
+    const assess = (full: number, probationary = 0): BranchCommand => ({
+      type: 'AssessBranchShape',
+      data: { branchId: 'b-sh', context: { counts: { full, probationary } } },
+      metadata,
+    });
 
     it('flags a merged target with 7 or more full members and no committee as election required', () => {
       spec
@@ -381,7 +573,13 @@ describe('Branch decider', () => {
               branchId: 'b-sh',
               counts: { full: 48, probationary: 5 },
               hasCommittee: false,
-              shape: { belowMinimum: false, committeeRequired: true, electionRequired: true, overSize: true, policyVersion: '2022-10-22' },
+              shape: {
+                belowMinimum: false,
+                committeeRequired: true,
+                electionRequired: true,
+                overSize: true,
+                policyVersion: '2022-10-22',
+              },
               at,
             },
           },
@@ -390,7 +588,10 @@ describe('Branch decider', () => {
 
     it('appends nothing when the flags have not changed', () => {
       const first = branchDecider.decide(assess(2), branchDecider.evolve(branchDecider.initialState(), established));
-      spec.given([established, ...first]).when(assess(1, 1)).thenNothingHappened();
+      spec
+        .given([established, ...first])
+        .when(assess(1, 1))
+        .thenNothingHappened();
     });
 
     it('refuses a negative count with INVALID_COUNT', () => {
@@ -406,9 +607,21 @@ describe('Branch decider', () => {
     it('ends every post of the branch first', () => {
       const endedBy = (post: typeof secretary | typeof deputy): PostVacated => ({
         type: 'PostVacated',
-        data: { branchId: 'b-sh', postId: post.postId, kind: post.kind, holder: post.holder, reason: 'branchDissolved', note: null, endDate: '2023-03-01', at },
+        data: {
+          branchId: 'b-sh',
+          postId: post.postId,
+          kind: post.kind,
+          holder: post.holder,
+          reason: 'branchDissolved',
+          note: null,
+          endDate: '2023-03-01',
+          at,
+        },
       });
-      spec.given([established, secretaryAssigned, deputyAppointed]).when(dissolve(0)).then([endedBy(secretary), endedBy(deputy), dissolved]);
+      spec
+        .given([established, secretaryAssigned, deputyAppointed])
+        .when(dissolve(0))
+        .then([endedBy(secretary), endedBy(deputy), dissolved]);
     });
 
     it('refuses while members remain with BRANCH_HAS_MEMBERS, naming the count', () => {
@@ -431,17 +644,36 @@ describe('Branch decider', () => {
     const commands: readonly BranchCommand[] = [
       establish(),
       { type: 'RenameBranch', data: { branchId: 'b-sh', name: 'x' }, metadata },
-      { type: 'ReaffiliateBranch', data: { branchId: 'b-sh', parentCommitteeId: 'g-1', context: { parentCommitteeStatus: 'active' } }, metadata },
-      { type: 'AddManagementLink', data: { branchId: 'b-sh', link: { linkId: 'l', kind: 'community', name: 'n' } }, metadata },
+      {
+        type: 'ReaffiliateBranch',
+        data: { branchId: 'b-sh', parentCommitteeId: 'g-1', context: { parentCommitteeStatus: 'active' } },
+        metadata,
+      },
+      {
+        type: 'AddManagementLink',
+        data: { branchId: 'b-sh', link: { linkId: 'l', kind: 'community', name: 'n' } },
+        metadata,
+      },
       { type: 'RemoveManagementLink', data: { branchId: 'b-sh', linkId: community.linkId }, metadata },
       assign(),
-      { type: 'VacatePost', data: { branchId: 'b-sh', postId: 'p-1', reason: 'other', endDate: '2023-04-01' }, metadata },
-      { type: 'AssessBranchShape', data: { branchId: 'b-sh', context: { counts: { full: 0, probationary: 0 } } }, metadata },
+      {
+        type: 'VacatePost',
+        data: { branchId: 'b-sh', postId: 'p-1', reason: 'other', endDate: '2023-04-01' },
+        metadata,
+      },
+      {
+        type: 'AssessBranchShape',
+        data: { branchId: 'b-sh', context: { counts: { full: 0, probationary: 0 } } },
+        metadata,
+      },
       dissolve(0),
     ];
 
-    it.each(commands.map((command) => [command.type, command] as const))('refuses %s with BRANCH_DISSOLVED', (_type, command) => {
-      spec.given([established, dissolved]).when(command).thenThrows('BRANCH_DISSOLVED');
-    });
+    it.each(commands.map((command) => [command.type, command] as const))(
+      'refuses %s with BRANCH_DISSOLVED',
+      (_type, command) => {
+        spec.given([established, dissolved]).when(command).thenThrows('BRANCH_DISSOLVED');
+      },
+    );
   });
 });

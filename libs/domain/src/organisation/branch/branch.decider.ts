@@ -87,7 +87,9 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
     case 'BranchReaffiliated':
       return state.status === 'open' ? { ...state, parentCommitteeId: event.data.toCommitteeId } : state;
     case 'ManagementLinkAdded':
-      return state.status === 'open' ? { ...state, managementLinks: [...state.managementLinks, event.data.link] } : state;
+      return state.status === 'open'
+        ? { ...state, managementLinks: [...state.managementLinks, event.data.link] }
+        : state;
     case 'ManagementLinkRemoved':
       return state.status === 'open'
         ? { ...state, managementLinks: state.managementLinks.filter((link) => link.linkId !== event.data.link.linkId) }
@@ -126,7 +128,11 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
 function requireOpen(state: BranchState, branchId: string): OpenBranch {
   switch (state.status) {
     case 'none':
-      throw notFound('BRANCH_NOT_FOUND', `Branch ${branchId} has not been established; only an established branch can be changed.`, { branchId });
+      throw notFound(
+        'BRANCH_NOT_FOUND',
+        `Branch ${branchId} has not been established; only an established branch can be changed.`,
+        { branchId },
+      );
     case 'dissolved':
       throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
     case 'open':
@@ -138,28 +144,48 @@ function requireOpen(state: BranchState, branchId: string): OpenBranch {
 
 export function branchDissolved(name: string, branchId: string, dissolvedAt?: string): Error {
   const when = dissolvedAt === undefined ? '' : ` on ${dissolvedAt}`;
-  return refuse('BRANCH_DISSOLVED', `Branch ${name} was dissolved${when}; a dissolved branch accepts no further changes and no members (RULES B: DISSOLVE).`, {
-    branchId,
-  });
+  return refuse(
+    'BRANCH_DISSOLVED',
+    `Branch ${name} was dissolved${when}; a dissolved branch accepts no further changes and no members (RULES B: DISSOLVE).`,
+    {
+      branchId,
+    },
+  );
 }
 
-function establish(command: EstablishBranch, state: BranchState, policies: readonly RulePolicy[]): readonly BranchEvent[] {
+function establish(
+  command: EstablishBranch,
+  state: BranchState,
+  policies: readonly RulePolicy[],
+): readonly BranchEvent[] {
   const { branchId, parentCommitteeId, joint, context } = command.data;
   if (state.status === 'dissolved') throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
   if (state.status === 'open') {
-    throw conflict('BRANCH_ALREADY_EXISTS', `Branch ${branchId} already exists as ${state.name}; a branch is established once under its id.`, { branchId });
+    throw conflict(
+      'BRANCH_ALREADY_EXISTS',
+      `Branch ${branchId} already exists as ${state.name}; a branch is established once under its id.`,
+      { branchId },
+    );
   }
   const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
   requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
   const policy = policyInForce(policies, command.metadata.at);
   const jointUnits = command.data.jointUnits ?? [];
   if (joint && jointUnits.length < 2) {
-    throw invalid('JOINT_BRANCH_NEEDS_UNITS', `Joint branch ${name} names ${jointUnits.length} units; a joint branch (联合党支部) exists to cover several units, so it must name at least two.`, {
-      branchId,
-    });
+    throw invalid(
+      'JOINT_BRANCH_NEEDS_UNITS',
+      `Joint branch ${name} names ${jointUnits.length} units; a joint branch (联合党支部) exists to cover several units, so it must name at least two.`,
+      {
+        branchId,
+      },
+    );
   }
   if (!joint && jointUnits.length > 0) {
-    throw invalid('JOINT_UNITS_WITHOUT_JOINT_FLAG', `Branch ${name} lists covered units but is not marked joint; only a joint branch covers several units.`, { branchId });
+    throw invalid(
+      'JOINT_UNITS_WITHOUT_JOINT_FLAG',
+      `Branch ${name} lists covered units but is not marked joint; only a joint branch covers several units.`,
+      { branchId },
+    );
   }
   if (jointUnits.length > policy.jointBranchMaxUnits) {
     throw refuse(
@@ -195,7 +221,12 @@ function establish(command: EstablishBranch, state: BranchState, policies: reado
 function rename(command: RenameBranch, state: OpenBranch): readonly BranchEvent[] {
   const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
   if (name === state.name) return [];
-  return [{ type: 'BranchRenamed', data: { branchId: state.branchId, previousName: state.name, name, at: command.metadata.at } }];
+  return [
+    {
+      type: 'BranchRenamed',
+      data: { branchId: state.branchId, previousName: state.name, name, at: command.metadata.at },
+    },
+  ];
 }
 
 function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly BranchEvent[] {
@@ -217,9 +248,13 @@ function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly Br
 }
 
 function duplicateLink(branchName: string, link: ManagementLink): Error {
-  return conflict('MANAGEMENT_LINK_ALREADY_EXISTS', `Branch ${branchName} already has management link ${link.linkId}; each co-managing organisation is linked once.`, {
-    linkId: link.linkId,
-  });
+  return conflict(
+    'MANAGEMENT_LINK_ALREADY_EXISTS',
+    `Branch ${branchName} already has management link ${link.linkId}; each co-managing organisation is linked once.`,
+    {
+      linkId: link.linkId,
+    },
+  );
 }
 
 function addLink(command: AddManagementLink, state: OpenBranch): readonly BranchEvent[] {
@@ -232,9 +267,13 @@ function addLink(command: AddManagementLink, state: OpenBranch): readonly Branch
 function removeLink(command: RemoveManagementLink, state: OpenBranch): readonly BranchEvent[] {
   const link = state.managementLinks.find((existing) => existing.linkId === command.data.linkId);
   if (link === undefined) {
-    throw notFound('MANAGEMENT_LINK_NOT_FOUND', `Branch ${state.name} has no management link ${command.data.linkId}; only an existing link can be removed.`, {
-      linkId: command.data.linkId,
-    });
+    throw notFound(
+      'MANAGEMENT_LINK_NOT_FOUND',
+      `Branch ${state.name} has no management link ${command.data.linkId}; only an existing link can be removed.`,
+      {
+        linkId: command.data.linkId,
+      },
+    );
   }
   return [{ type: 'ManagementLinkRemoved', data: { branchId: state.branchId, link, at: command.metadata.at } }];
 }
@@ -244,26 +283,43 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   const startDate = requireCalendarDate(command.data.startDate, 'post start date');
   const holderName = requireText(holder.name, 'post holder name', 'INVALID_NAME');
   if (state.posts.some((post) => post.postId === postId) || state.endedPostIds.includes(postId)) {
-    throw conflict('POST_ALREADY_EXISTS', `Post ${postId} already exists on branch ${state.name}; a post id is used once, even after the post ends.`, { postId });
+    throw conflict(
+      'POST_ALREADY_EXISTS',
+      `Post ${postId} already exists on branch ${state.name}; a post id is used once, even after the post ends.`,
+      { postId },
+    );
   }
-  const duty = kind === 'committeeMember' ? requireText(command.data.duty, 'committee member duty', 'DUTY_REQUIRED') : null;
+  const duty =
+    kind === 'committeeMember' ? requireText(command.data.duty, 'committee member duty', 'DUTY_REQUIRED') : null;
   const documentReference = command.data.documentReference?.trim() || null;
   switch (source) {
     case 'appointed':
       if (kind !== 'secretary' && kind !== 'deputySecretary') {
-        throw refuse('APPOINTMENT_NOT_ALLOWED_FOR_POST', `A ${kind} cannot be appointed; the superior may appoint (指派) only a secretary or deputy secretary (RULES §2.3).`, {
-          kind,
-        });
+        throw refuse(
+          'APPOINTMENT_NOT_ALLOWED_FOR_POST',
+          `A ${kind} cannot be appointed; the superior may appoint (指派) only a secretary or deputy secretary (RULES §2.3).`,
+          {
+            kind,
+          },
+        );
       }
       if (documentReference === null) {
-        throw invalid('DOCUMENT_REFERENCE_REQUIRED', `The appointment of ${holderName} names no document; an appointment (指派) is made by the superior's document, which must be recorded (RULES §2.3).`, {
-          postId,
-        });
+        throw invalid(
+          'DOCUMENT_REFERENCE_REQUIRED',
+          `The appointment of ${holderName} names no document; an appointment (指派) is made by the superior's document, which must be recorded (RULES §2.3).`,
+          {
+            postId,
+          },
+        );
       }
       break;
     case 'elected':
       if (kind === 'partyAffairsOfficer') {
-        throw refuse('POST_NOT_ELECTIVE', `A party-affairs officer (党务干部) is a support assignment, not an elected post; record it as concurrent (RULES §5).`, { kind });
+        throw refuse(
+          'POST_NOT_ELECTIVE',
+          `A party-affairs officer (党务干部) is a support assignment, not an elected post; record it as concurrent (RULES §5).`,
+          { kind },
+        );
       }
       if (!context.holder.isMemberOfBranch || !context.holder.isFullMember || context.holder.votingRightsSuspended) {
         throw refuse(
@@ -275,9 +331,13 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
       break;
     case 'concurrent':
       if (kind === 'secretary') {
-        throw refuse('CONCURRENT_NOT_ALLOWED_FOR_POST', `A secretary cannot hold the post concurrently (兼任); a branch secretary is elected or, when really necessary, appointed (RULES §2.3).`, {
-          kind,
-        });
+        throw refuse(
+          'CONCURRENT_NOT_ALLOWED_FOR_POST',
+          `A secretary cannot hold the post concurrently (兼任); a branch secretary is elected or, when really necessary, appointed (RULES §2.3).`,
+          {
+            kind,
+          },
+        );
       }
       break;
     default:
@@ -286,22 +346,38 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   if (SINGLE_HOLDER_POSTS.includes(kind)) {
     const occupant = state.posts.find((post) => post.kind === kind);
     if (occupant !== undefined) {
-      throw conflict('POST_OCCUPIED', `Branch ${state.name} already has a ${kind}, ${occupant.holder.name}; the post must be vacated before another holder is assigned (RULES §2.2).`, {
-        kind,
-        occupantPostId: occupant.postId,
-      });
+      throw conflict(
+        'POST_OCCUPIED',
+        `Branch ${state.name} already has a ${kind}, ${occupant.holder.name}; the post must be vacated before another holder is assigned (RULES §2.2).`,
+        {
+          kind,
+          occupantPostId: occupant.postId,
+        },
+      );
     }
   }
   const held = state.posts.find((post) => post.holder.personId === holder.personId);
   if (held !== undefined) {
-    throw conflict('PERSON_ALREADY_HOLDS_POST', `${holderName} already holds the ${held.kind} post on branch ${state.name}; one person holds one post on a branch at a time.`, {
-      personId: holder.personId,
-      postId: held.postId,
-    });
+    throw conflict(
+      'PERSON_ALREADY_HOLDS_POST',
+      `${holderName} already holds the ${held.kind} post on branch ${state.name}; one person holds one post on a branch at a time.`,
+      {
+        personId: holder.personId,
+        postId: held.postId,
+      },
+    );
   }
-  const post: Post = { postId, kind, duty, source, documentReference, holder: { personId: holder.personId, name: holderName }, startDate };
+  const post: Post = {
+    postId,
+    kind,
+    duty,
+    source,
+    documentReference,
+    holder: { personId: holder.personId, name: holderName },
+    startDate,
+  };
   const data = { branchId: state.branchId, post, at: command.metadata.at };
-  return [{ type: assignmentEventType(post), data } as PostAssignmentEvent];
+  return [{ type: assignmentEventType(post), data }];
 }
 
 /** The glossary names each way a post is filled; they share one data shape. */
@@ -317,20 +393,40 @@ function vacatePost(command: VacatePost, state: OpenBranch): readonly BranchEven
   const post = state.posts.find((candidate) => candidate.postId === postId);
   if (post === undefined) {
     if (state.endedPostIds.includes(postId)) {
-      throw conflict('POST_ALREADY_VACATED', `Post ${postId} on branch ${state.name} has already been vacated; a post ends once.`, { postId });
+      throw conflict(
+        'POST_ALREADY_VACATED',
+        `Post ${postId} on branch ${state.name} has already been vacated; a post ends once.`,
+        { postId },
+      );
     }
-    throw notFound('POST_NOT_FOUND', `Branch ${state.name} has no post ${postId}; only a held post can be vacated.`, { postId });
+    throw notFound('POST_NOT_FOUND', `Branch ${state.name} has no post ${postId}; only a held post can be vacated.`, {
+      postId,
+    });
   }
   const endDate = requireCalendarDate(command.data.endDate, 'post end date');
   requireOrderedDates(post.startDate, endDate, 'post');
   return [postVacated(state.branchId, post, reason, command.data.note?.trim() || null, endDate, command.metadata.at)];
 }
 
-function postVacated(branchId: string, post: Post, reason: PostVacated['data']['reason'], note: string | null, endDate: string, at: string): PostVacated {
-  return { type: 'PostVacated', data: { branchId, postId: post.postId, kind: post.kind, holder: post.holder, reason, note, endDate, at } };
+function postVacated(
+  branchId: string,
+  post: Post,
+  reason: PostVacated['data']['reason'],
+  note: string | null,
+  endDate: string,
+  at: string,
+): PostVacated {
+  return {
+    type: 'PostVacated',
+    data: { branchId, postId: post.postId, kind: post.kind, holder: post.holder, reason, note, endDate, at },
+  };
 }
 
-function assessShape(command: AssessBranchShape, state: OpenBranch, policies: readonly RulePolicy[]): readonly BranchEvent[] {
+function assessShape(
+  command: AssessBranchShape,
+  state: OpenBranch,
+  policies: readonly RulePolicy[],
+): readonly BranchEvent[] {
   const { counts } = command.data.context;
   requireCounts(counts.full, 'full member count');
   requireCounts(counts.probationary, 'probationary member count');
@@ -338,7 +434,12 @@ function assessShape(command: AssessBranchShape, state: OpenBranch, policies: re
   const shape = branchShape(counts, committee, policyInForce(policies, command.metadata.at));
   // Recorded only when a flag (or the policy judging it) changes, so repeats append nothing.
   if (state.lastShape !== null && sameShape(state.lastShape, shape)) return [];
-  return [{ type: 'BranchShapeAssessed', data: { branchId: state.branchId, counts, hasCommittee: committee, shape, at: command.metadata.at } }];
+  return [
+    {
+      type: 'BranchShapeAssessed',
+      data: { branchId: state.branchId, counts, hasCommittee: committee, shape, at: command.metadata.at },
+    },
+  ];
 }
 
 function sameShape(a: NonNullable<OpenBranch['lastShape']>, b: NonNullable<OpenBranch['lastShape']>): boolean {
@@ -353,7 +454,11 @@ function sameShape(a: NonNullable<OpenBranch['lastShape']>, b: NonNullable<OpenB
 
 function requireCounts(value: number, field: string): void {
   if (!Number.isInteger(value) || value < 0) {
-    throw invalid('INVALID_COUNT', `The ${field} ${value} is not a whole number of members; counts come from the member roll and cannot be negative.`, { field, value });
+    throw invalid(
+      'INVALID_COUNT',
+      `The ${field} ${value} is not a whole number of members; counts come from the member roll and cannot be negative.`,
+      { field, value },
+    );
   }
 }
 
@@ -370,7 +475,9 @@ function dissolve(command: DissolveBranch, state: OpenBranch): readonly BranchEv
   }
   const endDate = requireCalendarDate(command.metadata.at, 'dissolution date');
   // Officer posts end with the branch (RULES B: DISSOLVE), each recorded for the archive.
-  const endedPosts = state.posts.map((post) => postVacated(state.branchId, post, 'branchDissolved', null, endDate, command.metadata.at));
+  const endedPosts = state.posts.map((post) =>
+    postVacated(state.branchId, post, 'branchDissolved', null, endDate, command.metadata.at),
+  );
   return [
     ...endedPosts,
     {

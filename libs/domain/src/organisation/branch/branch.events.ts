@@ -21,7 +21,10 @@ export type BranchEstablished = DomainEvent<
   }
 >;
 
-export type BranchRenamed = DomainEvent<'BranchRenamed', { readonly branchId: string; readonly previousName: string; readonly name: string; readonly at: string }>;
+export type BranchRenamed = DomainEvent<
+  'BranchRenamed',
+  { readonly branchId: string; readonly previousName: string; readonly name: string; readonly at: string }
+>;
 
 export type BranchReaffiliated = DomainEvent<
   'BranchReaffiliated',
@@ -34,9 +37,15 @@ export type BranchReaffiliated = DomainEvent<
   }
 >;
 
-export type ManagementLinkAdded = DomainEvent<'ManagementLinkAdded', { readonly branchId: string; readonly link: ManagementLink; readonly at: string }>;
+export type ManagementLinkAdded = DomainEvent<
+  'ManagementLinkAdded',
+  { readonly branchId: string; readonly link: ManagementLink; readonly at: string }
+>;
 
-export type ManagementLinkRemoved = DomainEvent<'ManagementLinkRemoved', { readonly branchId: string; readonly link: ManagementLink; readonly at: string }>;
+export type ManagementLinkRemoved = DomainEvent<
+  'ManagementLinkRemoved',
+  { readonly branchId: string; readonly link: ManagementLink; readonly at: string }
+>;
 
 /** The data every post-assignment event carries; the event type says how the post was filled. */
 export interface PostAssignmentData {
@@ -54,7 +63,8 @@ export type ViceSecretaryCrossAppointed = DomainEvent<'ViceSecretaryCrossAppoint
 /** 党务干部: a support assignment, not an elected post. */
 export type PartyAffairsOfficerAssigned = DomainEvent<'PartyAffairsOfficerAssigned', PostAssignmentData>;
 
-export type PostAssignmentEvent = PostAssigned | OfficerAppointed | ViceSecretaryCrossAppointed | PartyAffairsOfficerAssigned;
+export type PostAssignmentEvent =
+  PostAssigned | OfficerAppointed | ViceSecretaryCrossAppointed | PartyAffairsOfficerAssigned;
 
 export type PostVacated = DomainEvent<
   'PostVacated',

@@ -32,5 +32,7 @@ export type OpenBranch = Extract<BranchState, { status: 'open' }>;
 
 /** A 支部委员会 exists when at least one elected committee member is in office. */
 export function hasCommittee(state: BranchState): boolean {
-  return state.status === 'open' && state.posts.some((post) => post.kind === 'committeeMember' && post.source === 'elected');
+  return (
+    state.status === 'open' && state.posts.some((post) => post.kind === 'committeeMember' && post.source === 'elected')
+  );
 }

@@ -9,7 +9,8 @@ export type PostKind = 'secretary' | 'deputySecretary' | 'committeeMember' | 'pa
  */
 export type PostSource = 'elected' | 'appointed' | 'concurrent';
 
-export type PostEndReason = 'termEnded' | 'resigned' | 'removed' | 'deceased' | 'transferred' | 'branchDissolved' | 'other';
+export type PostEndReason =
+  'termEnded' | 'resigned' | 'removed' | 'deceased' | 'transferred' | 'branchDissolved' | 'other';
 
 export interface PostHolder {
   readonly personId: string;

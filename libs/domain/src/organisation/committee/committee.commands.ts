@@ -20,7 +20,10 @@ export type EstablishPartyCommittee = DomainCommand<
   }
 >;
 
-export type RenamePartyCommittee = DomainCommand<'RenamePartyCommittee', { readonly committeeId: string; readonly name: string }>;
+export type RenamePartyCommittee = DomainCommand<
+  'RenamePartyCommittee',
+  { readonly committeeId: string; readonly name: string }
+>;
 
 export type DissolvePartyCommittee = DomainCommand<
   'DissolvePartyCommittee',

@@ -5,7 +5,10 @@ import { partyCommitteeDecider } from './committee.decider';
 import { PartyCommitteeDissolved, PartyCommitteeEstablished } from './committee.events';
 
 const spec = deciderSpecification(partyCommitteeDecider);
-const metadata: CommandMetadata = { at: '2023-03-01T09:00:00+08:00', actor: { id: 'u-1', name: '管理员', role: 'admin' } };
+const metadata: CommandMetadata = {
+  at: '2023-03-01T09:00:00+08:00',
+  actor: { id: 'u-1', name: '管理员', role: 'admin' },
+};
 
 const establish = (overrides: Partial<EstablishPartyCommittee['data']> = {}): EstablishPartyCommittee => ({
   type: 'EstablishPartyCommittee',
@@ -14,12 +17,28 @@ const establish = (overrides: Partial<EstablishPartyCommittee['data']> = {}): Es
 });
 const established: PartyCommitteeEstablished = {
   type: 'PartyCommitteeEstablished',
-  data: { committeeId: 'c-lt', name: '孝义市离退休干部党委', kind: 'committee', parentCommitteeId: null, decisionReference: null, at: metadata.at },
+  data: {
+    committeeId: 'c-lt',
+    name: '孝义市离退休干部党委',
+    kind: 'committee',
+    parentCommitteeId: null,
+    decisionReference: null,
+    at: metadata.at,
+  },
 };
-const rename = (name: string): RenamePartyCommittee => ({ type: 'RenamePartyCommittee', data: { committeeId: 'c-lt', name }, metadata });
+const rename = (name: string): RenamePartyCommittee => ({
+  type: 'RenamePartyCommittee',
+  data: { committeeId: 'c-lt', name },
+  metadata,
+});
 const dissolve = (openBranches = 0, activeChildCommittees = 0): DissolvePartyCommittee => ({
   type: 'DissolvePartyCommittee',
-  data: { committeeId: 'c-lt', reason: '机构调整', decisionReference: '孝组字〔2023〕1号', context: { openBranches, activeChildCommittees } },
+  data: {
+    committeeId: 'c-lt',
+    reason: '机构调整',
+    decisionReference: '孝组字〔2023〕1号',
+    context: { openBranches, activeChildCommittees },
+  },
   metadata,
 });
 const dissolved: PartyCommitteeDissolved = {
@@ -36,11 +55,26 @@ describe('PartyCommittee decider', () => {
     it('establishes a general branch under an active committee', () => {
       spec
         .given([])
-        .when(establish({ committeeId: 'g-1', name: '府东党总支', kind: 'general_branch', parentCommitteeId: 'c-lt', context: { parentCommitteeStatus: 'active' } }))
+        .when(
+          establish({
+            committeeId: 'g-1',
+            name: '府东党总支',
+            kind: 'general_branch',
+            parentCommitteeId: 'c-lt',
+            context: { parentCommitteeStatus: 'active' },
+          }),
+        )
         .then([
           {
             type: 'PartyCommitteeEstablished',
-            data: { committeeId: 'g-1', name: '府东党总支', kind: 'general_branch', parentCommitteeId: 'c-lt', decisionReference: null, at: metadata.at },
+            data: {
+              committeeId: 'g-1',
+              name: '府东党总支',
+              kind: 'general_branch',
+              parentCommitteeId: 'c-lt',
+              decisionReference: null,
+              at: metadata.at,
+            },
           },
         ]);
     });
@@ -50,23 +84,38 @@ describe('PartyCommittee decider', () => {
     });
 
     it('refuses a blank name with INVALID_NAME', () => {
-      spec.given([]).when(establish({ name: '  ' })).thenThrows('INVALID_NAME');
+      spec
+        .given([])
+        .when(establish({ name: '  ' }))
+        .thenThrows('INVALID_NAME');
     });
 
     it('refuses a general branch without a parent with PARENT_COMMITTEE_REQUIRED', () => {
-      spec.given([]).when(establish({ kind: 'general_branch' })).thenThrows('PARENT_COMMITTEE_REQUIRED');
+      spec
+        .given([])
+        .when(establish({ kind: 'general_branch' }))
+        .thenThrows('PARENT_COMMITTEE_REQUIRED');
     });
 
     it('refuses a committee that is its own parent with SOURCE_EQUALS_TARGET', () => {
-      spec.given([]).when(establish({ parentCommitteeId: 'c-lt', context: { parentCommitteeStatus: 'active' } })).thenThrows('SOURCE_EQUALS_TARGET');
+      spec
+        .given([])
+        .when(establish({ parentCommitteeId: 'c-lt', context: { parentCommitteeStatus: 'active' } }))
+        .thenThrows('SOURCE_EQUALS_TARGET');
     });
 
     it('refuses an unknown parent with PARENT_COMMITTEE_NOT_FOUND', () => {
-      spec.given([]).when(establish({ parentCommitteeId: 'c-x', context: {} })).thenThrows('PARENT_COMMITTEE_NOT_FOUND');
+      spec
+        .given([])
+        .when(establish({ parentCommitteeId: 'c-x', context: {} }))
+        .thenThrows('PARENT_COMMITTEE_NOT_FOUND');
     });
 
     it('refuses a dissolved parent with COMMITTEE_DISSOLVED', () => {
-      spec.given([]).when(establish({ parentCommitteeId: 'c-x', context: { parentCommitteeStatus: 'dissolved' } })).thenThrows('COMMITTEE_DISSOLVED');
+      spec
+        .given([])
+        .when(establish({ parentCommitteeId: 'c-x', context: { parentCommitteeStatus: 'dissolved' } }))
+        .thenThrows('COMMITTEE_DISSOLVED');
     });
   });
 
@@ -75,7 +124,17 @@ describe('PartyCommittee decider', () => {
       spec
         .given([established])
         .when(rename('孝义市委老干部局离退休干部党委'))
-        .then([{ type: 'PartyCommitteeRenamed', data: { committeeId: 'c-lt', previousName: '孝义市离退休干部党委', name: '孝义市委老干部局离退休干部党委', at: metadata.at } }]);
+        .then([
+          {
+            type: 'PartyCommitteeRenamed',
+            data: {
+              committeeId: 'c-lt',
+              previousName: '孝义市离退休干部党委',
+              name: '孝义市委老干部局离退休干部党委',
+              at: metadata.at,
+            },
+          },
+        ]);
     });
 
     it('changes nothing when the name is unchanged', () => {

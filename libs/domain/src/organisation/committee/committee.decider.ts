@@ -1,7 +1,12 @@
 import { assertNever, Decider } from '../../shared/decider';
 import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
-import { DissolvePartyCommittee, EstablishPartyCommittee, PartyCommitteeCommand, RenamePartyCommittee } from './committee.commands';
+import {
+  DissolvePartyCommittee,
+  EstablishPartyCommittee,
+  PartyCommitteeCommand,
+  RenamePartyCommittee,
+} from './committee.commands';
 import { PartyCommitteeEvent } from './committee.events';
 import { PartyCommitteeState } from './committee.state';
 
@@ -58,11 +63,19 @@ export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitte
 function requireActive(state: PartyCommitteeState, committeeId: string): Active {
   switch (state.status) {
     case 'none':
-      throw notFound('COMMITTEE_NOT_FOUND', `Party committee ${committeeId} has not been established; only an established committee can be changed.`, { committeeId });
+      throw notFound(
+        'COMMITTEE_NOT_FOUND',
+        `Party committee ${committeeId} has not been established; only an established committee can be changed.`,
+        { committeeId },
+      );
     case 'dissolved':
-      throw refuse('COMMITTEE_DISSOLVED', `Party committee ${state.name} was dissolved on ${state.dissolvedAt}; a dissolved committee accepts no further changes.`, {
-        committeeId: state.committeeId,
-      });
+      throw refuse(
+        'COMMITTEE_DISSOLVED',
+        `Party committee ${state.name} was dissolved on ${state.dissolvedAt}; a dissolved committee accepts no further changes.`,
+        {
+          committeeId: state.committeeId,
+        },
+      );
     case 'active':
       return state;
     default:
@@ -74,15 +87,27 @@ function establish(command: EstablishPartyCommittee, state: PartyCommitteeState)
   const { committeeId, kind, parentCommitteeId, context } = command.data;
   if (state.status === 'dissolved') requireActive(state, committeeId);
   if (state.status !== 'none') {
-    throw conflict('COMMITTEE_ALREADY_EXISTS', `Party committee ${committeeId} already exists; a committee is established once under its id.`, { committeeId });
+    throw conflict(
+      'COMMITTEE_ALREADY_EXISTS',
+      `Party committee ${committeeId} already exists; a committee is established once under its id.`,
+      { committeeId },
+    );
   }
   const name = requireText(command.data.name, 'committee name', 'INVALID_NAME');
   if (kind === 'general_branch' && parentCommitteeId === undefined) {
-    throw invalid('PARENT_COMMITTEE_REQUIRED', `General branch ${name} names no parent committee; a 党总支 is always affiliated to the committee above it.`, { committeeId });
+    throw invalid(
+      'PARENT_COMMITTEE_REQUIRED',
+      `General branch ${name} names no parent committee; a 党总支 is always affiliated to the committee above it.`,
+      { committeeId },
+    );
   }
   if (parentCommitteeId !== undefined) {
     if (parentCommitteeId === committeeId) {
-      throw invalid('SOURCE_EQUALS_TARGET', `Party committee ${name} cannot be its own parent; affiliation always points to another organisation.`, { committeeId });
+      throw invalid(
+        'SOURCE_EQUALS_TARGET',
+        `Party committee ${name} cannot be its own parent; affiliation always points to another organisation.`,
+        { committeeId },
+      );
     }
     requireParentActive(parentCommitteeId, context.parentCommitteeStatus ?? 'notFound');
   }
@@ -104,13 +129,21 @@ function establish(command: EstablishPartyCommittee, state: PartyCommitteeState)
 export function requireParentActive(parentCommitteeId: string, status: 'notFound' | 'active' | 'dissolved'): void {
   switch (status) {
     case 'notFound':
-      throw notFound('PARENT_COMMITTEE_NOT_FOUND', `Parent committee ${parentCommitteeId} does not exist; an organisation can only be affiliated to an established committee.`, {
-        parentCommitteeId,
-      });
+      throw notFound(
+        'PARENT_COMMITTEE_NOT_FOUND',
+        `Parent committee ${parentCommitteeId} does not exist; an organisation can only be affiliated to an established committee.`,
+        {
+          parentCommitteeId,
+        },
+      );
     case 'dissolved':
-      throw refuse('COMMITTEE_DISSOLVED', `Parent committee ${parentCommitteeId} has been dissolved; nothing can be affiliated to a dissolved committee.`, {
-        parentCommitteeId,
-      });
+      throw refuse(
+        'COMMITTEE_DISSOLVED',
+        `Parent committee ${parentCommitteeId} has been dissolved; nothing can be affiliated to a dissolved committee.`,
+        {
+          parentCommitteeId,
+        },
+      );
     case 'active':
       return;
     default:
@@ -121,7 +154,12 @@ export function requireParentActive(parentCommitteeId: string, status: 'notFound
 function rename(command: RenamePartyCommittee, state: Active): readonly PartyCommitteeEvent[] {
   const name = requireText(command.data.name, 'committee name', 'INVALID_NAME');
   if (name === state.name) return [];
-  return [{ type: 'PartyCommitteeRenamed', data: { committeeId: state.committeeId, previousName: state.name, name, at: command.metadata.at } }];
+  return [
+    {
+      type: 'PartyCommitteeRenamed',
+      data: { committeeId: state.committeeId, previousName: state.name, name, at: command.metadata.at },
+    },
+  ];
 }
 
 function dissolve(command: DissolvePartyCommittee, state: Active): readonly PartyCommitteeEvent[] {
@@ -137,7 +175,12 @@ function dissolve(command: DissolvePartyCommittee, state: Active): readonly Part
   return [
     {
       type: 'PartyCommitteeDissolved',
-      data: { committeeId: state.committeeId, reason, decisionReference: command.data.decisionReference ?? null, at: command.metadata.at },
+      data: {
+        committeeId: state.committeeId,
+        reason,
+        decisionReference: command.data.decisionReference ?? null,
+        at: command.metadata.at,
+      },
     },
   ];
 }

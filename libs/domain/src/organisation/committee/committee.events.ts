@@ -20,7 +20,12 @@ export type PartyCommitteeRenamed = DomainEvent<
 
 export type PartyCommitteeDissolved = DomainEvent<
   'PartyCommitteeDissolved',
-  { readonly committeeId: string; readonly reason: string; readonly decisionReference: string | null; readonly at: string }
+  {
+    readonly committeeId: string;
+    readonly reason: string;
+    readonly decisionReference: string | null;
+    readonly at: string;
+  }
 >;
 
 export type PartyCommitteeEvent = PartyCommitteeEstablished | PartyCommitteeRenamed | PartyCommitteeDissolved;

@@ -9,28 +9,65 @@ import { isEligibleToVote } from './member.state';
 const spec = deciderSpecification(memberDecider);
 const at = '2023-03-01T09:00:00+08:00';
 const metadata: CommandMetadata = { at, actor: { id: 'u-1', name: '管理员', role: 'admin' } };
-const personal = { name: '武雅君', birthDate: '1961-04-12', sex: 'female', joinedPartyOn: '1985-07-01', formerPostLevel: '科级' } as const;
+const personal = {
+  name: '武雅君',
+  birthDate: '1961-04-12',
+  sex: 'female',
+  joinedPartyOn: '1985-07-01',
+  formerPostLevel: '科级',
+} as const;
 
 const admit = (overrides: Partial<AdmitMember['data']> = {}): AdmitMember => ({
   type: 'AdmitMember',
-  data: { memberId: 'm-1', ...personal, membership: 'full', branchId: 'b-fd', context: { branchStatus: 'open' }, ...overrides },
+  data: {
+    memberId: 'm-1',
+    ...personal,
+    membership: 'full',
+    branchId: 'b-fd',
+    context: { branchStatus: 'open' },
+    ...overrides,
+  },
   metadata,
 });
-const admitted: MemberAdmitted = { type: 'MemberAdmitted', data: { memberId: 'm-1', ...personal, membership: 'full', branchId: 'b-fd', at } };
-const probationaryAdmitted: MemberAdmitted = { ...admitted, data: { ...admitted.data, membership: 'probationary', joinedPartyOn: '2022-07-01' } };
-const transfer = (toBranchId: string, toBranchStatus: BranchStatusFact = 'open', extra: Partial<TransferMember['data']> = {}): TransferMember => ({
+const admitted: MemberAdmitted = {
+  type: 'MemberAdmitted',
+  data: { memberId: 'm-1', ...personal, membership: 'full', branchId: 'b-fd', at },
+};
+const probationaryAdmitted: MemberAdmitted = {
+  ...admitted,
+  data: { ...admitted.data, membership: 'probationary', joinedPartyOn: '2022-07-01' },
+};
+const transfer = (
+  toBranchId: string,
+  toBranchStatus: BranchStatusFact = 'open',
+  extra: Partial<TransferMember['data']> = {},
+): TransferMember => ({
   type: 'TransferMember',
   data: { memberId: 'm-1', toBranchId, context: { toBranchStatus }, ...extra },
   metadata,
 });
-const transferred = (toBranchId: string, restructuringId: string | null = null, fromBranchId = 'b-fd'): MemberTransferred => ({
+const transferred = (
+  toBranchId: string,
+  restructuringId: string | null = null,
+  fromBranchId = 'b-fd',
+): MemberTransferred => ({
   type: 'MemberTransferred',
   data: { memberId: 'm-1', fromBranchId, toBranchId, restructuringId, documentReference: null, at },
 });
-const left: MemberLeft = { type: 'MemberLeft', data: { memberId: 'm-1', branchId: 'b-fd', reason: 'death', leftOn: '2023-02-01', note: null, at } };
+const left: MemberLeft = {
+  type: 'MemberLeft',
+  data: { memberId: 'm-1', branchId: 'b-fd', reason: 'death', leftOn: '2023-02-01', note: null, at },
+};
 const suspended: VotingRightsSuspended = {
   type: 'VotingRightsSuspended',
-  data: { memberId: 'm-1', reason: 'probation', from: '2023-01-10', until: '2024-01-09', documentReference: '孝纪字〔2023〕2号', at },
+  data: {
+    memberId: 'm-1',
+    reason: 'probation',
+    from: '2023-01-10',
+    until: '2024-01-09',
+    documentReference: '孝纪字〔2023〕2号',
+    at,
+  },
 };
 
 describe('Member decider', () => {
@@ -40,19 +77,31 @@ describe('Member decider', () => {
     });
 
     it('admits a probationary member', () => {
-      spec.given([]).when(admit({ membership: 'probationary', joinedPartyOn: '2022-07-01' })).then([probationaryAdmitted]);
+      spec
+        .given([])
+        .when(admit({ membership: 'probationary', joinedPartyOn: '2022-07-01' }))
+        .then([probationaryAdmitted]);
     });
 
     it('refuses a dissolved branch with BRANCH_DISSOLVED', () => {
-      spec.given([]).when(admit({ context: { branchStatus: 'dissolved' } })).thenThrows('BRANCH_DISSOLVED');
+      spec
+        .given([])
+        .when(admit({ context: { branchStatus: 'dissolved' } }))
+        .thenThrows('BRANCH_DISSOLVED');
     });
 
     it('refuses an unknown branch with BRANCH_NOT_FOUND', () => {
-      spec.given([]).when(admit({ context: { branchStatus: 'notFound' } })).thenThrows('BRANCH_NOT_FOUND');
+      spec
+        .given([])
+        .when(admit({ context: { branchStatus: 'notFound' } }))
+        .thenThrows('BRANCH_NOT_FOUND');
     });
 
     it('refuses a member already on the roll with MEMBER_ALREADY_EXISTS', () => {
-      spec.given([admitted]).when(admit({ branchId: 'b-other' })).thenThrows('MEMBER_ALREADY_EXISTS');
+      spec
+        .given([admitted])
+        .when(admit({ branchId: 'b-other' }))
+        .thenThrows('MEMBER_ALREADY_EXISTS');
     });
 
     it('refuses a member who left with MEMBER_LEFT', () => {
@@ -60,27 +109,48 @@ describe('Member decider', () => {
     });
 
     it('refuses a blank name with INVALID_NAME', () => {
-      spec.given([]).when(admit({ name: ' ' })).thenThrows('INVALID_NAME');
+      spec
+        .given([])
+        .when(admit({ name: ' ' }))
+        .thenThrows('INVALID_NAME');
     });
 
     it('refuses a malformed date with INVALID_DATE', () => {
-      spec.given([]).when(admit({ birthDate: '1961/04/12' })).thenThrows('INVALID_DATE');
+      spec
+        .given([])
+        .when(admit({ birthDate: '1961/04/12' }))
+        .thenThrows('INVALID_DATE');
     });
 
     it('refuses joining before birth with INVALID_DATE_RANGE', () => {
-      spec.given([]).when(admit({ joinedPartyOn: '1960-01-01' })).thenThrows('INVALID_DATE_RANGE');
+      spec
+        .given([])
+        .when(admit({ joinedPartyOn: '1960-01-01' }))
+        .thenThrows('INVALID_DATE_RANGE');
     });
 
     it('refuses an unknown sex with INVALID_SEX', () => {
-      spec.given([]).when(admit({ sex: 'x' as never })).thenThrows('INVALID_SEX');
+      spec
+        .given([])
+        .when(admit({ sex: 'x' as never }))
+        .thenThrows('INVALID_SEX');
     });
   });
 
   describe('ConfirmMember', () => {
-    const confirm = (confirmedOn = '2023-07-01'): MemberCommand => ({ type: 'ConfirmMember', data: { memberId: 'm-1', confirmedOn }, metadata });
+    const confirm = (confirmedOn = '2023-07-01'): MemberCommand => ({
+      type: 'ConfirmMember',
+      data: { memberId: 'm-1', confirmedOn },
+      metadata,
+    });
 
     it('confirms a probationary member as full', () => {
-      spec.given([probationaryAdmitted]).when(confirm()).then([{ type: 'MemberConfirmed', data: { memberId: 'm-1', branchId: 'b-fd', confirmedOn: '2023-07-01', at } }]);
+      spec
+        .given([probationaryAdmitted])
+        .when(confirm())
+        .then([
+          { type: 'MemberConfirmed', data: { memberId: 'm-1', branchId: 'b-fd', confirmedOn: '2023-07-01', at } },
+        ]);
     });
 
     it('refuses a full member with MEMBER_ALREADY_FULL', () => {
@@ -99,10 +169,20 @@ describe('Member decider', () => {
   describe('voting rights', () => {
     const suspend = (from = '2023-01-10', until: string | undefined = '2024-01-09'): MemberCommand => ({
       type: 'SuspendVotingRights',
-      data: { memberId: 'm-1', reason: 'probation', from, ...(until === undefined ? {} : { until }), documentReference: '孝纪字〔2023〕2号' },
+      data: {
+        memberId: 'm-1',
+        reason: 'probation',
+        from,
+        ...(until === undefined ? {} : { until }),
+        documentReference: '孝纪字〔2023〕2号',
+      },
       metadata,
     });
-    const restore = (restoredOn = '2024-01-10'): MemberCommand => ({ type: 'RestoreVotingRights', data: { memberId: 'm-1', restoredOn }, metadata });
+    const restore = (restoredOn = '2024-01-10'): MemberCommand => ({
+      type: 'RestoreVotingRights',
+      data: { memberId: 'm-1', restoredOn },
+      metadata,
+    });
 
     it('suspends for 留党察看 with dates', () => {
       spec.given([admitted]).when(suspend()).then([suspended]);
@@ -111,8 +191,24 @@ describe('Member decider', () => {
     it('suspends for 留置 without a known end', () => {
       spec
         .given([admitted])
-        .when({ type: 'SuspendVotingRights', data: { memberId: 'm-1', reason: 'detention', from: '2023-02-01' }, metadata })
-        .then([{ type: 'VotingRightsSuspended', data: { memberId: 'm-1', reason: 'detention', from: '2023-02-01', until: null, documentReference: null, at } }]);
+        .when({
+          type: 'SuspendVotingRights',
+          data: { memberId: 'm-1', reason: 'detention', from: '2023-02-01' },
+          metadata,
+        })
+        .then([
+          {
+            type: 'VotingRightsSuspended',
+            data: {
+              memberId: 'm-1',
+              reason: 'detention',
+              from: '2023-02-01',
+              until: null,
+              documentReference: null,
+              at,
+            },
+          },
+        ]);
     });
 
     it('refuses a second suspension with VOTING_RIGHTS_ALREADY_SUSPENDED', () => {
@@ -127,7 +223,12 @@ describe('Member decider', () => {
       spec
         .given([admitted, suspended])
         .when(restore())
-        .then([{ type: 'VotingRightsRestored', data: { memberId: 'm-1', reason: 'probation', restoredOn: '2024-01-10', documentReference: null, at } }]);
+        .then([
+          {
+            type: 'VotingRightsRestored',
+            data: { memberId: 'm-1', reason: 'probation', restoredOn: '2024-01-10', documentReference: null, at },
+          },
+        ]);
     });
 
     it('refuses to restore rights that are not suspended with VOTING_RIGHTS_NOT_SUSPENDED', () => {
@@ -141,20 +242,32 @@ describe('Member decider', () => {
 
   describe('TransferMember (组织关系转接)', () => {
     it('moves the one affiliation in one event', () => {
-      spec.given([admitted]).when(transfer('b-ya')).then([transferred('b-ya')]);
+      spec
+        .given([admitted])
+        .when(transfer('b-ya'))
+        .then([transferred('b-ya')]);
     });
 
     it('carries the restructuring as causation', () => {
-      spec.given([admitted]).when(transfer('b-ya', 'open', { restructuringId: 'r-1', expectedFromBranchId: 'b-fd' })).then([transferred('b-ya', 'r-1')]);
+      spec
+        .given([admitted])
+        .when(transfer('b-ya', 'open', { restructuringId: 'r-1', expectedFromBranchId: 'b-fd' }))
+        .then([transferred('b-ya', 'r-1')]);
     });
 
     it('treats a restructuring retrying a transfer it already made as done', () => {
-      spec.given([admitted, transferred('b-ya', 'r-1')]).when(transfer('b-ya', 'open', { restructuringId: 'r-1', expectedFromBranchId: 'b-fd' })).thenNothingHappened();
+      spec
+        .given([admitted, transferred('b-ya', 'r-1')])
+        .when(transfer('b-ya', 'open', { restructuringId: 'r-1', expectedFromBranchId: 'b-fd' }))
+        .thenNothingHappened();
     });
 
     it('refuses a transfer to the branch the member is in with SOURCE_EQUALS_TARGET', () => {
       spec.given([admitted]).when(transfer('b-fd')).thenThrows('SOURCE_EQUALS_TARGET');
-      spec.given([admitted, transferred('b-ya', 'r-1')]).when(transfer('b-ya', 'open', { restructuringId: 'r-2' })).thenThrows('SOURCE_EQUALS_TARGET');
+      spec
+        .given([admitted, transferred('b-ya', 'r-1')])
+        .when(transfer('b-ya', 'open', { restructuringId: 'r-2' }))
+        .thenThrows('SOURCE_EQUALS_TARGET');
     });
 
     it('refuses a transfer to a dissolved branch with BRANCH_DISSOLVED', () => {
@@ -166,7 +279,10 @@ describe('Member decider', () => {
     });
 
     it('refuses a member no longer where the plan expected with MEMBER_NOT_IN_EXPECTED_BRANCH', () => {
-      spec.given([admitted, transferred('b-lz')]).when(transfer('b-ya', 'open', { expectedFromBranchId: 'b-fd' })).thenThrows('MEMBER_NOT_IN_EXPECTED_BRANCH');
+      spec
+        .given([admitted, transferred('b-lz')])
+        .when(transfer('b-ya', 'open', { expectedFromBranchId: 'b-fd' }))
+        .thenThrows('MEMBER_NOT_IN_EXPECTED_BRANCH');
     });
 
     it('refuses a member who left with MEMBER_LEFT', () => {
@@ -180,22 +296,52 @@ describe('Member decider', () => {
 
   describe('RecordMemberDeparture', () => {
     it('records a death, ending the affiliation', () => {
-      spec.given([admitted]).when({ type: 'RecordMemberDeparture', data: { memberId: 'm-1', reason: 'death', leftOn: '2023-02-01' }, metadata }).then([left]);
+      spec
+        .given([admitted])
+        .when({
+          type: 'RecordMemberDeparture',
+          data: { memberId: 'm-1', reason: 'death', leftOn: '2023-02-01' },
+          metadata,
+        })
+        .then([left]);
     });
 
     it('records leaving from the current branch after a transfer', () => {
       spec
         .given([admitted, transferred('b-ya')])
-        .when({ type: 'RecordMemberDeparture', data: { memberId: 'm-1', reason: 'movedOut', leftOn: '2023-05-01', note: ' 转往太原 ' }, metadata })
-        .then([{ type: 'MemberLeft', data: { memberId: 'm-1', branchId: 'b-ya', reason: 'movedOut', leftOn: '2023-05-01', note: '转往太原', at } }]);
+        .when({
+          type: 'RecordMemberDeparture',
+          data: { memberId: 'm-1', reason: 'movedOut', leftOn: '2023-05-01', note: ' 转往太原 ' },
+          metadata,
+        })
+        .then([
+          {
+            type: 'MemberLeft',
+            data: { memberId: 'm-1', branchId: 'b-ya', reason: 'movedOut', leftOn: '2023-05-01', note: '转往太原', at },
+          },
+        ]);
     });
 
     it('refuses a member who already left with MEMBER_LEFT', () => {
-      spec.given([admitted, left]).when({ type: 'RecordMemberDeparture', data: { memberId: 'm-1', reason: 'expelled', leftOn: '2023-02-02' }, metadata }).thenThrows('MEMBER_LEFT');
+      spec
+        .given([admitted, left])
+        .when({
+          type: 'RecordMemberDeparture',
+          data: { memberId: 'm-1', reason: 'expelled', leftOn: '2023-02-02' },
+          metadata,
+        })
+        .thenThrows('MEMBER_LEFT');
     });
 
     it('refuses a malformed date with INVALID_DATE', () => {
-      spec.given([admitted]).when({ type: 'RecordMemberDeparture', data: { memberId: 'm-1', reason: 'death', leftOn: 'yesterday' }, metadata }).thenThrows('INVALID_DATE');
+      spec
+        .given([admitted])
+        .when({
+          type: 'RecordMemberDeparture',
+          data: { memberId: 'm-1', reason: 'death', leftOn: 'yesterday' },
+          metadata,
+        })
+        .thenThrows('INVALID_DATE');
     });
   });
 
@@ -210,30 +356,64 @@ describe('Member decider', () => {
       spec
         .given([admitted])
         .when(correct({ birthDate: '1961-04-21', name: '武雅君' }))
-        .then([{ type: 'MemberDataCorrected', data: { memberId: 'm-1', previous: { birthDate: '1961-04-12' }, corrections: { birthDate: '1961-04-21' }, reason: '档案核对', at } }]);
+        .then([
+          {
+            type: 'MemberDataCorrected',
+            data: {
+              memberId: 'm-1',
+              previous: { birthDate: '1961-04-12' },
+              corrections: { birthDate: '1961-04-21' },
+              reason: '档案核对',
+              at,
+            },
+          },
+        ]);
     });
 
     it('corrects the record of a member who has left (the archive stays accurate)', () => {
       spec
         .given([admitted, left])
         .when(correct({ formerPostLevel: '处级' }))
-        .then([{ type: 'MemberDataCorrected', data: { memberId: 'm-1', previous: { formerPostLevel: '科级' }, corrections: { formerPostLevel: '处级' }, reason: '档案核对', at } }]);
+        .then([
+          {
+            type: 'MemberDataCorrected',
+            data: {
+              memberId: 'm-1',
+              previous: { formerPostLevel: '科级' },
+              corrections: { formerPostLevel: '处级' },
+              reason: '档案核对',
+              at,
+            },
+          },
+        ]);
     });
 
     it('refuses a correction that changes nothing with NOTHING_TO_CORRECT', () => {
-      spec.given([admitted]).when(correct({ name: '武雅君' })).thenThrows('NOTHING_TO_CORRECT');
+      spec
+        .given([admitted])
+        .when(correct({ name: '武雅君' }))
+        .thenThrows('NOTHING_TO_CORRECT');
     });
 
     it('refuses a correction without a reason with REASON_REQUIRED', () => {
-      spec.given([admitted]).when(correct({ name: '武雅珺' }, ' ')).thenThrows('REASON_REQUIRED');
+      spec
+        .given([admitted])
+        .when(correct({ name: '武雅珺' }, ' '))
+        .thenThrows('REASON_REQUIRED');
     });
 
     it('refuses a correction that makes the dates impossible with INVALID_DATE_RANGE', () => {
-      spec.given([admitted]).when(correct({ joinedPartyOn: '1950-01-01' })).thenThrows('INVALID_DATE_RANGE');
+      spec
+        .given([admitted])
+        .when(correct({ joinedPartyOn: '1950-01-01' }))
+        .thenThrows('INVALID_DATE_RANGE');
     });
 
     it('refuses a member never admitted with MEMBER_NOT_FOUND', () => {
-      spec.given([]).when(correct({ name: 'x' })).thenThrows('MEMBER_NOT_FOUND');
+      spec
+        .given([])
+        .when(correct({ name: 'x' }))
+        .thenThrows('MEMBER_NOT_FOUND');
     });
   });
 });

@@ -62,11 +62,15 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
       case 'MemberConfirmed':
         return state.status === 'active' ? { ...state, membership: 'full' } : state;
       case 'VotingRightsSuspended':
-        return state.status === 'active' ? { ...state, suspension: { reason: event.data.reason, from: event.data.from, until: event.data.until } } : state;
+        return state.status === 'active'
+          ? { ...state, suspension: { reason: event.data.reason, from: event.data.from, until: event.data.until } }
+          : state;
       case 'VotingRightsRestored':
         return state.status === 'active' ? { ...state, suspension: null } : state;
       case 'MemberTransferred':
-        return state.status === 'active' ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId } : state;
+        return state.status === 'active'
+          ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId }
+          : state;
       case 'MemberLeft':
         return state.status === 'active'
           ? {
@@ -80,7 +84,9 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
             }
           : state;
       case 'MemberDataCorrected':
-        return state.status === 'none' ? state : { ...state, personal: { ...state.personal, ...event.data.corrections } };
+        return state.status === 'none'
+          ? state
+          : { ...state, personal: { ...state.personal, ...event.data.corrections } };
       default:
         return assertNever(event);
     }
@@ -89,7 +95,11 @@ export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
 
 function requireKnown(state: MemberState, memberId: string): ActiveMember | Left {
   if (state.status === 'none') {
-    throw notFound('MEMBER_NOT_FOUND', `Member ${memberId} has not been admitted; only a member on the roll can be changed.`, { memberId });
+    throw notFound(
+      'MEMBER_NOT_FOUND',
+      `Member ${memberId} has not been admitted; only a member on the roll can be changed.`,
+      { memberId },
+    );
   }
   return state;
 }
@@ -101,17 +111,25 @@ function requireActive(state: MemberState, memberId: string): ActiveMember {
 }
 
 function memberLeft(state: Left): Error {
-  return refuse('MEMBER_LEFT', `Member ${state.personal.name} left on ${state.leftOn} (${state.reason}); a member who has left has no affiliation and no rights to change.`, {
-    memberId: state.memberId,
-    reason: state.reason,
-  });
+  return refuse(
+    'MEMBER_LEFT',
+    `Member ${state.personal.name} left on ${state.leftOn} (${state.reason}); a member who has left has no affiliation and no rights to change.`,
+    {
+      memberId: state.memberId,
+      reason: state.reason,
+    },
+  );
 }
 
 /** The branch a member joins must be open: no one may be attached to a closed or unknown branch. */
 function requireBranchOpen(branchId: string, status: BranchStatusFact): void {
   switch (status) {
     case 'notFound':
-      throw notFound('BRANCH_NOT_FOUND', `Branch ${branchId} does not exist; a member can only be affiliated to an established branch.`, { branchId });
+      throw notFound(
+        'BRANCH_NOT_FOUND',
+        `Branch ${branchId} does not exist; a member can only be affiliated to an established branch.`,
+        { branchId },
+      );
     case 'dissolved':
       throw branchDissolved(branchId, branchId);
     case 'open':
@@ -127,26 +145,45 @@ function requirePersonalData(data: Partial<PersonalData>): void {
   if (data.joinedPartyOn !== undefined) requireCalendarDate(data.joinedPartyOn, 'date of joining the Party');
   if (data.formerPostLevel !== undefined) requireText(data.formerPostLevel, 'former post level');
   if (data.sex !== undefined && data.sex !== 'male' && data.sex !== 'female') {
-    throw invalid('INVALID_SEX', `The sex "${String(data.sex)}" is not one the roll records; it must be male or female.`, { value: data.sex });
+    throw invalid(
+      'INVALID_SEX',
+      `The sex "${String(data.sex)}" is not one the roll records; it must be male or female.`,
+      { value: data.sex },
+    );
   }
 }
 
 function requireBornBeforeJoining(personal: PersonalData): void {
   if (personal.joinedPartyOn <= personal.birthDate) {
-    throw invalid('INVALID_DATE_RANGE', `${personal.name} would have joined the Party on ${personal.joinedPartyOn}, not after birth on ${personal.birthDate}; one of the dates is wrong.`, {
-      birthDate: personal.birthDate,
-      joinedPartyOn: personal.joinedPartyOn,
-    });
+    throw invalid(
+      'INVALID_DATE_RANGE',
+      `${personal.name} would have joined the Party on ${personal.joinedPartyOn}, not after birth on ${personal.birthDate}; one of the dates is wrong.`,
+      {
+        birthDate: personal.birthDate,
+        joinedPartyOn: personal.joinedPartyOn,
+      },
+    );
   }
 }
 
 function admit(command: AdmitMember, state: MemberState): readonly MemberEvent[] {
-  const { memberId, membership, branchId, context, name, birthDate, sex, joinedPartyOn, formerPostLevel } = command.data;
+  const { memberId, membership, branchId, context, name, birthDate, sex, joinedPartyOn, formerPostLevel } =
+    command.data;
   if (state.status === 'active') {
-    throw conflict('MEMBER_ALREADY_EXISTS', `Member ${memberId} is already on the roll of branch ${state.branchId}; a member is admitted once and has one affiliation.`, { memberId });
+    throw conflict(
+      'MEMBER_ALREADY_EXISTS',
+      `Member ${memberId} is already on the roll of branch ${state.branchId}; a member is admitted once and has one affiliation.`,
+      { memberId },
+    );
   }
   if (state.status === 'left') throw memberLeft(state);
-  const personal: PersonalData = { name: name.trim(), birthDate, sex, joinedPartyOn, formerPostLevel: formerPostLevel.trim() };
+  const personal: PersonalData = {
+    name: name.trim(),
+    birthDate,
+    sex,
+    joinedPartyOn,
+    formerPostLevel: formerPostLevel.trim(),
+  };
   requirePersonalData(personal);
   requireBornBeforeJoining(personal);
   requireBranchOpen(branchId, context.branchStatus);
@@ -155,11 +192,20 @@ function admit(command: AdmitMember, state: MemberState): readonly MemberEvent[]
 
 function confirm(command: ConfirmMember, state: ActiveMember): readonly MemberEvent[] {
   if (state.membership === 'full') {
-    throw conflict('MEMBER_ALREADY_FULL', `${state.personal.name} is already a full member; only a probationary member can be confirmed as full.`, { memberId: state.memberId });
+    throw conflict(
+      'MEMBER_ALREADY_FULL',
+      `${state.personal.name} is already a full member; only a probationary member can be confirmed as full.`,
+      { memberId: state.memberId },
+    );
   }
   const confirmedOn = requireCalendarDate(command.data.confirmedOn, 'confirmation date');
   requireOrderedDates(state.personal.joinedPartyOn, confirmedOn, 'probation');
-  return [{ type: 'MemberConfirmed', data: { memberId: state.memberId, branchId: state.branchId, confirmedOn, at: command.metadata.at } }];
+  return [
+    {
+      type: 'MemberConfirmed',
+      data: { memberId: state.memberId, branchId: state.branchId, confirmedOn, at: command.metadata.at },
+    },
+  ];
 }
 
 function suspend(command: SuspendVotingRights, state: ActiveMember): readonly MemberEvent[] {
@@ -176,14 +222,25 @@ function suspend(command: SuspendVotingRights, state: ActiveMember): readonly Me
   return [
     {
       type: 'VotingRightsSuspended',
-      data: { memberId: state.memberId, reason, from, until: until ?? null, documentReference: command.data.documentReference ?? null, at: command.metadata.at },
+      data: {
+        memberId: state.memberId,
+        reason,
+        from,
+        until: until ?? null,
+        documentReference: command.data.documentReference ?? null,
+        at: command.metadata.at,
+      },
     },
   ];
 }
 
 function restore(command: RestoreVotingRights, state: ActiveMember): readonly MemberEvent[] {
   if (state.suspension === null) {
-    throw conflict('VOTING_RIGHTS_NOT_SUSPENDED', `${state.personal.name}'s voting rights are not suspended; only suspended rights can be restored.`, { memberId: state.memberId });
+    throw conflict(
+      'VOTING_RIGHTS_NOT_SUSPENDED',
+      `${state.personal.name}'s voting rights are not suspended; only suspended rights can be restored.`,
+      { memberId: state.memberId },
+    );
   }
   const restoredOn = requireCalendarDate(command.data.restoredOn, 'restoration date');
   requireOrderedDates(state.suspension.from, restoredOn, 'suspension');
@@ -206,10 +263,14 @@ function transfer(command: TransferMember, state: ActiveMember): readonly Member
   if (toBranchId === state.branchId) {
     // A restructuring retrying a step it already completed: nothing more to do.
     if (restructuringId !== undefined && state.lastTransferRestructuringId === restructuringId) return [];
-    throw invalid('SOURCE_EQUALS_TARGET', `${state.personal.name} is already affiliated to branch ${toBranchId}; a transfer must move the affiliation to another branch.`, {
-      memberId: state.memberId,
-      branchId: toBranchId,
-    });
+    throw invalid(
+      'SOURCE_EQUALS_TARGET',
+      `${state.personal.name} is already affiliated to branch ${toBranchId}; a transfer must move the affiliation to another branch.`,
+      {
+        memberId: state.memberId,
+        branchId: toBranchId,
+      },
+    );
   }
   if (expectedFromBranchId !== undefined && expectedFromBranchId !== state.branchId) {
     throw conflict(
@@ -239,7 +300,14 @@ function depart(command: RecordMemberDeparture, state: ActiveMember): readonly M
   return [
     {
       type: 'MemberLeft',
-      data: { memberId: state.memberId, branchId: state.branchId, reason: command.data.reason, leftOn, note: command.data.note?.trim() || null, at: command.metadata.at },
+      data: {
+        memberId: state.memberId,
+        branchId: state.branchId,
+        reason: command.data.reason,
+        leftOn,
+        note: command.data.note?.trim() || null,
+        at: command.metadata.at,
+      },
     },
   ];
 }
@@ -250,13 +318,24 @@ function correct(command: CorrectMemberData, state: ActiveMember | Left): readon
     (key) => command.data.corrections[key] !== undefined && command.data.corrections[key] !== state.personal[key],
   );
   if (keys.length === 0) {
-    throw invalid('NOTHING_TO_CORRECT', `The correction for ${state.personal.name} changes no field; a correction must change at least one recorded value.`, {
-      memberId: state.memberId,
-    });
+    throw invalid(
+      'NOTHING_TO_CORRECT',
+      `The correction for ${state.personal.name} changes no field; a correction must change at least one recorded value.`,
+      {
+        memberId: state.memberId,
+      },
+    );
   }
-  const corrections: Partial<PersonalData> = Object.fromEntries(keys.map((key) => [key, command.data.corrections[key]]));
+  const corrections: Partial<PersonalData> = Object.fromEntries(
+    keys.map((key) => [key, command.data.corrections[key]]),
+  );
   const previous: Partial<PersonalData> = Object.fromEntries(keys.map((key) => [key, state.personal[key]]));
   requirePersonalData(corrections);
   requireBornBeforeJoining({ ...state.personal, ...corrections });
-  return [{ type: 'MemberDataCorrected', data: { memberId: state.memberId, previous, corrections, reason, at: command.metadata.at } }];
+  return [
+    {
+      type: 'MemberDataCorrected',
+      data: { memberId: state.memberId, previous, corrections, reason, at: command.metadata.at },
+    },
+  ];
 }

@@ -3,10 +3,18 @@ import { DepartureReason, Membership, PersonalData, SuspensionReason } from './m
 
 export type MemberAdmitted = DomainEvent<
   'MemberAdmitted',
-  PersonalData & { readonly memberId: string; readonly membership: Membership; readonly branchId: string; readonly at: string }
+  PersonalData & {
+    readonly memberId: string;
+    readonly membership: Membership;
+    readonly branchId: string;
+    readonly at: string;
+  }
 >;
 
-export type MemberConfirmed = DomainEvent<'MemberConfirmed', { readonly memberId: string; readonly branchId: string; readonly confirmedOn: string; readonly at: string }>;
+export type MemberConfirmed = DomainEvent<
+  'MemberConfirmed',
+  { readonly memberId: string; readonly branchId: string; readonly confirmedOn: string; readonly at: string }
+>;
 
 export type VotingRightsSuspended = DomainEvent<
   'VotingRightsSuspended',
@@ -22,7 +30,13 @@ export type VotingRightsSuspended = DomainEvent<
 
 export type VotingRightsRestored = DomainEvent<
   'VotingRightsRestored',
-  { readonly memberId: string; readonly reason: SuspensionReason; readonly restoredOn: string; readonly documentReference: string | null; readonly at: string }
+  {
+    readonly memberId: string;
+    readonly reason: SuspensionReason;
+    readonly restoredOn: string;
+    readonly documentReference: string | null;
+    readonly at: string;
+  }
 >;
 
 export type MemberTransferred = DomainEvent<
@@ -39,7 +53,14 @@ export type MemberTransferred = DomainEvent<
 
 export type MemberLeft = DomainEvent<
   'MemberLeft',
-  { readonly memberId: string; readonly branchId: string; readonly reason: DepartureReason; readonly leftOn: string; readonly note: string | null; readonly at: string }
+  {
+    readonly memberId: string;
+    readonly branchId: string;
+    readonly reason: DepartureReason;
+    readonly leftOn: string;
+    readonly note: string | null;
+    readonly at: string;
+  }
 >;
 
 export type MemberDataCorrected = DomainEvent<

@@ -1,0 +1,34 @@
+import { DEFAULT_RULE_POLICIES, policyInForce, type Decider, type DomainEvent } from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import type { CommandOutcome } from './domain-command-message';
+import { handleCommand, type CommandContext } from './handle-command';
+
+/**
+ * Turns an edge command into a domain command (metadata from the context) and runs the
+ * load-decide-append loop. The rule policy in force on the command's business date is recorded
+ * on every event, so an auditor sees which rule version judged it.
+ */
+export async function executeDomainCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: Omit<C, 'metadata'>,
+  context: CommandContext,
+): Promise<CommandOutcome> {
+  const metadata = { at: context.occurredAt, actor: context.actor };
+  const policyVersion = context.policyVersion ?? versionInForce(context.occurredAt);
+  const result = await handleCommand(store, decider, stream, { ...command, metadata } as C, {
+    ...context,
+    policyVersion,
+  });
+  return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
+}
+
+/** The built-in policy version in force on a date; null before the first one (no rule applies). */
+function versionInForce(at: string): string | null {
+  try {
+    return policyInForce(DEFAULT_RULE_POLICIES, at).version;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { memberDecider, memberStreamName, type MemberCommand } from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
+import { executeDomainCommand } from '../../command-handling/execute-domain-command';
+import { EVENT_STORE } from '../../event-store/event-store.module';
+import { OrganisationFacts } from '../organisation-facts';
+
+export class ExecuteMemberCommand extends DomainCommandMessage<MemberCommand> {}
+
+@CommandHandler(ExecuteMemberCommand)
+export class MemberCommandHandler implements ICommandHandler<ExecuteMemberCommand, CommandOutcome> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: OrganisationFacts,
+  ) {}
+
+  async execute({ input, context }: ExecuteMemberCommand): Promise<CommandOutcome> {
+    const command = await this.withFacts(input);
+    return executeDomainCommand(this.store, memberDecider, memberStreamName(input.data.memberId), command, context);
+  }
+
+  private async withFacts(input: ExecuteMemberCommand['input']): Promise<Omit<MemberCommand, 'metadata'>> {
+    switch (input.type) {
+      case 'AdmitMember': {
+        const branchStatus = await this.facts.branchStatus(input.data.branchId);
+        return { type: input.type, data: { ...input.data, context: { branchStatus } } };
+      }
+      case 'TransferMember': {
+        const toBranchStatus = await this.facts.branchStatus(input.data.toBranchId);
+        return { type: input.type, data: { ...input.data, context: { toBranchStatus } } };
+      }
+      case 'ConfirmMember':
+      case 'SuspendVotingRights':
+      case 'RestoreVotingRights':
+      case 'RecordMemberDeparture':
+      case 'CorrectMemberData':
+        return input;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  branchDecider,
+  branchStreamName,
+  memberDecider,
+  memberStreamName,
+  partyCommitteeDecider,
+  partyCommitteeStreamName,
+  type BranchState,
+  type BranchStatusFact,
+  type CommitteeStatusFact,
+  type MemberCounts,
+  type MemberState,
+} from '@app/domain';
+import type { EventStore } from '@app/event-store';
+import { OrganisationQueries, organisationNowProjection } from '@app/read-models';
+import { loadState } from '../command-handling/load-stream';
+import type { ReadModelFreshness } from '../read-models/read-model-freshness';
+
+/**
+ * The cross-stream facts deciders receive in `command.data.context`. Statuses are folded from
+ * the owning stream itself (strongly consistent); counts and rolls come from the organisation
+ * read model after it has caught up with the store (read-your-writes).
+ */
+export class OrganisationFacts {
+  constructor(
+    private readonly store: EventStore,
+    private readonly queries: OrganisationQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  async branchStatus(branchId: string): Promise<BranchStatusFact> {
+    const state = await this.branch(branchId);
+    return state.status === 'none' ? 'notFound' : state.status === 'dissolved' ? 'dissolved' : 'open';
+  }
+
+  async committeeStatus(committeeId: string): Promise<CommitteeStatusFact> {
+    const state = await loadState(this.store, partyCommitteeDecider, partyCommitteeStreamName(committeeId));
+    return state.status === 'none' ? 'notFound' : state.status === 'dissolved' ? 'dissolved' : 'active';
+  }
+
+  branch(branchId: string): Promise<BranchState> {
+    return loadState(this.store, branchDecider, branchStreamName(branchId));
+  }
+
+  member(memberId: string): Promise<MemberState> {
+    return loadState(this.store, memberDecider, memberStreamName(memberId));
+  }
+
+  async memberCounts(branchId: string): Promise<MemberCounts> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.memberCounts(branchId);
+  }
+
+  async memberCount(branchId: string): Promise<number> {
+    const counts = await this.memberCounts(branchId);
+    return counts.full + counts.probationary;
+  }
+
+  /** What must be gone before a committee can be dissolved. */
+  async committeeChildren(committeeId: string): Promise<{ openBranches: number; activeChildCommittees: number }> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.committeeChildren(committeeId);
+  }
+
+  async roll(branchIds?: readonly string[]): Promise<{ memberId: string; branchId: string }[]> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.roll(branchIds);
+  }
+
+  async branchStatuses(branchIds: readonly string[]): Promise<Record<string, BranchStatusFact>> {
+    const unique = [...new Set(branchIds)];
+    const statuses = await Promise.all(unique.map((id) => this.branchStatus(id)));
+    return Object.fromEntries(unique.map((id, i) => [id, statuses[i] as BranchStatusFact]));
+  }
+
+  async committeeStatuses(committeeIds: readonly string[]): Promise<Record<string, CommitteeStatusFact>> {
+    const unique = [...new Set(committeeIds)];
+    const statuses = await Promise.all(unique.map((id) => this.committeeStatus(id)));
+    return Object.fromEntries(unique.map((id, i) => [id, statuses[i] as CommitteeStatusFact]));
+  }
+
+  /** What the branch decider needs to know about a post's intended holder. */
+  async holderFacts(
+    branchId: string,
+    personId: string,
+  ): Promise<{ isMemberOfBranch: boolean; isFullMember: boolean; votingRightsSuspended: boolean }> {
+    const state: MemberState = await this.member(personId);
+    if (state.status !== 'active' || state.branchId !== branchId) {
+      return { isMemberOfBranch: false, isFullMember: false, votingRightsSuspended: false };
+    }
+    return {
+      isMemberOfBranch: true,
+      isFullMember: state.membership === 'full',
+      votingRightsSuspended: state.suspension !== null,
+    };
+  }
+}

@@ -1,0 +1,33 @@
+import { StoreUnavailable, type EventStore } from '@app/event-store';
+import type { ReadModelDatabase } from '@app/read-models';
+
+/**
+ * Read-your-writes for facts taken from read models: before a command handler counts a
+ * branch's members, it waits until the projection has applied everything the store held when
+ * the command arrived. It polls the projection's checkpoint row, so it works whether the
+ * projection runs in this process or in a separate worker.
+ */
+export class ReadModelFreshness {
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: ReadModelDatabase,
+    private readonly options: { timeoutMs: number; pollMs?: number } = { timeoutMs: 3000 },
+  ) {}
+
+  async waitForHead(projection: string): Promise<void> {
+    const head = await this.store.headPosition();
+    if (head === null) return;
+    const deadline = Date.now() + this.options.timeoutMs;
+    const read = this.db.prepare(`SELECT position FROM projection_generations WHERE name = ? AND state = 'live'`);
+    for (;;) {
+      const row = read.get(projection) as { position: number | null } | undefined;
+      if (row?.position !== undefined && row.position !== null && row.position >= head) return;
+      if (Date.now() >= deadline) {
+        throw new StoreUnavailable(
+          `The ${projection} read model has not caught up with the event store within ${this.options.timeoutMs} ms; try again shortly.`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 5));
+    }
+  }
+}
