@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { AppConfigModule, EventStoreModule, LoggingModule, type AppConfig } from '@app/application';
+import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, type AppConfig } from '@app/application';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { OrganisationHttpModule } from './organisation/organisation-http.module';
 
 @Module({})
 export class AppModule {
@@ -10,7 +11,14 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, EventStoreModule, HealthModule],
+      imports: [
+        AppConfigModule.forRoot(config),
+        LoggingModule,
+        EventStoreModule,
+        ReadModelsModule,
+        HealthModule,
+        OrganisationHttpModule,
+      ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };
   }

@@ -3,12 +3,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/application';
 import { AppModule } from './app.module';
+import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
 
 /** What every API instance needs besides its modules; shared by main and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
   return app;
 }

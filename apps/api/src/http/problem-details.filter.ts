@@ -8,7 +8,9 @@ import {
   StreamNotFound,
   WrongExpectedRevision,
 } from '@app/event-store';
+import { DomainError, type ErrorCategory } from '@app/domain';
 import { PROBLEM_JSON, problemType, type ProblemDetails } from './problem-details';
+import { ValidationFailed } from './validation';
 
 /** HTTP statuses of the store's errors; anything else from the store is our bug, a 500. */
 const STORE_ERROR_STATUS: ReadonlyArray<readonly [new (...args: never[]) => EventStoreError, number]> = [
@@ -17,6 +19,15 @@ const STORE_ERROR_STATUS: ReadonlyArray<readonly [new (...args: never[]) => Even
   [IdempotencyConflict, HttpStatus.CONFLICT],
   [StreamNotFound, HttpStatus.NOT_FOUND],
 ];
+
+/** Refusals by category: malformed data 400, a rule says no 422, unknown 404, a collision 409. */
+const DOMAIN_ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
+  validation: HttpStatus.BAD_REQUEST,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  notFound: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+};
 
 /**
  * The one place errors become responses: every error is an `application/problem+json` document
@@ -40,6 +51,39 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private describe(error: unknown): Omit<ProblemDetails, 'instance' | 'requestId'> {
+    if (error instanceof ValidationFailed) {
+      const status = HttpStatus.BAD_REQUEST;
+      return {
+        type: problemType(error.code),
+        title: titleOf(status),
+        status,
+        detail: error.message,
+        code: error.code,
+        errors: error.errors,
+      };
+    }
+    if (error instanceof DomainError) {
+      const status = DOMAIN_ERROR_STATUS[error.category];
+      return {
+        type: problemType(error.code),
+        title: titleOf(status),
+        status,
+        detail: error.message,
+        code: error.code,
+        details: error.details,
+      };
+    }
+    if (error instanceof WrongExpectedRevision) {
+      const status = HttpStatus.CONFLICT;
+      return {
+        type: problemType(error.code),
+        title: titleOf(status),
+        status,
+        detail: `${error.message} Reload it and retry with If-Match: "${error.actual ?? 'absent'}".`,
+        code: error.code,
+        currentRevision: error.actual,
+      };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const code = codeOfStatus(status);

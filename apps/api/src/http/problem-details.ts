@@ -24,6 +24,26 @@ export class ProblemDetails {
 
   @ApiPropertyOptional({ description: 'The X-Request-Id of the failed request, to find it in the logs.' })
   readonly requestId?: string;
+
+  @ApiPropertyOptional({
+    description: 'For 409 on a stale If-Match: the stream revision now current (null if the stream does not exist).',
+    nullable: true,
+    type: Number,
+  })
+  readonly currentRevision?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'For 400: every field that failed validation, with what is wrong.',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: { field: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+    },
+  })
+  readonly errors?: readonly { readonly field: string; readonly messages: readonly string[] }[];
+
+  @ApiPropertyOptional({ description: 'Facts behind a refusal (counts, ids, the rule version), for programs.' })
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /** A stable code in kebab case under our URN namespace, so clients can switch on `type` too. */

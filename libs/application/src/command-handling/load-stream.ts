@@ -21,6 +21,21 @@ export async function loadState<E extends DomainEvent, S>(
   decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
   stream: string,
 ): Promise<S> {
+  return (await loadStateWithRevision(store, decider, stream)).state;
+}
+
+/** A stream's state and the revision it was read at (null when the stream has no events). */
+export interface StateAtRevision<S> {
+  readonly state: S;
+  readonly revision: number | null;
+}
+
+export async function loadStateWithRevision<E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+  stream: string,
+): Promise<StateAtRevision<S>> {
   const events = await readWholeStream(store, stream);
-  return events.reduce((state, event) => decider.evolve(state, toDomainEvent<E>(event)), decider.initialState());
+  const state = events.reduce((s, event) => decider.evolve(s, toDomainEvent<E>(event)), decider.initialState());
+  return { state, revision: events.length === 0 ? null : (events[events.length - 1] as RecordedEvent).revision };
 }

@@ -17,4 +17,9 @@ export interface AppConfig {
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly logLevel: LogLevel;
   readonly nodeEnv: string;
+  /**
+   * Run projections and process managers inside this process (the embedded default). A
+   * production API beside a separate worker sets BRANCHFLOW_IN_PROCESS_WORKERS=false.
+   */
+  readonly inProcessWorkers: boolean;
 }

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'FULL',
       logLevel: 'info',
       nodeEnv: 'development',
+      inProcessWorkers: true,
     });
   });
 
@@ -35,6 +36,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_SQLITE_SYNCHRONOUS: 'normal',
         LOG_LEVEL: 'DEBUG',
         NODE_ENV: 'production',
+        BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
       }),
     ).toEqual({
       port: 8080,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       sqliteSynchronous: 'NORMAL',
       logLevel: 'debug',
       nodeEnv: 'production',
+      inProcessWorkers: false,
     });
   });
 

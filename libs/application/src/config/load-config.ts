@@ -59,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     sqliteSynchronous: oneOf('BRANCHFLOW_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS_MODES, 'FULL', (s) => s.toUpperCase()),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (s) => s.toLowerCase()),
     nodeEnv: value('NODE_ENV') ?? 'development',
+    inProcessWorkers:
+      oneOf('BRANCHFLOW_IN_PROCESS_WORKERS', ['true', 'false'] as const, 'true', (s) => s.toLowerCase()) === 'true',
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;

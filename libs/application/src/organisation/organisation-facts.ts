@@ -10,10 +10,11 @@ import {
   type CommitteeStatusFact,
   type MemberCounts,
   type MemberState,
+  type PartyCommitteeState,
 } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { OrganisationQueries, organisationNowProjection } from '@app/read-models';
-import { loadState } from '../command-handling/load-stream';
+import { loadState, loadStateWithRevision, type StateAtRevision } from '../command-handling/load-stream';
 import type { ReadModelFreshness } from '../read-models/read-model-freshness';
 
 /**
@@ -36,6 +37,18 @@ export class OrganisationFacts {
   async committeeStatus(committeeId: string): Promise<CommitteeStatusFact> {
     const state = await loadState(this.store, partyCommitteeDecider, partyCommitteeStreamName(committeeId));
     return state.status === 'none' ? 'notFound' : state.status === 'dissolved' ? 'dissolved' : 'active';
+  }
+
+  committeeWithRevision(committeeId: string): Promise<StateAtRevision<PartyCommitteeState>> {
+    return loadStateWithRevision(this.store, partyCommitteeDecider, partyCommitteeStreamName(committeeId));
+  }
+
+  branchWithRevision(branchId: string): Promise<StateAtRevision<BranchState>> {
+    return loadStateWithRevision(this.store, branchDecider, branchStreamName(branchId));
+  }
+
+  memberWithRevision(memberId: string): Promise<StateAtRevision<MemberState>> {
+    return loadStateWithRevision(this.store, memberDecider, memberStreamName(memberId));
   }
 
   branch(branchId: string): Promise<BranchState> {

@@ -1,0 +1,81 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { CommandContext, CommandOutcome } from '@app/application';
+import type { Actor } from '@app/event-store';
+import { ValidationFailed } from './validation';
+
+/**
+ * Who acts until authentication lands: a fixed development administrator. Every event records
+ * it, so the audit trail already names an actor for every change.
+ */
+export const DEVELOPMENT_ACTOR: Actor = { id: 'dev-admin', name: 'Development administrator', role: 'admin' };
+
+/** What a command request carries besides its body: the retry key, the revision seen, the actor. */
+export interface CommandRequestMeta {
+  readonly commandId: string;
+  readonly expectedRevision: number | undefined;
+  readonly actor: Actor;
+  readonly requestId: string | undefined;
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+const IF_MATCH = /^(?:W\/)?"?(\d{1,15})"?$/;
+
+function header(request: Request, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function commandMetaOf(request: Request & { id?: unknown }): CommandRequestMeta {
+  const key = header(request, 'idempotency-key')?.trim();
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationFailed([
+      { field: 'Idempotency-Key', messages: ['must be 1-200 characters of letters, digits, ".", "_", ":" or "-"'] },
+    ]);
+  }
+  const ifMatch = header(request, 'if-match')?.trim();
+  const match = ifMatch === undefined ? undefined : IF_MATCH.exec(ifMatch);
+  if (ifMatch !== undefined && !match) {
+    throw new ValidationFailed([{ field: 'If-Match', messages: ['must be an ETag this API returned, e.g. "3"'] }]);
+  }
+  return {
+    // Without a key a retry cannot be recognised; a fresh id keeps the command itself valid.
+    commandId: key ?? randomUUID(),
+    expectedRevision: match ? Number(match[1]) : undefined,
+    actor: DEVELOPMENT_ACTOR,
+    requestId: typeof request.id === 'string' ? request.id : undefined,
+  };
+}
+
+/** `@CommandMeta() meta: CommandRequestMeta` in a command endpoint. */
+export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext) =>
+  commandMetaOf(context.switchToHttp().getRequest<Request>()),
+);
+
+/**
+ * The business date of the act: the body's `occurredAt` when given (an administrator records
+ * what happened on the day it happened), else now. A date in the future is refused.
+ */
+export function commandContext(
+  meta: CommandRequestMeta,
+  occurredAt: string | undefined,
+  now = new Date(),
+): CommandContext {
+  const at = occurredAt === undefined ? now : new Date(occurredAt);
+  if (at.getTime() > now.getTime() + 5 * 60_000) {
+    throw new ValidationFailed([{ field: 'occurredAt', messages: ['must not be in the future'] }]);
+  }
+  return {
+    commandId: meta.commandId,
+    actor: meta.actor,
+    occurredAt: at.toISOString(),
+    expectedRevision: meta.expectedRevision,
+  };
+}
+
+/** Every command answers the same way: its outcome as JSON, the new revision as the ETag. */
+export function respondWithOutcome(response: Response, outcome: CommandOutcome): CommandOutcome {
+  if (outcome.revision !== null) response.setHeader('ETag', `"${outcome.revision}"`);
+  return outcome;
+}

@@ -1,0 +1,65 @@
+import { applyDecorators } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { ProblemDetails } from './problem-details';
+
+class OutcomeEvent {
+  @ApiProperty({ example: 'MemberTransferred' })
+  readonly type!: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly data!: Record<string, unknown>;
+}
+
+/** The body of every command response. */
+export class CommandOutcomeBody {
+  @ApiProperty({ example: 'member-3f0c…' })
+  readonly stream!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'The stream revision now; also the ETag.' })
+  readonly revision!: number | null;
+
+  @ApiProperty({ description: 'True when this Idempotency-Key had been handled before: nothing new was appended.' })
+  readonly replayed!: boolean;
+
+  @ApiProperty({ type: [OutcomeEvent] })
+  readonly events!: OutcomeEvent[];
+}
+
+/**
+ * The OpenAPI description shared by every command endpoint: the retry and concurrency headers
+ * and the problem responses it can give.
+ */
+export function CommandEndpoint(summary: string): MethodDecorator {
+  return applyDecorators(
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description:
+        'The command id. Repeating a request with the same key returns the first result and appends nothing.',
+    }),
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409.',
+    }),
+    ApiOkResponse({ type: CommandOutcomeBody, description: summary }),
+    ApiBadRequestResponse({ type: ProblemDetails, description: 'The body or a header is malformed.' }),
+    ApiNotFoundResponse({ type: ProblemDetails, description: 'The addressed or a named aggregate does not exist.' }),
+    ApiConflictResponse({ type: ProblemDetails, description: 'Stale If-Match, or a collision with what exists.' }),
+    ApiUnprocessableEntityResponse({
+      type: ProblemDetails,
+      description: 'A rule forbids it; `code` and `detail` say which and why.',
+    }),
+    ApiServiceUnavailableResponse({ type: ProblemDetails, description: 'The event store is unavailable.' }),
+  );
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ExecuteCommitteeCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import { commandData } from '../../http/command-body';
+import { CommandEndpoint } from '../../http/command-responses';
+import { CommandController } from '../../http/command-controller';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
+import { sendState } from '../../http/state-response';
+import { DissolveCommitteeBody, EstablishCommitteeBody, RenameCommitteeBody } from './committee.dto';
+
+@ApiTags('committees')
+@Controller('committees')
+export class CommitteesController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly facts: OrganisationFacts,
+  ) {
+    super(commands);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Establish a party committee (离退休干部党委) or general branch (党总支)' })
+  @CommandEndpoint('The committee was established.')
+  async establish(
+    @Body() body: EstablishCommitteeBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    // A retry with the same key must address the same committee, so a missing id derives from it.
+    const committeeId = body.committeeId ?? uuidV5(`committee:${meta.commandId}`);
+    const input = { type: 'EstablishPartyCommittee' as const, data: { ...commandData(body), committeeId } };
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':committeeId/rename')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rename a committee' })
+  @CommandEndpoint('The committee was renamed.')
+  async rename(
+    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @Body() body: RenameCommitteeBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'RenamePartyCommittee' as const, data: { ...commandData(body), committeeId } };
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':committeeId/dissolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dissolve a committee that has no open branches or active child committees' })
+  @CommandEndpoint('The committee was dissolved.')
+  async dissolve(
+    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @Body() body: DissolveCommitteeBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'DissolvePartyCommittee' as const, data: { ...commandData(body), committeeId } };
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Get(':committeeId')
+  @ApiOperation({ summary: 'A committee as it stands, with its revision as the ETag' })
+  async get(
+    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const { state, revision } = await this.facts.committeeWithRevision(committeeId);
+    return sendState(res, state, revision, `committee ${committeeId}`);
+  }
+}
