@@ -7,7 +7,7 @@ describe('committees over HTTP', () => {
   let http: App;
   beforeAll(async () => {
     api = await bootApi();
-    http = api.app.getHttpServer() as App;
+    http = api.app.getHttpServer();
   });
   afterAll(() => api.close());
 
