@@ -21,3 +21,4 @@ export * from './organisation/committee/committee-command.handler';
 export * from './organisation/branch/branch-command.handler';
 export * from './organisation/member/member-command.handler';
 export * from './restructuring/restructuring-command.handler';
+export * from './event-store/upcasters';

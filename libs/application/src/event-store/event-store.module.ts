@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, type EventStore } from '@app/event-store';
+import { createEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { eventStoreConfigOf } from './event-store-config';
+import { productUpcasters } from './upcasters';
 
 /** Injection token of the process's one EventStore: `@Inject(EVENT_STORE) store: EventStore`. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
@@ -28,7 +29,9 @@ export function describeStore(store: EventStore, config: AppConfig): string {
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Promise<EventStore> => createEventStore(eventStoreConfigOf(config)),
+      // Reads return current event shapes; the adapter stays reachable as `.raw` for verification.
+      useFactory: async (config: AppConfig): Promise<EventStore> =>
+        new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
     },
   ],
   exports: [EVENT_STORE],

@@ -13,7 +13,7 @@ import {
   type PartyCommitteeState,
 } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { OrganisationQueries, organisationNowProjection } from '@app/read-models';
+import { OrganisationQueries, organisationNowProjection, type BranchRollRow, type PostRow } from '@app/read-models';
 import { loadState, loadStateWithRevision, type StateAtRevision } from '../command-handling/load-stream';
 import type { ReadModelFreshness } from '../read-models/read-model-freshness';
 
@@ -106,5 +106,17 @@ export class OrganisationFacts {
       isFullMember: state.membership === 'full',
       votingRightsSuspended: state.suspension !== null,
     };
+  }
+
+  /** A branch's member roll, after the read model has caught up (read-your-writes). */
+  async branchRoll(branchId: string): Promise<BranchRollRow[]> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.branchRoll(branchId);
+  }
+
+  /** Every post a branch has had, held and ended, after the read model has caught up. */
+  async postHistory(branchId: string): Promise<PostRow[]> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.posts(branchId);
   }
 }

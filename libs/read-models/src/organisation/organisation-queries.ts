@@ -72,4 +72,22 @@ export class OrganisationQueries {
       )
       .all(branchId) as PostRow[];
   }
+
+  /** The member roll (花名册) of one branch: its active members, by name. */
+  branchRoll(branchId: string): BranchRollRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT member_id AS memberId, name, membership, voting_suspended AS votingSuspended
+         FROM members WHERE branch_id = ? AND status = 'active' ORDER BY name, member_id`,
+      )
+      .all(branchId) as (Omit<BranchRollRow, 'votingSuspended'> & { votingSuspended: number })[];
+    return rows.map((row) => ({ ...row, votingSuspended: row.votingSuspended === 1 }));
+  }
+}
+
+export interface BranchRollRow {
+  readonly memberId: string;
+  readonly name: string;
+  readonly membership: string;
+  readonly votingSuspended: boolean;
 }

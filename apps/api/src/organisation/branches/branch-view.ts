@@ -1,0 +1,33 @@
+import {
+  DEFAULT_RULE_POLICIES,
+  branchShape,
+  hasCommittee,
+  policyInForce,
+  type BranchShape,
+  type BranchState,
+  type MemberCounts,
+} from '@app/domain';
+import type { PostRow } from '@app/read-models';
+
+/** A post that has ended, as the archive keeps it. */
+export type EndedPost = PostRow & { readonly endDate: string };
+
+/**
+ * What GET /branches/:id answers besides the stream's own state: the roll's counts, the shape
+ * flags judged today under the policy then in force (null once the branch is dissolved: a closed
+ * branch has no shape to keep), and the posts that have ended.
+ */
+export interface BranchFacts {
+  readonly counts: MemberCounts;
+  readonly shape: BranchShape | null;
+  readonly endedPosts: readonly EndedPost[];
+}
+
+export function branchFacts(state: BranchState, counts: MemberCounts, posts: readonly PostRow[], now: Date): BranchFacts {
+  const shape =
+    state.status === 'open'
+      ? branchShape(counts, hasCommittee(state), policyInForce(DEFAULT_RULE_POLICIES, now.toISOString()))
+      : null;
+  const endedPosts = posts.filter((post): post is EndedPost => post.endDate !== null);
+  return { counts, shape, endedPosts };
+}

@@ -1,0 +1,225 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ExecuteBranchCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import type { BranchRollRow } from '@app/read-models';
+import { commandData } from '../../http/command-body';
+import { CommandEndpoint } from '../../http/command-responses';
+import { CommandController } from '../../http/command-controller';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
+import { sendState } from '../../http/state-response';
+import { branchFacts } from './branch-view';
+import {
+  AddManagementLinkBody,
+  AssessBranchShapeBody,
+  AssignPostBody,
+  DissolveBranchBody,
+  EstablishBranchBody,
+  ReaffiliateBranchBody,
+  RemoveManagementLinkBody,
+  RenameBranchBody,
+  VacatePostBody,
+} from './branch.dto';
+
+@ApiTags('branches')
+@Controller('branches')
+export class BranchesController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly facts: OrganisationFacts,
+  ) {
+    super(commands);
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Establish a branch (新设立党支部), with its one affiliation and its management links' })
+  @CommandEndpoint('The branch was established.')
+  async establish(
+    @Body() body: EstablishBranchBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    // A retry with the same key must address the same branch and links, so missing ids derive from it.
+    const branchId = body.branchId ?? uuidV5(`branch:${meta.commandId}`);
+    const managementLinks = (body.managementLinks ?? []).map((link, index) => ({
+      linkId: link.linkId ?? uuidV5(`management-link:${branchId}:${index}`),
+      kind: link.kind,
+      name: link.name,
+    }));
+    const input = {
+      type: 'EstablishBranch' as const,
+      data: {
+        branchId,
+        name: body.name,
+        parentCommitteeId: body.parentCommitteeId,
+        managementLinks,
+        joint: body.joint ?? false,
+        jointUnits: body.jointUnits ?? [],
+        decisionReference: body.decisionReference,
+      },
+    };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/rename')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rename a branch (支部更名)' })
+  @CommandEndpoint('The branch was renamed.')
+  async rename(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: RenameBranchBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'RenameBranch' as const, data: { ...commandData(body), branchId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/reaffiliate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the branch to another party committee (调整隶属关系, 一方隶属)' })
+  @CommandEndpoint('The branch now belongs to the named committee.')
+  async reaffiliate(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: ReaffiliateBranchBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'ReaffiliateBranch' as const, data: { ...commandData(body), branchId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/management-links')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Add a management link to a community, former unit or association (多方管理)' })
+  @CommandEndpoint('The management link was added.')
+  async addManagementLink(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: AddManagementLinkBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const linkId = body.linkId ?? uuidV5(`management-link:${branchId}:${meta.commandId}`);
+    const input = {
+      type: 'AddManagementLink' as const,
+      data: { branchId, link: { linkId, kind: body.kind, name: body.name } },
+    };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/management-links/:linkId/remove')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Remove a management link (解除多方管理关系)' })
+  @CommandEndpoint('The management link was removed.')
+  async removeManagementLink(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @Body() body: RemoveManagementLinkBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'RemoveManagementLink' as const, data: { branchId, linkId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/posts')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Assign a post: 书记, 副书记, 支部委员 or 党务干部 — elected, appointed (指派) or concurrent (兼任, 交叉任职)',
+  })
+  @CommandEndpoint('The post was assigned.')
+  async assignPost(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: AssignPostBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const postId = body.postId ?? uuidV5(`post:${branchId}:${meta.commandId}`);
+    const input = {
+      type: 'AssignPost' as const,
+      data: {
+        branchId,
+        postId,
+        kind: body.kind,
+        duty: body.duty,
+        source: body.source,
+        documentReference: body.documentReference,
+        holder: { personId: body.holder.personId, name: body.holder.name },
+        startDate: body.startDate,
+      },
+    };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/posts/:postId/vacate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Vacate a post (离任), with the reason and the end date' })
+  @CommandEndpoint('The post was vacated.')
+  async vacatePost(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Param('postId', ParseUUIDPipe) postId: string,
+    @Body() body: VacatePostBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'VacatePost' as const, data: { ...commandData(body), branchId, postId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/assess-shape')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record the shape flags from the member roll: under 3 full members, committee required, over 50 (组织设置)',
+  })
+  @CommandEndpoint('The shape was assessed; nothing is appended when no flag changed.')
+  async assessShape(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: AssessBranchShapeBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'AssessBranchShape' as const, data: { branchId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':branchId/dissolve')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Dissolve (撤销) a branch that has no members left; its posts end with it' })
+  @CommandEndpoint('The branch was dissolved.')
+  async dissolve(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Body() body: DissolveBranchBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'DissolveBranch' as const, data: { ...commandData(body), branchId } };
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Get(':branchId')
+  @ApiOperation({
+    summary: 'A branch as it stands: posts, member counts (正式/预备), shape flags, and its revision as the ETag',
+  })
+  async get(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const { state, revision } = await this.facts.branchWithRevision(branchId);
+    const view = sendState(res, state, revision, `branch ${branchId}`);
+    const [counts, posts] = await Promise.all([this.facts.memberCounts(branchId), this.facts.postHistory(branchId)]);
+    return { ...view, ...branchFacts(state, counts, posts, new Date()) };
+  }
+
+  @Get(':branchId/members')
+  @ApiOperation({ summary: "The branch's member roll (花名册): its active members" })
+  async members(
+    @Param('branchId', ParseUUIDPipe) branchId: string,
+  ): Promise<{ branchId: string; members: BranchRollRow[] }> {
+    if ((await this.facts.branchStatus(branchId)) === 'notFound') {
+      throw new NotFoundException(`No branch ${branchId} exists.`);
+    }
+    return { branchId, members: await this.facts.branchRoll(branchId) };
+  }
+}
