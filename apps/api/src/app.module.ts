@@ -4,6 +4,7 @@ import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, typ
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { OrganisationHttpModule } from './organisation/organisation-http.module';
+import { RestructuringHttpModule } from './restructuring/restructuring-http.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
         ReadModelsModule,
         HealthModule,
         OrganisationHttpModule,
+        RestructuringHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

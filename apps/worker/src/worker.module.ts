@@ -1,14 +1,30 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { AppConfigModule, EventStoreModule, LoggingModule, type AppConfig } from '@app/application';
+import {
+  AppConfigModule,
+  EventStoreModule,
+  LoggingModule,
+  ReadModelsModule,
+  RestructuringModule,
+  type AppConfig,
+} from '@app/application';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
-/** The background process: projections and process managers will be registered here. */
+/**
+ * The background process: every projection and process manager runs here, whatever
+ * BRANCHFLOW_IN_PROCESS_WORKERS says (that switch only tells the API whether to run them too).
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [AppConfigModule.forRoot(config), LoggingModule, EventStoreModule],
+      imports: [
+        AppConfigModule.forRoot({ ...config, inProcessWorkers: true }),
+        LoggingModule,
+        EventStoreModule,
+        ReadModelsModule,
+        RestructuringModule,
+      ],
       providers: [WorkerHeartbeat],
     };
   }

@@ -14,3 +14,4 @@ export * from './subscription/catch-up-subscription';
 export * from './adapters/memory/memory-event-store';
 export * from './create-event-store';
 export * from './subscription/position-tracker';
+export * from './adapters/sqlite/sqlite-event-store';

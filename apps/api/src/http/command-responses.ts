@@ -1,10 +1,10 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpCode } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
-  ApiOkResponse,
+  ApiResponse,
   ApiProperty,
   ApiServiceUnavailableResponse,
   ApiUnprocessableEntityResponse,
@@ -35,11 +35,12 @@ export class CommandOutcomeBody {
 }
 
 /**
- * The OpenAPI description shared by every command endpoint: the retry and concurrency headers
- * and the problem responses it can give.
+ * What every command endpoint shares: its success status (set and documented in one place, so
+ * the two cannot disagree), the retry and concurrency headers, and the problems it can answer.
  */
-export function CommandEndpoint(summary: string): MethodDecorator {
+export function CommandEndpoint(summary: string, status: 200 | 201 | 202 = 200): MethodDecorator {
   return applyDecorators(
+    HttpCode(status),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -52,7 +53,7 @@ export function CommandEndpoint(summary: string): MethodDecorator {
       description:
         'The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409.',
     }),
-    ApiOkResponse({ type: CommandOutcomeBody, description: summary }),
+    ApiResponse({ status, type: CommandOutcomeBody, description: summary }),
     ApiBadRequestResponse({ type: ProblemDetails, description: 'The body or a header is malformed.' }),
     ApiNotFoundResponse({ type: ProblemDetails, description: 'The addressed or a named aggregate does not exist.' }),
     ApiConflictResponse({ type: ProblemDetails, description: 'Stale If-Match, or a collision with what exists.' }),

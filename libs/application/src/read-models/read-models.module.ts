@@ -9,12 +9,15 @@ import {
 import { join } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import {
+  auditProjection,
   OrganisationQueries,
   openReadModelDatabase,
   organisationNowProjection,
+  organisationHistoryProjection,
   ProjectionRunner,
   type ReadModelDatabase,
   type SqlProjection,
+  statisticsProjection,
 } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
@@ -25,7 +28,12 @@ import { ReadModelFreshness } from './read-model-freshness';
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
 
 /** Every projection the product keeps; the worker (or the API, in-process) runs them all. */
-export const PROJECTIONS: readonly SqlProjection[] = [organisationNowProjection];
+export const PROJECTIONS: readonly SqlProjection[] = [
+  organisationNowProjection,
+  auditProjection,
+  statisticsProjection,
+  organisationHistoryProjection,
+];
 
 /**
  * Opens the read models and, when this process runs the workers, feeds every projection from

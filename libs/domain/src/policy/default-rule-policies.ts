@@ -19,6 +19,7 @@ const elections = {
   electionShiftLimitDays: 365,
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
+  officersUncontestedAllowed: true,
 } as const;
 
 /**

@@ -39,6 +39,11 @@ export interface RulePolicy {
   readonly approvalLapseDays: number;
   /** Reminders before a term ends, in days (Workflow A.1: T–60 and T–30). */
   readonly termEndReminderDays: readonly number[];
+  /**
+   * Whether the secretary and deputy may be elected uncontested (等额), one candidate per post
+   * (§1.3: guides say so; the 2020 article is unconfirmed, [U]). When false, each needs two.
+   */
+  readonly officersUncontestedAllowed: boolean;
 }
 
 export type MajorityBase = 'due' | 'present';

@@ -14,7 +14,8 @@ type Data = Record<string, unknown>;
  */
 export const organisationNowProjection: SqlProjection<Table> = {
   name: 'organisation-now',
-  version: 1,
+  // v2: posts are keyed by (branch, post id); the domain keeps post ids unique per branch only.
+  version: 2,
   tables: ['committees', 'branches', 'members', 'posts'],
 
   createTables(db, t) {
@@ -58,7 +59,7 @@ export const organisationNowProjection: SqlProjection<Table> = {
       );
       CREATE INDEX IF NOT EXISTS ${t.members}_branch ON ${t.members} (branch_id, status);
       CREATE TABLE IF NOT EXISTS ${t.posts} (
-        post_id TEXT PRIMARY KEY,
+        post_id TEXT NOT NULL,
         branch_id TEXT NOT NULL,
         kind TEXT NOT NULL,
         duty TEXT,
@@ -69,7 +70,8 @@ export const organisationNowProjection: SqlProjection<Table> = {
         start_date TEXT NOT NULL,
         end_date TEXT,
         end_reason TEXT,
-        position INTEGER NOT NULL
+        position INTEGER NOT NULL,
+        PRIMARY KEY (branch_id, post_id)
       );
       CREATE INDEX IF NOT EXISTS ${t.posts}_branch ON ${t.posts} (branch_id, end_date);
     `);
@@ -87,7 +89,7 @@ const postAssigned: Handler = (db, data, event, t) => {
   const post = data.post as Data & { holder: { personId: string; name: string } };
   db.prepare(
     `INSERT INTO ${t.posts} (post_id, branch_id, kind, duty, source, document_reference, person_id, person_name, start_date, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id) DO NOTHING`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (branch_id, post_id) DO NOTHING`,
   ).run(
     post.postId,
     data.branchId,
@@ -103,11 +105,13 @@ const postAssigned: Handler = (db, data, event, t) => {
 };
 
 /** Updates a row only if this event is newer than the last one applied to it. */
-function update(db: ReadModelDatabase, table: string, key: string, id: unknown, set: Data, position: number): void {
+function update(db: ReadModelDatabase, table: string, where: Data, set: Data, position: number): void {
   const columns = Object.keys(set);
+  const keys = Object.keys(where);
   db.prepare(
-    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, position = ? WHERE ${key} = ? AND position < ?`,
-  ).run(...columns.map((c) => set[c] ?? null), position, id, position);
+    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, position = ?
+     WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND position < ?`,
+  ).run(...columns.map((c) => set[c] ?? null), position, ...keys.map((k) => where[k]), position);
 }
 
 const handlers: Record<string, Handler> = {
@@ -119,9 +123,9 @@ const handlers: Record<string, Handler> = {
       )
       .run(d.committeeId, d.name, d.kind, d.parentCommitteeId ?? null, d.at, e.position),
   PartyCommitteeRenamed: (db, d, e, t) =>
-    update(db, t.committees, 'committee_id', d.committeeId, { name: d.name }, e.position),
+    update(db, t.committees, { committee_id: d.committeeId }, { name: d.name }, e.position),
   PartyCommitteeDissolved: (db, d, e, t) =>
-    update(db, t.committees, 'committee_id', d.committeeId, { status: 'dissolved', dissolved_at: d.at }, e.position),
+    update(db, t.committees, { committee_id: d.committeeId }, { status: 'dissolved', dissolved_at: d.at }, e.position),
 
   BranchEstablished: (db, d, e, t) =>
     db
@@ -130,17 +134,23 @@ const handlers: Record<string, Handler> = {
          VALUES (?, ?, ?, ?, 'open', ?, ?, ?) ON CONFLICT (branch_id) DO NOTHING`,
       )
       .run(d.branchId, d.name, d.parentCommitteeId, d.joint ? 1 : 0, d.at, d.restructuringId ?? null, e.position),
-  BranchRenamed: (db, d, e, t) => update(db, t.branches, 'branch_id', d.branchId, { name: d.name }, e.position),
+  BranchRenamed: (db, d, e, t) => update(db, t.branches, { branch_id: d.branchId }, { name: d.name }, e.position),
   BranchReaffiliated: (db, d, e, t) =>
-    update(db, t.branches, 'branch_id', d.branchId, { committee_id: d.toCommitteeId }, e.position),
+    update(db, t.branches, { branch_id: d.branchId }, { committee_id: d.toCommitteeId }, e.position),
   BranchDissolved: (db, d, e, t) =>
-    update(db, t.branches, 'branch_id', d.branchId, { status: 'dissolved', dissolved_at: d.at }, e.position),
+    update(db, t.branches, { branch_id: d.branchId }, { status: 'dissolved', dissolved_at: d.at }, e.position),
   PostAssigned: postAssigned,
   OfficerAppointed: postAssigned,
   ViceSecretaryCrossAppointed: postAssigned,
   PartyAffairsOfficerAssigned: postAssigned,
   PostVacated: (db, d, e, t) =>
-    update(db, t.posts, 'post_id', d.postId, { end_date: d.endDate, end_reason: d.reason }, e.position),
+    update(
+      db,
+      t.posts,
+      { branch_id: d.branchId, post_id: d.postId },
+      { end_date: d.endDate, end_reason: d.reason },
+      e.position,
+    ),
 
   MemberAdmitted: (db, d, e, t) =>
     db
@@ -160,19 +170,19 @@ const handlers: Record<string, Handler> = {
         d.branchId,
         e.position,
       ),
-  MemberConfirmed: (db, d, e, t) => update(db, t.members, 'member_id', d.memberId, { membership: 'full' }, e.position),
+  MemberConfirmed: (db, d, e, t) =>
+    update(db, t.members, { member_id: d.memberId }, { membership: 'full' }, e.position),
   VotingRightsSuspended: (db, d, e, t) =>
-    update(db, t.members, 'member_id', d.memberId, { voting_suspended: 1 }, e.position),
+    update(db, t.members, { member_id: d.memberId }, { voting_suspended: 1 }, e.position),
   VotingRightsRestored: (db, d, e, t) =>
-    update(db, t.members, 'member_id', d.memberId, { voting_suspended: 0 }, e.position),
+    update(db, t.members, { member_id: d.memberId }, { voting_suspended: 0 }, e.position),
   MemberTransferred: (db, d, e, t) =>
-    update(db, t.members, 'member_id', d.memberId, { branch_id: d.toBranchId }, e.position),
+    update(db, t.members, { member_id: d.memberId }, { branch_id: d.toBranchId }, e.position),
   MemberLeft: (db, d, e, t) =>
     update(
       db,
       t.members,
-      'member_id',
-      d.memberId,
+      { member_id: d.memberId },
       { status: 'left', left_on: d.leftOn, left_reason: d.reason },
       e.position,
     ),
@@ -186,6 +196,6 @@ const handlers: Record<string, Handler> = {
       formerPostLevel: 'former_post_level',
     };
     const set = Object.fromEntries(Object.keys(c).flatMap((k) => (columns[k] ? [[columns[k], c[k]]] : [])));
-    if (Object.keys(set).length > 0) update(db, t.members, 'member_id', d.memberId, set, e.position);
+    if (Object.keys(set).length > 0) update(db, t.members, { member_id: d.memberId }, set, e.position);
   },
 };

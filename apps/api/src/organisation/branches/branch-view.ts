@@ -23,7 +23,12 @@ export interface BranchFacts {
   readonly endedPosts: readonly EndedPost[];
 }
 
-export function branchFacts(state: BranchState, counts: MemberCounts, posts: readonly PostRow[], now: Date): BranchFacts {
+export function branchFacts(
+  state: BranchState,
+  counts: MemberCounts,
+  posts: readonly PostRow[],
+  now: Date,
+): BranchFacts {
   const shape =
     state.status === 'open'
       ? branchShape(counts, hasCommittee(state), policyInForce(DEFAULT_RULE_POLICIES, now.toISOString()))

@@ -74,7 +74,11 @@ export class EstablishBranchBody extends CommandBody {
   @IsBoolean()
   readonly joint?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['孝义市水利局', '孝义市林业局'], description: 'Only for a joint branch.' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['孝义市水利局', '孝义市林业局'],
+    description: 'Only for a joint branch.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -33,9 +33,8 @@ export class BranchesController extends CommandController {
   }
 
   @Post()
-  @HttpCode(201)
   @ApiOperation({ summary: 'Establish a branch (新设立党支部), with its one affiliation and its management links' })
-  @CommandEndpoint('The branch was established.')
+  @CommandEndpoint('The branch was established.', 201)
   async establish(
     @Body() body: EstablishBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -64,7 +63,6 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/rename')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Rename a branch (支部更名)' })
   @CommandEndpoint('The branch was renamed.')
   async rename(
@@ -78,7 +76,6 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/reaffiliate')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Move the branch to another party committee (调整隶属关系, 一方隶属)' })
   @CommandEndpoint('The branch now belongs to the named committee.')
   async reaffiliate(
@@ -92,9 +89,8 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/management-links')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Add a management link to a community, former unit or association (多方管理)' })
-  @CommandEndpoint('The management link was added.')
+  @CommandEndpoint('The management link was added.', 201)
   async addManagementLink(
     @Param('branchId', ParseUUIDPipe) branchId: string,
     @Body() body: AddManagementLinkBody,
@@ -110,7 +106,6 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/management-links/:linkId/remove')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Remove a management link (解除多方管理关系)' })
   @CommandEndpoint('The management link was removed.')
   async removeManagementLink(
@@ -125,11 +120,11 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/posts')
-  @HttpCode(201)
   @ApiOperation({
-    summary: 'Assign a post: 书记, 副书记, 支部委员 or 党务干部 — elected, appointed (指派) or concurrent (兼任, 交叉任职)',
+    summary:
+      'Assign a post: 书记, 副书记, 支部委员 or 党务干部 — elected, appointed (指派) or concurrent (兼任, 交叉任职)',
   })
-  @CommandEndpoint('The post was assigned.')
+  @CommandEndpoint('The post was assigned.', 201)
   async assignPost(
     @Param('branchId', ParseUUIDPipe) branchId: string,
     @Body() body: AssignPostBody,
@@ -154,7 +149,6 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/posts/:postId/vacate')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Vacate a post (离任), with the reason and the end date' })
   @CommandEndpoint('The post was vacated.')
   async vacatePost(
@@ -169,9 +163,9 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/assess-shape')
-  @HttpCode(200)
   @ApiOperation({
-    summary: 'Record the shape flags from the member roll: under 3 full members, committee required, over 50 (组织设置)',
+    summary:
+      'Record the shape flags from the member roll: under 3 full members, committee required, over 50 (组织设置)',
   })
   @CommandEndpoint('The shape was assessed; nothing is appended when no flag changed.')
   async assessShape(
@@ -185,7 +179,6 @@ export class BranchesController extends CommandController {
   }
 
   @Post(':branchId/dissolve')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Dissolve (撤销) a branch that has no members left; its posts end with it' })
   @CommandEndpoint('The branch was dissolved.')
   async dissolve(

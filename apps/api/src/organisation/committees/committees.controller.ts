@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,9 +21,8 @@ export class CommitteesController extends CommandController {
   }
 
   @Post()
-  @HttpCode(201)
   @ApiOperation({ summary: 'Establish a party committee (离退休干部党委) or general branch (党总支)' })
-  @CommandEndpoint('The committee was established.')
+  @CommandEndpoint('The committee was established.', 201)
   async establish(
     @Body() body: EstablishCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -36,7 +35,6 @@ export class CommitteesController extends CommandController {
   }
 
   @Post(':committeeId/rename')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Rename a committee' })
   @CommandEndpoint('The committee was renamed.')
   async rename(
@@ -50,7 +48,6 @@ export class CommitteesController extends CommandController {
   }
 
   @Post(':committeeId/dissolve')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Dissolve a committee that has no open branches or active child committees' })
   @CommandEndpoint('The committee was dissolved.')
   async dissolve(

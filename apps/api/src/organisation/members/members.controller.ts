@@ -1,0 +1,137 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import { commandData } from '../../http/command-body';
+import { CommandEndpoint } from '../../http/command-responses';
+import { CommandController } from '../../http/command-controller';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
+import { sendState } from '../../http/state-response';
+import {
+  AdmitMemberBody,
+  ConfirmMemberBody,
+  CorrectMemberDataBody,
+  RecordMemberDepartureBody,
+  RestoreVotingRightsBody,
+  SuspendVotingRightsBody,
+  TransferMemberBody,
+} from './member.dto';
+
+@ApiTags('members')
+@Controller('members')
+export class MembersController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly facts: OrganisationFacts,
+  ) {
+    super(commands);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Admit a member (党员) to the roll of an open branch, as full (正式) or probationary (预备)',
+  })
+  @CommandEndpoint('The member was admitted.', 201)
+  async admit(
+    @Body() body: AdmitMemberBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    // A retry with the same key must address the same member, so a missing id derives from it.
+    const memberId = body.memberId ?? uuidV5(`member:${meta.commandId}`);
+    const input = { type: 'AdmitMember' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/confirm')
+  @ApiOperation({ summary: 'Confirm a probationary member as full (预备党员转正)' })
+  @CommandEndpoint('The member is now a full member.')
+  async confirm(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: ConfirmMemberBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'ConfirmMember' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/suspend-voting-rights')
+  @ApiOperation({ summary: 'Suspend voting rights (留党察看, 留置, 逮捕), with the reason and dates' })
+  @CommandEndpoint("The member's voting rights are suspended.")
+  async suspendVotingRights(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: SuspendVotingRightsBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'SuspendVotingRights' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/restore-voting-rights')
+  @ApiOperation({ summary: 'Restore suspended voting rights (恢复党员权利)' })
+  @CommandEndpoint("The member's voting rights are restored.")
+  async restoreVotingRights(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: RestoreVotingRightsBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'RestoreVotingRights' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/transfer')
+  @ApiOperation({ summary: "Transfer the member's one affiliation to another open branch (组织关系转接)" })
+  @CommandEndpoint('The member was transferred.')
+  async transfer(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: TransferMemberBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'TransferMember' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/leave')
+  @ApiOperation({ summary: 'Record that a member left: death (去世), moved out of the system (转出), expelled (开除)' })
+  @CommandEndpoint('The member left the roll.')
+  async leave(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: RecordMemberDepartureBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'RecordMemberDeparture' as const, data: { ...commandData(body), memberId } };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':memberId/correct')
+  @ApiOperation({ summary: 'Correct personal data on the roll (更正党员信息), with the reason' })
+  @CommandEndpoint('The personal data were corrected.')
+  async correct(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Body() body: CorrectMemberDataBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = {
+      type: 'CorrectMemberData' as const,
+      data: { memberId, corrections: { ...body.corrections }, reason: body.reason },
+    };
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Get(':memberId')
+  @ApiOperation({ summary: 'A member as the roll records them, with the revision as the ETag' })
+  async get(
+    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const { state, revision } = await this.facts.memberWithRevision(memberId);
+    return sendState(res, state, revision, `member ${memberId}`);
+  }
+}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RestructuringModule } from '@app/application';
+import { RestructuringsController } from './restructurings.controller';
+
+/** HTTP endpoints for restructurings; the module also runs their process manager in-process when configured. */
+@Module({
+  imports: [RestructuringModule],
+  controllers: [RestructuringsController],
+})
+export class RestructuringHttpModule {}

@@ -1,0 +1,167 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5, type CommandOutcome } from '@app/application';
+import type { MergeTarget, NewBranch } from '@app/domain';
+import { commandData } from '../http/command-body';
+import { CommandController } from '../http/command-controller';
+import { CommandEndpoint, CommandOutcomeBody } from '../http/command-responses';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
+import { sendState } from '../http/state-response';
+import {
+  AbandonRestructuringBody,
+  ApproveRestructuringBody,
+  ExecuteRestructuringBody,
+  MergeTargetBody,
+  ProposeDissolutionBody,
+  ProposeMergeBody,
+  ProposeRedrawBody,
+} from './restructuring.dto';
+
+@ApiTags('restructurings')
+@Controller('restructurings')
+export class RestructuringsController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly queries: RestructuringQueries,
+  ) {
+    super(commands);
+  }
+
+  @Post('merge')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Propose merging branches (撤并) into an existing or a new branch' })
+  @CommandEndpoint('The merge was proposed.')
+  async proposeMerge(
+    @Body() body: ProposeMergeBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const restructuringId = restructuringIdOf(body.restructuringId, meta);
+    const { target, ...rest } = commandData(body);
+    const input = {
+      type: 'ProposeMerge' as const,
+      data: { ...rest, restructuringId, target: mergeTarget(target, restructuringId) },
+    };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post('redraw')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Propose a boundary redraw: members move by address, new branches may be set up' })
+  @CommandEndpoint('The redraw was proposed.')
+  async proposeRedraw(
+    @Body() body: ProposeRedrawBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const restructuringId = restructuringIdOf(body.restructuringId, meta);
+    const { assignments, newBranches, reason } = commandData(body);
+    const input = {
+      type: 'ProposeRedraw' as const,
+      data: {
+        restructuringId,
+        reason,
+        assignments: assignments.map(({ memberId, toBranchId }) => ({ memberId, toBranchId })),
+        newBranches: (newBranches ?? []).map(({ branchId, name, parentCommitteeId }) => ({
+          branchId,
+          name,
+          parentCommitteeId,
+        })),
+      },
+    };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post('dissolution')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Propose dissolving a branch, its members going to a destination branch' })
+  @CommandEndpoint('The dissolution was proposed.')
+  async proposeDissolution(
+    @Body() body: ProposeDissolutionBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const restructuringId = restructuringIdOf(body.restructuringId, meta);
+    const input = { type: 'ProposeDissolution' as const, data: { ...commandData(body), restructuringId } };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':restructuringId/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Record the 基层党委's decision approving the restructuring" })
+  @CommandEndpoint('The restructuring was approved.')
+  async approve(
+    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @Body() body: ApproveRestructuringBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'ApproveRestructuring' as const, data: { ...commandData(body), restructuringId } };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':restructuringId/abandon')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Abandon a restructuring that has not started executing' })
+  @CommandEndpoint('The restructuring was abandoned.')
+  async abandon(
+    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @Body() body: AbandonRestructuringBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'AbandonRestructuring' as const, data: { ...commandData(body), restructuringId } };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':restructuringId/execute')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Start executing an approved restructuring',
+    description:
+      'Freezes the plan against the current member roll. The restructuring process manager then moves every member, ' +
+      'closes the branches and completes the restructuring in the background: poll GET /restructurings/{id} until ' +
+      '`status` is `completed`.',
+  })
+  @CommandEndpoint('The execution was started.')
+  @ApiAcceptedResponse({ type: CommandOutcomeBody, description: 'The plan is frozen; the members are being moved.' })
+  async execute(
+    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @Body() body: ExecuteRestructuringBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = { type: 'StartRestructuringExecution' as const, data: { restructuringId } };
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Get(':restructuringId')
+  @ApiOperation({
+    summary: 'A restructuring as it stands: plan, approval, frozen execution plan and final counts; revision as ETag',
+  })
+  async get(
+    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
+    const { state, revision } = await this.queries.restructuring(restructuringId);
+    return sendState(res, state, revision, `restructuring ${restructuringId}`);
+  }
+}
+
+/** A retry with the same key must address the same restructuring, so a missing id derives from it. */
+function restructuringIdOf(given: string | undefined, meta: CommandRequestMeta): string {
+  return given ?? uuidV5(`restructuring:${meta.commandId}`);
+}
+
+function mergeTarget(target: MergeTargetBody, restructuringId: string): MergeTarget {
+  if (target.kind === 'existing') return { kind: 'existing', branchId: target.branchId as string };
+  const branch = target.branch as NonNullable<MergeTargetBody['branch']>;
+  const established: NewBranch = {
+    branchId: branch.branchId ?? uuidV5(`restructuring:${restructuringId}:merge-target`),
+    name: branch.name,
+    parentCommitteeId: branch.parentCommitteeId,
+  };
+  return { kind: 'new', branch: established };
+}

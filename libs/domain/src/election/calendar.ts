@@ -1,0 +1,31 @@
+/**
+ * Calendar arithmetic on `YYYY-MM-DD` dates. `Date.UTC` with explicit arguments reads no clock,
+ * so these stay pure.
+ */
+function parts(date: string): [number, number, number] {
+  const [y, m, d] = date.split('-').map(Number);
+  return [y ?? NaN, m ?? NaN, d ?? NaN];
+}
+
+function format(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  return format(Date.UTC(y, m - 1, d + days));
+}
+
+/** A term of N years from 29 February ends on 28 February when the end year has none. */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = parts(date);
+  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return format(Date.UTC(y + years, m - 1, Math.min(d, lastDay)));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const [fy, fm, fd] = parts(from);
+  const [ty, tm, td] = parts(to);
+  return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / 86_400_000);
+}

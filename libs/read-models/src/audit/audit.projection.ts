@@ -1,0 +1,170 @@
+import type { RestructuringKind } from '@app/domain';
+import type { RecordedEvent } from '@app/event-store';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { SqlProjection, Tables } from '../projection/projection';
+import { describeEvent, type NameLookup } from './event-descriptions';
+import { subjectsOf } from './event-subjects';
+import { statement } from './statement-cache';
+
+export type AuditTable = 'audit_events' | 'audit_event_branches' | 'audit_names';
+type T = Tables<AuditTable>;
+type Data = Record<string, unknown>;
+
+/** The business date of an event: the calendar day of `occurredAt` as the API records it (UTC). */
+export const businessDate = (occurredAt: string): string => occurredAt.slice(0, 10);
+
+/**
+ * The audit log: one row per event, keyed by its position, with who, when, under which rule,
+ * what it concerns and a one-line description in Chinese and English. The projection keeps its
+ * own small names table (committees, branches, members, restructuring kinds) so a description
+ * names things as they were called when the event happened, without replaying anything.
+ * A row, once written, is never rewritten: applying an event again changes nothing.
+ */
+export const auditProjection: SqlProjection<AuditTable> = {
+  name: 'audit',
+  version: 1,
+  tables: ['audit_events', 'audit_event_branches', 'audit_names'],
+
+  createTables(db, t) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS ${t.audit_events} (
+        position INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        stream TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        schema_version INTEGER NOT NULL,
+        occurred_at TEXT NOT NULL,
+        occurred_on TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        actor_role TEXT NOT NULL,
+        command_id TEXT NOT NULL,
+        correlation_id TEXT NOT NULL,
+        causation_id TEXT NOT NULL,
+        policy_version TEXT,
+        committee_id TEXT,
+        branch_id TEXT,
+        from_branch_id TEXT,
+        member_id TEXT,
+        restructuring_id TEXT,
+        description_zh TEXT NOT NULL,
+        description_en TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        data_json TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_event ON ${t.audit_events} (event_id);
+      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_stream ON ${t.audit_events} (stream, revision);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_member ON ${t.audit_events} (member_id, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_actor ON ${t.audit_events} (actor_id, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_type ON ${t.audit_events} (type, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_day ON ${t.audit_events} (occurred_on, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_restructuring ON ${t.audit_events} (restructuring_id, position);
+      CREATE TABLE IF NOT EXISTS ${t.audit_event_branches} (
+        branch_id TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (branch_id, position)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS ${t.audit_names} (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID;
+    `);
+  },
+
+  apply(db, event, t) {
+    const exists = statement(db, `SELECT 1 FROM ${t.audit_events} WHERE position = ?`).get(event.position);
+    if (exists) return;
+    const data = event.data as Data;
+    rememberNames(db, event, t);
+    const names = nameLookup(db, t);
+    const subjects = subjectsOf(event.stream, data);
+    const description = describeEvent(event.type, data, names, event.stream);
+    const m = event.metadata;
+    statement(
+      db,
+      `INSERT INTO ${t.audit_events} (position, event_id, stream, revision, type, schema_version, occurred_at,
+         occurred_on, recorded_at, actor_id, actor_name, actor_role, command_id, correlation_id, causation_id,
+         policy_version, committee_id, branch_id, from_branch_id, member_id, restructuring_id, description_zh,
+         description_en, hash, data_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      event.position,
+      event.id,
+      event.stream,
+      event.revision,
+      event.type,
+      event.schemaVersion,
+      m.occurredAt,
+      businessDate(m.occurredAt),
+      m.recordedAt,
+      m.actor.id,
+      m.actor.name,
+      m.actor.role,
+      m.commandId,
+      m.correlationId,
+      m.causationId,
+      m.policyVersion ?? (typeof data.policyVersion === 'string' ? data.policyVersion : null),
+      subjects.committeeId,
+      subjects.branchId,
+      subjects.fromBranchId,
+      subjects.memberId,
+      subjects.restructuringId,
+      description.zh,
+      description.en,
+      m.hash,
+      JSON.stringify(data),
+    );
+    const link = statement(
+      db,
+      `INSERT INTO ${t.audit_event_branches} (branch_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    );
+    for (const branchId of subjects.branchIds) link.run(branchId, event.position);
+  },
+};
+
+/** Names the event introduces or changes; a name only moves forward in position. */
+function rememberNames(db: ReadModelDatabase, event: RecordedEvent, t: T): void {
+  const d = event.data as Data;
+  const set = (kind: string, id: unknown, name: unknown) => {
+    if (typeof id !== 'string' || typeof name !== 'string') return;
+    statement(
+      db,
+      `INSERT INTO ${t.audit_names} (kind, id, name, position) VALUES (?, ?, ?, ?)
+       ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, position = excluded.position
+       WHERE excluded.position > ${t.audit_names}.position`,
+    ).run(kind, id, name, event.position);
+  };
+  switch (event.type) {
+    case 'PartyCommitteeEstablished':
+    case 'PartyCommitteeRenamed':
+      return set('committee', d.committeeId, d.name);
+    case 'BranchEstablished':
+    case 'BranchRenamed':
+      return set('branch', d.branchId, d.name);
+    case 'MemberAdmitted':
+      return set('member', d.memberId, d.name);
+    case 'MemberDataCorrected':
+      return set('member', d.memberId, (d.corrections as Data | undefined)?.name);
+    case 'RestructuringProposed':
+      return set('restructuring', d.restructuringId, (d.plan as Data | undefined)?.kind);
+  }
+}
+
+function nameLookup(db: ReadModelDatabase, t: T): NameLookup {
+  const read = statement(db, `SELECT name FROM ${t.audit_names} WHERE kind = ? AND id = ?`).pluck();
+  const name = (kind: string, id: string): string => (read.get(kind, id) as string | undefined) ?? id;
+  return {
+    committee: (id) => name('committee', id),
+    branch: (id) => name('branch', id),
+    member: (id) => name('member', id),
+    restructuringKind: (id) => {
+      const kind = read.get('restructuring', id) as string | undefined;
+      return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? (kind as RestructuringKind) : null;
+    },
+  };
+}

@@ -1,0 +1,504 @@
+import {
+  branchShape,
+  DEFAULT_RULE_POLICIES,
+  DomainError,
+  invalid,
+  policyInForce,
+  requireCalendarDate,
+  type BranchShape,
+  type RulePolicy,
+} from '@app/domain';
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { HeldPost } from './organisation-history.statements';
+
+export interface TreeBranch {
+  readonly branchId: string;
+  readonly name: string;
+  readonly joint: boolean;
+  readonly members: { readonly full: number; readonly probationary: number };
+  readonly posts: readonly HeldPost[];
+  /** Null when no rule policy was in force on the date. */
+  readonly shape: BranchShape | null;
+}
+
+export interface TreeCommittee {
+  readonly committeeId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly parentCommitteeId: string | null;
+  readonly branches: readonly TreeBranch[];
+  readonly committees: readonly TreeCommittee[];
+}
+
+export interface OrganisationTree {
+  readonly asOf: string;
+  readonly policyVersion: string | null;
+  readonly committees: readonly TreeCommittee[];
+  /** Open branches whose committee was not active on the date (should stay empty). */
+  readonly unattachedBranches: readonly TreeBranch[];
+  readonly totals: { readonly branches: number; readonly full: number; readonly probationary: number };
+}
+
+export interface OrganisationDiff {
+  readonly from: string;
+  readonly to: string;
+  readonly branchesCreated: readonly {
+    branchId: string;
+    name: string;
+    committeeId: string;
+    on: string;
+    restructuringId: string | null;
+  }[];
+  readonly branchesDissolved: readonly {
+    branchId: string;
+    name: string;
+    on: string;
+    reason: string | null;
+    restructuringId: string | null;
+  }[];
+  readonly branchesMerged: readonly {
+    branchId: string;
+    name: string;
+    on: string;
+    intoBranchId: string;
+    restructuringId: string;
+  }[];
+  readonly branchesRenamed: readonly { branchId: string; from: string; to: string; on: string }[];
+  readonly branchesReaffiliated: readonly {
+    branchId: string;
+    fromCommitteeId: string;
+    toCommitteeId: string;
+    on: string;
+  }[];
+  readonly membersMoved: readonly {
+    memberId: string;
+    name: string;
+    fromBranchId: string;
+    toBranchId: string;
+    on: string;
+    restructuringId: string | null;
+  }[];
+  readonly membersJoined: readonly { memberId: string; name: string; branchId: string; on: string }[];
+  readonly membersLeft: readonly { memberId: string; name: string; branchId: string; on: string; reason: string }[];
+  readonly postsStarted: readonly PostChange[];
+  readonly postsEnded: readonly (PostChange & { endReason: string | null })[];
+}
+
+export interface PostChange {
+  readonly postId: string;
+  readonly branchId: string;
+  readonly kind: string;
+  readonly source: string;
+  readonly holder: { readonly personId: string; readonly name: string };
+  readonly on: string;
+}
+
+export interface RollMember {
+  readonly memberId: string;
+  readonly name: string;
+  readonly membership: string;
+  readonly votingSuspended: boolean;
+  /** Start of the row valid on the date (joining, transfer in, confirmation…). */
+  readonly validFrom: string;
+}
+
+export interface AsOfRoll {
+  readonly branchId: string;
+  readonly asOf: string;
+  /** The branch as it stood on the date; null if it did not exist yet. */
+  readonly branch: { readonly name: string; readonly status: string; readonly committeeId: string } | null;
+  readonly counts: { readonly full: number; readonly probationary: number };
+  readonly members: readonly RollMember[];
+}
+
+export interface MemberHistory {
+  readonly memberId: string;
+  readonly name: string;
+  readonly affiliations: readonly {
+    branchId: string;
+    membership: string;
+    votingSuspended: boolean;
+    change: string;
+    previousBranchId: string | null;
+    restructuringId: string | null;
+    validFrom: string;
+    validTo: string | null;
+    endReason: string | null;
+    fromPosition: number;
+    toPosition: number | null;
+  }[];
+  readonly posts: readonly {
+    postId: string;
+    branchId: string;
+    kind: string;
+    source: string;
+    validFrom: string;
+    validTo: string | null;
+    endReason: string | null;
+  }[];
+}
+
+const VALID_ON = (alias: string) =>
+  `${alias}.valid_from <= @d AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > @d)`;
+
+interface TreeBranchRow {
+  branch_id: string;
+  name: string;
+  committee_id: string;
+  joint: number;
+  full_members: number | null;
+  probationary_members: number | null;
+  posts: string | null;
+}
+
+/**
+ * Questions about the organisation on a past date, or between two dates, answered from the
+ * organisation-history views only (never by replaying events). As of D means at the end of D;
+ * a diff from A to B lists the changes dated after A and on or before B.
+ */
+export class OrganisationHistoryQueries {
+  constructor(
+    private readonly db: ReadModelDatabase,
+    private readonly policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES,
+  ) {}
+
+  tree(asOf: string): OrganisationTree {
+    const d = requireCalendarDate(asOf, 'asOf date');
+    const policy = this.policyOn(d);
+    const committees = this.db
+      .prepare(
+        `SELECT committee_id, name, kind, parent_committee_id FROM history_committees c
+         WHERE ${VALID_ON('c')} AND c.status = 'active' ORDER BY c.name, c.committee_id`,
+      )
+      .all({ d }) as { committee_id: string; name: string; kind: string; parent_committee_id: string | null }[];
+    const rows = this.db
+      .prepare(
+        `SELECT b.branch_id, b.name, b.committee_id, b.joint, c.full_members, c.probationary_members, p.posts
+         FROM history_branches b
+         LEFT JOIN history_branch_counts c ON c.branch_id = b.branch_id AND c.valid_from =
+           (SELECT MAX(valid_from) FROM history_branch_counts WHERE branch_id = b.branch_id AND valid_from <= @d)
+         LEFT JOIN history_posts_held p ON p.branch_id = b.branch_id AND p.valid_from =
+           (SELECT MAX(valid_from) FROM history_posts_held WHERE branch_id = b.branch_id AND valid_from <= @d)
+         WHERE ${VALID_ON('b')} AND b.status = 'open'
+         ORDER BY b.name, b.branch_id`,
+      )
+      .all({ d }) as TreeBranchRow[];
+
+    const byCommittee = new Map<string, TreeBranch[]>();
+    const totals = { branches: 0, full: 0, probationary: 0 };
+    for (const row of rows) {
+      const members = { full: row.full_members ?? 0, probationary: row.probationary_members ?? 0 };
+      const posts = row.posts ? (JSON.parse(row.posts) as HeldPost[]) : [];
+      const hasCommittee = posts.some((post) => post.kind === 'committeeMember' && post.source === 'elected');
+      const branch: TreeBranch = {
+        branchId: row.branch_id,
+        name: row.name,
+        joint: row.joint === 1,
+        members,
+        posts,
+        shape: policy ? branchShape(members, hasCommittee, policy) : null,
+      };
+      totals.branches += 1;
+      totals.full += members.full;
+      totals.probationary += members.probationary;
+      const list = byCommittee.get(row.committee_id);
+      if (list) list.push(branch);
+      else byCommittee.set(row.committee_id, [branch]);
+    }
+
+    const active = new Set(committees.map((c) => c.committee_id));
+    const build = (c: (typeof committees)[number]): TreeCommittee => ({
+      committeeId: c.committee_id,
+      name: c.name,
+      kind: c.kind,
+      parentCommitteeId: c.parent_committee_id,
+      branches: byCommittee.get(c.committee_id) ?? [],
+      committees: committees.filter((child) => child.parent_committee_id === c.committee_id).map(build),
+    });
+    const roots = committees.filter((c) => c.parent_committee_id === null || !active.has(c.parent_committee_id));
+    const unattachedBranches = [...byCommittee.entries()].filter(([id]) => !active.has(id)).flatMap(([, list]) => list);
+    return {
+      asOf: d,
+      policyVersion: policy?.version ?? null,
+      committees: roots.map(build),
+      unattachedBranches,
+      totals,
+    };
+  }
+
+  diff(fromDate: string, toDate: string): OrganisationDiff {
+    const from = requireCalendarDate(fromDate, 'from date');
+    const to = requireCalendarDate(toDate, 'to date');
+    if (to < from) {
+      throw invalid('INVALID_DATE_RANGE', `The diff ends on ${to}, before it starts on ${from}.`, { from, to });
+    }
+    const w = { from, to };
+    const all = <T>(sql: string): T[] => this.db.prepare(sql).all(w) as T[];
+    const inWindow = (column: string) => `${column} > @from AND ${column} <= @to`;
+
+    const dissolved = all<{
+      branch_id: string;
+      name: string;
+      valid_from: string;
+      reason: string | null;
+      restructuring_id: string | null;
+      into: string | null;
+    }>(
+      `SELECT b.branch_id, b.name, b.valid_from, b.reason, b.restructuring_id,
+              COALESCE(m.target_branch_id, CASE WHEN r.kind = 'merge' THEN r.merge_target_branch_id END) AS "into"
+       FROM history_branches b
+       LEFT JOIN history_merges m ON m.restructuring_id = b.restructuring_id AND m.source_branch_id = b.branch_id
+       LEFT JOIN history_restructurings r ON r.restructuring_id = b.restructuring_id
+       WHERE b.change = 'dissolved' AND ${inWindow('b.valid_from')}
+       ORDER BY b.valid_from, b.from_position`,
+    );
+    const post = (r: PostChangeRow, on: string): PostChange => ({
+      postId: r.post_id,
+      branchId: r.branch_id,
+      kind: r.kind,
+      source: r.source,
+      holder: { personId: r.person_id, name: r.person_name },
+      on,
+    });
+
+    return {
+      from,
+      to,
+      branchesCreated: all<{
+        branch_id: string;
+        name: string;
+        committee_id: string;
+        valid_from: string;
+        restructuring_id: string | null;
+      }>(
+        `SELECT branch_id, name, committee_id, valid_from, restructuring_id FROM history_branches
+         WHERE change = 'established' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
+      ).map((r) => ({
+        branchId: r.branch_id,
+        name: r.name,
+        committeeId: r.committee_id,
+        on: r.valid_from,
+        restructuringId: r.restructuring_id,
+      })),
+      branchesDissolved: dissolved
+        .filter((r) => r.into === null)
+        .map((r) => ({
+          branchId: r.branch_id,
+          name: r.name,
+          on: r.valid_from,
+          reason: r.reason,
+          restructuringId: r.restructuring_id,
+        })),
+      branchesMerged: dissolved.flatMap((r) =>
+        r.into !== null && r.restructuring_id !== null
+          ? [
+              {
+                branchId: r.branch_id,
+                name: r.name,
+                on: r.valid_from,
+                intoBranchId: r.into,
+                restructuringId: r.restructuring_id,
+              },
+            ]
+          : [],
+      ),
+      branchesRenamed: all<{ branch_id: string; previous_name: string; name: string; valid_from: string }>(
+        `SELECT branch_id, previous_name, name, valid_from FROM history_branches
+         WHERE change = 'renamed' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
+      ).map((r) => ({ branchId: r.branch_id, from: r.previous_name, to: r.name, on: r.valid_from })),
+      branchesReaffiliated: all<{
+        branch_id: string;
+        previous_committee_id: string;
+        committee_id: string;
+        valid_from: string;
+      }>(
+        `SELECT branch_id, previous_committee_id, committee_id, valid_from FROM history_branches
+         WHERE change = 'reaffiliated' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
+      ).map((r) => ({
+        branchId: r.branch_id,
+        fromCommitteeId: r.previous_committee_id,
+        toCommitteeId: r.committee_id,
+        on: r.valid_from,
+      })),
+      membersMoved: all<{
+        member_id: string;
+        name: string;
+        previous_branch_id: string;
+        branch_id: string;
+        valid_from: string;
+        restructuring_id: string | null;
+      }>(
+        `SELECT a.member_id, m.name, a.previous_branch_id, a.branch_id, a.valid_from, a.restructuring_id
+         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
+         WHERE a.change = 'transferred' AND ${inWindow('a.valid_from')} ORDER BY a.valid_from, a.from_position`,
+      ).map((r) => ({
+        memberId: r.member_id,
+        name: r.name,
+        fromBranchId: r.previous_branch_id,
+        toBranchId: r.branch_id,
+        on: r.valid_from,
+        restructuringId: r.restructuring_id,
+      })),
+      membersJoined: all<{ member_id: string; name: string; branch_id: string; valid_from: string }>(
+        `SELECT a.member_id, m.name, a.branch_id, a.valid_from
+         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
+         WHERE a.change = 'admitted' AND ${inWindow('a.valid_from')} ORDER BY a.valid_from, a.from_position`,
+      ).map((r) => ({ memberId: r.member_id, name: r.name, branchId: r.branch_id, on: r.valid_from })),
+      membersLeft: all<{ member_id: string; name: string; branch_id: string; valid_to: string; end_reason: string }>(
+        `SELECT a.member_id, m.name, a.branch_id, a.valid_to, a.end_reason
+         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
+         WHERE a.end_reason LIKE 'left:%' AND ${inWindow('a.valid_to')} ORDER BY a.valid_to, a.to_position`,
+      ).map((r) => ({
+        memberId: r.member_id,
+        name: r.name,
+        branchId: r.branch_id,
+        on: r.valid_to,
+        reason: r.end_reason.slice('left:'.length),
+      })),
+      postsStarted: all<PostChangeRow>(
+        `SELECT * FROM history_posts WHERE ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
+      ).map((r) => post(r, r.valid_from)),
+      postsEnded: all<PostChangeRow>(
+        `SELECT * FROM history_posts WHERE ${inWindow('valid_to')} ORDER BY valid_to, to_position`,
+      ).map((r) => ({ ...post(r, r.valid_to ?? ''), endReason: r.end_reason })),
+    };
+  }
+
+  /** The member roll of one branch on a date; null when the branch never existed. */
+  roll(branchId: string, asOf: string): AsOfRoll | null {
+    const d = requireCalendarDate(asOf, 'asOf date');
+    const versions = this.db
+      .prepare(
+        `SELECT name, status, committee_id, valid_from, valid_to FROM history_branches
+         WHERE branch_id = ? ORDER BY from_position`,
+      )
+      .all(branchId) as {
+      name: string;
+      status: string;
+      committee_id: string;
+      valid_from: string;
+      valid_to: string | null;
+    }[];
+    if (versions.length === 0) return null;
+    const version = versions.find((v) => v.valid_from <= d && (v.valid_to === null || v.valid_to > d));
+    const rows = this.db
+      .prepare(
+        `SELECT a.member_id, m.name, a.membership, a.voting_suspended, a.valid_from
+         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
+         WHERE a.branch_id = @branchId AND ${VALID_ON('a')}
+         ORDER BY m.name, a.member_id`,
+      )
+      .all({ branchId, d }) as {
+      member_id: string;
+      name: string;
+      membership: string;
+      voting_suspended: number;
+      valid_from: string;
+    }[];
+    const members = rows.map((r) => ({
+      memberId: r.member_id,
+      name: r.name,
+      membership: r.membership,
+      votingSuspended: r.voting_suspended === 1,
+      validFrom: r.valid_from,
+    }));
+    return {
+      branchId,
+      asOf: d,
+      branch: version ? { name: version.name, status: version.status, committeeId: version.committee_id } : null,
+      counts: {
+        full: members.filter((m) => m.membership === 'full').length,
+        probationary: members.filter((m) => m.membership === 'probationary').length,
+      },
+      members,
+    };
+  }
+
+  /** Every affiliation row of a member and the posts they held; null for an unknown member. */
+  memberHistory(memberId: string): MemberHistory | null {
+    const person = this.db.prepare(`SELECT name FROM history_members WHERE member_id = ?`).get(memberId) as
+      { name: string } | undefined;
+    if (!person) return null;
+    const affiliations = this.db
+      .prepare(
+        `SELECT branch_id, membership, voting_suspended, change, previous_branch_id, restructuring_id, valid_from,
+                valid_to, end_reason, from_position, to_position
+         FROM history_affiliations WHERE member_id = ? ORDER BY from_position`,
+      )
+      .all(memberId) as {
+      branch_id: string;
+      membership: string;
+      voting_suspended: number;
+      change: string;
+      previous_branch_id: string | null;
+      restructuring_id: string | null;
+      valid_from: string;
+      valid_to: string | null;
+      end_reason: string | null;
+      from_position: number;
+      to_position: number | null;
+    }[];
+    const posts = this.db
+      .prepare(
+        `SELECT post_id, branch_id, kind, source, valid_from, valid_to, end_reason FROM history_posts
+         WHERE person_id = ? ORDER BY valid_from, from_position`,
+      )
+      .all(memberId) as {
+      post_id: string;
+      branch_id: string;
+      kind: string;
+      source: string;
+      valid_from: string;
+      valid_to: string | null;
+      end_reason: string | null;
+    }[];
+    return {
+      memberId,
+      name: person.name,
+      affiliations: affiliations.map((r) => ({
+        branchId: r.branch_id,
+        membership: r.membership,
+        votingSuspended: r.voting_suspended === 1,
+        change: r.change,
+        previousBranchId: r.previous_branch_id,
+        restructuringId: r.restructuring_id,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+        endReason: r.end_reason,
+        fromPosition: r.from_position,
+        toPosition: r.to_position,
+      })),
+      posts: posts.map((r) => ({
+        postId: r.post_id,
+        branchId: r.branch_id,
+        kind: r.kind,
+        source: r.source,
+        validFrom: r.valid_from,
+        validTo: r.valid_to,
+        endReason: r.end_reason,
+      })),
+    };
+  }
+
+  /** The policy in force on the date, or null before the first one (the tree still answers, without flags). */
+  private policyOn(date: string): RulePolicy | null {
+    try {
+      return policyInForce(this.policies, date);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'POLICY_NOT_IN_FORCE') return null;
+      throw error;
+    }
+  }
+}
+
+interface PostChangeRow {
+  post_id: string;
+  branch_id: string;
+  kind: string;
+  source: string;
+  person_id: string;
+  person_name: string;
+  valid_from: string;
+  valid_to: string | null;
+  end_reason: string | null;
+}

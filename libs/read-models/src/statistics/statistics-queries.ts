@@ -1,0 +1,281 @@
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { CsvColumn } from '../export/csv';
+import { RESTRUCTURING_STATES, type RestructuringStateName } from './workflow-states';
+
+export interface Statistics {
+  /** The day ages are computed against. Counts are as the read model stands now. */
+  readonly asOf: string;
+  readonly branches: {
+    readonly open: number;
+    readonly dissolved: number;
+    /** Open branches where an elected committee member (支部委员) currently holds a post. */
+    readonly withCommittee: number;
+    readonly withoutCommittee: number;
+  };
+  readonly members: {
+    readonly active: number;
+    readonly full: number;
+    readonly probationary: number;
+    readonly left: number;
+  };
+  readonly secretaries: {
+    /** Current secretaries of open branches. */
+    readonly count: number;
+    /** Those who are active members with a birth date on the roll: the ages below are theirs. */
+    readonly withKnownAge: number;
+    readonly youngestAge: number | null;
+    readonly medianAge: number | null;
+  };
+  readonly restructurings: Readonly<Record<RestructuringStateName, number>>;
+  /** Elections by state; empty until election events exist. */
+  readonly elections: Readonly<Record<string, number>>;
+}
+
+export interface BranchReportRow {
+  readonly branchId: string;
+  readonly name: string;
+  readonly committeeId: string;
+  readonly committeeName: string | null;
+  readonly joint: boolean;
+  readonly status: string;
+  readonly establishedOn: string;
+  readonly dissolvedOn: string | null;
+  readonly fullMembers: number;
+  readonly probationaryMembers: number;
+  readonly hasCommittee: boolean;
+  readonly secretaryId: string | null;
+  readonly secretaryName: string | null;
+}
+
+export interface MemberReportRow {
+  readonly memberId: string;
+  readonly name: string;
+  readonly sex: string;
+  readonly birthDate: string;
+  readonly joinedPartyOn: string;
+  readonly formerPostLevel: string;
+  readonly membership: string;
+  readonly votingSuspended: boolean;
+  readonly status: string;
+  readonly branchId: string;
+  readonly branchName: string | null;
+  readonly admittedOn: string;
+  readonly leftOn: string | null;
+  readonly leftReason: string | null;
+}
+
+export interface ReportPage<Row> {
+  readonly items: Row[];
+  /** The id to pass as `after` for the next page; null at the end. */
+  readonly next: string | null;
+}
+
+export interface ReportPageRequest {
+  readonly after?: string;
+  readonly limit: number;
+}
+
+const csv = <Row>(columns: readonly (readonly [string, keyof Row])[]): CsvColumn<Row>[] =>
+  columns.map(([header, key]) => ({ header, value: (row: Row) => row[key] }));
+
+export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
+  ['branch_id', 'branchId'],
+  ['name', 'name'],
+  ['committee_id', 'committeeId'],
+  ['committee_name', 'committeeName'],
+  ['joint', 'joint'],
+  ['status', 'status'],
+  ['established_on', 'establishedOn'],
+  ['dissolved_on', 'dissolvedOn'],
+  ['full_members', 'fullMembers'],
+  ['probationary_members', 'probationaryMembers'],
+  ['has_committee', 'hasCommittee'],
+  ['secretary_id', 'secretaryId'],
+  ['secretary_name', 'secretaryName'],
+]);
+
+export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>([
+  ['member_id', 'memberId'],
+  ['name', 'name'],
+  ['sex', 'sex'],
+  ['birth_date', 'birthDate'],
+  ['joined_party_on', 'joinedPartyOn'],
+  ['former_post_level', 'formerPostLevel'],
+  ['membership', 'membership'],
+  ['voting_suspended', 'votingSuspended'],
+  ['status', 'status'],
+  ['branch_id', 'branchId'],
+  ['branch_name', 'branchName'],
+  ['admitted_on', 'admittedOn'],
+  ['left_on', 'leftOn'],
+  ['left_reason', 'leftReason'],
+]);
+
+/** The statistics as `metric,value` rows, for a CSV export of the figures. */
+export function statisticsRows(statistics: Statistics): { metric: string; value: string | number | null }[] {
+  const rows: { metric: string; value: string | number | null }[] = [{ metric: 'as_of', value: statistics.asOf }];
+  const groups = ['branches', 'members', 'secretaries', 'restructurings', 'elections'] as const;
+  for (const group of groups) {
+    for (const [key, value] of Object.entries(statistics[group] as Record<string, number | null>)) {
+      rows.push({ metric: `${group}.${key}`, value });
+    }
+  }
+  return rows;
+}
+
+export const STATISTICS_CSV_COLUMNS: CsvColumn<{ metric: string; value: string | number | null }>[] = [
+  { header: 'metric', value: (row) => row.metric },
+  { header: 'value', value: (row) => row.value },
+];
+
+/** Full years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Reports over the statistics projection's views (`report_*`), which stay stable across rebuilds. */
+export class StatisticsQueries {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  statistics(asOf: string): Statistics {
+    const count = (sql: string, ...params: unknown[]): number =>
+      Number(
+        (this.db
+          .prepare(sql)
+          .pluck()
+          .get(...params) as number | null) ?? 0,
+      );
+    const openBranches = count(`SELECT COUNT(*) FROM report_branches WHERE status = 'open'`);
+    const withCommittee = count(
+      `SELECT COUNT(*) FROM report_branches b WHERE b.status = 'open' AND EXISTS (
+         SELECT 1 FROM report_posts p WHERE p.branch_id = b.branch_id AND p.end_date IS NULL
+           AND p.kind = 'committeeMember' AND p.source = 'elected')`,
+    );
+    const secretaries = this.db
+      .prepare(
+        `SELECT p.person_id AS personId, m.birth_date AS birthDate
+         FROM report_posts p JOIN report_branches b ON b.branch_id = p.branch_id AND b.status = 'open'
+         LEFT JOIN report_members m ON m.member_id = p.person_id AND m.status = 'active'
+         WHERE p.kind = 'secretary' AND p.end_date IS NULL`,
+      )
+      .all() as { personId: string; birthDate: string | null }[];
+    const ages = secretaries.flatMap((s) => (s.birthDate ? [ageOn(s.birthDate, asOf)] : []));
+
+    const restructurings = Object.fromEntries(RESTRUCTURING_STATES.map((state) => [state, 0])) as Record<
+      RestructuringStateName,
+      number
+    >;
+    for (const row of this.db
+      .prepare(`SELECT state, COUNT(*) AS n FROM report_restructurings GROUP BY state`)
+      .all() as { state: RestructuringStateName; n: number }[]) {
+      restructurings[row.state] = row.n;
+    }
+    const elections = Object.fromEntries(
+      (
+        this.db.prepare(`SELECT state, COUNT(*) AS n FROM report_elections GROUP BY state ORDER BY state`).all() as {
+          state: string;
+          n: number;
+        }[]
+      ).map((row) => [row.state, row.n]),
+    );
+
+    return {
+      asOf,
+      branches: {
+        open: openBranches,
+        dissolved: count(`SELECT COUNT(*) FROM report_branches WHERE status = 'dissolved'`),
+        withCommittee,
+        withoutCommittee: openBranches - withCommittee,
+      },
+      members: {
+        active: count(`SELECT COUNT(*) FROM report_members WHERE status = 'active'`),
+        full: count(`SELECT COUNT(*) FROM report_members WHERE status = 'active' AND membership = 'full'`),
+        probationary: count(
+          `SELECT COUNT(*) FROM report_members WHERE status = 'active' AND membership = 'probationary'`,
+        ),
+        left: count(`SELECT COUNT(*) FROM report_members WHERE status = 'left'`),
+      },
+      secretaries: {
+        count: secretaries.length,
+        withKnownAge: ages.length,
+        youngestAge: ages.length > 0 ? Math.min(...ages) : null,
+        medianAge: median(ages),
+      },
+      restructurings,
+      elections,
+    };
+  }
+
+  branches(filter: { status?: string; committeeId?: string }, page: ReportPageRequest): ReportPage<BranchReportRow> {
+    const where = ['branch_id > ?'];
+    const params: unknown[] = [page.after ?? ''];
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    if (filter.committeeId !== undefined) {
+      where.push('committee_id = ?');
+      params.push(filter.committeeId);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT branch_id AS branchId, name, committee_id AS committeeId, committee_name AS committeeName, joint, status,
+           established_on AS establishedOn, dissolved_on AS dissolvedOn, full_members AS fullMembers,
+           probationary_members AS probationaryMembers, has_committee AS hasCommittee, secretary_id AS secretaryId,
+           secretary_name AS secretaryName
+         FROM report_branch_overview WHERE ${where.join(' AND ')} ORDER BY branch_id LIMIT ?`,
+      )
+      .all(...params, page.limit + 1) as (Omit<BranchReportRow, 'joint' | 'hasCommittee'> & {
+      joint: number;
+      hasCommittee: number;
+    })[];
+    return pageOf(
+      rows.map((row) => ({ ...row, joint: row.joint === 1, hasCommittee: row.hasCommittee === 1 })),
+      page.limit,
+      (row) => row.branchId,
+    );
+  }
+
+  members(filter: { branchId?: string; status?: string }, page: ReportPageRequest): ReportPage<MemberReportRow> {
+    const where = ['member_id > ?'];
+    const params: unknown[] = [page.after ?? ''];
+    if (filter.branchId !== undefined) {
+      where.push('branch_id = ?');
+      params.push(filter.branchId);
+    }
+    if (filter.status !== undefined) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT member_id AS memberId, name, sex, birth_date AS birthDate, joined_party_on AS joinedPartyOn,
+           former_post_level AS formerPostLevel, membership, voting_suspended AS votingSuspended, status,
+           branch_id AS branchId, branch_name AS branchName, admitted_on AS admittedOn, left_on AS leftOn,
+           left_reason AS leftReason
+         FROM report_member_roll WHERE ${where.join(' AND ')} ORDER BY member_id LIMIT ?`,
+      )
+      .all(...params, page.limit + 1) as (Omit<MemberReportRow, 'votingSuspended'> & { votingSuspended: number })[];
+    return pageOf(
+      rows.map((row) => ({ ...row, votingSuspended: row.votingSuspended === 1 })),
+      page.limit,
+      (row) => row.memberId,
+    );
+  }
+}
+
+function pageOf<Row>(rows: Row[], limit: number, key: (row: Row) => string): ReportPage<Row> {
+  const more = rows.length > limit;
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, next: more && last ? key(last) : null };
+}
