@@ -12,5 +12,7 @@ export interface CliContext {
 export interface CliCommand {
   readonly name: string;
   readonly summary: string;
+  /** Shown by `<command> --help`; the summary when absent. */
+  readonly help?: string;
   run(args: readonly string[], context: CliContext): Promise<number>;
 }

@@ -1,10 +1,11 @@
 import { InvalidConfiguration, loadConfig } from '@app/application';
 import type { CliCommand, CliContext } from './cli-context';
 import { healthCommand } from './commands/health.command';
+import { verifyCommand } from './commands/verify.command';
 import { ExitCode } from './exit-codes';
 
 /** Every command the CLI knows; later work adds demo, rebuild, verify, export, as-of, bench. */
-export const COMMANDS: readonly CliCommand[] = [healthCommand];
+export const COMMANDS: readonly CliCommand[] = [healthCommand, verifyCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[], { env, ...io }: CliEnviron
     return ExitCode.usage;
   }
   if (args.includes('-h') || args.includes('--help')) {
-    io.out(`Usage: branchflow ${command.name}\n\n${command.summary}`);
+    io.out(command.help ?? `Usage: branchflow ${command.name}\n\n${command.summary}`);
     return ExitCode.ok;
   }
   try {

@@ -1,0 +1,65 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '@app/application';
+import { SqliteEventStore, type NewEvent } from '@app/event-store';
+import type { CliContext } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+import { verifyCommand } from './verify.command';
+
+const event = (i: number): NewEvent => ({
+  id: randomUUID(),
+  type: 'Step',
+  schemaVersion: 1,
+  data: { i },
+  metadata: {
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actor: { id: 'a', name: 'A', role: 'admin' },
+    occurredAt: '2023-01-01T00:00:00.000Z',
+    policyVersion: null,
+  },
+});
+
+describe('branchflow verify', () => {
+  let dir: string;
+  let lines: string[];
+  let context: CliContext;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'branchflow-cli-verify-'));
+    const file = join(dir, 'events.sqlite');
+    const store = SqliteEventStore.open({ file });
+    await store.append('branch-a', [event(0), event(1), event(2)], { expectedRevision: 'noStream' });
+    await store.close();
+    lines = [];
+    context = {
+      config: loadConfig({ BRANCHFLOW_DATA_DIR: dir }),
+      openStore: () => Promise.resolve(SqliteEventStore.open({ file })),
+      out: (line) => lines.push(line),
+      err: () => undefined,
+    };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 on an intact history and exports a digest; after an edit it exits 1 naming the event', async () => {
+    const digestFile = join(dir, 'digest.json');
+    expect(await verifyCommand.run(['--export-digest', digestFile], context)).toBe(ExitCode.ok);
+    expect(lines).toContain('history verifies: every hash chain is intact');
+    expect(JSON.parse(readFileSync(digestFile, 'utf8'))).toMatchObject({ digest: { streamCount: 1, eventCount: 3 } });
+
+    const db = new Database(join(dir, 'events.sqlite'));
+    db.prepare(`UPDATE events SET data = '{"i":42}' WHERE stream = 'branch-a' AND revision = 1`).run();
+    db.close();
+    lines = [];
+    expect(await verifyCommand.run(['--digest', digestFile], context)).toBe(ExitCode.failed);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ALTERED branch-a revision 1:/),
+        `does NOT match the digest in ${digestFile}: streams changed: branch-a`,
+      ]),
+    );
+  });
+});
