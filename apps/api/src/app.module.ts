@@ -4,6 +4,8 @@ import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, typ
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { OrganisationHttpModule } from './organisation/organisation-http.module';
+import { OrgHttpModule } from './org/org-http.module';
+import { VerificationHttpModule } from './verification/verification-http.module';
 import { RestructuringHttpModule } from './restructuring/restructuring-http.module';
 
 @Module({})
@@ -19,6 +21,8 @@ export class AppModule {
         ReadModelsModule,
         HealthModule,
         OrganisationHttpModule,
+        OrgHttpModule,
+        VerificationHttpModule,
         RestructuringHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -28,3 +28,5 @@ export * from './restructuring/restructuring.queries';
 export * from './verification/merkle-root';
 export * from './verification/verify-history';
 export * from './verification/record-digest';
+export * from './verification/digest-scheduler';
+export * from './verification/verification.module';

@@ -22,4 +22,6 @@ export interface AppConfig {
    * production API beside a separate worker sets BRANCHFLOW_IN_PROCESS_WORKERS=false.
    */
   readonly inProcessWorkers: boolean;
+  /** Minutes between history digests (0 turns the timer off). */
+  readonly digestIntervalMinutes: number;
 }

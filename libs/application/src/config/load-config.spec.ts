@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       nodeEnv: 'development',
       inProcessWorkers: true,
+      digestIntervalMinutes: 60,
     });
   });
 
@@ -37,6 +38,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'DEBUG',
         NODE_ENV: 'production',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
+        BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
       }),
     ).toEqual({
       port: 8080,
@@ -48,6 +50,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       nodeEnv: 'production',
       inProcessWorkers: false,
+      digestIntervalMinutes: 0,
     });
   });
 

@@ -61,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     nodeEnv: value('NODE_ENV') ?? 'development',
     inProcessWorkers:
       oneOf('BRANCHFLOW_IN_PROCESS_WORKERS', ['true', 'false'] as const, 'true', (s) => s.toLowerCase()) === 'true',
+    digestIntervalMinutes: integer('BRANCHFLOW_DIGEST_INTERVAL_MINUTES', 60, 0, 10_080),
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;

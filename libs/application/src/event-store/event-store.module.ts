@@ -9,6 +9,9 @@ import { productUpcasters } from './upcasters';
 /** Injection token of the process's one EventStore: `@Inject(EVENT_STORE) store: EventStore`. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/** The same store without upcasting: stored bytes as written, for hash-chain verification only. */
+export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+
 /**
  * Where events go, for boot logs. Never the connection string, which may hold credentials; the
  * data dir always, since local state (read models) lives there whichever store holds events.
@@ -33,8 +36,13 @@ export function describeStore(store: EventStore, config: AppConfig): string {
       useFactory: async (config: AppConfig): Promise<EventStore> =>
         new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
     },
+    {
+      provide: RAW_EVENT_STORE,
+      inject: [EVENT_STORE],
+      useFactory: (store: EventStore): EventStore => (store instanceof UpcastingEventStore ? store.raw : store),
+    },
   ],
-  exports: [EVENT_STORE],
+  exports: [EVENT_STORE, RAW_EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   private readonly logger = new Logger(EventStoreModule.name);

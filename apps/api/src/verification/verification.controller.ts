@@ -1,0 +1,49 @@
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { isDigestStream, listDigests, RAW_EVENT_STORE, recordDigest, verifyHistory } from '@app/application';
+import type { EventStore } from '@app/event-store';
+import { DEVELOPMENT_ACTOR } from '../http/command-request';
+
+/**
+ * For auditors: recompute every hash chain now, and keep digests of the history outside the
+ * system to prove later that nothing recorded before them was altered.
+ */
+@ApiTags('audit')
+@Controller('audit')
+export class VerificationController {
+  constructor(@Inject(RAW_EVENT_STORE) private readonly raw: EventStore) {}
+
+  @Get('verify')
+  @ApiOperation({ summary: 'Recompute every stream hash chain; name the first altered, missing or reordered event' })
+  @ApiOkResponse({ description: '`ok` false lists each broken stream with its first bad revision.' })
+  async verify() {
+    const report = await verifyHistory(this.raw, { excludeFromDigest: isDigestStream });
+    return {
+      ok: report.ok,
+      eventsChecked: report.eventsChecked,
+      streamsChecked: report.streamsChecked,
+      breaks: report.breaks,
+      digest: report.digest,
+    };
+  }
+
+  @Get('digests')
+  @ApiOperation({ summary: 'Every recorded history digest, oldest first (export and keep them)' })
+  async digests() {
+    return { items: await listDigests(this.raw) };
+  }
+
+  @Get('digests/current')
+  @ApiOperation({ summary: 'The digest of the history as it is now, with every stream head (for export)' })
+  async current() {
+    const report = await verifyHistory(this.raw, { excludeFromDigest: isDigestStream });
+    return { digest: report.digest, heads: report.heads, verified: report.ok };
+  }
+
+  @Post('digests')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a digest now (refused when the history does not verify)' })
+  async record() {
+    return recordDigest(this.raw, DEVELOPMENT_ACTOR);
+  }
+}
