@@ -8,7 +8,7 @@ describe('history verification over HTTP', () => {
   let http: App;
   beforeAll(async () => {
     api = await bootApi();
-    http = api.app.getHttpServer() as App;
+    http = api.app.getHttpServer();
     await request(http).post('/committees').send({ name: '孝义市离退休干部党委', kind: 'committee' }).expect(201);
   });
   afterAll(() => api.close());
