@@ -30,3 +30,7 @@ export * from './verification/verify-history';
 export * from './verification/record-digest';
 export * from './verification/digest-scheduler';
 export * from './verification/verification.module';
+export * from './auth/roles';
+export * from './auth/auth-settings';
+export * from './auth/token-verifier';
+export * from './auth/token-minter';

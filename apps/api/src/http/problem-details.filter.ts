@@ -10,6 +10,7 @@ import {
 } from '@app/event-store';
 import { DomainError, type ErrorCategory } from '@app/domain';
 import { PROBLEM_JSON, problemType, type ProblemDetails } from './problem-details';
+import { Forbidden, Unauthenticated } from '../auth/auth-errors';
 import { ValidationFailed } from './validation';
 
 /** HTTP statuses of the store's errors; anything else from the store is our bug, a 500. */
@@ -47,10 +48,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       requestId: typeof request.id === 'string' ? request.id : undefined,
     };
     if (problem.status >= 500 && !(error instanceof StoreUnavailable)) this.logger.error(error);
+    if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', 'Bearer realm="branchflow"');
     response.status(problem.status).type(PROBLEM_JSON).json(problem);
   }
 
   private describe(error: unknown): Omit<ProblemDetails, 'instance' | 'requestId'> {
+    if (error instanceof Unauthenticated || error instanceof Forbidden) {
+      const status = error instanceof Unauthenticated ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
+      return { type: problemType(error.code), title: titleOf(status), status, detail: error.message, code: error.code };
+    }
     if (error instanceof ValidationFailed) {
       const status = HttpStatus.BAD_REQUEST;
       return {

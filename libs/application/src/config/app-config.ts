@@ -1,3 +1,5 @@
+import type { AuthSettings } from '../auth/auth-settings';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -24,4 +26,8 @@ export interface AppConfig {
   readonly inProcessWorkers: boolean;
   /** Minutes between history digests (0 turns the timer off). */
   readonly digestIntervalMinutes: number;
+  /** How bearer tokens are verified. */
+  readonly auth: AuthSettings;
+  /** Serve the OpenAPI UI at /docs (off by default in production). */
+  readonly swaggerUi: boolean;
 }

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_SECRET } from '../auth/auth-settings';
 import { InvalidConfiguration, loadConfig } from './load-config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string {
@@ -23,6 +24,14 @@ describe('loadConfig', () => {
       nodeEnv: 'development',
       inProcessWorkers: true,
       digestIntervalMinutes: 60,
+      auth: {
+        issuer: 'branchflow',
+        audience: 'branchflow-api',
+        secret: DEVELOPMENT_SECRET,
+        publicKeyPem: null,
+        jwks: null,
+      },
+      swaggerUi: true,
     });
   });
 
@@ -37,6 +46,10 @@ describe('loadConfig', () => {
         BRANCHFLOW_SQLITE_SYNCHRONOUS: 'normal',
         LOG_LEVEL: 'DEBUG',
         NODE_ENV: 'production',
+        BRANCHFLOW_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+        BRANCHFLOW_JWT_ISSUER: 'https://id.example.gov',
+        BRANCHFLOW_JWT_AUDIENCE: 'xiaoyi-bureau',
+        BRANCHFLOW_SWAGGER_UI: 'true',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
       }),
@@ -51,7 +64,43 @@ describe('loadConfig', () => {
       nodeEnv: 'production',
       inProcessWorkers: false,
       digestIntervalMinutes: 0,
+      auth: {
+        issuer: 'https://id.example.gov',
+        audience: 'xiaoyi-bureau',
+        secret: 'a-production-secret-of-at-least-32-chars',
+        publicKeyPem: null,
+        jwks: null,
+      },
+      swaggerUi: true,
     });
+  });
+
+  it('refuses to start in production with the public development secret, or with a short secret', () => {
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain('BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY');
+    expect(problemsOf({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(
+      'the development secret is public',
+    );
+    expect(problemsOf({ BRANCHFLOW_JWT_SECRET: 'short' })).toContain(
+      'BRANCHFLOW_JWT_SECRET must be at least 32 characters',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: 'x'.repeat(32) }).swaggerUi).toBe(false);
+  });
+
+  it('reads a public key file or a JWKS file instead of a secret', () => {
+    const files: Record<string, string> = { '/keys/pub.pem': 'PEM', '/keys/jwks.json': '{"keys":[]}' };
+    const read = (path: string): string => {
+      const found = files[path];
+      if (found === undefined) throw new Error('ENOENT');
+      return found;
+    };
+    const config = loadConfig(
+      { BRANCHFLOW_JWT_PUBLIC_KEY_FILE: '/keys/pub.pem', BRANCHFLOW_JWKS_FILE: '/keys/jwks.json' },
+      read,
+    );
+    expect(config.auth).toMatchObject({ secret: null, publicKeyPem: 'PEM', jwks: '{"keys":[]}' });
+    expect(() => loadConfig({ BRANCHFLOW_JWKS_FILE: '/nowhere' }, read)).toThrow(
+      'BRANCHFLOW_JWKS_FILE must name a readable file (got "/nowhere")',
+    );
   });
 
   it('treats an empty value as unset', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, type AuthSettings } from '../auth/auth-settings';
 import { LOG_LEVELS, SQLITE_SYNCHRONOUS_MODES, type AppConfig } from './app-config';
 
 /** The environment holds a value the apps cannot run with. The message names every bad variable. */
@@ -15,7 +17,10 @@ export const MAX_EVENTSTORE_TIMEOUT_MS = 4500;
  * Reads and validates the environment. Pure, so every rule is unit-tested; all problems are
  * reported at once, so an operator fixes a deployment in one round.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): AppConfig {
   const problems: string[] = [];
   const value = (name: string): string | undefined => {
     const raw = env[name]?.trim();
@@ -50,6 +55,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     );
   }
 
+  const nodeEnv = value('NODE_ENV') ?? 'development';
+  const production = nodeEnv === 'production';
+  const file = (name: string): string | null => {
+    const path = value(name);
+    if (path === undefined) return null;
+    try {
+      return readFile(path);
+    } catch {
+      problems.push(`${name} must name a readable file (got "${path}")`);
+      return null;
+    }
+  };
+  const auth = authSettings(value, file, production, problems);
+
   const config: AppConfig = {
     port: integer('PORT', 3000, 1, 65535),
     host: value('HOST') ?? '0.0.0.0',
@@ -58,11 +77,48 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
     sqliteSynchronous: oneOf('BRANCHFLOW_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS_MODES, 'FULL', (s) => s.toUpperCase()),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (s) => s.toLowerCase()),
-    nodeEnv: value('NODE_ENV') ?? 'development',
+    nodeEnv,
     inProcessWorkers:
       oneOf('BRANCHFLOW_IN_PROCESS_WORKERS', ['true', 'false'] as const, 'true', (s) => s.toLowerCase()) === 'true',
     digestIntervalMinutes: integer('BRANCHFLOW_DIGEST_INTERVAL_MINUTES', 60, 0, 10_080),
+    auth,
+    swaggerUi:
+      oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
+        s.toLowerCase(),
+      ) === 'true',
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
+}
+
+/**
+ * Token keys: a public key or JWKS (production) or a shared secret. Without any, development
+ * falls back to a well-known secret so `npm start` works at once; production refuses it.
+ */
+function authSettings(
+  value: (name: string) => string | undefined,
+  file: (name: string) => string | null,
+  production: boolean,
+  problems: string[],
+): AuthSettings {
+  const publicKeyPem =
+    value('BRANCHFLOW_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? file('BRANCHFLOW_JWT_PUBLIC_KEY_FILE');
+  const jwks = file('BRANCHFLOW_JWKS_FILE');
+  const configuredSecret = value('BRANCHFLOW_JWT_SECRET') ?? null;
+  if (configuredSecret !== null && configuredSecret.length < 32) {
+    problems.push('BRANCHFLOW_JWT_SECRET must be at least 32 characters long');
+  }
+  const secret = configuredSecret ?? (publicKeyPem || jwks ? null : DEVELOPMENT_SECRET);
+  if (production && secret === DEVELOPMENT_SECRET) {
+    problems.push(
+      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE) must be set in production: the development secret is public',
+    );
+  }
+  return {
+    issuer: value('BRANCHFLOW_JWT_ISSUER') ?? DEFAULT_ISSUER,
+    audience: value('BRANCHFLOW_JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
+    secret,
+    publicKeyPem,
+    jwks,
+  };
 }

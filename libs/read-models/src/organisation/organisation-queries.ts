@@ -83,6 +83,24 @@ export class OrganisationQueries {
       .all(branchId) as (Omit<BranchRollRow, 'votingSuspended'> & { votingSuspended: number })[];
     return rows.map((row) => ({ ...row, votingSuspended: row.votingSuspended === 1 }));
   }
+
+  /** The committee a branch belongs to now; null when the branch is unknown. */
+  committeeOfBranch(branchId: string): string | null {
+    const row = this.db
+      .prepare('SELECT committee_id AS committeeId FROM branches WHERE branch_id = ?')
+      .get(branchId) as { committeeId: string } | undefined;
+    return row?.committeeId ?? null;
+  }
+
+  /** The committee of a member's branch now; null when the member is unknown. */
+  committeeOfMember(memberId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT b.committee_id AS committeeId FROM members m JOIN branches b ON b.branch_id = m.branch_id WHERE m.member_id = ?`,
+      )
+      .get(memberId) as { committeeId: string } | undefined;
+    return row?.committeeId ?? null;
+  }
 }
 
 export interface BranchRollRow {
