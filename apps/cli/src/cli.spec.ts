@@ -23,7 +23,7 @@ describe('branchflow CLI', () => {
     const result = await run(['--help']);
     expect(result.exitCode).toBe(0);
     expect(result.out).toMatch(/^Usage: branchflow <command>/);
-    expect(result.out).toMatch(/^ {2}health {2}open the configured event store/m);
+    expect(result.out).toMatch(/^ {2}health +open the configured event store/m);
   });
 
   it('no command prints the usage on stderr and exits 2', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@app/application';
 import type { CliCommand } from '../cli-context';
 import { ExitCode } from '../exit-codes';
+import { option } from '../options';
 
 interface DigestFile {
   readonly digest: HistoryDigest;
@@ -73,8 +74,3 @@ export const verifyCommand: CliCommand = {
     }
   },
 };
-
-function option(args: readonly string[], name: string): string | undefined {
-  const index = args.indexOf(name);
-  return index >= 0 ? args[index + 1] : undefined;
-}

@@ -1,0 +1,47 @@
+import { isRole, mintToken, ROLES, usesDevelopmentSecret } from '@app/application';
+import type { CliCommand } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+import { option } from '../options';
+
+const HELP = [
+  'Usage: branchflow token --role admin|auditor|reporter [--name NAME] [--subject ID] [--committee ID] [--hours N]',
+  '',
+  'Prints a signed bearer token for the API, using the configured BRANCHFLOW_JWT_SECRET',
+  '(the development secret when none is set). Not available in production: there, tokens come',
+  'from your identity provider.',
+  '',
+  'Example: curl -H "Authorization: Bearer $(npm run -s cli -- token --role auditor)" localhost:3000/audit/verify',
+].join('\n');
+
+/** Development convenience: a token for a role, so a new user can call the API in minutes. */
+export const tokenCommand: CliCommand = {
+  name: 'token',
+  summary: 'print a development bearer token for a role (admin, auditor, reporter)',
+  help: HELP,
+  async run(args, { config, out, err }) {
+    const role = option(args, '--role');
+    if (!isRole(role)) {
+      err(`--role must be one of ${ROLES.join(', ')}.\n\n${HELP}`);
+      return ExitCode.usage;
+    }
+    if (config.nodeEnv === 'production' || !config.auth.secret) {
+      err('Tokens are minted only in development with a shared secret; in production use your identity provider.');
+      return ExitCode.failed;
+    }
+    const hours = Number(option(args, '--hours') ?? '8');
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
+      err('--hours must be a number of hours between 0 and 720.');
+      return ExitCode.usage;
+    }
+    const token = await mintToken(config.auth, {
+      subject: option(args, '--subject') ?? `dev-${role}`,
+      name: option(args, '--name') ?? `Development ${role}`,
+      role,
+      committeeId: option(args, '--committee'),
+      ttlSeconds: Math.round(hours * 3600),
+    });
+    if (usesDevelopmentSecret(config.auth)) err('(signed with the public development secret: for local use only)');
+    out(token);
+    return ExitCode.ok;
+  },
+};
