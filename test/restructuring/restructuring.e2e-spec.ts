@@ -34,7 +34,12 @@ describe('restructurings over HTTP', () => {
       new ExecuteBranchCommand(
         {
           type: 'EstablishBranch',
-          data: { branchId: id(name), name: `${name}社区离退休干部党支部`, parentCommitteeId: committeeId, joint: false },
+          data: {
+            branchId: id(name),
+            name: `${name}社区离退休干部党支部`,
+            parentCommitteeId: committeeId,
+            joint: false,
+          },
         },
         context(),
       ),
@@ -274,7 +279,9 @@ describe('restructurings over HTTP', () => {
       .send({ assignments: [{ memberId: 'not-a-uuid', toBranchId: id('胜溪') }], reason: '调整' })
       .expect(400);
     expect(await eventCount()).toBe(before);
-    await request(http).get(`/restructurings/${id('nothing')}`).expect(404);
+    await request(http)
+      .get(`/restructurings/${id('nothing')}`)
+      .expect(404);
   });
 });
 

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5, type CommandOutcome } from '@app/application';
 import type { MergeTarget, NewBranch } from '@app/domain';
 import { commandData } from '../http/command-body';
 import { CommandController } from '../http/command-controller';
-import { CommandEndpoint, CommandOutcomeBody } from '../http/command-responses';
+import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { sendState } from '../http/state-response';
 import {
@@ -30,9 +30,8 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post('merge')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Propose merging branches (撤并) into an existing or a new branch' })
-  @CommandEndpoint('The merge was proposed.')
+  @CommandEndpoint('The merge was proposed.', 201)
   async proposeMerge(
     @Body() body: ProposeMergeBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -48,9 +47,8 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post('redraw')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Propose a boundary redraw: members move by address, new branches may be set up' })
-  @CommandEndpoint('The redraw was proposed.')
+  @CommandEndpoint('The redraw was proposed.', 201)
   async proposeRedraw(
     @Body() body: ProposeRedrawBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -75,9 +73,8 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post('dissolution')
-  @HttpCode(201)
   @ApiOperation({ summary: 'Propose dissolving a branch, its members going to a destination branch' })
-  @CommandEndpoint('The dissolution was proposed.')
+  @CommandEndpoint('The dissolution was proposed.', 201)
   async proposeDissolution(
     @Body() body: ProposeDissolutionBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -89,7 +86,6 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post(':restructuringId/approve')
-  @HttpCode(200)
   @ApiOperation({ summary: "Record the 基层党委's decision approving the restructuring" })
   @CommandEndpoint('The restructuring was approved.')
   async approve(
@@ -103,7 +99,6 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post(':restructuringId/abandon')
-  @HttpCode(200)
   @ApiOperation({ summary: 'Abandon a restructuring that has not started executing' })
   @CommandEndpoint('The restructuring was abandoned.')
   async abandon(
@@ -117,7 +112,6 @@ export class RestructuringsController extends CommandController {
   }
 
   @Post(':restructuringId/execute')
-  @HttpCode(202)
   @ApiOperation({
     summary: 'Start executing an approved restructuring',
     description:
@@ -125,8 +119,7 @@ export class RestructuringsController extends CommandController {
       'closes the branches and completes the restructuring in the background: poll GET /restructurings/{id} until ' +
       '`status` is `completed`.',
   })
-  @CommandEndpoint('The execution was started.')
-  @ApiAcceptedResponse({ type: CommandOutcomeBody, description: 'The plan is frozen; the members are being moved.' })
+  @CommandEndpoint('The plan is frozen; the process manager is moving the members.', 202)
   async execute(
     @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
     @Body() body: ExecuteRestructuringBody,

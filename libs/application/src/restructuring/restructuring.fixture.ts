@@ -21,7 +21,7 @@ import { CommitteeCommandHandler, ExecuteCommitteeCommand } from '../organisatio
 import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/member/member-command.handler';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
-import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
+import { ProcessManagerRunner, type ProcessLogger } from '../process-managers/process-manager-runner';
 import { ReadModelFreshness } from '../read-models/read-model-freshness';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';
 import { RestructuringProcessManager, type RestructuringProcessOptions } from './restructuring.process-manager';
@@ -67,7 +67,7 @@ export interface Runtime {
   readonly checkpoints: SqlCheckpointStore;
   readonly projection: ProjectionRunner;
   /** A new runner of a new restructuring process manager on this process's checkpoint store. */
-  startProcessManager(options?: RestructuringProcessOptions): ProcessManagerRunner;
+  startProcessManager(options?: RestructuringProcessOptions, logger?: ProcessLogger): ProcessManagerRunner;
   /** Stops every runner and closes both databases, like a process exiting. */
   close(): Promise<void>;
 }
@@ -100,11 +100,9 @@ export async function openRuntime(
     restructurings: new RestructuringCommandHandler(store, facts),
     checkpoints,
     projection,
-    startProcessManager(managerOptions = {}) {
+    startProcessManager(managerOptions = {}, logger = { warn: () => undefined, error: () => undefined }) {
       const manager = new RestructuringProcessManager(store, facts, managerOptions);
-      const runner = new ProcessManagerRunner(store, checkpoints, manager, {
-        logger: { warn: () => undefined, error: () => undefined },
-      });
+      const runner = new ProcessManagerRunner(store, checkpoints, manager, { logger });
       runner.start();
       runners.push(runner);
       return runner;
@@ -118,10 +116,14 @@ export async function openRuntime(
   };
 }
 
-/** Resolves when `done()` holds, polling; fails early when the runner failed, late after `timeoutMs`. */
+/**
+ * Resolves when `done()` holds, polling; fails early when the process manager or the projection
+ * failed, late after `timeoutMs`.
+ */
 export async function waitUntil(
   done: () => Promise<boolean>,
   runner: ProcessManagerRunner,
+  runtime: Runtime,
   timeoutMs = 30_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -129,6 +131,8 @@ export async function waitUntil(
     if (await done()) return;
     const status = runner.status();
     if (status.state === 'failed') throw new Error(`The process manager failed: ${status.error ?? 'unknown'}`);
+    const projection = runtime.projection.status();
+    if (projection.state === 'failed') throw new Error(`The projection failed: ${projection.error ?? 'unknown'}`);
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
