@@ -1,17 +1,26 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
-import type { AppConfig } from '@app/application';
+import helmet from 'helmet';
+import { APP_CONFIG, type AppConfig } from '@app/application';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
 
 /** What every API instance needs besides its modules; shared by main and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Security headers; the API serves JSON, so the only page is the Swagger UI, whose own script
+  // and stylesheet files come from this origin.
+  app.use(
+    helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }),
+  );
+  // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
+  app.useBodyParser('json', { limit: '100kb' });
   app.useGlobalPipes(createValidationPipe());
-  setUpOpenApi(app);
+  setUpOpenApi(app, { ui: config.swaggerUi });
   return app;
 }
 

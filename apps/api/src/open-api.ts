@@ -11,12 +11,17 @@ const DESCRIPTION = [
 ].join('\n');
 
 /** The OpenAPI document: interactive UI at /docs, the raw JSON at /openapi.json. */
-export function setUpOpenApi(app: INestApplication): void {
+export function setUpOpenApi(app: INestApplication, options: { ui: boolean } = { ui: true }): void {
   const config = new DocumentBuilder()
     .setTitle('branchflow')
     .setDescription(DESCRIPTION)
     .setVersion(process.env.npm_package_version ?? '0.1.0')
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
+  // The document itself stays public (it describes, it does not grant); the UI is a choice.
+  SwaggerModule.setup('docs', app, document, {
+    ui: options.ui,
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+  });
 }

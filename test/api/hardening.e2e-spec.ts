@@ -1,0 +1,39 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { bootApi, type BootedApi } from './boot-api';
+
+describe('HTTP hardening', () => {
+  let api: BootedApi;
+  afterEach(() => api.close());
+
+  it('sends security headers and answers an oversized or malformed body with problem+json', async () => {
+    api = await bootApi();
+    const http = api.app.getHttpServer() as App;
+    const live = await request(http).get('/health/live').expect(200);
+    expect(live.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+    });
+    expect(live.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(live.headers['x-powered-by']).toBeUndefined();
+
+    const huge = await request(http)
+      .post('/committees')
+      .send({ name: 'x'.repeat(200_000), kind: 'committee' });
+    expect(huge.status).toBe(413);
+    expect(huge.headers['content-type']).toContain('application/problem+json');
+    const broken = await request(http).post('/committees').set('content-type', 'application/json').send('{"name":');
+    expect(broken.status).toBe(400);
+    expect(broken.headers['content-type']).toContain('application/problem+json');
+    expect(await api.store.readAll()).toHaveLength(0);
+  });
+
+  it('hides the Swagger UI in production unless enabled, but still publishes the document', async () => {
+    api = await bootApi({
+      env: { NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: 'a-production-secret-of-40-characters-xx' },
+    });
+    const http = api.app.getHttpServer() as App;
+    await request(http).get('/docs').expect(404);
+    await request(http).get('/openapi.json').expect(200);
+  });
+});
