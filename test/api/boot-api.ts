@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, EVENT_STORE, loadConfig, type AppConfig } from '@app/application';
+import { APP_CONFIG, EVENT_STORE, LOG_STREAM, loadConfig, type AppConfig } from '@app/application';
 import type { EventStore } from '@app/event-store';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/create-app';
@@ -22,7 +22,9 @@ export interface BootedApi {
  * dir, so each suite gets its own SQLite file. `env` adds or overrides variables; pass `store`
  * to replace the event store, as unit-level API tests do with a MemoryEventStore.
  */
-export async function bootApi(options: { env?: NodeJS.ProcessEnv; store?: EventStore } = {}): Promise<BootedApi> {
+export async function bootApi(
+  options: { env?: NodeJS.ProcessEnv; store?: EventStore; logStream?: NodeJS.WritableStream } = {},
+): Promise<BootedApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'branchflow-e2e-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   let app: NestExpressApplication;
@@ -30,6 +32,7 @@ export async function bootApi(options: { env?: NodeJS.ProcessEnv; store?: EventS
     const config = loadConfig({ LOG_LEVEL: 'silent', BRANCHFLOW_DATA_DIR: dataDir, ...options.env });
     let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
     if (options.store) builder = builder.overrideProvider(EVENT_STORE).useValue(options.store);
+    if (options.logStream) builder = builder.overrideProvider(LOG_STREAM).useValue(options.logStream);
     const moduleRef = await builder.compile();
     app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
     await app.init();

@@ -5,6 +5,12 @@ import type { AppConfig } from './app-config';
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 /**
+ * Where JSON log lines go: null means standard output. Tests give a stream to read what a
+ * request would have logged.
+ */
+export const LOG_STREAM = Symbol('LOG_STREAM');
+
+/**
  * Provides a config already loaded by the entry point: main loads it before Nest starts, so a
  * bad variable stops the boot with one clear line instead of a DI stack trace.
  */
@@ -14,8 +20,11 @@ export class AppConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: LOG_STREAM, useValue: null },
+      ],
+      exports: [APP_CONFIG, LOG_STREAM],
     };
   }
 }
