@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, type AppConfig } from '@app/application';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { AuditHttpModule } from './audit/audit-http.module';
+import { ReportsHttpModule } from './reports/reports-http.module';
+import { FeedHttpModule } from './feed/feed-http.module';
 import { OrganisationHttpModule } from './organisation/organisation-http.module';
 import { OrgHttpModule } from './org/org-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
@@ -20,6 +23,9 @@ export class AppModule {
         EventStoreModule,
         ReadModelsModule,
         HealthModule,
+        AuditHttpModule,
+        ReportsHttpModule,
+        FeedHttpModule,
         OrganisationHttpModule,
         OrgHttpModule,
         VerificationHttpModule,

@@ -1,10 +1,9 @@
-import type { RestructuringKind } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { describeEvent, type NameLookup } from './event-descriptions';
 import { subjectsOf } from './event-subjects';
-import { statement } from './statement-cache';
+import type { Statement } from 'better-sqlite3';
 
 export type AuditTable = 'audit_events' | 'audit_event_branches' | 'audit_names';
 type T = Tables<AuditTable>;
@@ -60,7 +59,6 @@ export const auditProjection: SqlProjection<AuditTable> = {
       CREATE INDEX IF NOT EXISTS ${t.audit_events}_actor ON ${t.audit_events} (actor_id, position);
       CREATE INDEX IF NOT EXISTS ${t.audit_events}_type ON ${t.audit_events} (type, position);
       CREATE INDEX IF NOT EXISTS ${t.audit_events}_day ON ${t.audit_events} (occurred_on, position);
-      CREATE INDEX IF NOT EXISTS ${t.audit_events}_restructuring ON ${t.audit_events} (restructuring_id, position);
       CREATE TABLE IF NOT EXISTS ${t.audit_event_branches} (
         branch_id TEXT NOT NULL,
         position INTEGER NOT NULL,
@@ -77,22 +75,14 @@ export const auditProjection: SqlProjection<AuditTable> = {
   },
 
   apply(db, event, t) {
-    const exists = statement(db, `SELECT 1 FROM ${t.audit_events} WHERE position = ?`).get(event.position);
-    if (exists) return;
+    const sql = statementsFor(db, t);
     const data = event.data as Data;
-    rememberNames(db, event, t);
-    const names = nameLookup(db, t);
+    // Described with the names known before this event: an event that introduces or changes a
+    // name carries it (and the previous one) in its data.
+    const description = describeEvent(event.type, data, sql.names, event.stream);
     const subjects = subjectsOf(event.stream, data);
-    const description = describeEvent(event.type, data, names, event.stream);
     const m = event.metadata;
-    statement(
-      db,
-      `INSERT INTO ${t.audit_events} (position, event_id, stream, revision, type, schema_version, occurred_at,
-         occurred_on, recorded_at, actor_id, actor_name, actor_role, command_id, correlation_id, causation_id,
-         policy_version, committee_id, branch_id, from_branch_id, member_id, restructuring_id, description_zh,
-         description_en, hash, data_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
+    const inserted = sql.insert.run(
       event.position,
       event.id,
       event.stream,
@@ -119,25 +109,69 @@ export const auditProjection: SqlProjection<AuditTable> = {
       m.hash,
       JSON.stringify(data),
     );
-    const link = statement(
-      db,
-      `INSERT INTO ${t.audit_event_branches} (branch_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING`,
-    );
-    for (const branchId of subjects.branchIds) link.run(branchId, event.position);
+    if (inserted.changes === 0) return; // applied before: the row, its links and its names are there
+    for (const branchId of subjects.branchIds) sql.link.run(branchId, event.position);
+    rememberNames(sql, event);
   },
 };
 
-/** Names the event introduces or changes; a name only moves forward in position. */
-function rememberNames(db: ReadModelDatabase, event: RecordedEvent, t: T): void {
-  const d = event.data as Data;
-  const set = (kind: string, id: unknown, name: unknown) => {
-    if (typeof id !== 'string' || typeof name !== 'string') return;
-    statement(
-      db,
+interface AuditStatements {
+  readonly insert: Statement;
+  readonly link: Statement;
+  readonly setName: Statement;
+  readonly names: NameLookup;
+}
+
+const prepared = new WeakMap<ReadModelDatabase, Map<string, AuditStatements>>();
+
+/** The statements of one generation's tables, prepared once: a rebuild applies millions of events. */
+function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
+  let byGeneration = prepared.get(db);
+  if (!byGeneration) {
+    byGeneration = new Map();
+    prepared.set(db, byGeneration);
+  }
+  const existing = byGeneration.get(t.audit_events);
+  if (existing) return existing;
+  const readName = db.prepare(`SELECT name FROM ${t.audit_names} WHERE kind = ? AND id = ?`).pluck();
+  const name = (kind: string, id: string): string => (readName.get(kind, id) as string | undefined) ?? id;
+  const statements: AuditStatements = {
+    insert: db.prepare(
+      `INSERT INTO ${t.audit_events} (position, event_id, stream, revision, type, schema_version, occurred_at,
+         occurred_on, recorded_at, actor_id, actor_name, actor_role, command_id, correlation_id, causation_id,
+         policy_version, committee_id, branch_id, from_branch_id, member_id, restructuring_id, description_zh,
+         description_en, hash, data_json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (position) DO NOTHING`,
+    ),
+    link: db.prepare(
+      `INSERT INTO ${t.audit_event_branches} (branch_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    ),
+    setName: db.prepare(
       `INSERT INTO ${t.audit_names} (kind, id, name, position) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, position = excluded.position
        WHERE excluded.position > ${t.audit_names}.position`,
-    ).run(kind, id, name, event.position);
+    ),
+    names: {
+      committee: (id) => name('committee', id),
+      branch: (id) => name('branch', id),
+      member: (id) => name('member', id),
+      restructuringKind: (id) => {
+        const kind = readName.get('restructuring', id) as string | undefined;
+        return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? kind : null;
+      },
+    },
+  };
+  byGeneration.set(t.audit_events, statements);
+  return statements;
+}
+
+/** Names the event introduces or changes; a name only moves forward in position. */
+function rememberNames(sql: AuditStatements, event: RecordedEvent): void {
+  const d = event.data as Data;
+  const set = (kind: string, id: unknown, name: unknown) => {
+    if (typeof id !== 'string' || typeof name !== 'string') return;
+    sql.setName.run(kind, id, name, event.position);
   };
   switch (event.type) {
     case 'PartyCommitteeEstablished':
@@ -153,18 +187,4 @@ function rememberNames(db: ReadModelDatabase, event: RecordedEvent, t: T): void 
     case 'RestructuringProposed':
       return set('restructuring', d.restructuringId, (d.plan as Data | undefined)?.kind);
   }
-}
-
-function nameLookup(db: ReadModelDatabase, t: T): NameLookup {
-  const read = statement(db, `SELECT name FROM ${t.audit_names} WHERE kind = ? AND id = ?`).pluck();
-  const name = (kind: string, id: string): string => (read.get(kind, id) as string | undefined) ?? id;
-  return {
-    committee: (id) => name('committee', id),
-    branch: (id) => name('branch', id),
-    member: (id) => name('member', id),
-    restructuringKind: (id) => {
-      const kind = read.get('restructuring', id) as string | undefined;
-      return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? (kind as RestructuringKind) : null;
-    },
-  };
 }

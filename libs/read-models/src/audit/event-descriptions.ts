@@ -20,11 +20,11 @@ export interface EventDescription {
  * Each lookup falls back to the id when the name is unknown.
  */
 export interface NameLookup {
-  committee(id: string): string;
-  branch(id: string): string;
-  member(id: string): string;
+  readonly committee: (id: string) => string;
+  readonly branch: (id: string) => string;
+  readonly member: (id: string) => string;
   /** The restructuring's kind (merge, redraw, dissolution), or null when unknown. */
-  restructuringKind(id: string): RestructuringKind | null;
+  readonly restructuringKind: (id: string) => RestructuringKind | null;
 }
 
 /** Every event type the catalogue must describe: a new type in these unions fails to compile here. */
@@ -119,11 +119,18 @@ const restructuringEn = (names: NameLookup, id: string): string => {
 const list = (ids: readonly string[] | undefined, name: (id: string) => string, separator: string): string =>
   (ids ?? []).map(name).join(separator);
 
+/** The parts with a non-zero count, or the first part when all are zero, so a line never ends in a colon. */
+const steps = (parts: readonly (readonly [number, string])[], separator: string): string => {
+  const nonZero = parts.filter(([n]) => n > 0).map(([, text]) => text);
+  return (nonZero.length > 0 ? nonZero : parts.slice(0, 1).map(([, text]) => text)).join(separator);
+};
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 const committeeLabelZh = (kind: string | undefined): string => (kind === 'general_branch' ? '党总支' : '党委');
 
 export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
   PartyCommitteeEstablished: (d) => ({
-    zh: `设立${committeeLabelZh(d.kind)}${d.name}`,
+    zh: `成立${d.name}${d.name.endsWith(committeeLabelZh(d.kind)) ? '' : `（${committeeLabelZh(d.kind)}）`}`,
     en: `${d.kind === 'general_branch' ? 'General branch' : 'Party committee'} ${d.name} established`,
   }),
   PartyCommitteeRenamed: (d) => ({
@@ -263,26 +270,58 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     zh: `${restructuringZh(n, d.restructuringId)}终止（原因：${d.reason}）`,
     en: `${restructuringEn(n, d.restructuringId)} abandoned (reason: ${d.reason})`,
   }),
-  RestructuringExecutionStarted: (d, n) => ({
-    zh: `开始执行${restructuringZh(n, d.restructuringId)}：新设立${d.execution?.branchesToEstablish?.length ?? 0}个支部，转接${
-      d.execution?.transfers?.length ?? 0
-    }名党员，撤销${d.execution?.branchesToClose?.length ?? 0}个支部`,
-    en: `${restructuringEn(n, d.restructuringId)} execution started: ${d.execution?.branchesToEstablish?.length ?? 0} branches to establish, ${
-      d.execution?.transfers?.length ?? 0
-    } members to transfer, ${d.execution?.branchesToClose?.length ?? 0} branches to close`,
-  }),
+  RestructuringExecutionStarted: (d, n) => {
+    const e = d.execution;
+    const established = e?.branchesToEstablish?.length ?? 0;
+    const transferred = e?.transfers?.length ?? 0;
+    const closed = e?.branchesToClose?.length ?? 0;
+    return {
+      zh: `开始执行${restructuringZh(n, d.restructuringId)}：${steps(
+        [
+          [established, `新设立${established}个支部`],
+          [transferred, `转接${transferred}名党员`],
+          [closed, `撤销${closed}个支部`],
+        ],
+        '，',
+      )}`,
+      en: `${restructuringEn(n, d.restructuringId)} execution started: ${steps(
+        [
+          [established, `${count(established, 'branch', 'branches')} to establish`],
+          [transferred, `${count(transferred, 'member', 'members')} to transfer`],
+          [closed, `${count(closed, 'branch', 'branches')} to close`],
+        ],
+        ', ',
+      )}`,
+    };
+  },
   BranchesMerged: (d, n) => ({
     zh: `${list(d.sourceBranchIds, n.branch, '、')}并入${n.branch(d.targetBranchId)}`,
     en: `${list(d.sourceBranchIds, n.branch, ', ')} merged into ${n.branch(d.targetBranchId)}`,
   }),
-  RestructuringCompleted: (d, n) => ({
-    zh: `${restructuringZh(n, d.restructuringId)}执行完毕：转接${d.counts?.membersTransferred ?? 0}名党员，新设立${
-      d.counts?.branchesEstablished ?? 0
-    }个支部，撤销${d.counts?.branchesClosed ?? 0}个支部`,
-    en: `${restructuringEn(n, d.restructuringId)} completed: ${d.counts?.membersTransferred ?? 0} members transferred, ${
-      d.counts?.branchesEstablished ?? 0
-    } branches established, ${d.counts?.branchesClosed ?? 0} branches closed`,
-  }),
+  RestructuringCompleted: (d, n) => {
+    const c = d.counts;
+    const transferred = c?.membersTransferred ?? 0;
+    const established = c?.branchesEstablished ?? 0;
+    const closed = c?.branchesClosed ?? 0;
+    return {
+      zh: `${restructuringZh(n, d.restructuringId)}执行完毕：${steps(
+        [
+          [established, `新设立${established}个支部`],
+          [transferred, `转接${transferred}名党员`],
+          [closed, `撤销${closed}个支部`],
+        ],
+        '，',
+      )}`,
+      en: `${restructuringEn(n, d.restructuringId)} completed: ${steps(
+        [
+          [established, `${count(established, 'branch', 'branches')} established`],
+          [transferred, `${count(transferred, 'member', 'members')} transferred`],
+          [closed, `${count(closed, 'branch', 'branches')} closed`],
+        ],
+        ', ',
+      )}`,
+    };
+  },
 };
 
 /** The line for a type the catalogue does not know yet (e.g. an election event before its entry). */

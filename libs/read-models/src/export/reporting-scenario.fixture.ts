@@ -32,7 +32,16 @@ const member = (memberId: string, name: string, branchId: string, birthDate: str
   stream: `member-${memberId}`,
   type: 'MemberAdmitted',
   on: '2022-02-01',
-  data: { memberId, name, branchId, membership, birthDate, sex: 'female', joinedPartyOn: '1975-07-01', formerPostLevel: '科级' },
+  data: {
+    memberId,
+    name,
+    branchId,
+    membership,
+    birthDate,
+    sex: 'female',
+    joinedPartyOn: '1975-07-01',
+    formerPostLevel: '科级',
+  },
 });
 
 const post = (branchId: string, postId: string, kind: string, holder: [string, string], source = 'elected'): Step => ({
@@ -66,31 +75,35 @@ export function reportingScenario(): Step[] {
       stream: `committee-${committee}`,
       type: 'PartyCommitteeEstablished',
       on: '2022-01-05',
-      data: { committeeId: committee, name: '孝义市离退休干部党委', kind: 'committee', parentCommitteeId: null, decisionReference: null },
+      data: {
+        committeeId: committee,
+        name: '孝义市离退休干部党委',
+        kind: 'committee',
+        parentCommitteeId: null,
+        decisionReference: null,
+      },
     },
     ...[
       [yongsheng, '永盛社区离退休干部党支部'],
       [yongan, '永安社区离退休干部党支部'],
       [fuqian, '府前社区离退休干部党支部'],
-    ].map(
-      ([branchId, name]): Step => ({
-        stream: `branch-${branchId}`,
-        type: 'BranchEstablished',
-        on: '2022-01-10',
+    ].map(([branchId, name]): Step => ({
+      stream: `branch-${branchId}`,
+      type: 'BranchEstablished',
+      on: '2022-01-10',
+      policyVersion: 'policy-2022',
+      data: {
+        branchId,
+        name,
+        parentCommitteeId: committee,
+        managementLinks: [],
+        joint: false,
+        jointUnits: [],
+        decisionReference: null,
+        restructuringId: null,
         policyVersion: 'policy-2022',
-        data: {
-          branchId,
-          name,
-          parentCommitteeId: committee,
-          managementLinks: [],
-          joint: false,
-          jointUnits: [],
-          decisionReference: null,
-          restructuringId: null,
-          policyVersion: 'policy-2022',
-        },
-      }),
-    ),
+      },
+    })),
     member(liQuanai, '李全爱', yongsheng, '1948-05-01'),
     member(wangXiuying, '王秀英', yongsheng, '1952-09-30', 'probationary'),
     member(zhangJianguo, '张建国', yongan, '1945-01-15'),
@@ -121,7 +134,12 @@ export function reportingScenario(): Step[] {
       stream: `restructuring-${r}`,
       type: 'RestructuringApproved',
       on: '2023-03-10',
-      data: { restructuringId: r, approvedBy: '孝义市委老干部局', documentReference: '孝老干发〔2023〕5号', approvedOn: '2023-03-10' },
+      data: {
+        restructuringId: r,
+        approvedBy: '孝义市委老干部局',
+        documentReference: '孝老干发〔2023〕5号',
+        approvedOn: '2023-03-10',
+      },
     },
     {
       stream: `restructuring-${r}`,
@@ -141,14 +159,12 @@ export function reportingScenario(): Step[] {
         },
       },
     },
-    ...[liQuanai, wangXiuying].map(
-      (memberId): Step => ({
-        stream: `member-${memberId}`,
-        type: 'MemberTransferred',
-        on: '2023-03-15',
-        data: { memberId, fromBranchId: yongsheng, toBranchId: yongan, restructuringId: r, documentReference: null },
-      }),
-    ),
+    ...[liQuanai, wangXiuying].map((memberId): Step => ({
+      stream: `member-${memberId}`,
+      type: 'MemberTransferred',
+      on: '2023-03-15',
+      data: { memberId, fromBranchId: yongsheng, toBranchId: yongan, restructuringId: r, documentReference: null },
+    })),
     {
       stream: `branch-${yongsheng}`,
       type: 'PostVacated',
@@ -227,7 +243,7 @@ export async function seedReportingScenario(store: EventStore, steps = reporting
       id: fixtureUuid(n),
       type: step.type,
       schemaVersion: 1,
-      data: { ...step.data, at: occurredAt } as NewEvent['data'],
+      data: { ...step.data, at: occurredAt },
       metadata: {
         commandId: `cmd-${n}`,
         correlationId: `corr-${step.stream}`,

@@ -1,0 +1,85 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ReadModelFreshness } from '@app/application';
+import { AUDIT_CSV_COLUMNS, AuditQueries, toCsv, type AuditEventDetail } from '@app/read-models';
+import { ValidationFailed } from '../http/validation';
+import { ListProduces, sendCsv, sendList, wantsCsv } from '../reports/list-export';
+import { AuditEventQuery, AuditEventsQuery, AuditPageQuery } from './audit-query.dto';
+
+const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+
+/**
+ * The audit log for auditors: every event with who, when, under which rule, and a line in
+ * Chinese and English. Answers reflect every event committed before the request.
+ */
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get('events')
+  @ApiOperation({
+    summary: 'The audit log, filtered by branch, member, actor, type and business dates; keyset-paged by position',
+  })
+  @ListProduces()
+  @ApiOkResponse({ description: '`{items, next}`; pass `next` as `after` for the following page (null at the end).' })
+  async events(@Query() query: AuditEventsQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
+      throw new ValidationFailed([{ field: 'from', messages: ['must not be after to'] }]);
+    }
+    await this.freshness.waitForHead('audit');
+    const page = this.audit.events(
+      {
+        branchId: query.branchId,
+        memberId: query.memberId,
+        actorId: query.actorId,
+        types: query.type,
+        from: query.from,
+        to: query.to,
+      },
+      { after: query.after, limit: query.limit ?? 100 },
+    );
+    sendList(request, response, query.format, page, { columns: AUDIT_CSV_COLUMNS, filename: 'audit-events.csv' });
+  }
+
+  @Get('events/:eventId')
+  @ApiOperation({ summary: 'One event in full: its audit row, every branch it concerns, its hash and data' })
+  async event(
+    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @Query() query: AuditEventQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    await this.freshness.waitForHead('audit');
+    const event: AuditEventDetail | null = this.audit.event(eventId);
+    if (!event) throw new NotFoundException(`No event ${eventId} is recorded.`);
+    if (wantsCsv(query.format, request)) {
+      sendCsv(response, toCsv(AUDIT_CSV_COLUMNS, [event]), `audit-event-${eventId}.csv`);
+      return;
+    }
+    response.json(event);
+  }
+
+  @Get('streams/:stream')
+  @ApiOperation({ summary: "A stream's history (e.g. member-…, branch-…), in revision order" })
+  @ListProduces()
+  async stream(
+    @Param('stream') stream: string,
+    @Query() query: AuditPageQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    if (!STREAM_NAME.test(stream)) {
+      throw new ValidationFailed([{ field: 'stream', messages: ['must be a stream name such as member-…'] }]);
+    }
+    await this.freshness.waitForHead('audit');
+    const page = this.audit.stream(stream, { after: query.after, limit: query.limit ?? 100 });
+    if (page.items.length === 0 && query.after === undefined)
+      throw new NotFoundException(`No stream ${stream} is recorded.`);
+    sendList(request, response, query.format, page, { columns: AUDIT_CSV_COLUMNS, filename: `audit-${stream}.csv` });
+  }
+}

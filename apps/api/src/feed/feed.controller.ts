@@ -1,0 +1,47 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ReadModelFreshness } from '@app/application';
+import { AuditQueries } from '@app/read-models';
+import { FeedQuery } from './feed-query.dto';
+
+export const NDJSON = 'application/x-ndjson';
+export const NEXT_CHECKPOINT_HEADER = 'X-Next-Checkpoint';
+export const MORE_HEADER = 'X-More';
+
+/**
+ * The change feed for reporting jobs: one NDJSON line per read-model change after a checkpoint.
+ * A job stores the checkpoint of the last line it processed (or X-Next-Checkpoint) and asks
+ * again with `after=<checkpoint>`: it gets exactly the changes that came later, none twice.
+ */
+@ApiTags('feed')
+@Controller('feed')
+export class FeedController {
+  constructor(
+    private readonly audit: AuditQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Read-model changes after a checkpoint, as NDJSON; resumable' })
+  @ApiProduces(NDJSON)
+  @ApiOkResponse({
+    description:
+      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`.',
+  })
+  @ApiHeader({ name: NEXT_CHECKPOINT_HEADER, description: '(response) The checkpoint to send as `after` next time.' })
+  @ApiHeader({
+    name: MORE_HEADER,
+    description: '(response) `true` when more changes are waiting beyond this response.',
+  })
+  async feed(@Query() query: FeedQuery, @Res() response: Response): Promise<void> {
+    await this.freshness.waitForHead('audit');
+    const page = this.audit.changes(query.after, query.limit ?? 1000);
+    const last = page.items[page.items.length - 1];
+    const next = last?.checkpoint ?? query.after ?? null;
+    if (next !== null) response.setHeader(NEXT_CHECKPOINT_HEADER, String(next));
+    response.setHeader(MORE_HEADER, String(page.next !== null));
+    response.setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
+    response.send(page.items.map((line) => `${JSON.stringify(line)}\n`).join(''));
+  }
+}

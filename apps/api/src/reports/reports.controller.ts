@@ -1,0 +1,72 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ReadModelFreshness } from '@app/application';
+import {
+  BRANCH_REPORT_CSV_COLUMNS,
+  MEMBER_REPORT_CSV_COLUMNS,
+  STATISTICS_CSV_COLUMNS,
+  StatisticsQueries,
+  statisticsRows,
+  toCsv,
+} from '@app/read-models';
+import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
+import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
+
+/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * Reports for administrators and reporting jobs, over the `statistics` projection's views.
+ * Answers reflect every event committed before the request.
+ */
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: StatisticsQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get('statistics')
+  @ApiOperation({
+    summary:
+      "Branches, members, committees, secretaries' ages, restructurings and elections by state (CSV: metric,value)",
+  })
+  @ListProduces()
+  @ApiOkResponse({ description: 'The figures as they stand now; ages as of `asOf` (default today).' })
+  async statistics(@Query() query: StatisticsQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.freshness.waitForHead('statistics');
+    const statistics = this.reports.statistics(query.asOf ?? today());
+    response.vary('Accept');
+    if (wantsCsv(query.format, request)) {
+      sendCsv(response, toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics)), 'statistics.csv');
+      return;
+    }
+    response.json(statistics);
+  }
+
+  @Get('branches')
+  @ApiOperation({ summary: 'One row per branch: member counts, committee yes/no, secretary; paged by branch id' })
+  @ListProduces()
+  async branches(@Query() query: BranchReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.freshness.waitForHead('statistics');
+    const page = this.reports.branches(
+      { status: query.status, committeeId: query.committeeId },
+      { after: query.after, limit: query.limit ?? 1000 },
+    );
+    sendList(request, response, query.format, page, { columns: BRANCH_REPORT_CSV_COLUMNS, filename: 'branches.csv' });
+  }
+
+  @Get('members')
+  @ApiOperation({ summary: 'The member roll (花名册) with branch names; paged by member id' })
+  @ListProduces()
+  async members(@Query() query: MemberReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.freshness.waitForHead('statistics');
+    const page = this.reports.members(
+      { branchId: query.branchId, status: query.status },
+      { after: query.after, limit: query.limit ?? 1000 },
+    );
+    sendList(request, response, query.format, page, { columns: MEMBER_REPORT_CSV_COLUMNS, filename: 'members.csv' });
+  }
+}

@@ -1,0 +1,137 @@
+import { MemoryEventStore } from '@app/event-store';
+import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
+import { IDS, seedReportingScenario } from '../export/reporting-scenario.fixture';
+import { tablesOf } from '../projection/projection';
+import { ProjectionRunner } from '../projection/projection-runner';
+import { ageOn, median, StatisticsQueries } from './statistics-queries';
+import { statisticsProjection } from './statistics.projection';
+
+const dump = (db: ReadModelDatabase) =>
+  statisticsProjection.tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all());
+
+async function project(store: MemoryEventStore, db: ReadModelDatabase, options = {}): Promise<void> {
+  const runner = new ProjectionRunner(store, db, statisticsProjection, options);
+  runner.start();
+  await runner.caughtUp();
+  await runner.stop();
+  expect(runner.status()).toMatchObject({ state: 'stopped', error: null });
+}
+
+describe('statistics projection', () => {
+  let store: MemoryEventStore;
+  let db: ReadModelDatabase;
+  let queries: StatisticsQueries;
+  beforeEach(async () => {
+    store = new MemoryEventStore();
+    db = openReadModelDatabase(':memory:');
+    await seedReportingScenario(store);
+    await project(store, db);
+    queries = new StatisticsQueries(db);
+  });
+  afterEach(() => db.close());
+
+  it('counts branches, members, committees, secretaries and restructurings', () => {
+    expect(queries.statistics('2024-01-01')).toEqual({
+      asOf: '2024-01-01',
+      branches: { open: 2, dissolved: 1, withCommittee: 1, withoutCommittee: 1 },
+      members: { active: 4, full: 4, probationary: 0, left: 1 },
+      // 永安's secretary 赵德明 (born 1950-03-08); 府前's secretary died, 永盛's branch closed.
+      secretaries: { count: 1, withKnownAge: 1, youngestAge: 73, medianAge: 73 },
+      restructurings: { proposed: 0, approved: 0, executing: 0, completed: 1, abandoned: 0 },
+      elections: {},
+    });
+    expect(queries.statistics('2024-03-08').secretaries.youngestAge).toBe(74);
+  });
+
+  it('reports one row per branch with counts, committee and secretary', () => {
+    const page = queries.branches({}, { limit: 100 });
+    expect(page.next).toBeNull();
+    expect(page.items).toEqual([
+      {
+        branchId: IDS.fuqian,
+        name: '府前社区离退休干部党支部',
+        committeeId: IDS.committee,
+        committeeName: '孝义市离退休干部党委',
+        joint: false,
+        status: 'open',
+        establishedOn: '2022-01-10',
+        dissolvedOn: null,
+        fullMembers: 0,
+        probationaryMembers: 0,
+        hasCommittee: false,
+        secretaryId: null,
+        secretaryName: null,
+      },
+      expect.objectContaining({
+        branchId: IDS.yongan,
+        name: '永安社区第一离退休干部党支部',
+        fullMembers: 4,
+        hasCommittee: true,
+        secretaryId: IDS.zhaoDeming,
+        secretaryName: '赵德明',
+      }),
+      expect.objectContaining({
+        branchId: IDS.yongsheng,
+        status: 'dissolved',
+        dissolvedOn: '2023-03-15',
+        fullMembers: 0,
+        secretaryName: null,
+      }),
+    ]);
+    expect(queries.branches({ status: 'dissolved' }, { limit: 100 }).items.map((b) => b.branchId)).toEqual([
+      IDS.yongsheng,
+    ]);
+  });
+
+  it('gives the member roll with branch names, paged by member id', () => {
+    const first = queries.members({}, { limit: 3 });
+    const second = queries.members({}, { after: first.next!, limit: 3 });
+    expect(second.next).toBeNull();
+    expect([...first.items, ...second.items].map((m) => m.memberId)).toEqual(
+      [IDS.liQuanai, IDS.sunLi, IDS.wangXiuying, IDS.zhangJianguo, IDS.zhaoDeming].sort(),
+    );
+    expect(queries.members({ branchId: IDS.yongan, status: 'active' }, { limit: 10 }).items).toContainEqual(
+      expect.objectContaining({
+        memberId: IDS.wangXiuying,
+        name: '王秀英',
+        membership: 'full',
+        branchName: '永安社区第一离退休干部党支部',
+        admittedOn: '2022-02-01',
+      }),
+    );
+    expect(queries.members({ status: 'left' }, { limit: 10 }).items).toEqual([
+      expect.objectContaining({ memberId: IDS.sunLi, leftOn: '2023-05-20', leftReason: 'death' }),
+    ]);
+  });
+
+  it('applying every event a second time, even in reverse order, changes nothing', async () => {
+    const before = dump(db);
+    const tables = tablesOf(statisticsProjection, 1);
+    const events = await store.readAll();
+    for (const recorded of events) statisticsProjection.apply(db, recorded, tables);
+    for (const recorded of [...events].reverse()) statisticsProjection.apply(db, recorded, tables);
+    expect(dump(db)).toEqual(before);
+  });
+
+  it('a rebuild beside the live tables equals the incrementally maintained rows, and the report views follow it', async () => {
+    const before = dump(db);
+    const report = queries.branches({}, { limit: 100 });
+    await project(store, db, { fresh: true });
+    expect(dump(db)).toEqual(before);
+    expect(queries.branches({}, { limit: 100 })).toEqual(report);
+  });
+});
+
+describe('ages', () => {
+  it('counts full years, a birthday counting from its day', () => {
+    expect(ageOn('1950-03-08', '2024-03-07')).toBe(73);
+    expect(ageOn('1950-03-08', '2024-03-08')).toBe(74);
+    expect(ageOn('1952-02-29', '2024-02-28')).toBe(71);
+  });
+
+  it('takes the middle value, or the mean of the two middle values', () => {
+    expect(median([])).toBeNull();
+    expect(median([70, 64, 80])).toBe(70);
+    expect(median([70, 64, 80, 66])).toBe(68);
+  });
+});
