@@ -5,6 +5,8 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, EVENT_STORE, LOG_STREAM, loadConfig, type AppConfig } from '@app/application';
 import type { EventStore } from '@app/event-store';
+import type { NextFunction, Request, Response } from 'express';
+import { tokenFor } from './tokens';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/create-app';
 
@@ -22,9 +24,19 @@ export interface BootedApi {
  * dir, so each suite gets its own SQLite file. `env` adds or overrides variables; pass `store`
  * to replace the event store, as unit-level API tests do with a MemoryEventStore.
  */
-export async function bootApi(
-  options: { env?: NodeJS.ProcessEnv; store?: EventStore; logStream?: NodeJS.WritableStream } = {},
-): Promise<BootedApi> {
+export interface BootOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly store?: EventStore;
+  readonly logStream?: NodeJS.WritableStream;
+  /**
+   * `signedIn` (default): a request without an Authorization header is sent as a signed-in
+   * user — an administrator for writes, an auditor (who may read everything) for reads — with a
+   * real token the real guard verifies. `explicit`: requests carry only what the test sets.
+   */
+  readonly auth?: 'signedIn' | 'explicit';
+}
+
+export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'branchflow-e2e-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   let app: NestExpressApplication;
@@ -34,7 +46,9 @@ export async function bootApi(
     if (options.store) builder = builder.overrideProvider(EVENT_STORE).useValue(options.store);
     if (options.logStream) builder = builder.overrideProvider(LOG_STREAM).useValue(options.logStream);
     const moduleRef = await builder.compile();
-    app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+    app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    if (options.auth !== 'explicit') app.use(await signedInClients(config));
+    configureApp(app);
     await app.init();
   } catch (error) {
     removeDataDir();
@@ -51,5 +65,15 @@ export async function bootApi(
       closed = true;
       removeDataDir();
     },
+  };
+}
+
+/** The default clients of `signedIn` mode: one token per kind of request, minted once. */
+async function signedInClients(config: AppConfig) {
+  const admin = `Bearer ${await tokenFor(config, 'admin')}`;
+  const auditor = `Bearer ${await tokenFor(config, 'auditor')}`;
+  return (request: Request, _response: Response, next: NextFunction) => {
+    request.headers.authorization ??= request.method === 'GET' ? auditor : admin;
+    next();
   };
 }

@@ -52,7 +52,7 @@ describe('audit log over HTTP', () => {
   };
 
   it('records a command sent over HTTP with its actor, command id and a line in both languages', async () => {
-    const res = await request(http).get('/audit/events?actorId=dev-admin').expect(200);
+    const res = await request(http).get('/audit/events?actorId=test-admin').expect(200);
     expect(res.headers['content-type']).toContain('application/json');
     expect(res.body).toEqual({
       items: [
@@ -61,7 +61,7 @@ describe('audit log over HTTP', () => {
           stream: `committee-${committeeId}`,
           committeeId,
           occurredOn: '2023-07-01',
-          actorId: 'dev-admin',
+          actorId: 'test-admin',
           actorRole: 'admin',
           commandId: 'audit-committee',
           descriptionZh: '成立高阳镇老干部党委',

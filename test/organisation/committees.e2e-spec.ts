@@ -34,7 +34,7 @@ describe('committees over HTTP', () => {
     expect(event?.metadata).toMatchObject({
       commandId: 'establish-committee-1',
       occurredAt: '2023-01-05T00:00:00.000Z',
-      actor: { id: 'dev-admin', role: 'admin' },
+      actor: { id: 'test-admin', role: 'admin' },
     });
   });
 

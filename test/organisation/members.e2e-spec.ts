@@ -72,7 +72,7 @@ describe('members over HTTP', () => {
       revision: 0,
     });
     const [event] = await api.store.readStream(`member-${memberId}`);
-    expect(event?.metadata).toMatchObject({ commandId: 'admit-wang-jianguo', actor: { id: 'dev-admin' } });
+    expect(event?.metadata).toMatchObject({ commandId: 'admit-wang-jianguo', actor: { id: 'test-admin' } });
   });
 
   it('admits with a chosen id, confirms, suspends and restores voting rights, corrects data, and records leaving', async () => {

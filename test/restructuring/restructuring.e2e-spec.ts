@@ -179,7 +179,7 @@ describe('restructurings over HTTP', () => {
       expect(transfer.metadata).toMatchObject({
         correlationId: restructuringId,
         causationId,
-        actor: { id: 'dev-admin' },
+        actor: { id: 'test-admin' },
         occurredAt: '2023-04-01T00:00:00.000Z',
       });
     }

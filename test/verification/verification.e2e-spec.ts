@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DigestScheduler } from '@app/application';
 import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
 
 describe('history verification over HTTP', () => {
   let api: BootedApi;
@@ -20,7 +21,9 @@ describe('history verification over HTTP', () => {
   });
 
   it('records digests on demand and on the timer only when history moved on, and lists them', async () => {
-    const first = await request(http).post('/audit/digests').expect(201);
+    const auditor = `Bearer ${await tokenFor(api.config, 'auditor')}`;
+    const first = await request(http).post('/audit/digests').set('Authorization', auditor).expect(201);
+    expect(first.body.digest).toBeDefined();
     expect(first.body).toMatchObject({ recorded: true, digest: { streamCount: 1, eventCount: 1 } });
     const scheduler = api.app.get(DigestScheduler);
     await scheduler.tick();

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, type AppConfig } from '@app/application';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AuditHttpModule } from './audit/audit-http.module';
@@ -20,6 +21,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggingModule,
+        AuthModule,
         EventStoreModule,
         ReadModelsModule,
         HealthModule,

@@ -33,3 +33,41 @@ export * from './restructuring/restructuring.commands';
 export * from './restructuring/restructuring.events';
 export * from './restructuring/restructuring.state';
 export { restructuringDecider, restructuringStreamName } from './restructuring/restructuring.decider';
+
+export * from './policy/validate-rule-policy';
+export * from './policy/rule-policy.commands';
+export * from './policy/rule-policy.events';
+export * from './policy/rule-policy.state';
+export {
+  createRulePolicyDecider,
+  rulePolicyDecider,
+  rulePolicyStreamName,
+  publishedRulePolicies,
+  rulePolicyVersions,
+  policyInForceOn,
+} from './policy/rule-policy.decider';
+export type { RulePolicyDecider } from './policy/rule-policy.decider';
+
+export * from './campaign/campaign.commands';
+export * from './campaign/campaign.events';
+export * from './campaign/campaign.state';
+export { campaignDecider, campaignStreamName } from './campaign/campaign.decider';
+
+export * from './election/election.commands';
+export * from './election/election.events';
+export * from './election/election.state';
+export * from './election/election.transitions';
+export * from './election/next-actions';
+export * from './election/calendar';
+export { tallyBallots, countRound } from './election/ballot-counting';
+export type { BallotTally, CountInput, CountResult } from './election/ballot-counting';
+export {
+  createElectionDecider,
+  electionDecider,
+  electionStreamName,
+  evolveElection,
+  installationPostId,
+  minimumCommitteeCandidates,
+  slateDeviations,
+} from './election/election.decider';
+export type { ElectionDecider } from './election/election.decider';

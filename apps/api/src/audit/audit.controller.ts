@@ -1,3 +1,4 @@
+import { AuditAccess } from '../auth/access.decorators';
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -14,6 +15,7 @@ const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
  * Chinese and English. Answers reflect every event committed before the request.
  */
 @ApiTags('audit')
+@AuditAccess()
 @Controller('audit')
 export class AuditController {
   constructor(

@@ -1,3 +1,4 @@
+import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -15,6 +16,7 @@ export const MORE_HEADER = 'X-More';
  * again with `after=<checkpoint>`: it gets exactly the changes that came later, none twice.
  */
 @ApiTags('feed')
+@ReportAccess()
 @Controller('feed')
 export class FeedController {
   constructor(

@@ -1,3 +1,4 @@
+import { PublicAccess } from '../auth/access.decorators';
 import { Controller, Get, HttpCode, Inject } from '@nestjs/common';
 import {
   ApiExtraModels,
@@ -39,6 +40,7 @@ class Readiness {
  */
 @ApiTags('health')
 @ApiExtraModels(ProblemDetails)
+@PublicAccess()
 @Controller('health')
 export class HealthController {
   constructor(

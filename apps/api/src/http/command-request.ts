@@ -1,15 +1,19 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { Unauthenticated } from '../auth/auth-errors';
 import { randomUUID } from 'node:crypto';
 import type { CommandContext, CommandOutcome } from '@app/application';
 import type { Actor } from '@app/event-store';
 import { ValidationFailed } from './validation';
 
-/**
- * Who acts until authentication lands: a fixed development administrator. Every event records
- * it, so the audit trail already names an actor for every change.
- */
-export const DEVELOPMENT_ACTOR: Actor = { id: 'dev-admin', name: 'Development administrator', role: 'admin' };
+/** The actor recorded on events: the verified token's subject, name and role, never the request body. */
+export function actorOf(request: AuthenticatedRequest): Actor {
+  const principal = request.principal;
+  // The guard authenticates every non-public route before its handler runs.
+  if (!principal) throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  return { id: principal.id, name: principal.name, role: principal.role };
+}
 
 /** What a command request carries besides its body: the retry key, the revision seen, the actor. */
 export interface CommandRequestMeta {
@@ -27,7 +31,7 @@ function header(request: Request, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function commandMetaOf(request: Request & { id?: unknown }): CommandRequestMeta {
+export function commandMetaOf(request: AuthenticatedRequest & { id?: unknown }): CommandRequestMeta {
   const key = header(request, 'idempotency-key')?.trim();
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     throw new ValidationFailed([
@@ -43,14 +47,14 @@ export function commandMetaOf(request: Request & { id?: unknown }): CommandReque
     // Without a key a retry cannot be recognised; a fresh id keeps the command itself valid.
     commandId: key ?? randomUUID(),
     expectedRevision: match ? Number(match[1]) : undefined,
-    actor: DEVELOPMENT_ACTOR,
+    actor: actorOf(request),
     requestId: typeof request.id === 'string' ? request.id : undefined,
   };
 }
 
 /** `@CommandMeta() meta: CommandRequestMeta` in a command endpoint. */
 export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionContext) =>
-  commandMetaOf(context.switchToHttp().getRequest<Request>()),
+  commandMetaOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );
 
 /**

@@ -9,6 +9,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { AdminAccess } from '../auth/access.decorators';
 import { ProblemDetails } from './problem-details';
 
 class OutcomeEvent {
@@ -35,11 +36,13 @@ export class CommandOutcomeBody {
 }
 
 /**
- * What every command endpoint shares: its success status (set and documented in one place, so
+ * What every command endpoint shares: who may call it (administrators), its success status (set and documented in one place, so
  * the two cannot disagree), the retry and concurrency headers, and the problems it can answer.
  */
 export function CommandEndpoint(summary: string, status: 200 | 201 | 202 = 200): MethodDecorator {
   return applyDecorators(
+    // Every command changes the organisation or an election: administrators only.
+    AdminAccess(),
     HttpCode(status),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -1,3 +1,4 @@
+import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -21,6 +22,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  * Answers reflect every event committed before the request.
  */
 @ApiTags('reports')
+@ReportAccess()
 @Controller('reports')
 export class ReportsController {
   constructor(

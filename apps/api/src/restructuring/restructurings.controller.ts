@@ -1,3 +1,4 @@
+import { ReadAccess } from '../auth/access.decorators';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -20,6 +21,7 @@ import {
 } from './restructuring.dto';
 
 @ApiTags('restructurings')
+@ReadAccess()
 @Controller('restructurings')
 export class RestructuringsController extends CommandController {
   constructor(

@@ -1,14 +1,17 @@
-import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { AuditAccess } from '../auth/access.decorators';
+import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isDigestStream, listDigests, RAW_EVENT_STORE, recordDigest, verifyHistory } from '@app/application';
 import type { EventStore } from '@app/event-store';
-import { DEVELOPMENT_ACTOR } from '../http/command-request';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { actorOf } from '../http/command-request';
 
 /**
  * For auditors: recompute every hash chain now, and keep digests of the history outside the
  * system to prove later that nothing recorded before them was altered.
  */
 @ApiTags('audit')
+@AuditAccess()
 @Controller('audit')
 export class VerificationController {
   constructor(@Inject(RAW_EVENT_STORE) private readonly raw: EventStore) {}
@@ -43,7 +46,7 @@ export class VerificationController {
   @Post('digests')
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a digest now (refused when the history does not verify)' })
-  async record() {
-    return recordDigest(this.raw, DEVELOPMENT_ACTOR);
+  async record(@Req() request: AuthenticatedRequest) {
+    return recordDigest(this.raw, actorOf(request));
   }
 }

@@ -76,11 +76,18 @@ export function tallyBallots(round: OpenRound, ballots: readonly BallotPaper[]):
   };
 }
 
-function invalidReason(ballot: BallotPaper, candidateIds: ReadonlySet<string>, seats: number): InvalidBallotReason | null {
+function invalidReason(
+  ballot: BallotPaper,
+  candidateIds: ReadonlySet<string>,
+  seats: number,
+): InvalidBallotReason | null {
   if (ballot.spoiled === true) return 'spoiled';
   const writeIns = ballot.writeIns ?? [];
   const besides = writeIns.map((writeIn) => writeIn.beside);
-  if (writeIns.some((writeIn) => ballot.marks[writeIn.beside] !== 'against') || new Set(besides).size !== besides.length) {
+  if (
+    writeIns.some((writeIn) => ballot.marks[writeIn.beside] !== 'against') ||
+    new Set(besides).size !== besides.length
+  ) {
     return 'writeInWithoutAgainst';
   }
   if (writeIns.some((writeIn) => candidateIds.has(writeIn.person.personId))) return 'writeInIsCandidate';

@@ -14,7 +14,7 @@ export type Race = 'committee' | 'secretary' | 'deputySecretary';
 export type Person = PostHolder;
 
 /** One active member affiliated with this branch, as the member roll (花名册) shows them. */
-export interface RollEntry {
+export interface ElectionRollEntry {
   readonly memberId: string;
   readonly name: string;
   readonly membership: Membership;
@@ -111,7 +111,7 @@ export type TakeCensus = ElectionCommandOf<
     readonly notes?: string;
     readonly context: {
       readonly branchStatus: BranchStatusFact;
-      readonly roll: readonly RollEntry[];
+      readonly roll: readonly ElectionRollEntry[];
       /** The current term of the branch's officers, from its posts; null for a branch never elected. */
       readonly currentTerm: { readonly start: string; readonly end: string } | null;
     };
@@ -219,7 +219,7 @@ export type ConveneMembersAssembly = ElectionCommandOf<
     readonly electionMethodAdoption: Motion;
     readonly context: {
       /** The roll of this branch at the assembly: due voters are computed from this snapshot. */
-      readonly roll: readonly RollEntry[];
+      readonly roll: readonly ElectionRollEntry[];
       /** Concurrent (兼任) and appointed post holders of the branch: never voters. */
       readonly concurrentPostHolders: readonly Person[];
     };

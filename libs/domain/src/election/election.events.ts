@@ -1,6 +1,14 @@
 import { DomainEvent } from '../shared/decider';
 import { PostKind } from '../organisation/branch/post';
-import { Exclusion, Motion, NonVotingAttendee, Person, Race, RollEntry, VettingMethod } from './election.commands';
+import {
+  Exclusion,
+  Motion,
+  NonVotingAttendee,
+  Person,
+  Race,
+  ElectionRollEntry,
+  VettingMethod,
+} from './election.commands';
 
 /** Every election event names its election, the rule version that judged it, and when it happened. */
 type ElectionEventOf<Type extends string, Data extends object> = DomainEvent<
@@ -10,7 +18,8 @@ type ElectionEventOf<Type extends string, Data extends object> = DomainEvent<
 
 export type RoundKind = 'regular' | 'runoff' | 'supplementary';
 
-export type InvalidBallotReason = 'spoiled' | 'tooManyNames' | 'writeInWithoutAgainst' | 'writeInIsCandidate' | 'duplicateName';
+export type InvalidBallotReason =
+  'spoiled' | 'tooManyNames' | 'writeInWithoutAgainst' | 'writeInIsCandidate' | 'duplicateName';
 
 export interface CandidateTally {
   readonly personId: string;
@@ -164,7 +173,7 @@ export type MembersAssemblyConvened = ElectionEventOf<
   'MembersAssemblyConvened',
   {
     /** The roll snapshot the due voters were computed from, kept for the election file (§6.6). */
-    readonly roll: readonly RollEntry[];
+    readonly roll: readonly ElectionRollEntry[];
     readonly exclusions: readonly Exclusion[];
     readonly dueVoters: readonly Person[];
     readonly presentVoters: readonly Person[];

@@ -1,4 +1,4 @@
-import { Exclusion, NonVotingAttendee, Person, Race, RollEntry, VettingMethod } from './election.commands';
+import { Exclusion, NonVotingAttendee, Person, Race, ElectionRollEntry, VettingMethod } from './election.commands';
 import {
   BallotsCounted,
   BallotsRecorded,
@@ -57,7 +57,7 @@ export interface Assembly {
   /** The election date (calendar date of the assembly). */
   readonly date: string;
   readonly policyVersion: string;
-  readonly roll: readonly RollEntry[];
+  readonly roll: readonly ElectionRollEntry[];
   readonly exclusions: readonly Exclusion[];
   readonly dueVoters: readonly Person[];
   readonly presentVoters: readonly Person[];

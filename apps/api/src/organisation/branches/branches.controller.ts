@@ -1,3 +1,4 @@
+import { ReadAccess } from '../../auth/access.decorators';
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -23,6 +24,7 @@ import {
 } from './branch.dto';
 
 @ApiTags('branches')
+@ReadAccess()
 @Controller('branches')
 export class BranchesController extends CommandController {
   constructor(

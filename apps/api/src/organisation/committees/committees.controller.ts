@@ -1,3 +1,4 @@
+import { ReadAccess } from '../../auth/access.decorators';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ import { sendState } from '../../http/state-response';
 import { DissolveCommitteeBody, EstablishCommitteeBody, RenameCommitteeBody } from './committee.dto';
 
 @ApiTags('committees')
+@ReadAccess()
 @Controller('committees')
 export class CommitteesController extends CommandController {
   constructor(

@@ -1,3 +1,4 @@
+import { ReadAccess } from '../../auth/access.decorators';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -19,6 +20,7 @@ import {
 } from './member.dto';
 
 @ApiTags('members')
+@ReadAccess()
 @Controller('members')
 export class MembersController extends CommandController {
   constructor(

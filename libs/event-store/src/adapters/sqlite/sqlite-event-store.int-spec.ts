@@ -174,7 +174,7 @@ describe('SqliteEventStore', () => {
       }
     });
 
-    it('two OS processes appending to one stream with retry leave exactly 400 contiguous revisions', async () => {
+    it('two OS processes racing to append to one stream with retry leave contiguous revisions, none lost', async () => {
       const store = open();
       const stream = `election-${randomUUID()}`;
       const child = fork(join(__dirname, 'sqlite-concurrent-writer.fixture.ts'), [file, stream], {
@@ -196,25 +196,33 @@ describe('SqliteEventStore', () => {
         await waitFor(child, 'ready');
         expect((await iterator.next()).value).toMatchObject({ kind: 'caughtUp' });
 
-        const childDone = command(200);
+        // The processes must really race for the head, or the test would prove little. On a
+        // loaded machine one side can finish before the other starts, so race again (≤ 3 rounds).
         let retries = 0;
-        for (let n = 0; n < 200; n += 1) retries += await appendWithRetry(store, stream, { writer: 'parent', n });
-        retries += (await childDone).retries ?? 0;
-        // The processes really raced for the head; without that the test would prove little.
+        let rounds = 0;
+        while (retries === 0 && rounds < 3) {
+          const childDone = command(200);
+          for (let n = 0; n < 200; n += 1) {
+            retries += await appendWithRetry(store, stream, { writer: 'parent', n: rounds * 200 + n });
+          }
+          retries += (await childDone).retries ?? 0;
+          rounds += 1;
+        }
         expect(retries).toBeGreaterThan(0);
 
+        const total = rounds * 400;
         const events = await store.readStream(stream);
-        expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 400 }, (_, i) => i));
-        expect(events.filter((e) => e.data.writer === 'child')).toHaveLength(200);
+        expect(events.map((e) => e.revision)).toEqual(Array.from({ length: total }, (_, i) => i));
+        expect(events.filter((e) => e.data.writer === 'child')).toHaveLength(total / 2);
         expect(verifyStreamChain(events)).toBeNull();
-        const delivered = await collect(iterator, (got) => ours(got).length === 400, 2000);
+        const delivered = await collect(iterator, (got) => ours(got).length === total, 5000);
         expect(ours(delivered).map((e) => e.id)).toEqual(events.map((e) => e.id));
 
         // With this process idle, the other process's append can only arrive by polling.
         await command(1);
         const doneAt = Date.now();
         const polled = await collect(iterator, (got) => ours(got).length === 1, 1000);
-        expect(ours(polled)).toMatchObject([{ revision: 400, data: { writer: 'child' } }]);
+        expect(ours(polled)).toMatchObject([{ revision: total, data: { writer: 'child' } }]);
         expect(Date.now() - doneAt).toBeLessThan(1000);
       } catch (error) {
         throw new Error(`${String(error)}\nwriter stderr:\n${stderr}`, { cause: error });

@@ -1,0 +1,72 @@
+import { AuditAccess } from '../auth/access.decorators';
+import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadModelFreshness } from '@app/application';
+import {
+  OrganisationHistoryQueries,
+  organisationHistoryProjection,
+  type AsOfRoll,
+  type MemberHistory,
+  type OrganisationDiff,
+  type OrganisationTree,
+} from '@app/read-models';
+import { AsOfQuery, DiffQuery } from './org.dto';
+
+/** Today's calendar date where the server runs: the default "as of". */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The organisation over time, for auditors: as of any date, between two dates, a branch's roll
+ * on a date, a member's history. Answers come from the organisation-history read model only;
+ * each request first waits until the model has applied every event the store held on arrival.
+ */
+@ApiTags('org')
+@AuditAccess()
+@Controller('org')
+export class OrgController {
+  constructor(
+    private readonly queries: OrganisationHistoryQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get('tree')
+  @ApiOperation({ summary: 'Committees → open branches → posts held, member counts and shape flags, as of a date' })
+  async tree(@Query() query: AsOfQuery): Promise<OrganisationTree> {
+    await this.fresh();
+    return this.queries.tree(query.asOf ?? today());
+  }
+
+  @Get('diff')
+  @ApiOperation({ summary: 'Branches created, dissolved, merged, renamed; members moved; posts started and ended' })
+  async diff(@Query() query: DiffQuery): Promise<OrganisationDiff> {
+    await this.fresh();
+    return this.queries.diff(query.from, query.to);
+  }
+
+  @Get('roll/:branchId')
+  @ApiOperation({ summary: 'The member roll (花名册) of a branch as of a date' })
+  async roll(@Param('branchId') branchId: string, @Query() query: AsOfQuery): Promise<AsOfRoll> {
+    await this.fresh();
+    const roll = this.queries.roll(branchId, query.asOf ?? today());
+    if (!roll) throw new NotFoundException(`Branch ${branchId} does not appear in the organisation's history.`);
+    return roll;
+  }
+
+  @Get('members/:memberId/history')
+  @ApiOperation({
+    summary: "A member's affiliations over time (admission, transfers, confirmation, departure) and posts",
+  })
+  async memberHistory(@Param('memberId') memberId: string): Promise<MemberHistory> {
+    await this.fresh();
+    const history = this.queries.memberHistory(memberId);
+    if (!history) throw new NotFoundException(`Member ${memberId} does not appear in the organisation's history.`);
+    return history;
+  }
+
+  private fresh(): Promise<void> {
+    return this.freshness.waitForHead(organisationHistoryProjection.name);
+  }
+}

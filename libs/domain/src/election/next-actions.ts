@@ -1,0 +1,28 @@
+import { RulePolicy } from '../policy/rule-policy';
+import { calendarDateOf } from '../shared/iso-date';
+import { invalid } from '../shared/domain-error';
+import { ElectionCommandType } from './election.commands';
+import { ElectionState } from './election.state';
+import { blockedBy, ELECTION_COMMAND_TYPES } from './election.transitions';
+
+export type NextAction =
+  | { readonly command: ElectionCommandType; readonly allowed: true }
+  | { readonly command: ElectionCommandType; readonly allowed: false; readonly code: string; readonly reason: string };
+
+/**
+ * For every election command: allowed now, or blocked with the rule's code and a sentence why.
+ * It reads the same transition table the decider refuses through, so a command shown as allowed
+ * can fail only on the data it carries (quorum, differential, eligibility), never on the step.
+ */
+export function nextActions(state: ElectionState, policy: RulePolicy, at: string): readonly NextAction[] {
+  const on = calendarDateOf(at);
+  if (on === undefined) {
+    throw invalid('INVALID_DATE', `The date "${at}" is not an ISO date, so no next action can be judged for it.`, {
+      value: at,
+    });
+  }
+  return ELECTION_COMMAND_TYPES.map((command): NextAction => {
+    const blocked = blockedBy(command, state, policy, on);
+    return blocked === null ? { command, allowed: true } : { command, allowed: false, ...blocked };
+  });
+}
