@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     ]);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!decision) {
-      this.logger.error(`No access decision on ${request.method} ${request.route?.path ?? request.path}: refused`);
+      this.logger.error(`No access decision on ${request.method} ${request.path}: refused`);
       throw new Forbidden('This route has no access rule, so it is closed to everyone.');
     }
     if (decision.kind === 'public') return true;
