@@ -34,3 +34,4 @@ export * from './auth/roles';
 export * from './auth/auth-settings';
 export * from './auth/token-verifier';
 export * from './auth/token-minter';
+export * from './policy/rule-policies';

@@ -1,4 +1,4 @@
-import { DEFAULT_RULE_POLICIES, policyInForce, type Decider, type DomainEvent } from '@app/domain';
+import { DEFAULT_RULE_POLICIES, policyInForce, type Decider, type DomainEvent, type RulePolicy } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from './domain-command-message';
 import { handleCommand, type CommandContext } from './handle-command';
@@ -14,9 +14,11 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
   stream: string,
   command: Omit<C, 'metadata'>,
   context: CommandContext,
+  /** Every rule version in force at some date (built-in and published); see RulePolicies. */
+  policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES,
 ): Promise<CommandOutcome> {
   const metadata = { at: context.occurredAt, actor: context.actor };
-  const policyVersion = context.policyVersion ?? versionInForce(context.occurredAt);
+  const policyVersion = context.policyVersion ?? versionInForce(policies, context.occurredAt);
   const result = await handleCommand(store, decider, stream, { ...command, metadata } as C, {
     ...context,
     policyVersion,
@@ -24,10 +26,10 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
   return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
 }
 
-/** The built-in policy version in force on a date; null before the first one (no rule applies). */
-function versionInForce(at: string): string | null {
+/** The policy version in force on a date; null before the first one (no rule applies). */
+function versionInForce(policies: readonly RulePolicy[], at: string): string | null {
   try {
-    return policyInForce(DEFAULT_RULE_POLICIES, at).version;
+    return policyInForce(policies, at).version;
   } catch {
     return null;
   }
