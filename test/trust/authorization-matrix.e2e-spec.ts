@@ -1,0 +1,134 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import type { Role } from '@app/application';
+import { bootApi, type BootedApi } from '../api/boot-api';
+import { hostileTokens, tokenFor } from '../api/tokens';
+import { concretePath, routeTable, type Route } from './route-table';
+
+/**
+ * Every route × every kind of caller, generated from the application's own route table, so a
+ * route added tomorrow is checked tomorrow. The one number that matters: unexpected 2xx = 0.
+ */
+describe('authorization matrix', () => {
+  let api: BootedApi;
+  let http: App;
+  let routes: Route[];
+  const ids: { committee: string; otherCommittee: string; branch: string; otherBranch: string } = {
+    committee: '',
+    otherCommittee: '',
+    branch: '',
+    otherBranch: '',
+  };
+
+  beforeAll(async () => {
+    api = await bootApi({ auth: 'explicit' });
+    http = api.app.getHttpServer();
+    routes = routeTable(api.app);
+    const admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
+    const committee = async (name: string) =>
+      (
+        await request(http)
+          .post('/committees')
+          .set('Authorization', admin)
+          .send({ name, kind: 'committee' })
+          .expect(201)
+      ).body.events[0].data.committeeId as string;
+    const branch = async (name: string, parentCommitteeId: string) =>
+      (
+        await request(http)
+          .post('/branches')
+          .set('Authorization', admin)
+          .send({ name, parentCommitteeId, joint: false })
+          .expect(201)
+      ).body.events[0].data.branchId as string;
+    ids.committee = await committee('孝义市离退休干部党委');
+    ids.otherCommittee = await committee('汾阳市离退休干部党委');
+    ids.branch = await branch('府东社区离退休干部党支部', ids.committee);
+    ids.otherBranch = await branch('汾阳某社区离退休干部党支部', ids.otherCommittee);
+  });
+  afterAll(() => api.close());
+
+  /** Path parameters name the other committee's things, so a scoped admin must get 404. */
+  const otherCommitteesPath = (route: Route) =>
+    concretePath(route.path, (param) => {
+      if (param === 'committeeId') return ids.otherCommittee;
+      if (param === 'branchId') return ids.otherBranch;
+      if (param === 'stream') return `branch-${ids.otherBranch}`;
+      return '6f0d2e4a-1b3c-4d5e-8f90-a1b2c3d4e5f6';
+    });
+
+  const send = (route: Route, path: string, authorization?: string) => {
+    const method = route.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+    const call = request(http)[method](path);
+    if (authorization) void call.set('Authorization', authorization);
+    return route.method === 'GET' ? call : call.send({});
+  };
+
+  it('gives every route an explicit access decision', () => {
+    const undecided = routes.filter((route) => route.access === undefined).map((r) => `${r.method} ${r.path}`);
+    expect(undecided).toEqual([]);
+    expect(routes.length).toBeGreaterThan(30);
+  });
+
+  it('refuses every non-public route without a valid token (401), and lets the right roles through', async () => {
+    const hostile = await hostileTokens(api.config);
+    const roles: Role[] = ['admin', 'auditor', 'reporter'];
+    const roleTokens = Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, `Bearer ${await tokenFor(api.config, role)}`] as const)),
+    );
+    const scopedAdmin = `Bearer ${await tokenFor(api.config, 'admin', ids.committee)}`;
+    const unexpected: string[] = [];
+    const wrongStatus: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const decision = route.access!;
+      const path = otherCommitteesPath(route);
+      const expectations: [string, string | undefined, (status: number) => boolean][] = [];
+      if (decision.kind === 'public') {
+        expectations.push(['no token', undefined, (s) => s < 400]);
+      } else {
+        expectations.push(['no token', undefined, (s) => s === 401]);
+        for (const [name, token] of Object.entries(hostile)) {
+          expectations.push([name, `Bearer ${token}`, (s) => s === 401]);
+        }
+        for (const role of roles) {
+          const allowed = decision.roles.includes(role);
+          expectations.push([role, roleTokens[role], allowed ? (s) => s !== 401 && s !== 403 : (s) => s === 403]);
+        }
+        if (decision.roles.includes('admin') && /:(committeeId|branchId|stream)\b/.test(route.path)) {
+          expectations.push(["other committee's admin", scopedAdmin, (s) => s === 404]);
+        }
+      }
+      for (const [caller, authorization, ok] of expectations) {
+        const response = await send(route, path, authorization);
+        checked += 1;
+        const label = `${route.method} ${route.path} as ${caller}: ${response.status}`;
+        if (!ok(response.status)) {
+          wrongStatus.push(label);
+          if (response.status >= 200 && response.status < 300) unexpected.push(label);
+        }
+        if (response.status >= 400) expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+    }
+    // Printed so a reader of the CI log sees the size of the matrix.
+    console.log(
+      `authorization matrix: ${routes.length} routes, ${checked} requests, ${unexpected.length} unexpected 2xx`,
+    );
+    expect(unexpected).toEqual([]);
+    expect(wrongStatus).toEqual([]);
+  }, 120_000);
+
+  it('lets a committee-scoped administrator work on their own branch', async () => {
+    const scopedAdmin = `Bearer ${await tokenFor(api.config, 'admin', ids.committee)}`;
+    await request(http)
+      .post(`/branches/${ids.branch}/rename`)
+      .set('Authorization', scopedAdmin)
+      .send({ name: '府东社区第一党支部' })
+      .expect(200);
+    await request(http)
+      .post(`/branches/${ids.otherBranch}/rename`)
+      .set('Authorization', scopedAdmin)
+      .send({ name: '不属于我' })
+      .expect(404);
+  });
+});
