@@ -15,7 +15,7 @@ const shared = {
   rootDir: __dirname,
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|peek-readable|@tokenizer|jose)/)',
+    '/node_modules/(?!(@nestjs|file-type|load-esm|uid|strtok3|token-types|peek-readable|@tokenizer|jose|@apidevtools)/)',
   ],
   moduleNameMapper: {
     '^@app/(domain|event-store|application|read-models)$': '<rootDir>/libs/$1/src',
