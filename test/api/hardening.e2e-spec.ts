@@ -37,3 +37,25 @@ describe('HTTP hardening', () => {
     await request(http).get('/openapi.json').expect(200);
   });
 });
+
+describe('write throttling', () => {
+  let api: BootedApi;
+  afterAll(() => api.close());
+
+  it('answers writes over the per-caller limit with 429 problem+json and Retry-After; reads go on', async () => {
+    api = await bootApi({ env: { BRANCHFLOW_WRITES_PER_MINUTE: '3' } });
+    const http = api.app.getHttpServer() as App;
+    for (let i = 0; i < 3; i += 1) {
+      await request(http)
+        .post('/committees')
+        .send({ name: `党委${i}`, kind: 'committee' })
+        .expect(201);
+    }
+    const limited = await request(http).post('/committees').send({ name: '党委3', kind: 'committee' }).expect(429);
+    expect(limited.headers['content-type']).toContain('application/problem+json');
+    expect(limited.body).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    await request(http).get('/health/live').expect(200);
+    expect(await api.store.readAll()).toHaveLength(3);
+  });
+});

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AppConfigModule, EventStoreModule, LoggingModule, ReadModelsModule, type AppConfig } from '@app/application';
 import { AuthModule } from './auth/auth.module';
+import { WriteThrottleModule } from './http/write-throttle';
 import { HealthModule } from './health/health.module';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { AuditHttpModule } from './audit/audit-http.module';
@@ -22,6 +23,8 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         LoggingModule,
         AuthModule,
+        // After AuthModule: its guard runs first, so writes are counted per token subject.
+        WriteThrottleModule,
         EventStoreModule,
         ReadModelsModule,
         HealthModule,

@@ -28,6 +28,8 @@ export interface AppConfig {
   readonly digestIntervalMinutes: number;
   /** How bearer tokens are verified. */
   readonly auth: AuthSettings;
+  /** Writes one caller may send per minute before 429 (reads are not limited). */
+  readonly writesPerMinute: number;
   /** Serve the OpenAPI UI at /docs (off by default in production). */
   readonly swaggerUi: boolean;
 }

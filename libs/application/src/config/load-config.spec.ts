@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         publicKeyPem: null,
         jwks: null,
       },
+      writesPerMinute: 6000,
       swaggerUi: true,
     });
   });
@@ -50,6 +51,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_JWT_ISSUER: 'https://id.example.gov',
         BRANCHFLOW_JWT_AUDIENCE: 'xiaoyi-bureau',
         BRANCHFLOW_SWAGGER_UI: 'true',
+        BRANCHFLOW_WRITES_PER_MINUTE: '120',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
       }),
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
         publicKeyPem: null,
         jwks: null,
       },
+      writesPerMinute: 120,
       swaggerUi: true,
     });
   });

@@ -82,6 +82,7 @@ export function loadConfig(
       oneOf('BRANCHFLOW_IN_PROCESS_WORKERS', ['true', 'false'] as const, 'true', (s) => s.toLowerCase()) === 'true',
     digestIntervalMinutes: integer('BRANCHFLOW_DIGEST_INTERVAL_MINUTES', 60, 0, 10_080),
     auth,
+    writesPerMinute: integer('BRANCHFLOW_WRITES_PER_MINUTE', 6000, 1, 1_000_000),
     swaggerUi:
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),
