@@ -1,5 +1,12 @@
 import { Logger } from 'nestjs-pino';
-import { describeStore, EVENT_STORE, InvalidConfiguration, loadConfig, type AppConfig } from '@app/application';
+import {
+  describeStore,
+  EVENT_STORE,
+  InvalidConfiguration,
+  loadConfig,
+  usesDevelopmentSecret,
+  type AppConfig,
+} from '@app/application';
 import type { EventStore } from '@app/event-store';
 import { createApp } from './create-app';
 
@@ -14,6 +21,14 @@ async function bootstrap(): Promise<void> {
   app
     .get(Logger)
     .log(`branchflow API listening on ${await app.getUrl()} (events: ${describeStore(store, config)})`, 'Bootstrap');
+  if (usesDevelopmentSecret(config.auth)) {
+    app
+      .get(Logger)
+      .warn(
+        'Tokens are signed with the public development secret. Get one with: npm run -s cli -- token --role admin (or auditor, reporter)',
+        'Bootstrap',
+      );
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,0 +1,77 @@
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthSettings } from './auth-settings';
+import { InvalidToken, TokenVerifier } from './token-verifier';
+
+const base: AuthSettings = {
+  issuer: DEFAULT_ISSUER,
+  audience: DEFAULT_AUDIENCE,
+  secret: null,
+  publicKeyPem: null,
+  jwks: null,
+};
+const claims = { role: 'auditor', name: '审计员' };
+
+function sign(alg: string, key: Parameters<SignJWT['sign']>[0], build: (jwt: SignJWT) => SignJWT = (jwt) => jwt) {
+  return build(
+    new SignJWT(claims)
+      .setProtectedHeader({ alg, kid: 'k1' })
+      .setSubject('auditor-1')
+      .setIssuer(DEFAULT_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setExpirationTime('1h'),
+  ).sign(key);
+}
+
+describe('TokenVerifier', () => {
+  it('accepts RS256 tokens against a PEM public key, and refuses the HS256 "public key as secret" forgery', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const pem = await exportSPKI(publicKey);
+    const verifier = await TokenVerifier.create({ ...base, publicKeyPem: pem });
+    await expect(verifier.verify(await sign('RS256', privateKey))).resolves.toMatchObject({
+      id: 'auditor-1',
+      role: 'auditor',
+    });
+    const forged = await sign('HS256', new TextEncoder().encode(pem));
+    await expect(verifier.verify(forged)).rejects.toBeInstanceOf(InvalidToken);
+  });
+
+  it('accepts ES256 tokens against an EC key, and from a JWKS document', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+    const pemVerifier = await TokenVerifier.create({ ...base, publicKeyPem: await exportSPKI(publicKey) });
+    const token = await sign('ES256', privateKey);
+    await expect(pemVerifier.verify(token)).resolves.toMatchObject({ name: '审计员' });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    const jwksVerifier = await TokenVerifier.create({ ...base, jwks: JSON.stringify({ keys: [jwk] }) });
+    await expect(jwksVerifier.verify(token)).resolves.toMatchObject({ role: 'auditor' });
+  });
+
+  it('with a shared secret accepts HS256 only, and checks expiry, issuer and audience', async () => {
+    const secret = 'a-shared-secret-of-at-least-thirty-two-chars';
+    const key = new TextEncoder().encode(secret);
+    const verifier = await TokenVerifier.create({ ...base, secret });
+    await expect(verifier.verify(await sign('HS256', key))).resolves.toMatchObject({ committeeId: null });
+    await expect(verifier.verify(await sign('HS512', key))).rejects.toBeInstanceOf(InvalidToken);
+    await expect(
+      verifier.verify(await sign('HS256', key, (jwt) => jwt.setExpirationTime(Math.floor(Date.now() / 1000) - 10))),
+    ).rejects.toBeInstanceOf(InvalidToken);
+    await expect(verifier.verify(await sign('HS256', key, (jwt) => jwt.setAudience('other')))).rejects.toBeInstanceOf(
+      InvalidToken,
+    );
+    await expect(verifier.verify(await sign('HS256', key, (jwt) => jwt.setIssuer('other')))).rejects.toBeInstanceOf(
+      InvalidToken,
+    );
+  });
+
+  it('refuses a token without a known role or subject', async () => {
+    const secret = 'a-shared-secret-of-at-least-thirty-two-chars';
+    const verifier = await TokenVerifier.create({ ...base, secret });
+    const rootless = await new SignJWT({ role: 'root' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .setIssuer(DEFAULT_ISSUER)
+      .setAudience(DEFAULT_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(secret));
+    await expect(verifier.verify(rootless)).rejects.toThrow('no known role');
+  });
+});
