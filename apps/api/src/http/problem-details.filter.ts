@@ -52,70 +52,39 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     response.status(problem.status).type(PROBLEM_JSON).json(problem);
   }
 
-  private describe(error: unknown): Omit<ProblemDetails, 'instance' | 'requestId'> {
-    if (error instanceof Unauthenticated || error instanceof Forbidden) {
-      const status = error instanceof Unauthenticated ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN;
-      return { type: problemType(error.code), title: titleOf(status), status, detail: error.message, code: error.code };
-    }
+  private describe(error: unknown): Problem {
+    if (error instanceof Unauthenticated) return problem(HttpStatus.UNAUTHORIZED, error.code, error.message);
+    if (error instanceof Forbidden) return problem(HttpStatus.FORBIDDEN, error.code, error.message);
     if (error instanceof ValidationFailed) {
-      const status = HttpStatus.BAD_REQUEST;
-      return {
-        type: problemType(error.code),
-        title: titleOf(status),
-        status,
-        detail: error.message,
-        code: error.code,
-        errors: error.errors,
-      };
+      return problem(HttpStatus.BAD_REQUEST, error.code, error.message, { errors: error.errors });
     }
     if (error instanceof DomainError) {
-      const status = DOMAIN_ERROR_STATUS[error.category];
-      return {
-        type: problemType(error.code),
-        title: titleOf(status),
-        status,
-        detail: error.message,
-        code: error.code,
-        details: error.details,
-      };
+      return problem(DOMAIN_ERROR_STATUS[error.category], error.code, error.message, { details: error.details });
     }
     if (error instanceof WrongExpectedRevision) {
-      const status = HttpStatus.CONFLICT;
-      return {
-        type: problemType(error.code),
-        title: titleOf(status),
-        status,
-        detail: `${error.message} Reload it and retry with If-Match: "${error.actual ?? 'absent'}".`,
-        code: error.code,
-        currentRevision: error.actual,
-      };
+      const detail = `${error.message} Reload it and retry with If-Match: "${error.actual ?? 'absent'}".`;
+      return problem(HttpStatus.CONFLICT, error.code, detail, { currentRevision: error.actual });
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
-      const code = codeOfStatus(status);
-      return { type: problemType(code), title: titleOf(status), status, detail: error.message, code };
+      return problem(status, codeOfStatus(status), error.message);
     }
     if (error instanceof EventStoreError) {
       const status = STORE_ERROR_STATUS.find(([type]) => error instanceof type)?.[1];
-      if (status !== undefined) {
-        return {
-          type: problemType(error.code),
-          title: titleOf(status),
-          status,
-          detail: error.message,
-          code: error.code,
-        };
-      }
+      if (status !== undefined) return problem(status, error.code, error.message);
     }
-    const status = HttpStatus.INTERNAL_SERVER_ERROR;
-    return {
-      type: problemType('INTERNAL_ERROR'),
-      title: titleOf(status),
-      status,
-      detail: 'An unexpected error occurred; the request id locates it in the logs.',
-      code: 'INTERNAL_ERROR',
-    };
+    return problem(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'INTERNAL_ERROR',
+      'An unexpected error occurred; the request id locates it in the logs.',
+    );
   }
+}
+
+type Problem = Omit<ProblemDetails, 'instance' | 'requestId'>;
+
+function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: problemType(code), title: titleOf(status), status, detail, code, ...extra };
 }
 
 function titleOf(status: number): string {
