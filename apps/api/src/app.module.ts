@@ -12,6 +12,9 @@ import { OrganisationHttpModule } from './organisation/organisation-http.module'
 import { OrgHttpModule } from './org/org-http.module';
 import { VerificationHttpModule } from './verification/verification-http.module';
 import { RestructuringHttpModule } from './restructuring/restructuring-http.module';
+import { PoliciesHttpModule } from './policies/policies-http.module';
+import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
+import { ElectionsHttpModule } from './elections/elections-http.module';
 
 @Module({})
 export class AppModule {
@@ -35,6 +38,9 @@ export class AppModule {
         OrgHttpModule,
         VerificationHttpModule,
         RestructuringHttpModule,
+        ElectionsHttpModule,
+        PoliciesHttpModule,
+        CampaignsHttpModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

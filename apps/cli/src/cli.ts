@@ -1,11 +1,13 @@
 import { InvalidConfiguration, loadConfig } from '@app/application';
 import type { CliCommand, CliContext } from './cli-context';
 import { healthCommand } from './commands/health.command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { tokenCommand } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
 import { ExitCode } from './exit-codes';
 
 /** Every command the CLI knows; later work adds demo, rebuild, verify, export, as-of, bench. */
-export const COMMANDS: readonly CliCommand[] = [healthCommand, verifyCommand];
+export const COMMANDS: readonly CliCommand[] = [healthCommand, verifyCommand, tokenCommand, rebuildCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

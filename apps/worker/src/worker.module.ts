@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   AppConfigModule,
+  ElectionModule,
   EventStoreModule,
   LoggingModule,
   ReadModelsModule,
@@ -24,6 +25,7 @@ export class WorkerModule {
         EventStoreModule,
         ReadModelsModule,
         RestructuringModule,
+        ElectionModule,
       ],
       providers: [WorkerHeartbeat],
     };

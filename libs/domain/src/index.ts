@@ -71,3 +71,4 @@ export {
   slateDeviations,
 } from './election/election.decider';
 export type { ElectionDecider } from './election/election.decider';
+export * from './election/term-end-reminder';

@@ -15,3 +15,6 @@ export * from './export/csv';
 export * from './organisation-history/organisation-history.projection';
 export * from './organisation-history/organisation-history.queries';
 export type { HeldPost } from './organisation-history/organisation-history.statements';
+export * from './election-board/next-step';
+export * from './election-board/election-board.projection';
+export * from './election-board/election-board.queries';

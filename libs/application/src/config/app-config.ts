@@ -24,6 +24,8 @@ export interface AppConfig {
    * production API beside a separate worker sets BRANCHFLOW_IN_PROCESS_WORKERS=false.
    */
   readonly inProcessWorkers: boolean;
+  /** Minutes between looks for election deadlines that fell due (0 turns the timer off). */
+  readonly electionTimerMinutes: number;
   /** Minutes between history digests (0 turns the timer off). */
   readonly digestIntervalMinutes: number;
   /** How bearer tokens are verified. */

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       nodeEnv: 'development',
       inProcessWorkers: true,
+      electionTimerMinutes: 15,
       digestIntervalMinutes: 60,
       auth: {
         issuer: 'branchflow',
@@ -65,6 +66,7 @@ describe('loadConfig', () => {
       logLevel: 'debug',
       nodeEnv: 'production',
       inProcessWorkers: false,
+      electionTimerMinutes: 15,
       digestIntervalMinutes: 0,
       auth: {
         issuer: 'https://id.example.gov',

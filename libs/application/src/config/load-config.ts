@@ -80,6 +80,7 @@ export function loadConfig(
     nodeEnv,
     inProcessWorkers:
       oneOf('BRANCHFLOW_IN_PROCESS_WORKERS', ['true', 'false'] as const, 'true', (s) => s.toLowerCase()) === 'true',
+    electionTimerMinutes: integer('BRANCHFLOW_ELECTION_TIMER_MINUTES', 15, 0, 1440),
     digestIntervalMinutes: integer('BRANCHFLOW_DIGEST_INTERVAL_MINUTES', 60, 0, 10_080),
     auth,
     writesPerMinute: integer('BRANCHFLOW_WRITES_PER_MINUTE', 6000, 1, 1_000_000),

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import {
   auditProjection,
+  electionBoardProjection,
   OrganisationQueries,
   openReadModelDatabase,
   organisationNowProjection,
@@ -33,6 +34,7 @@ export const PROJECTIONS: readonly SqlProjection[] = [
   auditProjection,
   statisticsProjection,
   organisationHistoryProjection,
+  electionBoardProjection,
 ];
 
 /**

@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { describeEvent, type NameLookup } from './event-descriptions';
-import { subjectsOf } from './event-subjects';
+import { streamCategory, subjectsOf, type EventSubjects } from './event-subjects';
 import type { Statement } from 'better-sqlite3';
 
 export type AuditTable = 'audit_events' | 'audit_event_branches' | 'audit_names';
@@ -21,7 +21,8 @@ export const businessDate = (occurredAt: string): string => occurredAt.slice(0, 
  */
 export const auditProjection: SqlProjection<AuditTable> = {
   name: 'audit',
-  version: 1,
+  // v2: campaign, rule-policy and election events described; election events filed under their branch.
+  version: 2,
   tables: ['audit_events', 'audit_event_branches', 'audit_names'],
 
   createTables(db, t) {
@@ -80,7 +81,7 @@ export const auditProjection: SqlProjection<AuditTable> = {
     // Described with the names known before this event: an event that introduces or changes a
     // name carries it (and the previous one) in its data.
     const description = describeEvent(event.type, data, sql.names, event.stream);
-    const subjects = subjectsOf(event.stream, data);
+    const subjects = withElectionBranch(subjectsOf(event.stream, data), event.stream, sql.names);
     const m = event.metadata;
     const inserted = sql.insert.run(
       event.position,
@@ -160,6 +161,10 @@ function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
         const kind = readName.get('restructuring', id) as string | undefined;
         return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? kind : null;
       },
+      campaign: (id) => name('campaign', id),
+      workingGroup: (campaignId, groupId) =>
+        (readName.get('workingGroup', `${campaignId}/${groupId}`) as string | undefined) ?? groupId,
+      electionBranch: (id) => (readName.get('election', id) as string | undefined) ?? null,
     },
   };
   byGeneration.set(t.audit_events, statements);
@@ -186,5 +191,20 @@ function rememberNames(sql: AuditStatements, event: RecordedEvent): void {
       return set('member', d.memberId, (d.corrections as Data | undefined)?.name);
     case 'RestructuringProposed':
       return set('restructuring', d.restructuringId, (d.plan as Data | undefined)?.kind);
+    case 'CensusTaken':
+      // An election's later events name only the election; its census names the branch.
+      return set('election', d.electionId, d.branchId);
+    case 'ElectionPlanIssued':
+      return set('campaign', d.campaignId, d.title);
+    case 'WorkingGroupFormed':
+      return set('workingGroup', `${String(d.campaignId)}/${String(d.groupId)}`, d.name);
   }
+}
+
+/** An election event without a branch in its data is filed under the branch its census named. */
+function withElectionBranch(subjects: EventSubjects, stream: string, names: NameLookup): EventSubjects {
+  if (subjects.branchId !== null) return subjects;
+  const { category, id } = streamCategory(stream);
+  const branchId = category === 'election' ? names.electionBranch(id) : null;
+  return branchId === null ? subjects : { ...subjects, branchId, branchIds: [branchId, ...subjects.branchIds] };
 }

@@ -1,4 +1,4 @@
-import type { PostKind, PostSource } from '@app/domain';
+import { DEFAULT_RULE_POLICIES, type Person, type PostKind, type PostSource } from '@app/domain';
 import type { DescribedEvent } from './event-descriptions';
 import { describeEvent, EVENT_DESCRIPTIONS, genericDescription, type NameLookup } from './event-descriptions';
 
@@ -14,6 +14,9 @@ const names: NameLookup = {
   branch: (id) => NAMES[id] ?? id,
   member: (id) => NAMES[id] ?? id,
   restructuringKind: (id) => (id === 'r1' ? 'merge' : null),
+  campaign: (id) => (id === 'k1' ? '关于离退休干部党支部换届选举工作方案' : id),
+  workingGroup: (_campaignId, groupId) => (groupId === 'g1' ? '第一包联组' : groupId === 'g2' ? '第二包联组' : groupId),
+  electionBranch: (id) => (id === 'e1' ? 'b1' : null),
 };
 
 const post = (kind: PostKind, source: PostSource = 'elected') =>
@@ -36,8 +39,23 @@ const shape = {
   policyVersion: 'p',
 };
 
+const p = (n: number): Person => ({
+  personId: `m${n}`,
+  name: ['', '李全爱', '武雅君', '张建国', '王秀英'][n] ?? `党员${n}`,
+});
+const e = { electionId: 'e1', policyVersion: '2022-10-22', at } as const;
+const motion = { for: 8, against: 0, abstain: 0 };
+const officer = (n: number) => ({ ...p(n), votes: { for: 3, against: 0, abstain: 0 } });
+const shift = {
+  fromDate: '2023-06-30',
+  newDate: '2023-09-30',
+  shiftDays: 92,
+  approvalReference: '孝离党字〔2023〕7号',
+};
+
 /**
- * One sample per event type of the organisation and restructuring contexts. The mapped type
+ * One sample per event type of every context (organisation, restructuring, campaign, rule
+ * policy, election). The mapped type
  * makes this list exhaustive: a new event type in the domain's unions fails to compile here
  * until it has a sample, and then fails the test below until it has a description.
  */
@@ -153,6 +171,175 @@ const SAMPLES: { readonly [E in DescribedEvent as E['type']]: E['data'] } = {
     counts: { membersTransferred: 1, membersLeftDuringExecution: 0, branchesEstablished: 0, branchesClosed: 1 },
     at,
   },
+
+  ElectionPlanIssued: {
+    campaignId: 'k1',
+    title: '关于离退休干部党支部换届选举工作方案',
+    documentNumber: '孝老干字〔2023〕1号',
+    requirements: ['按期换届'],
+    deadline: '2023-06-30',
+    at,
+  },
+  WorkingGroupFormed: {
+    campaignId: 'k1',
+    groupId: 'g1',
+    name: '第一包联组',
+    leader: { personId: 'l1', name: '张局长' },
+    at,
+  },
+  BranchAssignedToWorkingGroup: { campaignId: 'k1', branchId: 'b1', groupId: 'g2', previousGroupId: 'g1', at },
+
+  RulePolicyPublished: {
+    registryId: 'bureau',
+    policy: { ...DEFAULT_RULE_POLICIES[1]!, version: '2025-01-01', effectiveFrom: '2025-01-01' },
+    at,
+  },
+
+  CensusTaken: {
+    ...e,
+    branchId: 'b1',
+    fullMembers: 10,
+    probationaryMembers: 1,
+    suspendedMembers: 1,
+    committeeRequired: true,
+    overSize: false,
+    currentTerm: { start: '2020-06-30', end: '2023-06-30' },
+    committeeWorking: '支委会运转正常',
+    secretarySituation: '书记年龄偏大',
+    notes: null,
+  },
+  ElectionRequested: {
+    ...e,
+    plannedDate: '2023-05-20',
+    committee: true,
+    committeeSeats: 3,
+    deputySecretary: true,
+    electionMethod: '差额选举',
+    nominationMethod: '党员推荐',
+    agenda: ['选举支部委员会'],
+    minimumCommitteeCandidates: 4,
+    seatsAboveUsual: false,
+  },
+  ElectionRequestApproved: {
+    ...e,
+    approvalReference: '孝离党字〔2023〕5号',
+    approvedOn: '2023-03-20',
+    lapsesOn: '2023-06-18',
+  },
+  ApprovalLapsed: { ...e, approvalReference: '孝离党字〔2023〕5号', lapsesOn: '2023-06-18' },
+  ElectionPostponed: { ...e, ...shift, reason: '党员外出较多', shiftLimitOverridden: false },
+  ElectionBroughtForward: {
+    ...e,
+    ...shift,
+    newDate: '2023-05-30',
+    shiftDays: 31,
+    reason: '书记病重',
+    shiftLimitOverridden: false,
+  },
+  CandidateRecommended: { ...e, nominee: p(1), forPost: 'secretary', recommendedBy: [p(3), p(4)] },
+  CandidateNominated: { ...e, nominee: p(2), forPost: 'committee', nominatedBy: '上届支委会' },
+  CandidateVetted: { ...e, nominee: p(2), method: 'talk', by: '第一包联组', notes: '群众评价好', on: '2023-04-02' },
+  CommunityConsulted: { ...e, nominee: null, community: '府东社区党委', opinion: '同意', on: '2023-04-03' },
+  CandidateSlateSubmitted: {
+    ...e,
+    committeeCandidates: [p(1), p(2), p(3), p(4)],
+    secretaryCandidates: [p(1)],
+    deputySecretaryCandidates: [],
+    minimumCommitteeCandidates: 4,
+  },
+  CandidateSlateApproved: { ...e, approvalReference: '孝离党字〔2023〕9号', approvedOn: '2023-04-20' },
+  MembersAssemblyConvened: {
+    ...e,
+    roll: [{ memberId: 'm1', name: '李全爱', membership: 'full', suspension: null }],
+    exclusions: [],
+    dueVoters: [p(1), p(2)],
+    presentVoters: [p(1), p(2)],
+    nonVotingAttendees: [{ person: { personId: 'x9', name: '王社区' }, kind: 'crossAppointed' }],
+    concurrentPostHolders: [{ personId: 'x9', name: '王社区' }],
+    scrutineers: [p(3)],
+    scrutineersApproval: motion,
+    tellers: [{ personId: 't1', name: '计票员' }],
+    electionMethodAdoption: motion,
+    quorum: { due: 10, present: 8, numerator: 4, denominator: 5, inclusive: true },
+    races: [{ race: 'committee', seats: 3, candidates: [p(1), p(2), p(3), p(4)] }],
+  },
+  BallotsRecorded: {
+    ...e,
+    race: 'committee',
+    roundNo: 1,
+    roundKind: 'regular',
+    seats: 3,
+    candidates: [p(1), p(2)],
+    issued: 8,
+    returned: 8,
+    valid: 7,
+    invalid: 1,
+    invalidByReason: { spoiled: 1, tooManyNames: 0, writeInWithoutAgainst: 0, writeInIsCandidate: 0, duplicateName: 0 },
+    tallies: [{ ...p(1), for: 7, against: 0, abstain: 0 }],
+    writeIns: [],
+  },
+  BallotRoundVoided: { ...e, race: 'committee', roundNo: 1, issued: 8, returned: 9 },
+  BallotsCounted: {
+    ...e,
+    race: 'committee',
+    roundNo: 1,
+    roundKind: 'regular',
+    majorityBase: 'due',
+    base: 10,
+    dueVoters: 10,
+    presentVoters: 8,
+    elected: [{ ...p(1), votes: 8, roundNo: 1 }],
+    notElected: [],
+    outcome: 'shortfall',
+    runoff: null,
+    remainingSeats: 2,
+  },
+  SupplementaryBallotHeld: { ...e, race: 'committee', roundNo: 2, candidates: [p(2), p(3)], seats: 2 },
+  SeatsReduced: { ...e, race: 'committee', fromSeats: 4, toSeats: 3, consent: motion, dueVoters: 10 },
+  OfficersElected: {
+    ...e,
+    electedBy: 'committeeFirstMeeting',
+    chair: p(3),
+    secretary: officer(1),
+    deputySecretary: null,
+    scrutineers: [p(3)],
+    duties: { m3: '组织委员' },
+  },
+  ElectionResultReported: {
+    ...e,
+    reportReference: '府东支〔2023〕2号',
+    committeeMembers: [{ ...p(1), votes: 8, roundNo: 1 }],
+    secretary: officer(1),
+    deputySecretary: officer(2),
+    deviations: [{ kind: 'deputyNotElected' }],
+  },
+  ElectionResultApproved: {
+    ...e,
+    approvalReference: '孝离党字〔2023〕20号',
+    approvedOn: '2023-06-05',
+    approvedOfficers: [p(1), p(2)],
+    filedCommitteeMembers: [p(3)],
+    filingReference: '孝离党备〔2023〕3号',
+    superiorDecision: null,
+  },
+  InstallationRequested: {
+    ...e,
+    branchId: 'b1',
+    posts: [{ postId: 'p1', kind: 'secretary', duty: null, holder: p(1) }],
+    termStart: '2023-06-06',
+    termEnd: '2028-06-05',
+    termYears: 5,
+    termPolicyVersion: '2022-10-22',
+  },
+  ResultInstalled: {
+    ...e,
+    branchId: 'b1',
+    posts: [{ postId: 'p1', kind: 'secretary', duty: null, holder: p(1) }],
+    termStart: '2023-06-06',
+    termEnd: '2028-06-05',
+  },
+  ElectionCancelled: { ...e, reason: '支部撤并', cancelledInStatus: 'requested' },
+  TermEndReminderDue: { ...e, branchId: 'b1', termEnd: '2028-06-05', daysBefore: 60, dueOn: '2028-04-06' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -184,13 +371,27 @@ describe('event descriptions', () => {
   });
 
   it('gives an unknown type a generic line naming the type, and falls back to ids for unknown names', () => {
-    expect(describeEvent('ElectionPlanIssued', { campaignId: 'k1' }, names, 'campaign-k1')).toEqual({
-      zh: '记录事件 ElectionPlanIssued（campaign-k1）',
-      en: 'Event ElectionPlanIssued recorded on campaign-k1',
+    expect(describeEvent('VisitRecorded', { electionId: 'e1' }, names, 'visit-e1')).toEqual({
+      zh: '记录事件 VisitRecorded（visit-e1）',
+      en: 'Event VisitRecorded recorded on visit-e1',
     });
     expect(describeEvent('MemberConfirmed', { memberId: 'm9', branchId: 'b9' }, names).zh).toBe(
       '预备党员m9转为正式党员',
     );
+  });
+
+  it('names an election by its branch, and a reassignment by both working groups', () => {
+    expect(describeEvent('ElectionRequestApproved', SAMPLES.ElectionRequestApproved, names)).toEqual({
+      zh: '上级党组织批复永盛社区离退休干部党支部换届请示（孝离党字〔2023〕5号），批复于2023-06-18失效',
+      en: 'Election of 永盛社区离退休干部党支部: request approved (孝离党字〔2023〕5号), approval lapses on 2023-06-18',
+    });
+    expect(describeEvent('ElectionCancelled', { ...SAMPLES.ElectionCancelled, electionId: 'e9' }, names).zh).toBe(
+      '选举e9取消换届选举（原因：支部撤并）',
+    );
+    expect(describeEvent('BranchAssignedToWorkingGroup', SAMPLES.BranchAssignedToWorkingGroup, names)).toEqual({
+      zh: '永盛社区离退休干部党支部由第一包联组调整为第二包联组包联',
+      en: 'Branch 永盛社区离退休干部党支部 reassigned from working group 第一包联组 to 第二包联组',
+    });
   });
 
   it('falls back to the generic line when old data lacks a field a describer needs', () => {

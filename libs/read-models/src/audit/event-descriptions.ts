@@ -1,11 +1,17 @@
 import type {
   BranchEvent,
+  CampaignEvent,
+  ElectionStreamEvent,
   MemberEvent,
   PartyCommitteeEvent,
+  Person,
   PostKind,
   PostEndReason,
+  Race,
   RestructuringEvent,
   RestructuringKind,
+  RulePolicyEvent,
+  VettingMethod,
 } from '@app/domain';
 
 /** A one-line description of an event, for people: Chinese for users, English for operators. */
@@ -25,15 +31,28 @@ export interface NameLookup {
   readonly member: (id: string) => string;
   /** The restructuring's kind (merge, redraw, dissolution), or null when unknown. */
   readonly restructuringKind: (id: string) => RestructuringKind | null;
+  /** A campaign's plan title. */
+  readonly campaign: (id: string) => string;
+  /** A working group's name within its campaign. */
+  readonly workingGroup: (campaignId: string, groupId: string) => string;
+  /** The branch an election belongs to (from its census), or null when unknown. */
+  readonly electionBranch: (electionId: string) => string | null;
 }
 
 /** Every event type the catalogue must describe: a new type in these unions fails to compile here. */
-export type DescribedEvent = PartyCommitteeEvent | BranchEvent | MemberEvent | RestructuringEvent;
+export type DescribedEvent =
+  | PartyCommitteeEvent
+  | BranchEvent
+  | MemberEvent
+  | RestructuringEvent
+  | CampaignEvent
+  | RulePolicyEvent
+  | ElectionStreamEvent;
 export type DescribedEventType = DescribedEvent['type'];
 
 type Describer<E extends DescribedEvent> = (data: E['data'], names: NameLookup) => EventDescription;
 
-/** One describer per known event type. Election and later contexts add their entries here. */
+/** One describer per known event type: a type without one fails to compile. */
 export type EventDescriptionCatalogue = { readonly [E in DescribedEvent as E['type']]: Describer<E> };
 
 const POST_ZH: Record<PostKind, string> = {
@@ -125,6 +144,39 @@ const steps = (parts: readonly (readonly [number, string])[], separator: string)
   return (nonZero.length > 0 ? nonZero : parts.slice(0, 1).map(([, text]) => text)).join(separator);
 };
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const RACE_ZH: Record<Race, string> = { committee: '支部委员会委员', secretary: '书记', deputySecretary: '副书记' };
+const RACE_EN: Record<Race, string> = {
+  committee: 'committee member',
+  secretary: 'secretary',
+  deputySecretary: 'deputy secretary',
+};
+const VETTING_ZH: Record<VettingMethod, string> = {
+  talk: '谈心谈话',
+  visit: '走访了解',
+  survey: '多方调研',
+  mobilisation: '思想动员',
+};
+const VETTING_EN: Record<VettingMethod, string> = {
+  talk: 'talk',
+  visit: 'visit',
+  survey: 'survey',
+  mobilisation: 'mobilisation talk',
+};
+const ROUND_ZH: Record<string, string> = { regular: '', runoff: '（再次投票）', supplementary: '（另行选举）' };
+const ROUND_EN: Record<string, string> = { regular: '', runoff: ' (runoff)', supplementary: ' (supplementary ballot)' };
+
+/** The election by its branch: the branch's name when the census named it, else the election id. */
+const electionZh = (names: NameLookup, electionId: string): string => {
+  const branchId = names.electionBranch(electionId);
+  return branchId ? names.branch(branchId) : `选举${electionId}`;
+};
+const electionEn = (names: NameLookup, electionId: string): string => {
+  const branchId = names.electionBranch(electionId);
+  return branchId ? `Election of ${names.branch(branchId)}` : `Election ${electionId}`;
+};
+const people = (persons: readonly Person[] | undefined, separator: string): string =>
+  (persons ?? []).map((p) => p.name).join(separator);
 
 const committeeLabelZh = (kind: string | undefined): string => (kind === 'general_branch' ? '党总支' : '党委');
 
@@ -322,6 +374,197 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
       )}`,
     };
   },
+
+  ElectionPlanIssued: (d) => ({
+    zh: `印发《${d.title}》（${d.documentNumber}），要求${d.deadline}前完成换届选举`,
+    en: `Election plan "${d.title}" (${d.documentNumber}) issued; elections due by ${d.deadline}`,
+  }),
+  WorkingGroupFormed: (d) => ({
+    zh: `成立换届工作${d.name}，由${d.leader.name}任组长`,
+    en: `Working group ${d.name} formed, led by ${d.leader.name}`,
+  }),
+  BranchAssignedToWorkingGroup: (d, n) => {
+    const group = n.workingGroup(d.campaignId, d.groupId);
+    const previous = d.previousGroupId === null ? null : n.workingGroup(d.campaignId, d.previousGroupId);
+    return previous === null
+      ? {
+          zh: `${n.branch(d.branchId)}由${group}包联`,
+          en: `Branch ${n.branch(d.branchId)} assigned to working group ${group}`,
+        }
+      : {
+          zh: `${n.branch(d.branchId)}由${previous}调整为${group}包联`,
+          en: `Branch ${n.branch(d.branchId)} reassigned from working group ${previous} to ${group}`,
+        };
+  },
+
+  RulePolicyPublished: (d) => {
+    const p = d.policy;
+    return {
+      zh: `发布规则版本${p.version}，自${p.effectiveFrom}起施行：任期${p.termYears}年，到会不少于应到会${p.quorumNumerator}/${p.quorumDenominator}，差额不少于${p.differentialSharePercent}%，批复${p.approvalLapseDays}天失效`,
+      en: `Rule policy ${p.version} published, in force from ${p.effectiveFrom}: ${p.termYears}-year terms, quorum ${p.quorumNumerator}/${p.quorumDenominator}, differential ${p.differentialSharePercent}%, approvals lapse after ${p.approvalLapseDays} days`,
+    };
+  },
+
+  CensusTaken: (d, n) => ({
+    zh: `${n.branch(d.branchId)}换届摸排：正式党员${d.fullMembers}名${
+      d.suspendedMembers > 0 ? `（其中停止党员权利${d.suspendedMembers}名）` : ''
+    }、预备党员${d.probationaryMembers}名${d.committeeRequired ? '，应设支部委员会' : '，不设支部委员会'}${
+      d.currentTerm ? `，本届任期至${d.currentTerm.end}` : ''
+    }`,
+    en: `Census of ${n.branch(d.branchId)}: ${count(d.fullMembers, 'full member', 'full members')}${
+      d.suspendedMembers > 0 ? ` (${d.suspendedMembers} with rights suspended)` : ''
+    }, ${d.probationaryMembers} probationary; ${d.committeeRequired ? 'committee required' : 'no committee'}${
+      d.currentTerm ? `; term ends ${d.currentTerm.end}` : ''
+    }`,
+  }),
+  ElectionRequested: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}提交换届请示：拟于${d.plannedDate}召开党员大会，${
+      d.committee ? `选举支部委员会委员${d.committeeSeats}名` : '直接选举书记'
+    }`,
+    en: `${electionEn(n, d.electionId)}: request submitted for an assembly on ${d.plannedDate}, ${
+      d.committee ? `${count(d.committeeSeats, 'committee seat', 'committee seats')}` : 'secretary elected directly'
+    }`,
+  }),
+  ElectionRequestApproved: (d, n) => ({
+    zh: `上级党组织批复${electionZh(n, d.electionId)}换届请示（${d.approvalReference}），批复于${d.lapsesOn}失效`,
+    en: `${electionEn(n, d.electionId)}: request approved (${d.approvalReference}), approval lapses on ${d.lapsesOn}`,
+  }),
+  ApprovalLapsed: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}换届批复（${d.approvalReference}）于${d.lapsesOn}失效`,
+    en: `${electionEn(n, d.electionId)}: approval ${d.approvalReference} lapsed on ${d.lapsesOn}`,
+  }),
+  ElectionPostponed: (d, n) => ({
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}推迟至${d.newDate}（原因：${d.reason}）`,
+    en: `${electionEn(n, d.electionId)} postponed from ${d.fromDate} to ${d.newDate} (${d.approvalReference}; reason: ${d.reason})`,
+  }),
+  ElectionBroughtForward: (d, n) => ({
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}提前至${d.newDate}（原因：${d.reason}）`,
+    en: `${electionEn(n, d.electionId)} brought forward from ${d.fromDate} to ${d.newDate} (${d.approvalReference}; reason: ${d.reason})`,
+  }),
+  CandidateRecommended: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}：${people(d.recommendedBy, '、')}推荐${d.nominee.name}为${RACE_ZH[d.forPost]}人选`,
+    en: `${electionEn(n, d.electionId)}: ${d.nominee.name} recommended for ${RACE_EN[d.forPost]} by ${people(d.recommendedBy, ', ')}`,
+  }),
+  CandidateNominated: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}：${d.nominatedBy}提名${d.nominee.name}为${RACE_ZH[d.forPost]}候选人`,
+    en: `${electionEn(n, d.electionId)}: ${d.nominee.name} nominated for ${RACE_EN[d.forPost]} by ${d.nominatedBy}`,
+  }),
+  CandidateVetted: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}：${d.by}于${d.on}对${d.nominee.name}进行考察（${label(VETTING_ZH, d.method)}）`,
+    en: `${electionEn(n, d.electionId)}: ${d.nominee.name} vetted by ${d.by} on ${d.on} (${label(VETTING_EN, d.method)})`,
+  }),
+  CommunityConsulted: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}：${d.on}征求${d.community}意见${d.nominee ? `（${d.nominee.name}）` : ''}`,
+    en: `${electionEn(n, d.electionId)}: ${d.community} consulted on ${d.on}${d.nominee ? ` about ${d.nominee.name}` : ''}`,
+  }),
+  CandidateSlateSubmitted: (d, n) => {
+    const committee = d.committeeCandidates.length;
+    const secretary = d.secretaryCandidates.length;
+    const deputy = d.deputySecretaryCandidates.length;
+    return {
+      zh: `${electionZh(n, d.electionId)}上报候选人预备人选：${steps(
+        [
+          [committee, `委员候选人${committee}名`],
+          [secretary, `书记候选人${secretary}名`],
+          [deputy, `副书记候选人${deputy}名`],
+        ],
+        '，',
+      )}`,
+      en: `${electionEn(n, d.electionId)}: slate submitted, ${steps(
+        [
+          [committee, count(committee, 'committee candidate', 'committee candidates')],
+          [secretary, count(secretary, 'secretary candidate', 'secretary candidates')],
+          [deputy, count(deputy, 'deputy candidate', 'deputy candidates')],
+        ],
+        ', ',
+      )}`,
+    };
+  },
+  CandidateSlateApproved: (d, n) => ({
+    zh: `上级党组织同意${electionZh(n, d.electionId)}候选人预备人选（${d.approvalReference}）`,
+    en: `${electionEn(n, d.electionId)}: slate approved by the superior (${d.approvalReference})`,
+  }),
+  MembersAssemblyConvened: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}召开党员大会：应到会${d.quorum.due}名，实到会${d.quorum.present}名`,
+    en: `${electionEn(n, d.electionId)}: members' assembly convened, ${d.quorum.present} of ${d.quorum.due} voters present`,
+  }),
+  BallotsRecorded: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}${RACE_ZH[d.race]}第${d.roundNo}轮投票${label(ROUND_ZH, d.roundKind)}：发出选票${d.issued}张，收回${d.returned}张，有效${d.valid}张`,
+    en: `${electionEn(n, d.electionId)}: ${RACE_EN[d.race]} round ${d.roundNo}${label(ROUND_EN, d.roundKind)}, ${d.issued} ballots issued, ${d.returned} returned, ${d.valid} valid`,
+  }),
+  BallotRoundVoided: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}${RACE_ZH[d.race]}第${d.roundNo}轮收回选票${d.returned}张多于发出${d.issued}张，选举无效，重新投票`,
+    en: `${electionEn(n, d.electionId)}: ${RACE_EN[d.race]} round ${d.roundNo} void, ${d.returned} ballots returned for ${d.issued} issued`,
+  }),
+  BallotsCounted: (d, n) => {
+    const elected = d.elected.map((p) => p.name);
+    const outcomeZh =
+      d.outcome === 'runoff' ? '，得票相等须再次投票' : d.outcome === 'shortfall' ? `，尚缺${d.remainingSeats}名` : '';
+    const outcomeEn =
+      d.outcome === 'runoff'
+        ? '; a tie needs a runoff'
+        : d.outcome === 'shortfall'
+          ? `; ${d.remainingSeats} seats unfilled`
+          : '';
+    return {
+      zh: `${electionZh(n, d.electionId)}${RACE_ZH[d.race]}第${d.roundNo}轮计票：${
+        elected.length > 0 ? `${elected.join('、')}当选` : '无人当选'
+      }${outcomeZh}`,
+      en: `${electionEn(n, d.electionId)}: ${RACE_EN[d.race]} round ${d.roundNo} counted, ${
+        elected.length > 0 ? `${elected.join(', ')} elected` : 'nobody elected'
+      }${outcomeEn}`,
+    };
+  },
+  SupplementaryBallotHeld: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}${RACE_ZH[d.race]}另行选举（第${d.roundNo}轮），候选人${people(d.candidates, '、')}，名额${d.seats}名`,
+    en: `${electionEn(n, d.electionId)}: supplementary ${RACE_EN[d.race]} ballot (round ${d.roundNo}) for ${count(d.seats, 'seat', 'seats')} among ${people(d.candidates, ', ')}`,
+  }),
+  SeatsReduced: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}经过半数选举人同意，${RACE_ZH[d.race]}名额由${d.fromSeats}名减为${d.toSeats}名`,
+    en: `${electionEn(n, d.electionId)}: ${RACE_EN[d.race]} seats reduced from ${d.fromSeats} to ${d.toSeats} with the electors' consent`,
+  }),
+  OfficersElected: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}${d.electedBy === 'committeeFirstMeeting' ? '支委会第一次会议' : '党员大会'}选举${
+      d.secretary.name
+    }为书记${d.deputySecretary ? `、${d.deputySecretary.name}为副书记` : ''}`,
+    en: `${electionEn(n, d.electionId)}: ${d.secretary.name} elected secretary${
+      d.deputySecretary ? ` and ${d.deputySecretary.name} deputy secretary` : ''
+    } by the ${d.electedBy === 'committeeFirstMeeting' ? "committee's first meeting" : "members' assembly"}`,
+  }),
+  ElectionResultReported: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}向上级党组织报告选举结果（${d.reportReference}）${
+      d.deviations.length > 0 ? `，与候选人预备人选有${d.deviations.length}处变化` : ''
+    }`,
+    en: `${electionEn(n, d.electionId)}: result reported (${d.reportReference})${
+      d.deviations.length > 0 ? `, ${count(d.deviations.length, 'deviation', 'deviations')} from the slate` : ''
+    }`,
+  }),
+  ElectionResultApproved: (d, n) => ({
+    zh: `上级党组织批复${electionZh(n, d.electionId)}选举结果（${d.approvalReference}）：批准${people(d.approvedOfficers, '、')}${
+      d.filedCommitteeMembers.length > 0 ? `，委员${d.filedCommitteeMembers.length}名备案` : ''
+    }`,
+    en: `${electionEn(n, d.electionId)}: result approved (${d.approvalReference}) for ${people(d.approvedOfficers, ', ')}${
+      d.filedCommitteeMembers.length > 0
+        ? `, ${count(d.filedCommitteeMembers.length, 'committee member', 'committee members')} filed`
+        : ''
+    }`,
+  }),
+  InstallationRequested: (d, n) => ({
+    zh: `${n.branch(d.branchId)}新一届任期${d.termStart}至${d.termEnd}（${d.termYears}年），办理${d.posts.length}个职务任职`,
+    en: `${n.branch(d.branchId)}: installing ${count(d.posts.length, 'post', 'posts')} for the term ${d.termStart} to ${d.termEnd} (${d.termYears} years)`,
+  }),
+  ResultInstalled: (d, n) => ({
+    zh: `${n.branch(d.branchId)}选举结果任职生效，任期至${d.termEnd}`,
+    en: `${n.branch(d.branchId)}: elected posts installed, term ends ${d.termEnd}`,
+  }),
+  TermEndReminderDue: (d, n) => ({
+    zh: `${n.branch(d.branchId)}本届任期将于${d.termEnd}届满（提前${d.daysBefore}天提醒），请及时启动换届`,
+    en: `${n.branch(d.branchId)}: term ends on ${d.termEnd}, reminder ${d.daysBefore} days before`,
+  }),
+  ElectionCancelled: (d, n) => ({
+    zh: `${electionZh(n, d.electionId)}取消换届选举（原因：${d.reason}）`,
+    en: `${electionEn(n, d.electionId)} cancelled (reason: ${d.reason})`,
+  }),
 };
 
 /** The line for a type the catalogue does not know yet (e.g. an election event before its entry). */

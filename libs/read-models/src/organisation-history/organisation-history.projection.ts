@@ -21,7 +21,6 @@ import type {
 } from '@app/domain';
 import { calendarDateOf } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
-import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { historyStatements, type HeldPost, type HistoryStatements } from './organisation-history.statements';
 

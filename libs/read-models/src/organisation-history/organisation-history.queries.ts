@@ -171,14 +171,18 @@ export class OrganisationHistoryQueries {
          WHERE ${VALID_ON('c')} AND c.status = 'active' ORDER BY c.name, c.committee_id`,
       )
       .all({ d }) as { committee_id: string; name: string; kind: string; parent_committee_id: string | null }[];
+    // Each branch's count and posts version is one index seek (ORDER BY … DESC LIMIT 1; a MAX()
+    // over the range would read every earlier version).
     const rows = this.db
       .prepare(
         `SELECT b.branch_id, b.name, b.committee_id, b.joint, c.full_members, c.probationary_members, p.posts
          FROM history_branches b
          LEFT JOIN history_branch_counts c ON c.branch_id = b.branch_id AND c.valid_from =
-           (SELECT MAX(valid_from) FROM history_branch_counts WHERE branch_id = b.branch_id AND valid_from <= @d)
+           (SELECT valid_from FROM history_branch_counts WHERE branch_id = b.branch_id AND valid_from <= @d
+            ORDER BY valid_from DESC LIMIT 1)
          LEFT JOIN history_posts_held p ON p.branch_id = b.branch_id AND p.valid_from =
-           (SELECT MAX(valid_from) FROM history_posts_held WHERE branch_id = b.branch_id AND valid_from <= @d)
+           (SELECT valid_from FROM history_posts_held WHERE branch_id = b.branch_id AND valid_from <= @d
+            ORDER BY valid_from DESC LIMIT 1)
          WHERE ${VALID_ON('b')} AND b.status = 'open'
          ORDER BY b.name, b.branch_id`,
       )

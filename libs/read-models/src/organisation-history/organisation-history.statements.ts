@@ -120,7 +120,7 @@ const cache = new WeakMap<ReadModelDatabase, Map<string, HistoryStatements>>();
 
 export function historyStatements(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
   let byTables = cache.get(db);
-  if (!byTables) cache.set(db, (byTables = new Map()));
+  if (!byTables) cache.set(db, (byTables = new Map<string, HistoryStatements>()));
   const key = t.history_applied;
   let statements = byTables.get(key);
   if (!statements) byTables.set(key, (statements = prepare(db, t)));

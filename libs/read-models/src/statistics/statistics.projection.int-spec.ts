@@ -5,6 +5,16 @@ import { tablesOf } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { ageOn, median, StatisticsQueries } from './statistics-queries';
 import { statisticsProjection } from './statistics.projection';
+import { electionStateAfter } from './workflow-states';
+import type { ElectionCommand } from '@app/domain';
+import { stateOf } from '@app/domain/election/election.fixtures';
+import {
+  appendElection,
+  CANCELLED,
+  committeeInstalled,
+  electionEvents,
+  SMALL_TO_OFFICERS_ELECTED,
+} from '../election-board/testing/election-history';
 
 const dump = (db: ReadModelDatabase) =>
   statisticsProjection.tables.map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all());
@@ -119,6 +129,48 @@ describe('statistics projection', () => {
     await project(store, db, { fresh: true });
     expect(dump(db)).toEqual(before);
     expect(queries.branches({}, { limit: 100 })).toEqual(report);
+  });
+});
+
+describe('elections by state', () => {
+  const paths: Record<string, readonly ElectionCommand[]> = {
+    'e-installed': committeeInstalled(),
+    'e-cancelled': CANCELLED,
+    'e-small': SMALL_TO_OFFICERS_ELECTED,
+  };
+
+  it('moves each election through the state the domain folds to, step by step', async () => {
+    const store = new MemoryEventStore();
+    const db = openReadModelDatabase(':memory:');
+    try {
+      for (const [electionId, commands] of Object.entries(paths)) {
+        let appended = 0;
+        for (let n = 1; n <= commands.length; n += 1) {
+          const events = electionEvents(commands.slice(0, n), { electionId, branchId: 'b1' });
+          await appendElection(store, electionId, events.slice(appended));
+          appended = events.length;
+          await project(store, db);
+          const row = db.prepare(`SELECT state FROM report_elections WHERE election_id = ?`).get(electionId) as
+            { state: string } | undefined;
+          expect([electionId, n, row?.state]).toEqual([electionId, n, stateOf(events).status]);
+        }
+      }
+      expect(new StatisticsQueries(db).statistics('2024-01-01').elections).toEqual({
+        cancelled: 1,
+        installed: 1,
+        resultApproved: 1,
+      });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('gives every election event a state change, and none to other types', () => {
+    expect(electionStateAfter('CensusTaken', {})).toBe('censusTaken');
+    expect(electionStateAfter('CandidateNominated', {})).toBeNull();
+    expect(electionStateAfter('BallotsCounted', { race: 'committee', outcome: 'complete' })).toBe('committeeElected');
+    expect(electionStateAfter('BallotsCounted', { race: 'committee', outcome: 'runoff' })).toBeNull();
+    expect(electionStateAfter('BranchEstablished', {})).toBeNull();
   });
 });
 

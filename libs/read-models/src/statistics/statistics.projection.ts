@@ -2,7 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { statement } from '../audit/statement-cache';
-import { ELECTION_STATE_BY_EVENT, RESTRUCTURING_STATE_BY_EVENT } from './workflow-states';
+import { electionStateAfter, RESTRUCTURING_STATE_BY_EVENT } from './workflow-states';
 
 export type StatisticsTable =
   | 'report_committees'
@@ -49,7 +49,8 @@ const at = (d: Data, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.oc
  */
 export const statisticsProjection: SqlProjection<StatisticsTable> = {
   name: 'statistics',
-  version: 1,
+  // v2: elections are tracked by state (ELECTION_STATE_BY_EVENT); rebuilt so past election events count.
+  version: 2,
   tables: [
     'report_committees',
     'report_branches',
@@ -275,8 +276,8 @@ const handlers: Record<string, Handler> = {
 
 /**
  * Moves restructurings and elections through their states by event type (tables in
- * ./workflow-states.ts). The row of a workflow is created by its first known event, so an
- * election context added later only needs entries in ELECTION_STATE_BY_EVENT.
+ * ./workflow-states.ts). The row of an election is created by its census; events that record a
+ * step without changing the state (null in ELECTION_STATE_BY_EVENT) leave the row as it is.
  */
 function trackWorkflows(db: ReadModelDatabase, event: RecordedEvent, t: T): void {
   const d = event.data as Data;
@@ -291,8 +292,8 @@ function trackWorkflows(db: ReadModelDatabase, event: RecordedEvent, t: T): void
       event.position,
     );
   }
-  const electionState = ELECTION_STATE_BY_EVENT[event.type];
-  if (electionState && event.stream.startsWith('election-')) {
+  const electionState = event.stream.startsWith('election-') ? electionStateAfter(event.type, d) : null;
+  if (electionState) {
     statement(
       db,
       `INSERT INTO ${t.report_elections} (election_id, branch_id, state, last_event_type, state_since, last_position)

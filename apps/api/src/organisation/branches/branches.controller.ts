@@ -1,3 +1,4 @@
+import { ParseIdPipe } from '../../http/parse-id.pipe';
 import { ReadAccess } from '../../auth/access.decorators';
 import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -155,7 +156,7 @@ export class BranchesController extends CommandController {
   @CommandEndpoint('The post was vacated.')
   async vacatePost(
     @Param('branchId', ParseUUIDPipe) branchId: string,
-    @Param('postId', ParseUUIDPipe) postId: string,
+    @Param('postId', ParseIdPipe) postId: string,
     @Body() body: VacatePostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,

@@ -1,0 +1,129 @@
+import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  CampaignQueries,
+  ExecuteCampaignCommand,
+  ReadModelFreshness,
+  uuidV5,
+  type CampaignView,
+  type CommandOutcome,
+} from '@app/application';
+import { ElectionBoardQueries, electionBoardProjection, type CampaignSummary } from '@app/read-models';
+import { ReadAccess } from '../auth/access.decorators';
+import { commandData } from '../http/command-body';
+import { CommandController } from '../http/command-controller';
+import { CommandEndpoint } from '../http/command-responses';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
+import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
+
+/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
+ * the branches each group is 包联 to, and the progress board administrators follow it on.
+ */
+@ApiTags('campaigns')
+@ReadAccess()
+@Controller('campaigns')
+export class CampaignsController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly campaigns: CampaignQueries,
+    private readonly board: ElectionBoardQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {
+    super(commands);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Issue the election plan (印发换届选举工作方案): title, document number, requirements, deadline',
+  })
+  @CommandEndpoint('The plan was issued and the campaign opened.', 201)
+  async issuePlan(
+    @Body() body: IssueElectionPlanBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    // A retry with the same key must address the same campaign, so a missing id derives from it.
+    const campaignId = body.campaignId ?? uuidV5(`campaign:${meta.commandId}`);
+    const { title, documentNumber, requirements, deadline } = commandData(body);
+    const input = {
+      type: 'IssueElectionPlan' as const,
+      data: { campaignId, title, documentNumber, requirements: [...requirements], deadline },
+    };
+    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':campaignId/working-groups')
+  @ApiOperation({ summary: 'Form a working group (换届工作指导组) led by a bureau leader, one group per leader' })
+  @CommandEndpoint('The working group was formed.', 201)
+  async formWorkingGroup(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @Body() body: FormWorkingGroupBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const groupId = body.groupId ?? uuidV5(`working-group:${campaignId}:${meta.commandId}`);
+    const input = {
+      type: 'FormWorkingGroup' as const,
+      data: {
+        campaignId,
+        groupId,
+        name: body.name,
+        leader: { personId: body.leader.personId, name: body.leader.name },
+      },
+    };
+    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Post(':campaignId/working-groups/:groupId/branches')
+  @ApiOperation({
+    summary: 'Assign (包联) an open branch to the working group; moving it from another group needs `reassign`',
+  })
+  @CommandEndpoint('The branch was assigned to the group (nothing is appended when it already was).', 201)
+  async assignBranch(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @Body() body: AssignBranchBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    const input = {
+      type: 'AssignBranchToWorkingGroup' as const,
+      data: {
+        campaignId,
+        groupId,
+        branchId: body.branchId,
+        ...(body.reassign === undefined ? {} : { reassign: body.reassign }),
+      },
+    };
+    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every campaign, newest plan first, with its group and branch counts' })
+  async list(): Promise<{ items: CampaignSummary[] }> {
+    await this.freshness.waitForHead(electionBoardProjection.name);
+    return { items: this.board.campaigns() };
+  }
+
+  @Get(':campaignId')
+  @ApiOperation({
+    summary:
+      'A campaign with its progress board: per assigned branch its group, election state, next step, deadlines, overdue',
+  })
+  async get(
+    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @Query() query: CampaignQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CampaignView> {
+    const view = await this.campaigns.campaign(campaignId, query.asOf ?? today());
+    if (view === null) throw new NotFoundException(`No campaign ${campaignId} exists.`);
+    res.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+}

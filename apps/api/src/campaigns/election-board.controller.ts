@@ -1,0 +1,41 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ReadModelFreshness } from '@app/application';
+import { ELECTION_BOARD_CSV_COLUMNS, ElectionBoardQueries, electionBoardProjection } from '@app/read-models';
+import { ReadAccess } from '../auth/access.decorators';
+import { ListProduces, sendList } from '../reports/list-export';
+import { ElectionBoardQuery } from './campaign.dto';
+
+/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The election board (换届进度) as a list: one row per election, over the `election-board`
+ * projection. Answers reflect every event committed before the request.
+ */
+@ApiTags('elections')
+@ReadAccess()
+@Controller('elections')
+export class ElectionBoardController {
+  constructor(
+    private readonly board: ElectionBoardQueries,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'The election board: state, working group, last step, next step, deadlines and overdue per election (JSON or CSV)',
+  })
+  @ListProduces()
+  async list(@Query() query: ElectionBoardQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    await this.freshness.waitForHead(electionBoardProjection.name);
+    const page = this.board.list(
+      { campaignId: query.campaignId, branchId: query.branchId, state: query.state, overdue: query.overdue },
+      query.asOf ?? today(),
+      { after: query.after, limit: query.limit ?? 500 },
+    );
+    sendList(request, response, query.format, page, { columns: ELECTION_BOARD_CSV_COLUMNS, filename: 'elections.csv' });
+  }
+}

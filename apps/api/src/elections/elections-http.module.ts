@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ElectionModule } from '@app/application';
+import { BranchElectionsController, ElectionsController } from './elections.controller';
+
+/** HTTP endpoints for elections; the module also runs the installation process manager and the election timers in-process when configured. */
+@Module({
+  imports: [ElectionModule],
+  controllers: [ElectionsController, BranchElectionsController],
+})
+export class ElectionsHttpModule {}

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, NotFoundException, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ExecuteRulePolicyCommand,
+  RULE_POLICY_REGISTRY_ID,
+  RulePolicyCatalogue,
+  type CommandOutcome,
+  type RulePolicyCatalogueView,
+  type RulePolicyEntry,
+} from '@app/application';
+import type { RulePolicy } from '@app/domain';
+import { ReadAccess } from '../auth/access.decorators';
+import { CommandController } from '../http/command-controller';
+import { CommandEndpoint } from '../http/command-responses';
+import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
+import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
+
+/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The rule versions (规则版本) every act is judged by: the built-in ones and those administrators
+ * publish. Auditors read them to see which rule judged a recorded decision.
+ */
+@ApiTags('policies')
+@ReadAccess()
+@Controller('policies')
+export class PoliciesController extends CommandController {
+  constructor(
+    commands: CommandBus,
+    private readonly catalogue: RulePolicyCatalogue,
+  ) {
+    super(commands);
+  }
+
+  @Post()
+  @ApiOperation({
+    summary: 'Publish a rule version with every parameter, effective from a date (today or later); never edited',
+  })
+  @CommandEndpoint('The rule version was published.', 201)
+  async publish(
+    @Body() body: PublishRulePolicyBody,
+    @CommandMeta() meta: CommandRequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandOutcome> {
+    // Built field by field in one order, so the same version sent twice is recognised as the same.
+    const policy: RulePolicy = {
+      version: body.version,
+      effectiveFrom: body.effectiveFrom,
+      description: body.description,
+      minFullMembersForBranch: body.minFullMembersForBranch,
+      committeeRequiredFromFullMembers: body.committeeRequiredFromFullMembers,
+      memberWarningAbove: body.memberWarningAbove,
+      jointBranchMaxUnits: body.jointBranchMaxUnits,
+      quorumNumerator: body.quorumNumerator,
+      quorumDenominator: body.quorumDenominator,
+      quorumInclusive: body.quorumInclusive,
+      majorityBase: body.majorityBase,
+      differentialSharePercent: body.differentialSharePercent,
+      committeeSizeMin: body.committeeSizeMin,
+      committeeSizeUsualMax: body.committeeSizeUsualMax,
+      committeeSizeHardMax: body.committeeSizeHardMax,
+      termYears: body.termYears,
+      electionShiftLimitDays: body.electionShiftLimitDays,
+      approvalLapseDays: body.approvalLapseDays,
+      termEndReminderDays: [...body.termEndReminderDays],
+      officersUncontestedAllowed: body.officersUncontestedAllowed,
+    };
+    const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
+    return this.send(new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)), res);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Every rule version, built-in and published, with the one in force today' })
+  async list(@Res({ passthrough: true }) res: Response): Promise<RulePolicyCatalogueView> {
+    const view = await this.catalogue.list(today());
+    if (view.revision !== null) res.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  @Get('in-force')
+  @ApiOperation({ summary: 'The rule version in force on a date (default today)' })
+  async inForce(@Query() query: InForceQuery): Promise<RulePolicyEntry> {
+    return this.catalogue.inForce(query.on ?? today());
+  }
+
+  @Get(':version')
+  @ApiOperation({ summary: 'One rule version with every parameter' })
+  async get(@Param('version') version: string): Promise<RulePolicyEntry> {
+    const found = (await this.catalogue.list(today())).versions.find((entry) => entry.version === version);
+    if (found === undefined) throw new NotFoundException(`No rule policy version ${version} exists.`);
+    return found;
+  }
+}

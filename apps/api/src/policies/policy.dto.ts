@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  IsOptional,
+} from 'class-validator';
+import type { MajorityBase } from '@app/domain';
+import { IsCalendarDate } from '../http/calendar-date';
+
+const MAJORITY_BASES: readonly MajorityBase[] = ['due', 'present'];
+
+/**
+ * A whole rule version: every parameter must be given, so a published version never inherits
+ * silently from another. The DTO checks each field's type and range; the domain then checks that
+ * they fit together (a quorum at most 1, committee sizes that do not decrease…). There is no
+ * `occurredAt`: a version is published now, and may take effect today or later, never before.
+ */
+export class PublishRulePolicyBody {
+  @ApiProperty({ example: '2025-01-01', description: 'The version id events will record; published once.' })
+  @IsString()
+  @Length(1, 50)
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: '$property may contain letters, digits, ".", "_" and "-" only' })
+  readonly version!: string;
+
+  @ApiProperty({ example: '2025-01-01', description: 'YYYY-MM-DD, today or later.' })
+  @IsCalendarDate()
+  readonly effectiveFrom!: string;
+
+  @ApiProperty({ example: '市委组织部通知：到会比例维持五分之四' })
+  @IsString()
+  @Length(1, 500)
+  readonly description!: string;
+
+  @ApiProperty({ example: 3, description: 'Fewer full members and a branch cannot stay a branch (≥ 3 正式党员).' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  readonly minFullMembersForBranch!: number;
+
+  @ApiProperty({ example: 7, description: 'From this many full members a branch must have a committee.' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  readonly committeeRequiredFromFullMembers!: number;
+
+  @ApiProperty({ example: 50, description: 'Above this many members a branch is flagged.' })
+  @IsInt()
+  @Min(1)
+  @Max(100000)
+  readonly memberWarningAbove!: number;
+
+  @ApiProperty({ example: 5, description: 'A joint branch covers at most this many units.' })
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  readonly jointBranchMaxUnits!: number;
+
+  @ApiProperty({ example: 4, description: 'Quorum numerator: present × denominator ≥ due × numerator.' })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  readonly quorumNumerator!: number;
+
+  @ApiProperty({ example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  readonly quorumDenominator!: number;
+
+  @ApiProperty({ example: true, description: 'Whether exactly the quorum share counts as reached.' })
+  @IsBoolean()
+  readonly quorumInclusive!: boolean;
+
+  @ApiProperty({ enum: MAJORITY_BASES, description: 'Votes for must exceed half of due (应到会) or present voters.' })
+  @IsIn(MAJORITY_BASES)
+  readonly majorityBase!: MajorityBase;
+
+  @ApiProperty({ example: 20, description: 'Differential share for committee candidates, percent, rounded up.' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  readonly differentialSharePercent!: number;
+
+  @ApiProperty({ example: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly committeeSizeMin!: number;
+
+  @ApiProperty({ example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly committeeSizeUsualMax!: number;
+
+  @ApiProperty({ example: 7 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly committeeSizeHardMax!: number;
+
+  @ApiProperty({ example: 5, description: 'Years per term.' })
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  readonly termYears!: number;
+
+  @ApiProperty({ example: 365, description: 'Most days an election may be postponed or advanced.' })
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  readonly electionShiftLimitDays!: number;
+
+  @ApiProperty({ example: 90, description: 'An unused approval (批复) lapses after this many days.' })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  readonly approvalLapseDays!: number;
+
+  @ApiProperty({ example: [60, 30], type: [Number], description: 'Reminders before a term ends, in days.' })
+  @IsArray()
+  @ArrayMinSize(0)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(3650, { each: true })
+  readonly termEndReminderDays!: number[];
+
+  @ApiProperty({ example: true, description: 'Whether secretary and deputy may be elected uncontested (等额).' })
+  @IsBoolean()
+  readonly officersUncontestedAllowed!: boolean;
+}
+
+export class InForceQuery {
+  @ApiPropertyOptional({ example: '2023-03-15', description: 'The date (YYYY-MM-DD); default today.' })
+  @IsOptional()
+  @IsCalendarDate()
+  readonly on?: string;
+}

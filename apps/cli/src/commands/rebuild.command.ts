@@ -1,0 +1,160 @@
+import { join } from 'node:path';
+import { PROJECTIONS, withStoreTimeout, type AppConfig } from '@app/application';
+import {
+  liveGeneration,
+  openReadModelDatabase,
+  ProjectionRunner,
+  type ReadModelDatabase,
+  type RunnerStatus,
+  type SqlProjection,
+} from '@app/read-models';
+import type { CliCommand } from '../cli-context';
+import { ExitCode } from '../exit-codes';
+
+/** Where progress goes: redrawn in place on a terminal, a line every few seconds otherwise. */
+export interface ProgressSink {
+  readonly isTTY: boolean;
+  write(text: string): void;
+}
+
+export interface RebuildDependencies {
+  readonly projections: readonly SqlProjection[];
+  readonly openDatabase: (config: AppConfig) => ReadModelDatabase;
+  readonly progress: ProgressSink;
+  readonly now: () => number;
+  /** Events per transaction while rebuilding. */
+  readonly batchSize: number;
+}
+
+const LINE_EVERY_MS = 5000;
+
+const defaults: RebuildDependencies = {
+  projections: PROJECTIONS,
+  openDatabase: (config) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+  progress: { isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) },
+  now: () => Date.now(),
+  batchSize: 10_000,
+};
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : s >= 60
+      ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`
+      : `${s}s`;
+}
+
+/** Progress of one projection's rebuild: events/s since the start and the time left at that rate. */
+class ProgressLine {
+  private applied = 0;
+  private lastLine = 0;
+  private drawn = false;
+  private readonly started: number;
+
+  constructor(
+    private readonly name: string,
+    /** The store's head when the rebuild started: what "done" means. */
+    private readonly head: number,
+    private readonly deps: Pick<RebuildDependencies, 'progress' | 'now'>,
+  ) {
+    this.started = deps.now();
+    this.lastLine = this.started;
+  }
+
+  update(status: RunnerStatus, applied: number): void {
+    this.applied += applied;
+    const now = this.deps.now();
+    const { progress } = this.deps;
+    if (!progress.isTTY && now - this.lastLine < LINE_EVERY_MS) return;
+    this.lastLine = now;
+    const seconds = Math.max((now - this.started) / 1000, 0.001);
+    const rate = this.applied / seconds;
+    const position = status.position ?? 0;
+    const percent = this.head > 0 ? Math.min(100, (position / this.head) * 100) : 100;
+    const eta = rate > 0 ? Math.max(this.head - position, 0) / rate : Number.POSITIVE_INFINITY;
+    const line =
+      `${this.name}: ${this.applied.toLocaleString('en')} events (${percent.toFixed(1)}%), ` +
+      `${Math.round(rate).toLocaleString('en')} events/s, ETA ${formatDuration(eta)}`;
+    if (progress.isTTY) {
+      progress.write(`\r${line}\x1b[K`);
+      this.drawn = true;
+    } else progress.write(`${line}\n`);
+  }
+
+  finish(): { applied: number; seconds: number } {
+    if (this.drawn) this.deps.progress.write('\n');
+    return { applied: this.applied, seconds: (this.deps.now() - this.started) / 1000 };
+  }
+}
+
+/**
+ * `rebuild <projection|all>`: rebuilds each projection as a new generation of its tables beside
+ * the live one (the runner's `fresh`), then switches its views over in one transaction; queries
+ * keep reading the old generation until then. A process that feeds the old generation (an API
+ * or worker running in-process projections) must be restarted afterwards: its generation is retired.
+ */
+export function createRebuildCommand(overrides: Partial<RebuildDependencies> = {}): CliCommand {
+  const deps: RebuildDependencies = { ...defaults, ...overrides };
+  const names = deps.projections.map((p) => p.name);
+  return {
+    name: 'rebuild',
+    summary: `rebuild a read model beside the live one and switch over: rebuild <${[...names, 'all'].join('|')}>`,
+    async run(args, { config, openStore, out, err }) {
+      const [target, ...rest] = args;
+      const chosen = target === 'all' ? deps.projections : deps.projections.filter((p) => p.name === target);
+      if (target === undefined || rest.length > 0 || chosen.length === 0) {
+        err(
+          target === undefined || rest.length > 0
+            ? `Usage: branchflow rebuild <${[...names, 'all'].join('|')}>`
+            : `Unknown projection "${target}"; known: ${names.join(', ')}, or all.`,
+        );
+        return ExitCode.usage;
+      }
+      const store = await withStoreTimeout(openStore(config), config.eventStoreTimeoutMs, 'while opening');
+      const db = deps.openDatabase(config);
+      try {
+        for (const projection of chosen) {
+          const head = (await store.headPosition()) ?? 0;
+          const progress = new ProgressLine(projection.name, head, deps);
+          const runner = new ProjectionRunner(store, db, projection, {
+            fresh: true,
+            batchSize: deps.batchSize,
+            onCommitted: (status, applied) => progress.update(status, applied),
+          });
+          runner.start();
+          try {
+            await runner.caughtUp();
+          } catch {
+            // The runner has logged nothing (no logger here); its status carries the reason.
+          } finally {
+            await runner.stop();
+          }
+          const { applied, seconds } = progress.finish();
+          const status = runner.status();
+          if (status.state === 'failed') {
+            err(
+              `rebuild of ${projection.name} failed; the live generation is unchanged: ${status.error ?? 'unknown error'}`,
+            );
+            return ExitCode.failed;
+          }
+          const live = liveGeneration(db, projection.name);
+          out(
+            `rebuilt ${projection.name} v${projection.version}: generation ${live?.generation ?? '?'} is live at position ${
+              live?.position ?? 'none'
+            }; ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s (${Math.round(
+              applied / Math.max(seconds, 0.001),
+            ).toLocaleString('en')} events/s)`,
+          );
+        }
+        return ExitCode.ok;
+      } finally {
+        db.close();
+        await store.close();
+      }
+    },
+  };
+}
+
+export const rebuildCommand = createRebuildCommand();

@@ -1,0 +1,125 @@
+import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { EventStore } from '@app/event-store';
+import type { ReadModelDatabase } from '@app/read-models';
+import type { CommandOutcome } from '../command-handling/domain-command-message';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.module';
+import { EVENT_STORE } from '../event-store/event-store.module';
+import { OrganisationFacts } from '../organisation/organisation-facts';
+import { OrganisationModule } from '../organisation/organisation.module';
+import { RulePolicies } from '../policy/rule-policies';
+import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
+import { ProcessManagerRunner, type ProcessStatus } from '../process-managers/process-manager-runner';
+import { READ_MODEL_DB } from '../read-models/read-models.module';
+import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
+import { ElectionFacts } from './election-facts';
+import { ElectionIndex } from './election-index';
+import { ELECTION_TIMER_SETTINGS, electionTimerSettings, ElectionTimerScheduler } from './election-timer.scheduler';
+import { ElectionTimers } from './election-timers';
+import { ElectionQueries } from './election.queries';
+import { InstallationProcessManager } from './installation.process-manager';
+
+/** Injection token of the runner that drives the installation process manager. */
+export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
+
+const line = (message: string, fields?: Record<string, unknown>): string =>
+  fields === undefined ? message : `${message} ${JSON.stringify(fields)}`;
+
+/**
+ * The election workflow: its command handler and queries, the installation process manager
+ * (started where the workers run, on its checkpoint in the read-model database) and the durable
+ * timers (approval lapse, term-end reminders).
+ */
+@Module({
+  imports: [OrganisationModule],
+  providers: [
+    { provide: RulePolicies, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RulePolicies(store) },
+    { provide: ElectionIndex, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ElectionIndex(store) },
+    {
+      provide: ElectionFacts,
+      inject: [OrganisationFacts, ElectionIndex],
+      useFactory: (organisation: OrganisationFacts, index: ElectionIndex) => new ElectionFacts(organisation, index),
+    },
+    {
+      provide: ElectionQueries,
+      inject: [EVENT_STORE, RulePolicies, ElectionIndex],
+      useFactory: (store: EventStore, policies: RulePolicies, index: ElectionIndex) =>
+        new ElectionQueries(store, policies, index),
+    },
+    ElectionCommandHandler,
+    {
+      provide: INSTALLATION_RUNNER,
+      inject: [EVENT_STORE, READ_MODEL_DB, OrganisationFacts, ElectionFacts, RulePolicies],
+      useFactory: (
+        store: EventStore,
+        db: ReadModelDatabase,
+        organisation: OrganisationFacts,
+        facts: ElectionFacts,
+        policies: RulePolicies,
+      ): ProcessManagerRunner => {
+        const logger = new Logger('InstallationProcessManager');
+        const log = {
+          log: (message: string, fields?: Record<string, unknown>) => logger.log(line(message, fields)),
+          warn: (message: string, fields?: Record<string, unknown>) => logger.warn(line(message, fields)),
+          error: (message: string, fields?: Record<string, unknown>) => logger.error(line(message, fields)),
+        };
+        const manager = new InstallationProcessManager(store, organisation, facts, policies, { logger: log });
+        return new ProcessManagerRunner(store, new SqlCheckpointStore(db), manager, { logger: log });
+      },
+    },
+    {
+      provide: ELECTION_TIMER_SETTINGS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => electionTimerSettings(config),
+    },
+    {
+      provide: ElectionTimers,
+      inject: [ElectionIndex, RulePolicies, CommandBus],
+      useFactory: (index: ElectionIndex, policies: RulePolicies, bus: CommandBus) => {
+        const logger = new Logger('ElectionTimers');
+        return new ElectionTimers(
+          index,
+          policies,
+          (input, context) =>
+            bus.execute<ExecuteElectionCommand, CommandOutcome>(new ExecuteElectionCommand(input, context)),
+          { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+        );
+      },
+    },
+    ElectionTimerScheduler,
+  ],
+  exports: [
+    ElectionQueries,
+    ElectionIndex,
+    ElectionTimers,
+    ElectionTimerScheduler,
+    INSTALLATION_RUNNER,
+    RulePolicies,
+    OrganisationModule,
+  ],
+})
+export class ElectionModule implements OnApplicationBootstrap, OnModuleDestroy {
+  private started = false;
+
+  constructor(
+    @Inject(INSTALLATION_RUNNER) private readonly runner: ProcessManagerRunner,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.inProcessWorkers) return;
+    this.runner.start();
+    this.started = true;
+  }
+
+  /** The installation process manager's progress, for readiness and operators. */
+  status(): ProcessStatus | null {
+    return this.started ? this.runner.status() : null;
+  }
+
+  /** Before shutdown hooks close the store and the read-model database: a step in flight finishes. */
+  async onModuleDestroy(): Promise<void> {
+    if (this.started) await this.runner.stop();
+  }
+}

@@ -1,0 +1,273 @@
+import type { ReadModelDatabase } from '../database/read-model-database';
+import type { CsvColumn } from '../export/csv';
+
+/** Why a board row is overdue: a deadline passed without the step it asks for. */
+export type OverdueReason =
+  /** The approval (批复) reached its lapse date unused. */
+  | 'approvalLapse'
+  /** The election was due (term end, or the date a postponement or advance set) and no assembly was held. */
+  | 'dueDate'
+  /** The campaign's deadline passed and the result is not approved. */
+  | 'campaignDeadline';
+
+/** One election on the board, as JSON and CSV give it (flat, so both share the columns). */
+export interface ElectionBoardEntry {
+  readonly electionId: string;
+  readonly branchId: string;
+  readonly branchName: string | null;
+  /** The campaign the branch is assigned in (the filtered one, else the latest that assigned it). */
+  readonly campaignId: string | null;
+  readonly campaignTitle: string | null;
+  readonly campaignDeadline: string | null;
+  readonly groupId: string | null;
+  readonly groupName: string | null;
+  readonly groupLeaderName: string | null;
+  readonly state: string;
+  readonly startedOn: string;
+  /** The event type of the last step, and when it happened (business instant and date). */
+  readonly lastStep: string;
+  readonly lastStepAt: string;
+  readonly lastStepOn: string;
+  readonly plannedDate: string | null;
+  readonly dueDate: string | null;
+  readonly approvalReference: string | null;
+  readonly approvalLapsesOn: string | null;
+  readonly currentTermEnd: string | null;
+  readonly newTermStart: string | null;
+  readonly newTermEnd: string | null;
+  readonly nextStep: string | null;
+  readonly nextStepZh: string;
+  readonly nextStepEn: string;
+  readonly policyVersion: string | null;
+  readonly overdue: boolean;
+  readonly overdueReasons: readonly OverdueReason[];
+}
+
+export interface ElectionBoardFilter {
+  readonly campaignId?: string;
+  readonly branchId?: string;
+  readonly state?: string;
+  readonly overdue?: boolean;
+}
+
+export interface BoardPage<Row> {
+  readonly items: Row[];
+  /** The election id to pass as `after` for the next page; null at the end. */
+  readonly next: string | null;
+}
+
+export interface CampaignSummary {
+  readonly campaignId: string;
+  readonly title: string;
+  readonly documentNumber: string;
+  readonly deadline: string;
+  readonly issuedOn: string;
+  readonly groups: number;
+  readonly branches: number;
+}
+
+interface EntryRow {
+  electionId: string;
+  branchId: string;
+  branchName: string | null;
+  campaignId: string | null;
+  campaignTitle: string | null;
+  campaignDeadline: string | null;
+  groupId: string | null;
+  groupName: string | null;
+  groupLeaderName: string | null;
+  state: string;
+  startedOn: string;
+  lastStep: string;
+  lastStepAt: string;
+  lastStepOn: string;
+  plannedDate: string | null;
+  dueDate: string | null;
+  approvalReference: string | null;
+  approvalLapsesOn: string | null;
+  approvalUnused: number;
+  beforeAssembly: number;
+  currentTermEnd: string | null;
+  newTermStart: string | null;
+  newTermEnd: string | null;
+  nextStep: string | null;
+  nextStepZh: string;
+  nextStepEn: string;
+  policyVersion: string | null;
+}
+
+const SELECT_ENTRY = `
+  e.election_id AS electionId, e.branch_id AS branchId, b.name AS branchName,
+  a.campaign_id AS campaignId, c.title AS campaignTitle, c.deadline AS campaignDeadline,
+  a.group_id AS groupId, g.name AS groupName, g.leader_name AS groupLeaderName,
+  e.state, e.started_on AS startedOn, e.last_step AS lastStep, e.last_step_at AS lastStepAt,
+  e.last_step_on AS lastStepOn, e.planned_date AS plannedDate, e.due_date AS dueDate,
+  e.approval_reference AS approvalReference, e.approval_lapses_on AS approvalLapsesOn,
+  e.approval_unused AS approvalUnused, e.before_assembly AS beforeAssembly,
+  e.current_term_end AS currentTermEnd, e.new_term_start AS newTermStart, e.new_term_end AS newTermEnd,
+  e.next_command AS nextStep, e.next_step_zh AS nextStepZh, e.next_step_en AS nextStepEn,
+  e.policy_version AS policyVersion`;
+
+/** The campaign a branch counts in when none is asked for: the latest plan that assigned it. */
+const LATEST_CAMPAIGN = `(SELECT a2.campaign_id FROM board_assignments a2
+  JOIN board_campaigns c2 ON c2.campaign_id = a2.campaign_id
+  WHERE a2.branch_id = e.branch_id ORDER BY c2.issued_position DESC LIMIT 1)`;
+
+const JOINS = (campaign: 'filtered' | 'latest') => `
+  ${campaign === 'filtered' ? 'JOIN' : 'LEFT JOIN'} board_assignments a ON a.branch_id = e.branch_id
+    AND a.campaign_id = ${campaign === 'filtered' ? '@campaignId' : LATEST_CAMPAIGN}
+  LEFT JOIN board_campaigns c ON c.campaign_id = a.campaign_id
+  LEFT JOIN board_working_groups g ON g.campaign_id = a.campaign_id AND g.group_id = a.group_id
+  LEFT JOIN board_branches b ON b.branch_id = e.branch_id`;
+
+/** The SQL twin of `overdueReasons` (keep the two together). */
+const OVERDUE_SQL = `(e.state NOT IN ('installed', 'cancelled') AND (
+  (e.approval_unused = 1 AND e.approval_lapses_on <= @today)
+  OR (e.before_assembly = 1 AND e.due_date IS NOT NULL AND e.due_date < @today)
+  OR (c.deadline IS NOT NULL AND c.deadline < @today AND e.state NOT IN ('resultApproved', 'installing'))))`;
+
+/** Which deadlines an election has passed without the step, on `today` (YYYY-MM-DD). */
+export function overdueReasons(
+  row: Pick<
+    EntryRow,
+    'state' | 'approvalUnused' | 'approvalLapsesOn' | 'beforeAssembly' | 'dueDate' | 'campaignDeadline'
+  >,
+  today: string,
+): OverdueReason[] {
+  if (row.state === 'installed' || row.state === 'cancelled') return [];
+  const reasons: OverdueReason[] = [];
+  if (row.approvalUnused === 1 && row.approvalLapsesOn !== null && row.approvalLapsesOn <= today) {
+    reasons.push('approvalLapse');
+  }
+  if (row.beforeAssembly === 1 && row.dueDate !== null && row.dueDate < today) reasons.push('dueDate');
+  if (
+    row.campaignDeadline !== null &&
+    row.campaignDeadline < today &&
+    row.state !== 'resultApproved' &&
+    row.state !== 'installing'
+  ) {
+    reasons.push('campaignDeadline');
+  }
+  return reasons;
+}
+
+function toEntry(row: EntryRow, today: string): ElectionBoardEntry {
+  const { approvalUnused: _unused, beforeAssembly: _before, ...rest } = row;
+  const reasons = overdueReasons(row, today);
+  return { ...rest, overdue: reasons.length > 0, overdueReasons: reasons };
+}
+
+/** The board over the `election-board` projection's views, which stay stable across rebuilds. */
+export class ElectionBoardQueries {
+  constructor(private readonly db: ReadModelDatabase) {}
+
+  /** Board rows, filtered, keyset-paged by election id; overdue judged on `today`. */
+  list(
+    filter: ElectionBoardFilter,
+    today: string,
+    page: { after?: string; limit: number },
+  ): BoardPage<ElectionBoardEntry> {
+    const where = ['e.election_id > @after'];
+    const params: Record<string, unknown> = { after: page.after ?? '', today, limit: page.limit + 1 };
+    if (filter.campaignId !== undefined) params.campaignId = filter.campaignId;
+    if (filter.branchId !== undefined) {
+      where.push('e.branch_id = @branchId');
+      params.branchId = filter.branchId;
+    }
+    if (filter.state !== undefined) {
+      where.push('e.state = @state');
+      params.state = filter.state;
+    }
+    if (filter.overdue !== undefined) where.push(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
+    const rows = this.db
+      .prepare(
+        `SELECT ${SELECT_ENTRY} FROM board_elections e
+         ${JOINS(filter.campaignId === undefined ? 'latest' : 'filtered')}
+         WHERE ${where.join(' AND ')} ORDER BY e.election_id LIMIT @limit`,
+      )
+      .all(params) as EntryRow[];
+    const more = rows.length > page.limit;
+    const items = rows.slice(0, page.limit).map((row) => toEntry(row, today));
+    const last = items[items.length - 1];
+    return { items, next: more && last ? last.electionId : null };
+  }
+
+  /** One election's board row, or null when the board has none. */
+  election(electionId: string, today: string): ElectionBoardEntry | null {
+    const row = this.db
+      .prepare(`SELECT ${SELECT_ENTRY} FROM board_elections e ${JOINS('latest')} WHERE e.election_id = @electionId`)
+      .get({ electionId }) as EntryRow | undefined;
+    return row ? toEntry(row, today) : null;
+  }
+
+  /**
+   * The latest election (by when it began) of each branch assigned in the campaign, judged
+   * against that campaign's deadline; branches with no election yet are absent.
+   */
+  latestOfCampaign(campaignId: string, today: string): Map<string, ElectionBoardEntry> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${SELECT_ENTRY} FROM board_elections e ${JOINS('filtered')}
+         WHERE NOT EXISTS (SELECT 1 FROM board_elections later
+           WHERE later.branch_id = e.branch_id AND later.started_position > e.started_position)`,
+      )
+      .all({ campaignId }) as EntryRow[];
+    return new Map(rows.map((row) => [row.branchId, toEntry(row, today)]));
+  }
+
+  /** Every campaign the board knows, newest plan first, with its group and branch counts. */
+  campaigns(): CampaignSummary[] {
+    return this.db
+      .prepare(
+        `SELECT c.campaign_id AS campaignId, c.title, c.document_number AS documentNumber, c.deadline,
+           c.issued_on AS issuedOn,
+           (SELECT COUNT(*) FROM board_working_groups g WHERE g.campaign_id = c.campaign_id) AS groups,
+           (SELECT COUNT(*) FROM board_assignments a WHERE a.campaign_id = c.campaign_id) AS branches
+         FROM board_campaigns c ORDER BY c.issued_position DESC`,
+      )
+      .all() as CampaignSummary[];
+  }
+
+  /** Current branch names, for a board that lists branches without an election yet. */
+  branchNames(branchIds: readonly string[]): Map<string, string> {
+    if (branchIds.length === 0) return new Map();
+    const rows = this.db
+      .prepare(
+        `SELECT branch_id AS branchId, name FROM board_branches WHERE branch_id IN (${branchIds.map(() => '?').join(', ')})`,
+      )
+      .all(...branchIds) as { branchId: string; name: string }[];
+    return new Map(rows.map((row) => [row.branchId, row.name]));
+  }
+}
+
+const column = <Row>(header: string, key: keyof Row): CsvColumn<Row> => ({ header, value: (row: Row) => row[key] });
+
+export const ELECTION_BOARD_CSV_COLUMNS: CsvColumn<ElectionBoardEntry>[] = [
+  column('election_id', 'electionId'),
+  column('branch_id', 'branchId'),
+  column('branch_name', 'branchName'),
+  column('campaign_id', 'campaignId'),
+  column('campaign_title', 'campaignTitle'),
+  column('campaign_deadline', 'campaignDeadline'),
+  column('group_id', 'groupId'),
+  column('group_name', 'groupName'),
+  column('group_leader_name', 'groupLeaderName'),
+  column('state', 'state'),
+  column('started_on', 'startedOn'),
+  column('last_step', 'lastStep'),
+  column('last_step_at', 'lastStepAt'),
+  column('last_step_on', 'lastStepOn'),
+  column('planned_date', 'plannedDate'),
+  column('due_date', 'dueDate'),
+  column('approval_reference', 'approvalReference'),
+  column('approval_lapses_on', 'approvalLapsesOn'),
+  column('current_term_end', 'currentTermEnd'),
+  column('new_term_start', 'newTermStart'),
+  column('new_term_end', 'newTermEnd'),
+  column('next_step', 'nextStep'),
+  column('next_step_zh', 'nextStepZh'),
+  column('next_step_en', 'nextStepEn'),
+  column('policy_version', 'policyVersion'),
+  column('overdue', 'overdue'),
+  { header: 'overdue_reasons', value: (row) => row.overdueReasons.join(';') },
+];

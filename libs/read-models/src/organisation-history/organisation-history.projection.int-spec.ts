@@ -1,0 +1,299 @@
+import { MemoryEventStore, type NewEvent } from '@app/event-store';
+import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
+import { liveGeneration } from '../projection/generations';
+import { tablesOf } from '../projection/projection';
+import { ProjectionRunner } from '../projection/projection-runner';
+import { HISTORY_TABLES, organisationHistoryProjection } from './organisation-history.projection';
+import { OrganisationHistoryQueries } from './organisation-history.queries';
+import { appendAll, ev, MERGE_DAY, mergeScenario } from './testing/history-events';
+
+const sortRows = (rows: unknown[]) => rows.map((row) => JSON.stringify(row)).sort();
+
+const dump = (db: ReadModelDatabase) =>
+  Object.fromEntries(HISTORY_TABLES.map((table) => [table, sortRows(db.prepare(`SELECT * FROM ${table}`).all())]));
+
+async function project(store: MemoryEventStore, db: ReadModelDatabase): Promise<void> {
+  const runner = new ProjectionRunner(store, db, organisationHistoryProjection);
+  runner.start();
+  await runner.caughtUp();
+  await runner.stop();
+  expect(runner.status()).toMatchObject({ state: 'stopped', error: null });
+}
+
+const branchesIn = (tree: ReturnType<OrganisationHistoryQueries['tree']>) =>
+  tree.committees.flatMap((c) => c.branches.map((b) => ({ id: b.branchId, name: b.name, ...b.members })));
+
+describe('organisation-history projection', () => {
+  let store: MemoryEventStore;
+  let db: ReadModelDatabase;
+  let queries: OrganisationHistoryQueries;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+    db = openReadModelDatabase(':memory:');
+    queries = new OrganisationHistoryQueries(db);
+  });
+  afterEach(() => db.close());
+
+  describe('after a merge', () => {
+    beforeEach(async () => {
+      await appendAll(store, mergeScenario());
+      await project(store, db);
+    });
+
+    it('keeps versioned rows with business dates and positions', () => {
+      const b1 = db
+        .prepare(
+          `SELECT name, status, change, valid_from, valid_to, from_position, to_position FROM history_branches WHERE branch_id = 'b1' ORDER BY from_position`,
+        )
+        .all() as { valid_to: string | null; to_position: number | null; from_position: number }[];
+      expect(b1).toMatchObject([
+        { name: '东城支部', status: 'open', change: 'established', valid_from: '2020-01-01', valid_to: '2022-05-01' },
+        { name: '东城第一支部', status: 'open', change: 'renamed', valid_from: '2022-05-01', valid_to: MERGE_DAY },
+        { name: '东城第一支部', status: 'dissolved', change: 'dissolved', valid_from: MERGE_DAY, valid_to: null },
+      ]);
+      // Each row closes at the position of the event that opened its successor.
+      expect(b1[0]!.to_position).toBe(b1[1]!.from_position);
+      expect(b1[1]!.to_position).toBe(b1[2]!.from_position);
+      const m4 = db
+        .prepare(
+          `SELECT branch_id, membership, change, valid_from, valid_to, end_reason FROM history_affiliations WHERE member_id = 'm4' ORDER BY from_position`,
+        )
+        .all();
+      expect(m4).toEqual([
+        {
+          branch_id: 'b1',
+          membership: 'probationary',
+          change: 'admitted',
+          valid_from: '2020-02-01',
+          valid_to: '2021-01-15',
+          end_reason: 'confirmed',
+        },
+        {
+          branch_id: 'b1',
+          membership: 'full',
+          change: 'confirmed',
+          valid_from: '2021-01-15',
+          valid_to: MERGE_DAY,
+          end_reason: 'transferred',
+        },
+        {
+          branch_id: 'b3',
+          membership: 'full',
+          change: 'transferred',
+          valid_from: MERGE_DAY,
+          valid_to: null,
+          end_reason: null,
+        },
+      ]);
+      expect(
+        db
+          .prepare(`SELECT valid_to, end_reason FROM history_affiliations WHERE member_id = 'm6' AND branch_id = 'b3'`)
+          .get(),
+      ).toEqual({
+        valid_to: '2023-08-01',
+        end_reason: 'left:death',
+      });
+    });
+
+    it('the tree the day before shows the old branches, the day after the new one', () => {
+      const before = queries.tree('2023-06-29');
+      expect(before.committees).toHaveLength(1);
+      expect(branchesIn(before)).toEqual([
+        { id: 'b1', name: '东城第一支部', full: 4, probationary: 0 },
+        { id: 'b2', name: '西城支部', full: 3, probationary: 0 },
+      ]);
+      const b1 = before.committees[0]!.branches[0]!;
+      expect(b1.posts).toMatchObject([{ postId: 'p1', kind: 'secretary', holder: { personId: 'm1', name: '李全爱' } }]);
+      expect(b1.shape).toEqual({
+        belowMinimum: false,
+        committeeRequired: false,
+        electionRequired: false,
+        overSize: false,
+        policyVersion: '2022-10-22',
+      });
+
+      const after = queries.tree('2023-07-01');
+      expect(branchesIn(after)).toEqual([{ id: 'b3', name: '东西城联合支部', full: 7, probationary: 0 }]);
+      expect(after.committees[0]!.branches[0]!.posts).toEqual([]);
+      expect(branchesIn(queries.tree('2023-08-01'))).toEqual([
+        { id: 'b3', name: '东西城联合支部', full: 6, probationary: 0 },
+      ]);
+      // Before the rename, and before the confirmation.
+      expect(branchesIn(queries.tree('2020-06-01'))).toEqual([
+        { id: 'b1', name: '东城支部', full: 3, probationary: 1 },
+        { id: 'b2', name: '西城支部', full: 3, probationary: 0 },
+      ]);
+      expect(queries.tree('2020-06-01').policyVersion).toBe('2018-10-28');
+      expect(queries.tree('2019-12-31').totals).toEqual({ branches: 0, full: 0, probationary: 0 });
+    });
+
+    it('the diff across the merge lists exactly what changed', () => {
+      const diff = queries.diff('2023-06-29', '2023-07-01');
+      expect(diff).toEqual({
+        from: '2023-06-29',
+        to: '2023-07-01',
+        branchesCreated: [
+          { branchId: 'b3', name: '东西城联合支部', committeeId: 'c1', on: MERGE_DAY, restructuringId: 'r-merge-1' },
+        ],
+        branchesDissolved: [],
+        branchesMerged: [
+          { branchId: 'b1', name: '东城第一支部', on: MERGE_DAY, intoBranchId: 'b3', restructuringId: 'r-merge-1' },
+          { branchId: 'b2', name: '西城支部', on: MERGE_DAY, intoBranchId: 'b3', restructuringId: 'r-merge-1' },
+        ],
+        branchesRenamed: [],
+        branchesReaffiliated: [],
+        membersMoved: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((memberId) =>
+          expect.objectContaining({
+            memberId,
+            fromBranchId: Number(memberId.slice(1)) <= 4 ? 'b1' : 'b2',
+            toBranchId: 'b3',
+            on: MERGE_DAY,
+            restructuringId: 'r-merge-1',
+          }),
+        ),
+        membersJoined: [],
+        membersLeft: [],
+        postsStarted: [],
+        postsEnded: [
+          expect.objectContaining({ postId: 'p1', branchId: 'b1', on: MERGE_DAY, endReason: 'branchDissolved' }),
+          expect.objectContaining({ postId: 'p2', branchId: 'b2', on: MERGE_DAY, endReason: 'branchDissolved' }),
+        ],
+      });
+      const earlier = queries.diff('2020-01-01', '2023-06-29');
+      expect(earlier.branchesRenamed).toEqual([
+        { branchId: 'b1', from: '东城支部', to: '东城第一支部', on: '2022-05-01' },
+      ]);
+      expect(earlier.membersJoined).toHaveLength(7);
+      expect(earlier.postsStarted.map((p) => p.postId)).toEqual(['p1', 'p2']);
+      expect(queries.diff('2023-07-01', '2023-12-31').membersLeft).toMatchObject([
+        { memberId: 'm6', branchId: 'b3', reason: 'death' },
+      ]);
+    });
+
+    it('gives the roll as of a date and a member’s history', () => {
+      expect(queries.roll('b1', '2020-06-01')).toMatchObject({
+        branch: { name: '东城支部', status: 'open' },
+        counts: { full: 3, probationary: 1 },
+      });
+      expect(queries.roll('b1', '2023-07-01')).toMatchObject({ branch: { status: 'dissolved' }, members: [] });
+      expect(queries.roll('b3', '2023-07-01')?.members).toHaveLength(7);
+      expect(queries.roll('nope', '2023-07-01')).toBeNull();
+      const history = queries.memberHistory('m1');
+      expect(history?.affiliations.map((a) => [a.branchId, a.change, a.validFrom, a.validTo])).toEqual([
+        ['b1', 'admitted', '2020-02-01', MERGE_DAY],
+        ['b3', 'transferred', MERGE_DAY, null],
+      ]);
+      expect(history?.posts).toMatchObject([{ postId: 'p1', validFrom: '2020-03-01', validTo: MERGE_DAY }]);
+      expect(queries.memberHistory('nobody')).toBeNull();
+    });
+
+    it('refuses malformed dates and a reversed range', () => {
+      expect(() => queries.tree('2023-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+      expect(() => queries.diff('2023-07-01', '2023-06-01')).toThrow(
+        expect.objectContaining({ code: 'INVALID_DATE_RANGE' }),
+      );
+    });
+
+    it('applying every event a second time, even in reverse order, changes nothing', async () => {
+      const before = dump(db);
+      const tables = tablesOf(organisationHistoryProjection, 1);
+      const events = await store.readAll();
+      db.transaction(() => {
+        for (const recorded of events) organisationHistoryProjection.apply(db, recorded, tables);
+        for (const recorded of [...events].reverse()) organisationHistoryProjection.apply(db, recorded, tables);
+      })();
+      expect(dump(db)).toEqual(before);
+    });
+  });
+
+  it('clamps a late, earlier-dated change to the start of the row it supersedes', async () => {
+    await appendAll(store, [
+      ['committee-c1', ev.committeeEstablished('c1', '党委', '2020-01-01')],
+      ['branch-b1', ev.branchEstablished('b1', '一支部', 'c1', '2020-01-01')],
+      ['member-m1', ev.memberAdmitted('m1', '甲', 'b1', '2023-05-01', 'probationary')],
+      // Recorded after the admission but dated before it.
+      ['member-m1', ev.memberConfirmed('m1', 'b1', '2023-01-01')],
+    ]);
+    await project(store, db);
+    expect(
+      db
+        .prepare(
+          `SELECT membership, valid_from, valid_to FROM history_affiliations WHERE member_id = 'm1' ORDER BY from_position`,
+        )
+        .all(),
+    ).toEqual([
+      { membership: 'probationary', valid_from: '2023-05-01', valid_to: '2023-05-01' },
+      { membership: 'full', valid_from: '2023-05-01', valid_to: null },
+    ]);
+    expect(branchesIn(queries.tree('2023-04-30'))).toEqual([{ id: 'b1', name: '一支部', full: 0, probationary: 0 }]);
+    expect(branchesIn(queries.tree('2023-05-01'))).toEqual([{ id: 'b1', name: '一支部', full: 1, probationary: 0 }]);
+  });
+
+  it('keeps branch counts equal to the roll on every date, even when changes arrive out of date order', async () => {
+    const events: [string, NewEvent][] = [
+      ['committee-c1', ev.committeeEstablished('c1', '党委', '2020-01-01')],
+      ['branch-b1', ev.branchEstablished('b1', '一支部', 'c1', '2020-01-01')],
+      ['branch-b2', ev.branchEstablished('b2', '二支部', 'c1', '2020-01-01')],
+      ['member-m1', ev.memberAdmitted('m1', '甲', 'b1', '2021-03-01')],
+      ['member-m2', ev.memberAdmitted('m2', '乙', 'b2', '2021-06-01', 'probationary')],
+      ['member-m3', ev.memberAdmitted('m3', '丙', 'b2', '2022-01-01')],
+      // Each recorded after later-dated changes in the same branches.
+      ['member-m4', ev.memberAdmitted('m4', '丁', 'b2', '2021-01-01')],
+      ['member-m1', ev.memberTransferred('m1', 'b1', 'b2', '2021-05-01')],
+      ['member-m2', ev.memberConfirmed('m2', 'b2', '2021-09-01')],
+      ['member-m4', ev.memberLeft('m4', 'b2', '2021-04-01')],
+      ['member-m3', ev.memberTransferred('m3', 'b2', 'b1', '2021-12-01')],
+      ['member-m1', ev.votingSuspended('m1', '2021-07-01')],
+      ['member-m1', ev.votingRestored('m1', '2021-08-01')],
+    ];
+    await appendAll(store, events);
+    await project(store, db);
+    for (let month = 0; month < 36; month += 1) {
+      const date = new Date(Date.UTC(2020, 11 + month, 1)).toISOString().slice(0, 10);
+      for (const branch of queries.tree(date).committees[0]!.branches) {
+        expect({ date, branch: branch.branchId, ...branch.members }).toEqual({
+          date,
+          branch: branch.branchId,
+          ...queries.roll(branch.branchId, date)!.counts,
+        });
+      }
+    }
+    // m3 was transferred (dated 2021-12-01) before being admitted (2022-01-01): clamped to the admission.
+    expect(queries.roll('b1', '2022-01-01')?.members.map((m) => m.memberId)).toEqual(['m3']);
+  });
+
+  it('a rebuilt generation equals the incrementally maintained one, and queries answer throughout the rebuild', async () => {
+    const all = mergeScenario();
+    const live = new ProjectionRunner(store, db, organisationHistoryProjection);
+    live.start();
+    const heads = new Map<string, number>();
+    // Incrementally: the live runner applies events as they arrive, in small steps.
+    for (let start = 0; start < all.length; start += 3) {
+      const position = await appendAll(store, all.slice(start, start + 3), heads);
+      await live.waitForPosition(position);
+    }
+    await live.stop();
+    const incremental = dump(db);
+    const treeBefore = queries.tree('2023-06-29');
+    expect(liveGeneration(db, 'organisation-history')?.generation).toBe(1);
+
+    const answers: unknown[] = [];
+    const rebuild = new ProjectionRunner(store, db, organisationHistoryProjection, {
+      fresh: true,
+      batchSize: 4,
+      onCommitted: (status) => {
+        // Between batches the views still point at the live generation.
+        if (status.state === 'catchingUp') answers.push(queries.tree('2023-06-29'));
+      },
+    });
+    rebuild.start();
+    await rebuild.caughtUp();
+    await rebuild.stop();
+    expect(answers.length).toBeGreaterThan(3);
+    for (const answer of answers) expect(answer).toEqual(treeBefore);
+    expect(liveGeneration(db, 'organisation-history')?.generation).toBe(2);
+    expect(dump(db)).toEqual(incremental);
+    const physical = tablesOf(organisationHistoryProjection, 1);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = ?`).get(physical.history_branches)).toBeUndefined();
+  });
+});
