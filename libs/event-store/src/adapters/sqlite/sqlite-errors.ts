@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3';
 import { EventStoreError, StoreUnavailable } from '../../port/errors';
 
-/** Another connection held the lock past busy_timeout, or the file is locked by a peer. */
-function isContention(error: InstanceType<typeof Database.SqliteError>): boolean {
-  return error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED');
+/**
+ * Another connection held the lock past busy_timeout, or the file is locked by a peer. Read by
+ * code rather than by class, so an error from another copy of the driver module still counts.
+ */
+function isContention(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 /** better-sqlite3 throws a TypeError, not a SqliteError, once its connection is closed. */
@@ -21,8 +25,9 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Turns driver failures a caller can retry into the port's StoreUnavailable; others pass unchanged. */
 export function toStoreError(error: unknown, file: string): Error {
   if (error instanceof EventStoreError) return error;
-  if (error instanceof Database.SqliteError && isContention(error)) {
-    return new StoreUnavailable(`The SQLite event store ${file} is busy (${error.code}).`, { cause: error });
+  if (isContention(error)) {
+    const code = String((error as { code: string }).code);
+    return new StoreUnavailable(`The SQLite event store ${file} is busy (${code}).`, { cause: error });
   }
   if (isClosedConnection(error)) {
     return new StoreUnavailable(`The SQLite event store ${file} is closed.`, { cause: error });

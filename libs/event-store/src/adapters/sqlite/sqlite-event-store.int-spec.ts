@@ -240,6 +240,10 @@ describe('SqliteEventStore', () => {
         const error = await store
           .append(`x-${randomUUID()}`, [newEvent('A')], { expectedRevision: 'any' })
           .catch((e: unknown) => e);
+        // Named in full on failure: which error the driver gave, with which code.
+        expect({ error: String(error), code: (error as { cause?: { code?: string } }).cause?.code }).toMatchObject({
+          error: expect.stringContaining('StoreUnavailable'),
+        });
         expect(error).toBeInstanceOf(StoreUnavailable);
       } finally {
         blocker.exec('ROLLBACK');
