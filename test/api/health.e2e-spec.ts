@@ -22,7 +22,10 @@ describe('API on the embedded SQLite store', () => {
 
   it('GET /health/ready answers 200 with the store, and the SQLite file exists under the data dir', async () => {
     const response = await request(api.app.getHttpServer()).get('/health/ready').expect(200);
-    expect(response.body).toEqual({ status: 'ok', store: { kind: 'sqlite', status: 'up' } });
+    expect(response.body).toMatchObject({ status: 'ok', store: { kind: 'sqlite', status: 'up' } });
+    expect(response.body.workers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'organisation-now', state: 'live' })]),
+    );
     expect(existsSync(join(api.dataDir, 'events.sqlite'))).toBe(true);
   });
 

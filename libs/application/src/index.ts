@@ -49,3 +49,4 @@ export * from './policy-publication/policy-publication.module';
 export * from './campaign/campaign-command.handler';
 export * from './campaign/campaign-board';
 export * from './campaign/campaign.module';
+export * from './read-models/worker-status';

@@ -10,8 +10,9 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { EventStore } from '@app/event-store';
-import { APP_CONFIG, EVENT_STORE, pingStore, type AppConfig } from '@app/application';
+import { APP_CONFIG, EVENT_STORE, pingStore, WorkerStatusRegistry, type AppConfig } from '@app/application';
 import { PROBLEM_JSON, ProblemDetails } from '../http/problem-details';
+import { Degraded } from './degraded';
 
 class StoreHealth {
   @ApiProperty({ example: 'sqlite', description: 'memory, sqlite or eventstoredb' })
@@ -26,12 +27,29 @@ class Liveness {
   readonly status!: 'ok';
 }
 
+class WorkerHealth {
+  @ApiProperty({ example: 'organisation-now' })
+  readonly name!: string;
+
+  @ApiProperty({ enum: ['projection', 'processManager'] })
+  readonly kind!: string;
+
+  @ApiProperty({ example: 'live', description: 'starting, catchingUp, live, stopped or failed' })
+  readonly state!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Global position of the last event it dealt with.' })
+  readonly position!: number | null;
+}
+
 class Readiness {
   @ApiProperty({ example: 'ok', enum: ['ok'] })
   readonly status!: 'ok';
 
   @ApiProperty()
   readonly store!: StoreHealth;
+
+  @ApiProperty({ type: [WorkerHealth], description: 'Projections and process managers running in this process.' })
+  readonly workers!: WorkerHealth[];
 }
 
 /**
@@ -46,6 +64,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workers: WorkerStatusRegistry,
   ) {}
 
   @Get('live')
@@ -63,12 +82,20 @@ export class HealthController {
   })
   @ApiOkResponse({ type: Readiness })
   @ApiServiceUnavailableResponse({
-    description: 'The event store is unreachable or too slow (code STORE_UNAVAILABLE).',
+    description:
+      'The event store is unreachable or too slow (code STORE_UNAVAILABLE), or a projection or process manager stopped (code DEGRADED).',
     content: { [PROBLEM_JSON]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
   })
   async ready(): Promise<Readiness> {
     // A StoreUnavailable thrown here becomes a 503 problem in ProblemDetailsFilter.
     await pingStore(this.store, this.config.eventStoreTimeoutMs);
-    return { status: 'ok', store: { kind: this.store.kind, status: 'up' } };
+    const failed = this.workers.failed();
+    if (failed.length > 0) {
+      throw new Degraded(
+        `Stopped on an event it could not handle: ${failed.map((w) => `${w.name} (${w.error ?? 'no reason given'})`).join('; ')}. Fix the cause and restart.`,
+      );
+    }
+    const workers = this.workers.all().map(({ name, kind, state, position }) => ({ name, kind, state, position }));
+    return { status: 'ok', store: { kind: this.store.kind, status: 'up' }, workers };
   }
 }

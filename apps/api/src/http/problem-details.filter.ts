@@ -11,6 +11,7 @@ import {
 import { DomainError, type ErrorCategory } from '@app/domain';
 import { PROBLEM_JSON, problemType, type ProblemDetails } from './problem-details';
 import { Forbidden, Unauthenticated } from '../auth/auth-errors';
+import { Degraded } from '../health/degraded';
 import { ValidationFailed } from './validation';
 
 /** HTTP statuses of the store's errors; anything else from the store is our bug, a 500. */
@@ -54,6 +55,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private describe(error: unknown): Problem {
     if (error instanceof Unauthenticated) return problem(HttpStatus.UNAUTHORIZED, error.code, error.message);
+    if (error instanceof Degraded) return problem(HttpStatus.SERVICE_UNAVAILABLE, error.code, error.message);
     if (error instanceof Forbidden) return problem(HttpStatus.FORBIDDEN, error.code, error.message);
     if (error instanceof ValidationFailed) {
       return problem(HttpStatus.BAD_REQUEST, error.code, error.message, { errors: error.errors });

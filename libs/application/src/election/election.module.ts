@@ -5,6 +5,7 @@ import type { ReadModelDatabase } from '@app/read-models';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { WorkerStatusRegistry } from '../read-models/worker-status';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -105,12 +106,14 @@ export class ElectionModule implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @Inject(INSTALLATION_RUNNER) private readonly runner: ProcessManagerRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workers: WorkerStatusRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.inProcessWorkers) return;
     this.runner.start();
     this.started = true;
+    this.workers.register(() => ({ ...this.runner.status(), kind: 'processManager' }));
   }
 
   /** The installation process manager's progress, for readiness and operators. */

@@ -24,6 +24,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ReadModelFreshness } from './read-model-freshness';
+import { WorkerStatusRegistry } from './worker-status';
 
 /** The read-model database of this process: `read-models.sqlite` beside the events. */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
@@ -61,8 +62,9 @@ export const PROJECTIONS: readonly SqlProjection[] = [
       useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig) =>
         new ReadModelFreshness(store, db, { timeoutMs: config.eventStoreTimeoutMs }),
     },
+    WorkerStatusRegistry,
   ],
-  exports: [READ_MODEL_DB, OrganisationQueries, ReadModelFreshness],
+  exports: [READ_MODEL_DB, OrganisationQueries, ReadModelFreshness, WorkerStatusRegistry],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);
@@ -72,6 +74,7 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workers: WorkerStatusRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -84,6 +87,7 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
       const runner = new ProjectionRunner(this.store, this.db, projection, { logger });
       runner.start();
       this.runners.push(runner);
+      this.workers.register(() => ({ ...runner.status(), kind: 'projection' }));
     }
   }
 

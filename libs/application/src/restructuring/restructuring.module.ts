@@ -3,6 +3,7 @@ import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { WorkerStatusRegistry } from '../read-models/worker-status';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -53,12 +54,14 @@ export class RestructuringModule implements OnApplicationBootstrap, OnModuleDest
   constructor(
     @Inject(RESTRUCTURING_RUNNER) private readonly runner: ProcessManagerRunner,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly workers: WorkerStatusRegistry,
   ) {}
 
   onApplicationBootstrap(): void {
     if (!this.config.inProcessWorkers) return;
     this.runner.start();
     this.started = true;
+    this.workers.register(() => ({ ...this.runner.status(), kind: 'processManager' }));
   }
 
   /** The process manager's progress, for readiness and operators. */

@@ -1,0 +1,28 @@
+/** What every background runner (projection, process manager) reports about itself. */
+export interface WorkerStatus {
+  readonly name: string;
+  readonly kind: 'projection' | 'processManager';
+  readonly state: string;
+  readonly position: number | null;
+  readonly error: string | null;
+}
+
+/**
+ * The runners of this process, so readiness can say which one stopped and why: a projection
+ * that cannot apply an event stops loudly, and the instance reports itself degraded.
+ */
+export class WorkerStatusRegistry {
+  private readonly sources: (() => WorkerStatus | null)[] = [];
+
+  register(source: () => WorkerStatus | null): void {
+    this.sources.push(source);
+  }
+
+  all(): WorkerStatus[] {
+    return this.sources.flatMap((source) => source() ?? []);
+  }
+
+  failed(): WorkerStatus[] {
+    return this.all().filter((status) => status.state === 'failed');
+  }
+}
