@@ -1,13 +1,26 @@
 import { InvalidConfiguration, loadConfig } from '@app/application';
 import type { CliCommand, CliContext } from './cli-context';
+import { demoCommand } from './commands/demo.command';
+import { exportCommand } from './commands/export.command';
 import { healthCommand } from './commands/health.command';
+import { historyCommand } from './commands/history.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand } from './commands/token.command';
+import { treeCommand } from './commands/tree.command';
 import { verifyCommand } from './commands/verify.command';
 import { ExitCode } from './exit-codes';
 
-/** Every command the CLI knows; later work adds demo, rebuild, verify, export, as-of, bench. */
-export const COMMANDS: readonly CliCommand[] = [healthCommand, verifyCommand, tokenCommand, rebuildCommand];
+/** Every command the CLI knows, in the order `--help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [
+  healthCommand,
+  verifyCommand,
+  tokenCommand,
+  rebuildCommand,
+  demoCommand,
+  exportCommand,
+  treeCommand,
+  historyCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { eventStoreConfigOf } from '@app/application';
 import { createEventStore } from '@app/event-store';
 import { runCli } from './cli';

@@ -1,13 +1,6 @@
 import { join } from 'node:path';
 import type { CliCommand } from '../cli-context';
-import {
-  apiUrl,
-  developmentSecretNote,
-  explainApiFailure,
-  parseArgs,
-  tokenFor,
-  UsageError,
-} from '../demo/api-access';
+import { apiUrl, developmentSecretNote, explainApiFailure, parseArgs, tokenFor, UsageError } from '../demo/api-access';
 import { ApiStartFailed, ensureApi, type ApiHandle } from '../demo/embedded-api';
 import { fmt, stderrSink, type ProgressSink } from '../demo/progress';
 import { runDemo, type DemoOptions, type DemoReport } from '../demo/run-demo';
@@ -75,7 +68,6 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
         if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 3600) {
           throw new UsageError('--timeout must be a number of seconds between 1 and 3600.');
         }
-        if (parsed.values.has('--token')) throw new UsageError('demo mints its own tokens.');
       } catch (error) {
         if (!(error instanceof UsageError)) throw error;
         err(`${error.message}\n\n${DEMO_HELP}`);
@@ -96,20 +88,13 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
 
       let api: ApiHandle;
       try {
-        if (parsed.flags.has('--no-start')) {
-          api = await deps.ensure({ url, entry: '', env: deps.env, readyTimeoutMs: 0 }).catch(() => {
-            throw new ApiStartFailed(
-              `No branchflow API answers at ${url} (and --no-start was given). Start one with \`npm start\`, then run the demo again.`,
-            );
-          });
-        } else {
-          api = await deps.ensure({
-            url,
-            entry: parsed.values.get('--api-entry') ?? join(deps.cwd(), 'dist/apps/api/src/main.js'),
-            env: deps.env,
-            log: (line) => deps.sink.write(`${line}\n`),
-          });
-        }
+        api = await deps.ensure({
+          url,
+          entry: parsed.values.get('--api-entry') ?? join(deps.cwd(), 'dist/apps/api/src/main.js'),
+          env: deps.env,
+          start: !parsed.flags.has('--no-start'),
+          log: (line) => deps.sink.write(`${line}\n`),
+        });
       } catch (error) {
         if (!(error instanceof ApiStartFailed)) throw error;
         err(error.message);

@@ -33,13 +33,16 @@ export function parseArgs(
       positionals.push(arg);
       continue;
     }
-    const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     if (spec.flags?.includes(name)) {
       if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
       flags.add(name);
     } else if (spec.values?.includes(name)) {
       const value = inline ?? args[i + 1];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${name} needs a value.`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`${name} needs a value.`);
       if (inline === undefined) i += 1;
       values.set(name, value);
     } else {

@@ -15,6 +15,8 @@ export interface EnsureApiOptions {
   /** The environment the API is started with (the CLI's own: same data dir, same secret). */
   readonly env: NodeJS.ProcessEnv;
   readonly readyTimeoutMs?: number;
+  /** False: fail when no API answers instead of starting one. */
+  readonly start?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -44,6 +46,11 @@ export async function isReady(url: string, timeoutMs = 2000): Promise<boolean> {
 export async function ensureApi(options: EnsureApiOptions): Promise<ApiHandle> {
   const { url, entry, env } = options;
   if (await isReady(url)) return { url, started: false, stop: () => Promise.resolve() };
+  if (options.start === false) {
+    throw new ApiStartFailed(
+      `No branchflow API answers at ${url} (and --no-start was given). Start one with \`npm start\`, or pass --url of one that runs, then try again.`,
+    );
+  }
 
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(target.hostname)) {

@@ -83,9 +83,10 @@ export class ApiClient {
     return (accept === 'application/json' ? await response.json() : await response.text()) as T;
   }
 
-  /** GET returning the raw text (CSV exports). */
-  async getText(path: string, accept: string): Promise<string> {
-    return (await this.send('GET', path, undefined, { Accept: accept })).text();
+  /** GET of one page of a list: its body as text and the cursor of the next page (X-Next-After). */
+  async getPage(path: string, accept: string): Promise<{ body: string; next: string | null }> {
+    const response = await this.send('GET', path, undefined, { Accept: accept });
+    return { body: await response.text(), next: response.headers.get('x-next-after') };
   }
 
   /** A command: POST with its Idempotency-Key; a repeat with the same key appends nothing. */

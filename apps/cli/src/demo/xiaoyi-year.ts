@@ -349,7 +349,7 @@ const PLAN_REQUIREMENTS = [
 export function generateXiaoyiYear(seed: number = DEMO_SEED): XiaoyiYear {
   const random = new SeededRandom(seed);
   const id = (kind: string, key: string) => uuidV5(`branchflow-demo:xiaoyi-${DEMO_YEAR}:${seed}:${kind}:${key}`);
-  const usedNames = new Set<string>(NAMED_SECRETARIES.map((person) => person.name));
+  const usedNames = new Set<string>([...NAMED_SECRETARIES, ...BUREAU_LEADERS].map((person) => person.name));
   const uniqueName = (given: readonly string[]): string => {
     for (let attempt = 0; ; attempt += 1) {
       const name = random.weighted(SURNAMES) + random.pick(given);
