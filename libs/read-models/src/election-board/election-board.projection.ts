@@ -2,7 +2,7 @@ import { evolveElection, hasUnusedApproval, type ElectionEvent, type ElectionSta
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
-import { statement } from '../audit/statement-cache';
+import { statement } from '../database/statement-cache';
 import { isElectionEventType } from '../statistics/workflow-states';
 import { nextStepOf } from './next-step';
 

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { statement } from '../database/statement-cache';
 import type { SqlProjection, Tables } from '../projection/projection';
 
 type Table = 'committees' | 'branches' | 'members' | 'posts';
@@ -87,7 +88,8 @@ type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) =
 
 const postAssigned: Handler = (db, data, event, t) => {
   const post = data.post as Data & { holder: { personId: string; name: string } };
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO ${t.posts} (post_id, branch_id, kind, duty, source, document_reference, person_id, person_name, start_date, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (branch_id, post_id) DO NOTHING`,
   ).run(
@@ -108,7 +110,8 @@ const postAssigned: Handler = (db, data, event, t) => {
 function update(db: ReadModelDatabase, table: string, where: Data, set: Data, position: number): void {
   const columns = Object.keys(set);
   const keys = Object.keys(where);
-  db.prepare(
+  statement(
+    db,
     `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, position = ?
      WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND position < ?`,
   ).run(...columns.map((c) => set[c] ?? null), position, ...keys.map((k) => where[k]), position);
@@ -116,24 +119,22 @@ function update(db: ReadModelDatabase, table: string, where: Data, set: Data, po
 
 const handlers: Record<string, Handler> = {
   PartyCommitteeEstablished: (db, d, e, t) =>
-    db
-      .prepare(
-        `INSERT INTO ${t.committees} (committee_id, name, kind, parent_committee_id, status, established_at, position)
+    statement(
+      db,
+      `INSERT INTO ${t.committees} (committee_id, name, kind, parent_committee_id, status, established_at, position)
          VALUES (?, ?, ?, ?, 'active', ?, ?) ON CONFLICT (committee_id) DO NOTHING`,
-      )
-      .run(d.committeeId, d.name, d.kind, d.parentCommitteeId ?? null, d.at, e.position),
+    ).run(d.committeeId, d.name, d.kind, d.parentCommitteeId ?? null, d.at, e.position),
   PartyCommitteeRenamed: (db, d, e, t) =>
     update(db, t.committees, { committee_id: d.committeeId }, { name: d.name }, e.position),
   PartyCommitteeDissolved: (db, d, e, t) =>
     update(db, t.committees, { committee_id: d.committeeId }, { status: 'dissolved', dissolved_at: d.at }, e.position),
 
   BranchEstablished: (db, d, e, t) =>
-    db
-      .prepare(
-        `INSERT INTO ${t.branches} (branch_id, name, committee_id, joint, status, established_at, restructuring_id, position)
+    statement(
+      db,
+      `INSERT INTO ${t.branches} (branch_id, name, committee_id, joint, status, established_at, restructuring_id, position)
          VALUES (?, ?, ?, ?, 'open', ?, ?, ?) ON CONFLICT (branch_id) DO NOTHING`,
-      )
-      .run(d.branchId, d.name, d.parentCommitteeId, d.joint ? 1 : 0, d.at, d.restructuringId ?? null, e.position),
+    ).run(d.branchId, d.name, d.parentCommitteeId, d.joint ? 1 : 0, d.at, d.restructuringId ?? null, e.position),
   BranchRenamed: (db, d, e, t) => update(db, t.branches, { branch_id: d.branchId }, { name: d.name }, e.position),
   BranchReaffiliated: (db, d, e, t) =>
     update(db, t.branches, { branch_id: d.branchId }, { committee_id: d.toCommitteeId }, e.position),
@@ -153,23 +154,22 @@ const handlers: Record<string, Handler> = {
     ),
 
   MemberAdmitted: (db, d, e, t) =>
-    db
-      .prepare(
-        `INSERT INTO ${t.members} (member_id, name, sex, birth_date, joined_party_on, former_post_level, membership,
+    statement(
+      db,
+      `INSERT INTO ${t.members} (member_id, name, sex, birth_date, joined_party_on, former_post_level, membership,
            voting_suspended, status, branch_id, position)
          VALUES (?, ?, ?, ?, ?, ?, ?, 0, 'active', ?, ?) ON CONFLICT (member_id) DO NOTHING`,
-      )
-      .run(
-        d.memberId,
-        d.name,
-        d.sex,
-        d.birthDate,
-        d.joinedPartyOn,
-        d.formerPostLevel,
-        d.membership,
-        d.branchId,
-        e.position,
-      ),
+    ).run(
+      d.memberId,
+      d.name,
+      d.sex,
+      d.birthDate,
+      d.joinedPartyOn,
+      d.formerPostLevel,
+      d.membership,
+      d.branchId,
+      e.position,
+    ),
   MemberConfirmed: (db, d, e, t) =>
     update(db, t.members, { member_id: d.memberId }, { membership: 'full' }, e.position),
   VotingRightsSuspended: (db, d, e, t) =>

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
-import { statement } from '../audit/statement-cache';
+import { statement } from '../database/statement-cache';
 import { electionStateAfter, RESTRUCTURING_STATE_BY_EVENT } from './workflow-states';
 
 export type StatisticsTable =
