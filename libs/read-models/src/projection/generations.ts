@@ -62,6 +62,14 @@ export function generationToFeed(
   return generation;
 }
 
+/** Whether a generation is still being fed (live or building), not retired by a rebuild. */
+export function isFed(db: ReadModelDatabase, generation: Generation): boolean {
+  const row = db
+    .prepare(`SELECT state FROM projection_generations WHERE name = ? AND generation = ?`)
+    .get(generation.name, generation.generation) as { state: Generation['state'] } | undefined;
+  return row !== undefined && row.state !== 'retired';
+}
+
 export function saveCheckpoint(
   db: ReadModelDatabase,
   generation: Generation,

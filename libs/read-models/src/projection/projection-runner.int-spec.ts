@@ -133,4 +133,23 @@ describe('ProjectionRunner', () => {
       .all();
     expect(tables).toEqual([{ name: 'stream_counts_g2_stream_counts' }]);
   });
+
+  it('a running instance goes on with the generation a rebuild elsewhere promoted, without failing', async () => {
+    await appendMany(store, 3, 10);
+    const running = new ProjectionRunner(store, db, counter);
+    running.start();
+    await running.caughtUp();
+    const rebuild = new ProjectionRunner(store, db, counter, { fresh: true });
+    rebuild.start();
+    await rebuild.caughtUp();
+    await rebuild.stop();
+    expect(liveGeneration(db, 'stream-counts')).toMatchObject({ generation: 2 });
+
+    const { position } = await store.append('s-new', [event()], { expectedRevision: 'noStream' });
+    await running.waitForPosition(position);
+    expect(running.status()).toMatchObject({ state: 'live', generation: 2, error: null });
+    expect(db.prepare(`SELECT events FROM stream_counts WHERE stream = 's-new'`).get()).toEqual({ events: 1 });
+    expect(rows(db)).toHaveLength(4);
+    await running.stop();
+  });
 });

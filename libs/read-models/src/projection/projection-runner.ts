@@ -1,6 +1,6 @@
 import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { generationToFeed, promoteGeneration, saveCheckpoint, type Generation } from './generations';
+import { generationToFeed, isFed, promoteGeneration, saveCheckpoint, type Generation } from './generations';
 import { tablesOf, type SqlProjection } from './projection';
 
 export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
@@ -50,6 +50,7 @@ export class ProjectionRunner {
   private pending: RecordedEvent[] = [];
   private error: string | null = null;
   private done: Promise<void> | null = null;
+  private stopping = false;
 
   constructor(
     private readonly store: EventStore,
@@ -61,19 +62,36 @@ export class ProjectionRunner {
   /** Starts feeding in the background; `stop()` ends it. */
   start(): void {
     if (this.done) return;
-    const generation = generationToFeed(this.db, this.projection, this.options.fresh);
-    this.generation = generation;
-    this.tracker = new PositionTracker(generation.position);
-    this.projection.createTables(this.db, tablesOf(this.projection, generation.generation));
-    this.state = 'catchingUp';
-    this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
-    this.done = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
+    this.done = this.run().catch((error: unknown) => this.fail(error));
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.close();
     await this.done;
     if (this.state !== 'failed') this.state = 'stopped';
+  }
+
+  /**
+   * Feeds the generation it should, and moves to the new live one when a rebuild elsewhere (the
+   * CLI, another process) has replaced it: a rebuild never leaves a running instance stranded.
+   */
+  private async run(): Promise<void> {
+    let fresh = this.options.fresh ?? false;
+    while (!this.stopping) {
+      const generation = generationToFeed(this.db, this.projection, fresh);
+      fresh = false;
+      this.generation = generation;
+      if (generation.position !== null) this.tracker.advance(generation.position);
+      this.projection.createTables(this.db, tablesOf(this.projection, generation.generation));
+      this.state = 'catchingUp';
+      this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
+      if ((await this.consume(this.subscription)) !== 'replaced') return;
+      this.pending = [];
+      this.options.logger?.info(
+        `Projection ${this.projection.name}: generation ${generation.generation} was replaced by a rebuild; going on with the live one.`,
+      );
+    }
   }
 
   status(): RunnerStatus {
@@ -98,7 +116,7 @@ export class ProjectionRunner {
     return this.tracker.caughtUp();
   }
 
-  private async consume(subscription: Subscription): Promise<void> {
+  private async consume(subscription: Subscription): Promise<'ended' | 'replaced'> {
     const iterator = subscription[Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 1000;
     let next = iterator.next();
@@ -106,7 +124,7 @@ export class ProjectionRunner {
       // If no message is ready right now, commit what we have before waiting.
       const ready = this.pending.length === 0 ? await next : await Promise.race([next, nextTick()]);
       if (ready === TICK) {
-        this.commit();
+        if (!this.commit()) return this.replaced(subscription);
         continue;
       }
       const result = ready;
@@ -114,23 +132,30 @@ export class ProjectionRunner {
       next = iterator.next();
       const message = result.value;
       if (message.kind === 'caughtUp') {
-        this.commit();
+        if (!this.commit()) return this.replaced(subscription);
         this.onCaughtUp();
         continue;
       }
       this.pending.push(message.event);
-      if (this.pending.length >= batchSize) this.commit();
+      if (this.pending.length >= batchSize && !this.commit()) return this.replaced(subscription);
     }
-    this.commit();
+    return this.commit() ? 'ended' : 'replaced';
   }
 
-  private commit(): void {
+  private async replaced(subscription: Subscription): Promise<'replaced'> {
+    await subscription.close();
+    return 'replaced';
+  }
+
+  /** Applies the pending batch with its checkpoint; false (nothing applied) when the generation was retired. */
+  private commit(): boolean {
     const generation = this.generation;
     const batch = this.pending;
     const last = batch[batch.length - 1];
-    if (!generation || !last) return;
+    if (!generation || !last) return true;
     const tables = tablesOf(this.projection, generation.generation);
-    this.db.transaction(() => {
+    const applied = this.db.transaction(() => {
+      if (!isFed(this.db, generation)) return false;
       for (const event of batch) {
         try {
           this.projection.apply(this.db, event, tables);
@@ -139,10 +164,13 @@ export class ProjectionRunner {
         }
       }
       saveCheckpoint(this.db, generation, last.position);
+      return true;
     })();
+    if (!applied) return false;
     this.pending = [];
     this.tracker.advance(last.position);
     this.options.onCommitted?.(this.status(), batch.length);
+    return true;
   }
 
   private onCaughtUp(): void {
