@@ -50,3 +50,4 @@ export * from './campaign/campaign-command.handler';
 export * from './campaign/campaign-board';
 export * from './campaign/campaign.module';
 export * from './read-models/worker-status';
+export * from './process-managers/process-manager-lifecycle';

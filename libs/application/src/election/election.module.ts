@@ -1,17 +1,18 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { ProcessManagerLifecycle } from '../process-managers/process-manager-lifecycle';
 import { WorkerStatusRegistry } from '../read-models/worker-status';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { RulePolicies } from '../policy/rule-policies';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
-import { ProcessManagerRunner, type ProcessStatus } from '../process-managers/process-manager-runner';
+import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
 import { ElectionFacts } from './election-facts';
@@ -100,29 +101,12 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
     OrganisationModule,
   ],
 })
-export class ElectionModule implements OnApplicationBootstrap, OnModuleDestroy {
-  private started = false;
-
+export class ElectionModule extends ProcessManagerLifecycle {
   constructor(
-    @Inject(INSTALLATION_RUNNER) private readonly runner: ProcessManagerRunner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly workers: WorkerStatusRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.inProcessWorkers) return;
-    this.runner.start();
-    this.started = true;
-    this.workers.register(() => ({ ...this.runner.status(), kind: 'processManager' }));
-  }
-
-  /** The installation process manager's progress, for readiness and operators. */
-  status(): ProcessStatus | null {
-    return this.started ? this.runner.status() : null;
-  }
-
-  /** Before shutdown hooks close the store and the read-model database: a step in flight finishes. */
-  async onModuleDestroy(): Promise<void> {
-    if (this.started) await this.runner.stop();
+    @Inject(INSTALLATION_RUNNER) runner: ProcessManagerRunner,
+    @Inject(APP_CONFIG) config: AppConfig,
+    workers: WorkerStatusRegistry,
+  ) {
+    super(runner, config, workers);
   }
 }

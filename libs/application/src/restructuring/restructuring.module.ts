@@ -1,14 +1,15 @@
-import { Inject, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { ProcessManagerLifecycle } from '../process-managers/process-manager-lifecycle';
 import { WorkerStatusRegistry } from '../read-models/worker-status';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
-import { ProcessManagerRunner, type ProcessStatus } from '../process-managers/process-manager-runner';
+import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { RestructuringProcessManager } from './restructuring.process-manager';
 import { RestructuringQueries } from './restructuring.queries';
@@ -48,32 +49,12 @@ export const RESTRUCTURING_RUNNER = Symbol('RESTRUCTURING_RUNNER');
   ],
   exports: [RESTRUCTURING_RUNNER, RestructuringQueries, OrganisationModule],
 })
-export class RestructuringModule implements OnApplicationBootstrap, OnModuleDestroy {
-  private started = false;
-
+export class RestructuringModule extends ProcessManagerLifecycle {
   constructor(
-    @Inject(RESTRUCTURING_RUNNER) private readonly runner: ProcessManagerRunner,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly workers: WorkerStatusRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.inProcessWorkers) return;
-    this.runner.start();
-    this.started = true;
-    this.workers.register(() => ({ ...this.runner.status(), kind: 'processManager' }));
-  }
-
-  /** The process manager's progress, for readiness and operators. */
-  status(): ProcessStatus | null {
-    return this.started ? this.runner.status() : null;
-  }
-
-  /**
-   * Before shutdown hooks close the event store and the read-model database (which holds the
-   * checkpoint): a step in flight finishes, and its event is handled again on the next start.
-   */
-  async onModuleDestroy(): Promise<void> {
-    if (this.started) await this.runner.stop();
+    @Inject(RESTRUCTURING_RUNNER) runner: ProcessManagerRunner,
+    @Inject(APP_CONFIG) config: AppConfig,
+    workers: WorkerStatusRegistry,
+  ) {
+    super(runner, config, workers);
   }
 }
