@@ -51,3 +51,4 @@ export * from './campaign/campaign-board';
 export * from './campaign/campaign.module';
 export * from './read-models/worker-status';
 export * from './process-managers/process-manager-lifecycle';
+export * from './calendar/business-calendar';

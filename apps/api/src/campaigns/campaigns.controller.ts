@@ -9,6 +9,7 @@ import {
   uuidV5,
   type CampaignView,
   type CommandOutcome,
+  BusinessCalendar,
 } from '@app/application';
 import { ElectionBoardQueries, electionBoardProjection, type CampaignSummary } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
@@ -19,7 +20,6 @@ import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/co
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
 
 /** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
@@ -30,6 +30,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 @Controller('campaigns')
 export class CampaignsController extends CommandController {
   constructor(
+    private readonly calendar: BusinessCalendar,
     commands: CommandBus,
     private readonly campaigns: CampaignQueries,
     private readonly board: ElectionBoardQueries,
@@ -121,7 +122,7 @@ export class CampaignsController extends CommandController {
     @Query() query: CampaignQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignView> {
-    const view = await this.campaigns.campaign(campaignId, query.asOf ?? today());
+    const view = await this.campaigns.campaign(campaignId, query.asOf ?? this.calendar.today());
     if (view === null) throw new NotFoundException(`No campaign ${campaignId} exists.`);
     res.setHeader('ETag', `"${view.revision}"`);
     return view;

@@ -1,14 +1,13 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar } from '@app/application';
 import { ELECTION_BOARD_CSV_COLUMNS, ElectionBoardQueries, electionBoardProjection } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
 import { ListProduces, sendList } from '../reports/list-export';
 import { ElectionBoardQuery } from './campaign.dto';
 
 /** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * The election board (换届进度) as a list: one row per election, over the `election-board`
@@ -19,6 +18,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 @Controller('elections')
 export class ElectionBoardController {
   constructor(
+    private readonly calendar: BusinessCalendar,
     private readonly board: ElectionBoardQueries,
     private readonly freshness: ReadModelFreshness,
   ) {}
@@ -33,7 +33,7 @@ export class ElectionBoardController {
     await this.freshness.waitForHead(electionBoardProjection.name);
     const page = this.board.list(
       { campaignId: query.campaignId, branchId: query.branchId, state: query.state, overdue: query.overdue },
-      query.asOf ?? today(),
+      query.asOf ?? this.calendar.today(),
       { after: query.after, limit: query.limit ?? 500 },
     );
     sendList(request, response, query.format, page, { columns: ELECTION_BOARD_CSV_COLUMNS, filename: 'elections.csv' });

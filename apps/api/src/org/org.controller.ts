@@ -1,7 +1,7 @@
 import { AuditAccess } from '../auth/access.decorators';
 import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadModelFreshness } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar } from '@app/application';
 import {
   OrganisationHistoryQueries,
   organisationHistoryProjection,
@@ -11,12 +11,6 @@ import {
   type OrganisationTree,
 } from '@app/read-models';
 import { AsOfQuery, DiffQuery } from './org.dto';
-
-/** Today's calendar date where the server runs: the default "as of". */
-function today(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /**
  * The organisation over time, for auditors: as of any date, between two dates, a branch's roll
@@ -28,6 +22,7 @@ function today(now = new Date()): string {
 @Controller('org')
 export class OrgController {
   constructor(
+    private readonly calendar: BusinessCalendar,
     private readonly queries: OrganisationHistoryQueries,
     private readonly freshness: ReadModelFreshness,
   ) {}
@@ -36,7 +31,7 @@ export class OrgController {
   @ApiOperation({ summary: 'Committees → open branches → posts held, member counts and shape flags, as of a date' })
   async tree(@Query() query: AsOfQuery): Promise<OrganisationTree> {
     await this.fresh();
-    return this.queries.tree(query.asOf ?? today());
+    return this.queries.tree(query.asOf ?? this.calendar.today());
   }
 
   @Get('diff')
@@ -50,7 +45,7 @@ export class OrgController {
   @ApiOperation({ summary: 'The member roll (花名册) of a branch as of a date' })
   async roll(@Param('branchId') branchId: string, @Query() query: AsOfQuery): Promise<AsOfRoll> {
     await this.fresh();
-    const roll = this.queries.roll(branchId, query.asOf ?? today());
+    const roll = this.queries.roll(branchId, query.asOf ?? this.calendar.today());
     if (!roll) throw new NotFoundException(`Branch ${branchId} does not appear in the organisation's history.`);
     return roll;
   }

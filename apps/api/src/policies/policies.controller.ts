@@ -9,6 +9,7 @@ import {
   type CommandOutcome,
   type RulePolicyCatalogueView,
   type RulePolicyEntry,
+  BusinessCalendar,
 } from '@app/application';
 import type { RulePolicy } from '@app/domain';
 import { ReadAccess } from '../auth/access.decorators';
@@ -18,7 +19,6 @@ import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/co
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
 
 /** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * The rule versions (规则版本) every act is judged by: the built-in ones and those administrators
@@ -29,6 +29,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 @Controller('policies')
 export class PoliciesController extends CommandController {
   constructor(
+    private readonly calendar: BusinessCalendar,
     commands: CommandBus,
     private readonly catalogue: RulePolicyCatalogue,
   ) {
@@ -75,7 +76,7 @@ export class PoliciesController extends CommandController {
   @Get()
   @ApiOperation({ summary: 'Every rule version, built-in and published, with the one in force today' })
   async list(@Res({ passthrough: true }) res: Response): Promise<RulePolicyCatalogueView> {
-    const view = await this.catalogue.list(today());
+    const view = await this.catalogue.list(this.calendar.today());
     if (view.revision !== null) res.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
@@ -83,13 +84,15 @@ export class PoliciesController extends CommandController {
   @Get('in-force')
   @ApiOperation({ summary: 'The rule version in force on a date (default today)' })
   async inForce(@Query() query: InForceQuery): Promise<RulePolicyEntry> {
-    return this.catalogue.inForce(query.on ?? today());
+    return this.catalogue.inForce(query.on ?? this.calendar.today());
   }
 
   @Get(':version')
   @ApiOperation({ summary: 'One rule version with every parameter' })
   async get(@Param('version') version: string): Promise<RulePolicyEntry> {
-    const found = (await this.catalogue.list(today())).versions.find((entry) => entry.version === version);
+    const found = (await this.catalogue.list(this.calendar.today())).versions.find(
+      (entry) => entry.version === version,
+    );
     if (found === undefined) throw new NotFoundException(`No rule policy version ${version} exists.`);
     return found;
   }

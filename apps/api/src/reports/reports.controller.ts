@@ -2,7 +2,7 @@ import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar } from '@app/application';
 import {
   BRANCH_REPORT_CSV_COLUMNS,
   MEMBER_REPORT_CSV_COLUMNS,
@@ -15,7 +15,6 @@ import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
 
 /** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 /**
  * Reports for administrators and reporting jobs, over the `statistics` projection's views.
@@ -26,6 +25,7 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 @Controller('reports')
 export class ReportsController {
   constructor(
+    private readonly calendar: BusinessCalendar,
     private readonly reports: StatisticsQueries,
     private readonly freshness: ReadModelFreshness,
   ) {}
@@ -39,7 +39,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'The figures as they stand now; ages as of `asOf` (default today).' })
   async statistics(@Query() query: StatisticsQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.freshness.waitForHead('statistics');
-    const statistics = this.reports.statistics(query.asOf ?? today());
+    const statistics = this.reports.statistics(query.asOf ?? this.calendar.today());
     response.vary('Accept');
     if (wantsCsv(query.format, request)) {
       sendCsv(response, toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics)), 'statistics.csv');

@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { BusinessCalendar } from '../calendar/business-calendar';
 import type { AppConfig } from './app-config';
 
 /** Injection token of the validated AppConfig: `@Inject(APP_CONFIG) config: AppConfig`. */
@@ -23,8 +24,9 @@ export class AppConfigModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: LOG_STREAM, useValue: null },
+        { provide: BusinessCalendar, useValue: new BusinessCalendar(config.timeZone) },
       ],
-      exports: [APP_CONFIG, LOG_STREAM],
+      exports: [APP_CONFIG, LOG_STREAM, BusinessCalendar],
     };
   }
 }

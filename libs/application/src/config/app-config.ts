@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly auth: AuthSettings;
   /** Writes one caller may send per minute before 429 (reads are not limited). */
   readonly writesPerMinute: number;
+  /** The bureau's time zone: what "today" means for defaults and deadlines (IANA name). */
+  readonly timeZone: string;
   /** Serve the OpenAPI UI at /docs (off by default in production). */
   readonly swaggerUi: boolean;
 }

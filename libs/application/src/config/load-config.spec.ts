@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         publicKeyPem: null,
         jwks: null,
       },
+      timeZone: 'Asia/Shanghai',
       writesPerMinute: 6000,
       swaggerUi: true,
     });
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_JWT_AUDIENCE: 'xiaoyi-bureau',
         BRANCHFLOW_SWAGGER_UI: 'true',
         BRANCHFLOW_WRITES_PER_MINUTE: '120',
+        BRANCHFLOW_TIME_ZONE: 'UTC',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
       }),
@@ -75,6 +77,7 @@ describe('loadConfig', () => {
         publicKeyPem: null,
         jwks: null,
       },
+      timeZone: 'UTC',
       writesPerMinute: 120,
       swaggerUi: true,
     });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, type AuthSettings } from '../auth/auth-settings';
+import { isTimeZone } from '../calendar/business-calendar';
 import { LOG_LEVELS, SQLITE_SYNCHRONOUS_MODES, type AppConfig } from './app-config';
 
 /** The environment holds a value the apps cannot run with. The message names every bad variable. */
@@ -83,6 +84,7 @@ export function loadConfig(
     electionTimerMinutes: integer('BRANCHFLOW_ELECTION_TIMER_MINUTES', 15, 0, 1440),
     digestIntervalMinutes: integer('BRANCHFLOW_DIGEST_INTERVAL_MINUTES', 60, 0, 10_080),
     auth,
+    timeZone: timeZoneOf(value('BRANCHFLOW_TIME_ZONE'), problems),
     writesPerMinute: integer('BRANCHFLOW_WRITES_PER_MINUTE', 6000, 1, 1_000_000),
     swaggerUi:
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
@@ -123,4 +125,11 @@ function authSettings(
     publicKeyPem,
     jwks,
   };
+}
+
+function timeZoneOf(name: string | undefined, problems: string[]): string {
+  if (name === undefined) return 'Asia/Shanghai';
+  if (isTimeZone(name)) return name;
+  problems.push(`BRANCHFLOW_TIME_ZONE must be an IANA time zone such as Asia/Shanghai (got "${name}")`);
+  return 'Asia/Shanghai';
 }

@@ -1,3 +1,4 @@
+import { BusinessCalendar } from '../calendar/business-calendar';
 import {
   addDays,
   DomainError,
@@ -66,6 +67,8 @@ export class ElectionTimers {
     private readonly policies: RulePolicies,
     private readonly send: ElectionCommandSender,
     private readonly logger?: ElectionTimerLogger,
+    /** Deadlines fall on the bureau's calendar days. */
+    private readonly calendar: BusinessCalendar = new BusinessCalendar('UTC'),
   ) {}
 
   /** One round at `now`; a round asked for while another runs shares it. */
@@ -75,7 +78,7 @@ export class ElectionTimers {
   }
 
   private async fireDue(now: Date): Promise<ElectionTimerFiring[]> {
-    const today = now.toISOString().slice(0, 10);
+    const today = this.calendar.dateOf(now);
     const [elections, versions] = await Promise.all([this.index.all(), this.policies.versions()]);
     const firings: ElectionTimerFiring[] = [];
     for (const due of dueFirings(elections, versions, today)) firings.push(await this.fire(due));

@@ -1,3 +1,4 @@
+import { BusinessCalendar } from '../calendar/business-calendar';
 import { Inject, Logger, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@app/event-store';
@@ -36,7 +37,6 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
 @Module({
   imports: [OrganisationModule],
   providers: [
-    { provide: RulePolicies, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RulePolicies(store) },
     { provide: ElectionIndex, inject: [EVENT_STORE], useFactory: (store: EventStore) => new ElectionIndex(store) },
     {
       provide: ElectionFacts,
@@ -77,8 +77,8 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
     },
     {
       provide: ElectionTimers,
-      inject: [ElectionIndex, RulePolicies, CommandBus],
-      useFactory: (index: ElectionIndex, policies: RulePolicies, bus: CommandBus) => {
+      inject: [ElectionIndex, RulePolicies, CommandBus, BusinessCalendar],
+      useFactory: (index: ElectionIndex, policies: RulePolicies, bus: CommandBus, calendar: BusinessCalendar) => {
         const logger = new Logger('ElectionTimers');
         return new ElectionTimers(
           index,
@@ -86,6 +86,7 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
           (input, context) =>
             bus.execute<ExecuteElectionCommand, CommandOutcome>(new ExecuteElectionCommand(input, context)),
           { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+          calendar,
         );
       },
     },
@@ -97,7 +98,7 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
     ElectionTimers,
     ElectionTimerScheduler,
     INSTALLATION_RUNNER,
-    RulePolicies,
+    // RulePolicies comes with OrganisationModule.
     OrganisationModule,
   ],
 })

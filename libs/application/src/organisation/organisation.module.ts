@@ -8,6 +8,7 @@ import { RestructuringCommandHandler } from '../restructuring/restructuring-comm
 import { BranchCommandHandler } from './branch/branch-command.handler';
 import { CommitteeCommandHandler } from './committee/committee-command.handler';
 import { MemberCommandHandler } from './member/member-command.handler';
+import { RulePolicies } from '../policy/rule-policies';
 import { OrganisationFacts } from './organisation-facts';
 
 /** Committees, branches, members, posts and restructurings: their command handlers and facts. */
@@ -20,11 +21,12 @@ import { OrganisationFacts } from './organisation-facts';
       useFactory: (store: EventStore, queries: OrganisationQueries, freshness: ReadModelFreshness) =>
         new OrganisationFacts(store, queries, freshness),
     },
+    { provide: RulePolicies, inject: [EVENT_STORE], useFactory: (store: EventStore) => new RulePolicies(store) },
     CommitteeCommandHandler,
     BranchCommandHandler,
     MemberCommandHandler,
     RestructuringCommandHandler,
   ],
-  exports: [OrganisationFacts, CqrsModule],
+  exports: [OrganisationFacts, RulePolicies, CqrsModule],
 })
 export class OrganisationModule {}

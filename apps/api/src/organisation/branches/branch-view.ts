@@ -1,11 +1,10 @@
 import {
-  DEFAULT_RULE_POLICIES,
   branchShape,
   hasCommittee,
-  policyInForce,
   type BranchShape,
   type BranchState,
   type MemberCounts,
+  type RulePolicy,
 } from '@app/domain';
 import type { PostRow } from '@app/read-models';
 
@@ -27,12 +26,10 @@ export function branchFacts(
   state: BranchState,
   counts: MemberCounts,
   posts: readonly PostRow[],
-  now: Date,
+  /** The rule version in force today (built-in or published); null before the first one. */
+  policy: RulePolicy | null,
 ): BranchFacts {
-  const shape =
-    state.status === 'open'
-      ? branchShape(counts, hasCommittee(state), policyInForce(DEFAULT_RULE_POLICIES, now.toISOString()))
-      : null;
+  const shape = state.status === 'open' && policy ? branchShape(counts, hasCommittee(state), policy) : null;
   const endedPosts = posts.filter((post): post is EndedPost => post.endDate !== null);
   return { counts, shape, endedPosts };
 }

@@ -4,7 +4,14 @@ import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, R
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteBranchCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import {
+  ExecuteBranchCommand,
+  OrganisationFacts,
+  uuidV5,
+  type CommandOutcome,
+  BusinessCalendar,
+  RulePolicies,
+} from '@app/application';
 import type { BranchRollRow } from '@app/read-models';
 import { commandData } from '../../http/command-body';
 import { CommandEndpoint } from '../../http/command-responses';
@@ -31,6 +38,8 @@ export class BranchesController extends CommandController {
   constructor(
     commands: CommandBus,
     private readonly facts: OrganisationFacts,
+    private readonly policies: RulePolicies,
+    private readonly calendar: BusinessCalendar,
   ) {
     super(commands);
   }
@@ -204,8 +213,12 @@ export class BranchesController extends CommandController {
   ): Promise<unknown> {
     const { state, revision } = await this.facts.branchWithRevision(branchId);
     const view = sendState(res, state, revision, `branch ${branchId}`);
-    const [counts, posts] = await Promise.all([this.facts.memberCounts(branchId), this.facts.postHistory(branchId)]);
-    return { ...view, ...branchFacts(state, counts, posts, new Date()) };
+    const [counts, posts, policy] = await Promise.all([
+      this.facts.memberCounts(branchId),
+      this.facts.postHistory(branchId),
+      this.policies.inForce(this.calendar.today()).catch(() => null),
+    ]);
+    return { ...view, ...branchFacts(state, counts, posts, policy) };
   }
 
   @Get(':branchId/members')
