@@ -59,3 +59,20 @@ describe('write throttling', () => {
     expect(await api.store.readAll()).toHaveLength(3);
   });
 });
+
+describe('prototype keys in bodies', () => {
+  let api: BootedApi;
+  afterAll(() => api.close());
+
+  it('refuses __proto__, constructor and prototype as field names with 400, appending nothing', async () => {
+    api = await bootApi();
+    const http = api.app.getHttpServer() as App;
+    for (const key of ['__proto__', 'constructor', 'prototype']) {
+      const body = `{"name":"党委","kind":"committee","${key}":{"isAdmin":true}}`;
+      const response = await request(http).post('/committees').set('content-type', 'application/json').send(body);
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect(await api.store.readAll()).toHaveLength(0);
+  });
+});

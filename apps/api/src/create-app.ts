@@ -18,10 +18,19 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }),
   );
   // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
-  app.useBodyParser('json', { limit: '100kb' });
+  // Keys that could reach an object's prototype are refused while parsing (400), before any
+  // DTO transformation sees them.
+  app.useBodyParser('json', { limit: '100kb', reviver: refusePrototypeKeys });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app, { ui: config.swaggerUi });
   return app;
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(`"${key}" is not accepted as a field name`);
+  return value;
 }
 
 /** Builds the API (not yet listening) from a validated config. */
