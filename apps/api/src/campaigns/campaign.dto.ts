@@ -1,3 +1,4 @@
+import { PersonBody } from '../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -52,17 +53,6 @@ export class IssueElectionPlanBody extends CommandBody {
   readonly deadline!: string;
 }
 
-export class LeaderBody {
-  @ApiProperty({ format: 'uuid', description: 'The bureau leader (局领导) who leads the group.' })
-  @IsUUID()
-  readonly personId!: string;
-
-  @ApiProperty({ example: '张国华' })
-  @IsString()
-  @Length(1, 50)
-  readonly name!: string;
-}
-
 export class FormWorkingGroupBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
   @IsOptional()
@@ -74,11 +64,11 @@ export class FormWorkingGroupBody extends CommandBody {
   @Length(1, 100)
   readonly name!: string;
 
-  @ApiProperty({ type: LeaderBody })
+  @ApiProperty({ type: PersonBody })
   @IsObject()
   @ValidateNested()
-  @Type(() => LeaderBody)
-  readonly leader!: LeaderBody;
+  @Type(() => PersonBody)
+  readonly leader!: PersonBody;
 }
 
 export class AssignBranchBody extends CommandBody {

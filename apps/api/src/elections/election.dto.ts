@@ -1,3 +1,4 @@
+import { PersonBody } from '../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -61,17 +62,6 @@ function IsPersonKeyedRecord(what: string, valueOk: (value: unknown) => boolean,
 
 // ---------------------------------------------------------------------------------------------
 // Shared shapes
-
-export class PersonBody {
-  @ApiProperty({ format: 'uuid', description: 'A member id, or for a non-member attendee the person id on record.' })
-  @IsUUID()
-  readonly personId!: string;
-
-  @ApiProperty({ example: '王秀英' })
-  @IsString()
-  @Length(1, 50)
-  readonly name!: string;
-}
 
 /** A show of hands or a vote on a motion. */
 export class MotionBody {

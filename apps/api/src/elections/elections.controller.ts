@@ -37,8 +37,8 @@ import {
   SupplementaryBallotBody,
   TakeCensusBody,
   VetCandidateBody,
-  type PersonBody,
 } from './election.dto';
+import type { PersonBody } from '../http/person-body';
 
 type Input = ExecuteElectionCommand['input'];
 

@@ -1,3 +1,4 @@
+import { PersonBody } from '../../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -131,20 +132,6 @@ export class AddManagementLinkBody extends CommandBody {
 /** Removing a link needs nothing but the ids in the path (and, optionally, when it took effect). */
 export class RemoveManagementLinkBody extends CommandBody {}
 
-export class PostHolderBody {
-  @ApiProperty({
-    format: 'uuid',
-    description: 'The person: a member id, or for a concurrent (兼任) holder possibly a non-member.',
-  })
-  @IsUUID()
-  readonly personId!: string;
-
-  @ApiProperty({ example: '张秀英' })
-  @IsString()
-  @Length(1, 50)
-  readonly name!: string;
-}
-
 export class AssignPostBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
   @IsOptional()
@@ -171,11 +158,11 @@ export class AssignPostBody extends CommandBody {
   @Length(1, 100)
   readonly documentReference?: string;
 
-  @ApiProperty({ type: PostHolderBody })
+  @ApiProperty({ type: PersonBody })
   @IsObject()
   @ValidateNested()
-  @Type(() => PostHolderBody)
-  readonly holder!: PostHolderBody;
+  @Type(() => PersonBody)
+  readonly holder!: PersonBody;
 
   @ApiProperty({ example: '2023-03-15', description: 'YYYY-MM-DD' })
   @IsCalendarDate()
