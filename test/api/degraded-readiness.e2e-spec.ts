@@ -47,5 +47,14 @@ describe('readiness when a projection stops', () => {
     expect(degraded?.body).toMatchObject({ code: 'DEGRADED' });
     expect(degraded?.body.detail).toContain('organisation-now');
     expect(degraded?.body.detail).toContain('cannot apply MemberAdmitted');
+
+    // A command that needs the stopped model's counts says so at once, rather than after the timeout.
+    const created = await request(http).post('/committees').send({ name: '某党委', kind: 'committee' }).expect(201);
+    const committeeId = created.body.events[0].data.committeeId as string;
+    const started = Date.now();
+    const refused = await request(http).post(`/committees/${committeeId}/dissolve`).send({ reason: '撤销' });
+    expect(refused.status).toBe(503);
+    expect(refused.body.detail).toContain('organisation-now read model stopped');
+    expect(Date.now() - started).toBeLessThan(api.config.eventStoreTimeoutMs);
   });
 });

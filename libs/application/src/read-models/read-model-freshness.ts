@@ -1,5 +1,6 @@
 import { StoreUnavailable, type EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
+import type { WorkerStatusRegistry } from './worker-status';
 
 /**
  * Read-your-writes for facts taken from read models: before a command handler counts a
@@ -12,6 +13,8 @@ export class ReadModelFreshness {
     private readonly store: EventStore,
     private readonly db: ReadModelDatabase,
     private readonly options: { timeoutMs: number; pollMs?: number } = { timeoutMs: 3000 },
+    /** When given, a projection that has stopped is reported at once instead of after the timeout. */
+    private readonly workers?: WorkerStatusRegistry,
   ) {}
 
   async waitForHead(projection: string): Promise<void> {
@@ -22,6 +25,12 @@ export class ReadModelFreshness {
     for (;;) {
       const row = read.get(projection) as { position: number | null } | undefined;
       if (row?.position !== undefined && row.position !== null && row.position >= head) return;
+      const stopped = this.workers?.failed().find((worker) => worker.name === projection);
+      if (stopped) {
+        throw new StoreUnavailable(
+          `The ${projection} read model stopped on an event it could not handle (${stopped.error ?? 'no reason given'}); an operator must fix it and restart.`,
+        );
+      }
       if (Date.now() >= deadline) {
         throw new StoreUnavailable(
           `The ${projection} read model has not caught up with the event store within ${this.options.timeoutMs} ms; try again shortly.`,

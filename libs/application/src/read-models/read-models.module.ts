@@ -58,9 +58,9 @@ export const PROJECTIONS: readonly SqlProjection[] = [
     },
     {
       provide: ReadModelFreshness,
-      inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG],
-      useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig) =>
-        new ReadModelFreshness(store, db, { timeoutMs: config.eventStoreTimeoutMs }),
+      inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG, WorkerStatusRegistry],
+      useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig, workers: WorkerStatusRegistry) =>
+        new ReadModelFreshness(store, db, { timeoutMs: config.eventStoreTimeoutMs }, workers),
     },
     WorkerStatusRegistry,
   ],
