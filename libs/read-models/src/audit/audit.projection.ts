@@ -4,6 +4,7 @@ import type { SqlProjection, Tables } from '../projection/projection';
 import { describeEvent, type NameLookup } from './event-descriptions';
 import { streamCategory, subjectsOf, type EventSubjects } from './event-subjects';
 import type { Statement } from 'better-sqlite3';
+import { AuditNames } from './audit-names';
 
 export type AuditTable = 'audit_events' | 'audit_event_branches' | 'audit_names';
 type T = Tables<AuditTable>;
@@ -22,7 +23,8 @@ export const businessDate = (occurredAt: string): string => occurredAt.slice(0, 
 export const auditProjection: SqlProjection<AuditTable> = {
   name: 'audit',
   // v2: campaign, rule-policy and election events described; election events filed under their branch.
-  version: 2,
+  // v3: branch links in a rowid table, keyed by an index built when the generation goes live.
+  version: 3,
   tables: ['audit_events', 'audit_event_branches', 'audit_names'],
 
   createTables(db, t) {
@@ -54,17 +56,11 @@ export const auditProjection: SqlProjection<AuditTable> = {
         hash TEXT NOT NULL,
         data_json TEXT NOT NULL
       );
-      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_event ON ${t.audit_events} (event_id);
-      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_stream ON ${t.audit_events} (stream, revision);
-      CREATE INDEX IF NOT EXISTS ${t.audit_events}_member ON ${t.audit_events} (member_id, position);
-      CREATE INDEX IF NOT EXISTS ${t.audit_events}_actor ON ${t.audit_events} (actor_id, position);
-      CREATE INDEX IF NOT EXISTS ${t.audit_events}_type ON ${t.audit_events} (type, position);
-      CREATE INDEX IF NOT EXISTS ${t.audit_events}_day ON ${t.audit_events} (occurred_on, position);
+      -- Written in position order; the (branch, position) key is built when the generation goes live.
       CREATE TABLE IF NOT EXISTS ${t.audit_event_branches} (
         branch_id TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        PRIMARY KEY (branch_id, position)
-      ) WITHOUT ROWID;
+        position INTEGER NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS ${t.audit_names} (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
@@ -73,6 +69,23 @@ export const auditProjection: SqlProjection<AuditTable> = {
         PRIMARY KEY (kind, id)
       ) WITHOUT ROWID;
     `);
+  },
+
+  createIndexes(db, t) {
+    db.exec(`
+      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_event ON ${t.audit_events} (event_id);
+      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_events}_stream ON ${t.audit_events} (stream, revision);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_member ON ${t.audit_events} (member_id, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_actor ON ${t.audit_events} (actor_id, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_type ON ${t.audit_events} (type, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_events}_day ON ${t.audit_events} (occurred_on, position);
+      CREATE UNIQUE INDEX IF NOT EXISTS ${t.audit_event_branches}_key ON ${t.audit_event_branches} (branch_id, position);
+      CREATE INDEX IF NOT EXISTS ${t.audit_event_branches}_position ON ${t.audit_event_branches} (position);
+    `);
+  },
+
+  discardMemory(db, t) {
+    statementsFor(db, t).memory.forget();
   },
 
   apply(db, event, t) {
@@ -119,7 +132,7 @@ export const auditProjection: SqlProjection<AuditTable> = {
 interface AuditStatements {
   readonly insert: Statement;
   readonly link: Statement;
-  readonly setName: Statement;
+  readonly memory: AuditNames;
   readonly names: NameLookup;
 }
 
@@ -134,8 +147,8 @@ function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
   }
   const existing = byGeneration.get(t.audit_events);
   if (existing) return existing;
-  const readName = db.prepare(`SELECT name FROM ${t.audit_names} WHERE kind = ? AND id = ?`).pluck();
-  const name = (kind: string, id: string): string => (readName.get(kind, id) as string | undefined) ?? id;
+  const memory = new AuditNames(db, t.audit_names);
+  const name = (kind: string, id: string): string => memory.get(kind, id) ?? id;
   const statements: AuditStatements = {
     insert: db.prepare(
       `INSERT INTO ${t.audit_events} (position, event_id, stream, revision, type, schema_version, occurred_at,
@@ -146,25 +159,21 @@ function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
        ON CONFLICT (position) DO NOTHING`,
     ),
     link: db.prepare(
-      `INSERT INTO ${t.audit_event_branches} (branch_id, position) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+      // No conflict clause: links are written only with the event's row, which is written once.
+      `INSERT INTO ${t.audit_event_branches} (branch_id, position) VALUES (?, ?)`,
     ),
-    setName: db.prepare(
-      `INSERT INTO ${t.audit_names} (kind, id, name, position) VALUES (?, ?, ?, ?)
-       ON CONFLICT (kind, id) DO UPDATE SET name = excluded.name, position = excluded.position
-       WHERE excluded.position > ${t.audit_names}.position`,
-    ),
+    memory,
     names: {
       committee: (id) => name('committee', id),
       branch: (id) => name('branch', id),
       member: (id) => name('member', id),
       restructuringKind: (id) => {
-        const kind = readName.get('restructuring', id) as string | undefined;
+        const kind = memory.get('restructuring', id);
         return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? kind : null;
       },
       campaign: (id) => name('campaign', id),
-      workingGroup: (campaignId, groupId) =>
-        (readName.get('workingGroup', `${campaignId}/${groupId}`) as string | undefined) ?? groupId,
-      electionBranch: (id) => (readName.get('election', id) as string | undefined) ?? null,
+      workingGroup: (campaignId, groupId) => memory.get('workingGroup', `${campaignId}/${groupId}`) ?? groupId,
+      electionBranch: (id) => memory.get('election', id),
     },
   };
   byGeneration.set(t.audit_events, statements);
@@ -176,7 +185,7 @@ function rememberNames(sql: AuditStatements, event: RecordedEvent): void {
   const d = event.data as Data;
   const set = (kind: string, id: unknown, name: unknown) => {
     if (typeof id !== 'string' || typeof name !== 'string') return;
-    sql.setName.run(kind, id, name, event.position);
+    sql.memory.set(kind, id, name, event.position);
   };
   switch (event.type) {
     case 'PartyCommitteeEstablished':
@@ -206,5 +215,7 @@ function withElectionBranch(subjects: EventSubjects, stream: string, names: Name
   if (subjects.branchId !== null) return subjects;
   const { category, id } = streamCategory(stream);
   const branchId = category === 'election' ? names.electionBranch(id) : null;
-  return branchId === null ? subjects : { ...subjects, branchId, branchIds: [branchId, ...subjects.branchIds] };
+  return branchId === null
+    ? subjects
+    : { ...subjects, branchId, branchIds: [branchId, ...subjects.branchIds.filter((other) => other !== branchId)] };
 }

@@ -162,8 +162,6 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
         started_position INTEGER NOT NULL,
         last_position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.board_elections}_branch ON ${t.board_elections} (branch_id, started_position);
-      CREATE INDEX IF NOT EXISTS ${t.board_elections}_state ON ${t.board_elections} (state);
       CREATE TABLE IF NOT EXISTS ${t.board_campaigns} (
         campaign_id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
@@ -191,7 +189,6 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
         last_position INTEGER NOT NULL,
         PRIMARY KEY (campaign_id, branch_id)
       );
-      CREATE INDEX IF NOT EXISTS ${t.board_assignments}_branch ON ${t.board_assignments} (branch_id);
       CREATE TABLE IF NOT EXISTS ${t.board_branches} (
         branch_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -204,6 +201,14 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
         db.exec(`CREATE VIEW ${view} AS ${select}`);
       }
     })();
+  },
+
+  createIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t.board_elections}_branch ON ${t.board_elections} (branch_id, started_position);
+      CREATE INDEX IF NOT EXISTS ${t.board_elections}_state ON ${t.board_elections} (state);
+      CREATE INDEX IF NOT EXISTS ${t.board_assignments}_branch ON ${t.board_assignments} (branch_id);
+    `);
   },
 
   viewColumns(table) {

@@ -98,7 +98,6 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
         to_position INTEGER,
         PRIMARY KEY (branch_id, from_position)
       );
-      CREATE INDEX IF NOT EXISTS ${t.history_branches}_from ON ${t.history_branches} (valid_from);
       CREATE TABLE IF NOT EXISTS ${t.history_branch_counts} (
         branch_id TEXT NOT NULL,
         valid_from TEXT NOT NULL,
@@ -131,8 +130,6 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
         to_position INTEGER,
         PRIMARY KEY (member_id, from_position)
       );
-      CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_branch ON ${t.history_affiliations} (branch_id, valid_from);
-      CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_from ON ${t.history_affiliations} (valid_from);
       CREATE TABLE IF NOT EXISTS ${t.history_members} (
         member_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -158,10 +155,6 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
         from_position INTEGER NOT NULL,
         to_position INTEGER
       );
-      CREATE INDEX IF NOT EXISTS ${t.history_posts}_branch ON ${t.history_posts} (branch_id, valid_from);
-      CREATE INDEX IF NOT EXISTS ${t.history_posts}_from ON ${t.history_posts} (valid_from);
-      CREATE INDEX IF NOT EXISTS ${t.history_posts}_to ON ${t.history_posts} (valid_to);
-      CREATE INDEX IF NOT EXISTS ${t.history_posts}_person ON ${t.history_posts} (person_id);
       CREATE TABLE IF NOT EXISTS ${t.history_restructurings} (
         restructuring_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -183,6 +176,18 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
         position INTEGER NOT NULL
       );
       INSERT INTO ${t.history_applied} (id, position) VALUES (1, -1) ON CONFLICT (id) DO NOTHING;
+    `);
+  },
+
+  createIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t.history_branches}_from ON ${t.history_branches} (valid_from);
+      CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_branch ON ${t.history_affiliations} (branch_id, valid_from);
+      CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_from ON ${t.history_affiliations} (valid_from);
+      CREATE INDEX IF NOT EXISTS ${t.history_posts}_branch ON ${t.history_posts} (branch_id, valid_from);
+      CREATE INDEX IF NOT EXISTS ${t.history_posts}_from ON ${t.history_posts} (valid_from);
+      CREATE INDEX IF NOT EXISTS ${t.history_posts}_to ON ${t.history_posts} (valid_to);
+      CREATE INDEX IF NOT EXISTS ${t.history_posts}_person ON ${t.history_posts} (person_id);
     `);
   },
 

@@ -42,7 +42,6 @@ export const organisationNowProjection: SqlProjection<Table> = {
         restructuring_id TEXT,
         position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.branches}_committee ON ${t.branches} (committee_id);
       CREATE TABLE IF NOT EXISTS ${t.members} (
         member_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -58,7 +57,6 @@ export const organisationNowProjection: SqlProjection<Table> = {
         left_reason TEXT,
         position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.members}_branch ON ${t.members} (branch_id, status);
       CREATE TABLE IF NOT EXISTS ${t.posts} (
         post_id TEXT NOT NULL,
         branch_id TEXT NOT NULL,
@@ -74,6 +72,13 @@ export const organisationNowProjection: SqlProjection<Table> = {
         position INTEGER NOT NULL,
         PRIMARY KEY (branch_id, post_id)
       );
+    `);
+  },
+
+  createIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t.branches}_committee ON ${t.branches} (committee_id);
+      CREATE INDEX IF NOT EXISTS ${t.members}_branch ON ${t.members} (branch_id, status);
       CREATE INDEX IF NOT EXISTS ${t.posts}_branch ON ${t.posts} (branch_id, end_date);
     `);
   },

@@ -83,7 +83,9 @@ export class ProjectionRunner {
       fresh = false;
       this.generation = generation;
       if (generation.position !== null) this.tracker.advance(generation.position);
-      this.projection.createTables(this.db, tablesOf(this.projection, generation.generation));
+      const tables = tablesOf(this.projection, generation.generation);
+      this.projection.createTables(this.db, tables);
+      if (generation.state === 'live') this.projection.createIndexes?.(this.db, tables);
       this.state = 'catchingUp';
       this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
       if ((await this.consume(this.subscription)) !== 'replaced') return;
@@ -120,10 +122,13 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 1000;
     let next = iterator.next();
+    // One timer per turn of the event loop, not per event: it fires only when no message was
+    // ready within the turn, and then what is pending is committed before waiting.
+    let tick: Promise<typeof TICK> | null = null;
     for (;;) {
-      // If no message is ready right now, commit what we have before waiting.
-      const ready = this.pending.length === 0 ? await next : await Promise.race([next, nextTick()]);
+      const ready = this.pending.length === 0 ? await next : await Promise.race([next, (tick ??= nextTick())]);
       if (ready === TICK) {
+        tick = null;
         if (!this.commit()) return this.replaced(subscription);
         continue;
       }
@@ -154,18 +159,24 @@ export class ProjectionRunner {
     const last = batch[batch.length - 1];
     if (!generation || !last) return true;
     const tables = tablesOf(this.projection, generation.generation);
-    const applied = this.db.transaction(() => {
-      if (!isFed(this.db, generation)) return false;
-      for (const event of batch) {
-        try {
-          this.projection.apply(this.db, event, tables);
-        } catch (cause) {
-          throw new ApplyFailed(this.projection.name, event, cause);
+    let applied: boolean;
+    try {
+      applied = this.db.transaction(() => {
+        if (!isFed(this.db, generation)) return false;
+        for (const event of batch) {
+          try {
+            this.projection.apply(this.db, event, tables);
+          } catch (cause) {
+            throw new ApplyFailed(this.projection.name, event, cause);
+          }
         }
-      }
-      saveCheckpoint(this.db, generation, last.position);
-      return true;
-    })();
+        saveCheckpoint(this.db, generation, last.position);
+        return true;
+      })();
+    } catch (error) {
+      this.projection.discardMemory?.(this.db, tables);
+      throw error;
+    }
     if (!applied) return false;
     this.pending = [];
     this.tracker.advance(last.position);
@@ -176,6 +187,7 @@ export class ProjectionRunner {
   private onCaughtUp(): void {
     const generation = this.generation;
     if (generation && generation.state !== 'live') {
+      this.projection.createIndexes?.(this.db, tablesOf(this.projection, generation.generation));
       promoteGeneration(this.db, this.projection, generation);
       this.generation = { ...generation, state: 'live' };
       this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);

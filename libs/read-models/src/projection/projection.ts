@@ -22,11 +22,26 @@ export interface SqlProjection<T extends string = string> {
   readonly version: number;
   /** The logical table names; each becomes a physical table and a view. */
   readonly tables: readonly T[];
-  /** Creates the version's tables and indexes (must be re-runnable: IF NOT EXISTS). */
+  /**
+   * Creates the version's tables, with the keys `apply` looks rows up by (must be re-runnable:
+   * IF NOT EXISTS).
+   */
   createTables(db: ReadModelDatabase, tables: Tables<T>): void;
+  /**
+   * Creates the indexes only queries use (re-runnable). A rebuilt generation gets them once it
+   * has caught up, just before it goes live: sorting millions of rows once is far cheaper than
+   * inserting every row into every index in random order, and nobody queries a generation
+   * that is still building.
+   */
+  createIndexes?(db: ReadModelDatabase, tables: Tables<T>): void;
   /** SELECT list each view exposes (default `*`). */
   viewColumns?(table: T): string;
   apply(db: ReadModelDatabase, event: RecordedEvent, tables: Tables<T>): void;
+  /**
+   * Called after a batch was rolled back: a projection that keeps rows in memory as well (to
+   * spare a rebuild millions of lookups) must forget what the rollback undid.
+   */
+  discardMemory?(db: ReadModelDatabase, tables: Tables<T>): void;
 }
 
 export function tablesOf<T extends string>(projection: SqlProjection<T>, generation: number): Tables<T> {

@@ -83,7 +83,6 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
         restructuring_id TEXT,
         last_position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.report_branches}_status ON ${t.report_branches} (status);
       CREATE TABLE IF NOT EXISTS ${t.report_members} (
         member_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
@@ -100,7 +99,6 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
         left_reason TEXT,
         last_position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.report_members}_branch ON ${t.report_members} (branch_id, status, membership);
       CREATE TABLE IF NOT EXISTS ${t.report_posts} (
         post_id TEXT PRIMARY KEY,
         branch_id TEXT NOT NULL,
@@ -114,7 +112,6 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
         end_reason TEXT,
         last_position INTEGER NOT NULL
       );
-      CREATE INDEX IF NOT EXISTS ${t.report_posts}_branch ON ${t.report_posts} (branch_id, end_date, kind);
       CREATE TABLE IF NOT EXISTS ${t.report_restructurings} (
         restructuring_id TEXT PRIMARY KEY,
         kind TEXT NOT NULL,
@@ -138,6 +135,14 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
         db.exec(`CREATE VIEW ${view} AS ${select}`);
       }
     })();
+  },
+
+  createIndexes(db, t) {
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS ${t.report_branches}_status ON ${t.report_branches} (status);
+      CREATE INDEX IF NOT EXISTS ${t.report_members}_branch ON ${t.report_members} (branch_id, status, membership);
+      CREATE INDEX IF NOT EXISTS ${t.report_posts}_branch ON ${t.report_posts} (branch_id, end_date, kind);
+    `);
   },
 
   apply(db, event, t) {
