@@ -229,6 +229,33 @@ describe('organisation-history projection', () => {
     expect(branchesIn(queries.tree('2023-05-01'))).toEqual([{ id: 'b1', name: '一支部', full: 1, probationary: 0 }]);
   });
 
+  it('shows a late, earlier-dated post change in a tree already asked for (remembered posts are never stale)', async () => {
+    const secretary = { postId: 'p1', kind: 'secretary', personId: 'm1', name: '甲', startDate: '2021-01-01' };
+    const deputy = { postId: 'p2', kind: 'deputySecretary', personId: 'm2', name: '乙', startDate: '2021-06-01' };
+    const heads = new Map<string, number>();
+    await appendAll(
+      store,
+      [
+        ['committee-c1', ev.committeeEstablished('c1', '党委', '2020-01-01')],
+        ['branch-b1', ev.branchEstablished('b1', '一支部', 'c1', '2020-01-01')],
+        ['branch-b1', ev.postAssigned('b1', secretary)],
+        ['branch-b1', ev.postAssigned('b1', deputy)],
+      ],
+      heads,
+    );
+    await project(store, db);
+    const postsOn = (date: string) =>
+      queries.tree(date).committees[0]!.branches[0]!.posts.map((post) => `${post.postId}:${post.holder.name}`);
+    expect(postsOn('2021-07-01')).toEqual(['p1:甲', 'p2:乙']);
+    expect(postsOn('2021-03-01')).toEqual(['p1:甲']);
+
+    // Recorded now, dated before both dates asked: the versions already shown change in place.
+    await appendAll(store, [['branch-b1', ev.postVacated('b1', secretary, '2021-02-01')]], heads);
+    await project(store, db);
+    expect(postsOn('2021-07-01')).toEqual(['p2:乙']);
+    expect(postsOn('2021-03-01')).toEqual([]);
+  });
+
   it('keeps branch counts equal to the roll on every date, even when changes arrive out of date order', async () => {
     const events: [string, NewEvent][] = [
       ['committee-c1', ev.committeeEstablished('c1', '党委', '2020-01-01')],

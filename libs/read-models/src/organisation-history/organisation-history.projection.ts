@@ -191,6 +191,10 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
     `);
   },
 
+  discardMemory(db, t) {
+    historyStatements(db, t).forget();
+  },
+
   apply(db, event, t) {
     const handler = handlers[event.type];
     if (!handler) return;

@@ -9,6 +9,7 @@ import {
   type RulePolicy,
 } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { HeldPostsMemory } from './held-posts-memory';
 import type { HeldPost } from './organisation-history.statements';
 
 export interface TreeBranch {
@@ -148,7 +149,8 @@ interface TreeBranchRow {
   joint: number;
   full_members: number | null;
   probationary_members: number | null;
-  posts: string | null;
+  posts_from: string | null;
+  posts_position: number | null;
 }
 
 /**
@@ -157,10 +159,14 @@ interface TreeBranchRow {
  * a diff from A to B lists the changes dated after A and on or before B.
  */
 export class OrganisationHistoryQueries {
+  private readonly heldPosts: HeldPostsMemory;
+
   constructor(
     private readonly db: ReadModelDatabase,
     private readonly policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES,
-  ) {}
+  ) {
+    this.heldPosts = new HeldPostsMemory(db);
+  }
 
   tree(asOf: string): OrganisationTree {
     const d = requireCalendarDate(asOf, 'asOf date');
@@ -172,10 +178,11 @@ export class OrganisationHistoryQueries {
       )
       .all({ d }) as { committee_id: string; name: string; kind: string; parent_committee_id: string | null }[];
     // Each branch's count and posts version is one index seek (ORDER BY … DESC LIMIT 1; a MAX()
-    // over the range would read every earlier version).
+    // over the range would read every earlier version). The posts themselves come from memory.
     const rows = this.db
       .prepare(
-        `SELECT b.branch_id, b.name, b.committee_id, b.joint, c.full_members, c.probationary_members, p.posts
+        `SELECT b.branch_id, b.name, b.committee_id, b.joint, c.full_members, c.probationary_members,
+           p.valid_from AS posts_from, p.position AS posts_position
          FROM history_branches b
          LEFT JOIN history_branch_counts c ON c.branch_id = b.branch_id AND c.valid_from =
            (SELECT valid_from FROM history_branch_counts WHERE branch_id = b.branch_id AND valid_from <= @d
@@ -192,7 +199,10 @@ export class OrganisationHistoryQueries {
     const totals = { branches: 0, full: 0, probationary: 0 };
     for (const row of rows) {
       const members = { full: row.full_members ?? 0, probationary: row.probationary_members ?? 0 };
-      const posts = row.posts ? (JSON.parse(row.posts) as HeldPost[]) : [];
+      const posts =
+        row.posts_from === null || row.posts_position === null
+          ? []
+          : this.heldPosts.posts(row.branch_id, row.posts_from, row.posts_position);
       const hasCommittee = posts.some((post) => post.kind === 'committeeMember' && post.source === 'elected');
       const branch: TreeBranch = {
         branchId: row.branch_id,

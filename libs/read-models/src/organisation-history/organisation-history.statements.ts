@@ -66,6 +66,7 @@ export interface PostHeadRow {
  */
 export interface VersionedValue<V> {
   change(branchId: string, date: string, position: number, mutate: (value: V) => V): void;
+  forget(): void;
 }
 
 export interface HistoryStatements {
@@ -91,11 +92,23 @@ export interface HistoryStatements {
       number,
     ]
   >;
-  readonly lastAffiliation: Statement<[string], AffiliationHeadRow>;
-  readonly closeAffiliation: Statement<[string, number, string, string, number]>;
-  readonly insertAffiliation: Statement<
-    [string, string, string, number, string, string | null, string | null, string, number]
-  >;
+  readonly lastAffiliation: { get(memberId: string): AffiliationHeadRow | undefined };
+  readonly closeAffiliation: {
+    run(validTo: string, toPosition: number, endReason: string, memberId: string, fromPosition: number): void;
+  };
+  readonly insertAffiliation: {
+    run(
+      memberId: string,
+      branchId: string,
+      membership: string,
+      votingSuspended: number,
+      change: string,
+      previousBranchId: string | null,
+      restructuringId: string | null,
+      validFrom: string,
+      fromPosition: number,
+    ): void;
+  };
   readonly upsertMember: Statement<[string, string, string, string, string, string, number]>;
   readonly correctMember: Statement<
     [string | null, string | null, string | null, string | null, string | null, number, string]
@@ -110,6 +123,8 @@ export interface HistoryStatements {
   readonly completeRestructuring: Statement<[string, number, string]>;
   readonly counts: VersionedValue<{ full: number; probationary: number }>;
   readonly postsHeld: VersionedValue<HeldPost[]>;
+  /** Drops what is remembered in memory (after a rolled-back batch). */
+  forget(): void;
 }
 
 /**
@@ -128,6 +143,19 @@ export function historyStatements(db: ReadModelDatabase, t: HistoryTables): Hist
 }
 
 function prepare(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
+  const affiliations = affiliationHeads(db, t.history_affiliations);
+  const counts = versionedValue(db, t.history_branch_counts, {
+    columns: 'full_members, probationary_members',
+    empty: () => ({ full: 0, probationary: 0 }),
+    read: (row) => ({ full: Number(row.full_members), probationary: Number(row.probationary_members) }),
+    write: (value) => [value.full, value.probationary],
+  });
+  const postsHeld = versionedValue(db, t.history_posts_held, {
+    columns: 'posts',
+    empty: (): HeldPost[] => [],
+    read: (row) => JSON.parse(String(row.posts)) as HeldPost[],
+    write: (value) => [JSON.stringify(value)],
+  });
   return {
     markApplied: db.prepare(`UPDATE ${t.history_applied} SET position = ? WHERE id = 1 AND position < ?`),
     openCommittee: db.prepare(
@@ -153,18 +181,9 @@ function prepare(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
          previous_committee_id, restructuring_id, reason, valid_from, from_position)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    lastAffiliation: db.prepare(
-      `SELECT branch_id, membership, voting_suspended, valid_from, from_position, to_position FROM ${t.history_affiliations}
-       WHERE member_id = ? ORDER BY from_position DESC LIMIT 1`,
-    ),
-    closeAffiliation: db.prepare(
-      `UPDATE ${t.history_affiliations} SET valid_to = ?, to_position = ?, end_reason = ? WHERE member_id = ? AND from_position = ?`,
-    ),
-    insertAffiliation: db.prepare(
-      `INSERT INTO ${t.history_affiliations} (member_id, branch_id, membership, voting_suspended, change,
-         previous_branch_id, restructuring_id, valid_from, from_position)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
+    lastAffiliation: affiliations,
+    closeAffiliation: { run: (...row) => affiliations.close(...row) },
+    insertAffiliation: { run: (...row) => affiliations.insert(...row) },
     upsertMember: db.prepare(
       `INSERT INTO ${t.history_members} (member_id, name, sex, birth_date, joined_party_on, former_post_level, position)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -198,19 +217,90 @@ function prepare(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
     completeRestructuring: db.prepare(
       `UPDATE ${t.history_restructurings} SET completed_on = ?, position = ? WHERE restructuring_id = ?`,
     ),
-    counts: versionedValue(db, t.history_branch_counts, {
-      columns: 'full_members, probationary_members',
-      empty: () => ({ full: 0, probationary: 0 }),
-      read: (row) => ({ full: Number(row.full_members), probationary: Number(row.probationary_members) }),
-      write: (value) => [value.full, value.probationary],
-    }),
-    postsHeld: versionedValue(db, t.history_posts_held, {
-      columns: 'posts',
-      empty: () => [],
-      read: (row) => JSON.parse(String(row.posts)) as HeldPost[],
-      write: (value) => [JSON.stringify(value)],
-    }),
+    counts,
+    postsHeld,
+    forget() {
+      affiliations.forget();
+      counts.forget();
+      postsHeld.forget();
+    },
   };
+}
+
+/**
+ * Each member's newest affiliation row, remembered in memory once read or written: nearly every
+ * event of a long history concerns a member, and each one starts from that row. The table stays
+ * the truth; the memory only spares reading back what this projection itself wrote.
+ */
+function affiliationHeads(db: ReadModelDatabase, table: string) {
+  const last = db.prepare<[string], AffiliationHeadRow>(
+    `SELECT branch_id, membership, voting_suspended, valid_from, from_position, to_position FROM ${table}
+     WHERE member_id = ? ORDER BY from_position DESC LIMIT 1`,
+  );
+  const close = db.prepare(
+    `UPDATE ${table} SET valid_to = ?, to_position = ?, end_reason = ? WHERE member_id = ? AND from_position = ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO ${table} (member_id, branch_id, membership, voting_suspended, change,
+       previous_branch_id, restructuring_id, valid_from, from_position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const heads = new Map<string, AffiliationHeadRow>();
+  return {
+    get(memberId: string): AffiliationHeadRow | undefined {
+      const known = heads.get(memberId);
+      if (known) return known;
+      const row = last.get(memberId);
+      if (row) remember(heads, memberId, row);
+      return row;
+    },
+    close(validTo: string, toPosition: number, endReason: string, memberId: string, fromPosition: number): void {
+      close.run(validTo, toPosition, endReason, memberId, fromPosition);
+      const known = heads.get(memberId);
+      if (known?.from_position === fromPosition) heads.set(memberId, { ...known, to_position: toPosition });
+    },
+    insert(
+      memberId: string,
+      branchId: string,
+      membership: string,
+      votingSuspended: number,
+      change: string,
+      previousBranchId: string | null,
+      restructuringId: string | null,
+      validFrom: string,
+      fromPosition: number,
+    ): void {
+      insert.run(
+        memberId,
+        branchId,
+        membership,
+        votingSuspended,
+        change,
+        previousBranchId,
+        restructuringId,
+        validFrom,
+        fromPosition,
+      );
+      // Positions only grow, so the row just written is the member's newest.
+      remember(heads, memberId, {
+        branch_id: branchId,
+        membership,
+        voting_suspended: votingSuspended,
+        valid_from: validFrom,
+        from_position: fromPosition,
+        to_position: null,
+      });
+    },
+    forget: () => heads.clear(),
+  };
+}
+
+/** Past this many entries a memory starts again from empty rather than grow without bound. */
+const MOST_REMEMBERED = 500_000;
+
+function remember<K, V>(memory: Map<K, V>, key: K, value: V): void {
+  if (memory.size >= MOST_REMEMBERED && !memory.has(key)) memory.clear();
+  memory.set(key, value);
 }
 
 interface ValueCodec<V> {
@@ -250,19 +340,36 @@ function versionedValue<V>(db: ReadModelDatabase, table: string, codec: ValueCod
   );
   const setValidTo = db.prepare(`UPDATE ${table} SET valid_to = ? WHERE branch_id = ? AND valid_from = ?`);
 
+  // Each branch's newest version, remembered once read or written: most changes land on it.
+  const newest = new Map<string, { readonly validFrom: string; readonly value: V } | null>();
+  const newestOf = (branchId: string) => {
+    let known = newest.get(branchId);
+    if (known === undefined) {
+      const row = latest.get(branchId);
+      known = row ? { validFrom: row.valid_from, value: codec.read(row) } : null;
+      remember(newest, branchId, known);
+    }
+    return known;
+  };
+
   return {
     change(branchId, date, position, mutate) {
-      const last = latest.get(branchId);
-      if (!last || last.valid_from < date) {
+      const last = newestOf(branchId);
+      if (!last || last.validFrom < date) {
         // The usual case: a change on or after every version so far.
-        if (last) setValidTo.run(date, branchId, last.valid_from);
-        insert.run(branchId, date, null, ...codec.write(mutate(last ? codec.read(last) : codec.empty())), position);
+        if (last) setValidTo.run(date, branchId, last.validFrom);
+        const value = mutate(last ? last.value : codec.empty());
+        insert.run(branchId, date, null, ...codec.write(value), position);
+        remember(newest, branchId, { validFrom: date, value });
         return;
       }
-      if (last.valid_from === date) {
-        update.run(...codec.write(mutate(codec.read(last))), position, branchId, date);
+      if (last.validFrom === date) {
+        const value = mutate(last.value);
+        update.run(...codec.write(value), position, branchId, date);
+        remember(newest, branchId, { validFrom: date, value });
         return;
       }
+      newest.delete(branchId);
       // A late change: split the version that contains `date`, then apply it to every version from there on.
       const within = containing.get(branchId, date);
       if (!within) {
@@ -276,5 +383,6 @@ function versionedValue<V>(db: ReadModelDatabase, table: string, codec: ValueCod
         update.run(...codec.write(mutate(codec.read(row))), position, branchId, row.valid_from);
       }
     },
+    forget: () => newest.clear(),
   };
 }

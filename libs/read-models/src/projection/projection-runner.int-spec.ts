@@ -24,6 +24,25 @@ const counter: SqlProjection<'stream_counts'> = {
   },
 };
 
+/** The counter with a query-only index and a memory to forget, to see when the runner calls each. */
+function observedCounter() {
+  const calls: string[] = [];
+  const projection: SqlProjection<'stream_counts'> = {
+    ...counter,
+    createIndexes: (db, t) => {
+      calls.push(`index ${t.stream_counts}`);
+      db.exec(`CREATE INDEX IF NOT EXISTS ${t.stream_counts}_events ON ${t.stream_counts} (events)`);
+    },
+    discardMemory: (_db, t) => void calls.push(`forget ${t.stream_counts}`),
+  };
+  return { projection, calls };
+}
+
+const indexesOf = (db: ReadModelDatabase) =>
+  db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'stream_counts_g%' ORDER BY name`)
+    .all();
+
 const event = (type = 'Happened'): NewEvent => ({
   id: randomUUID(),
   type,
@@ -105,6 +124,51 @@ describe('ProjectionRunner', () => {
     expect(errors[0]).toContain('stream-counts');
     const checkpoint = db.prepare(`SELECT position FROM projection_generations WHERE name = 'stream-counts'`).get();
     expect(checkpoint).toEqual({ position: 8 });
+  });
+
+  it('asks a projection to forget its memory when a batch is rolled back', async () => {
+    await appendMany(store, 1, 3);
+    await store.append('s-bad', [event('Poison')], { expectedRevision: 'noStream' });
+    const { projection, calls } = observedCounter();
+    const runner = new ProjectionRunner(store, db, projection);
+    runner.start();
+    await expect(runner.caughtUp()).rejects.toThrow('poison event');
+    expect(calls).toEqual(['forget stream_counts_g1_stream_counts']);
+  });
+
+  it('builds query-only indexes once a rebuilt generation has caught up, not while it fills', async () => {
+    await appendMany(store, 2, 10);
+    const { projection, calls } = observedCounter();
+    const live = new ProjectionRunner(store, db, projection);
+    live.start();
+    await live.caughtUp();
+    await live.stop();
+    expect(indexesOf(db)).toEqual([{ name: 'stream_counts_g1_stream_counts_events' }]);
+
+    const indexesWhileFilling: unknown[][] = [];
+    const rebuild = new ProjectionRunner(store, db, projection, {
+      fresh: true,
+      batchSize: 5,
+      onCommitted: () => indexesWhileFilling.push(indexesOf(db)),
+    });
+    rebuild.start();
+    await rebuild.caughtUp();
+    await rebuild.stop();
+    expect(indexesWhileFilling.length).toBeGreaterThan(1);
+    for (const seen of indexesWhileFilling) expect(seen).toEqual([{ name: 'stream_counts_g1_stream_counts_events' }]);
+    expect(indexesOf(db)).toEqual([{ name: 'stream_counts_g2_stream_counts_events' }]);
+    // A restart on the live generation makes sure its indexes exist (they may predate a split).
+    db.exec('DROP INDEX stream_counts_g2_stream_counts_events');
+    const restarted = new ProjectionRunner(store, db, projection);
+    restarted.start();
+    await restarted.caughtUp();
+    await restarted.stop();
+    expect(indexesOf(db)).toEqual([{ name: 'stream_counts_g2_stream_counts_events' }]);
+    expect(calls).toEqual([
+      'index stream_counts_g1_stream_counts',
+      'index stream_counts_g2_stream_counts',
+      'index stream_counts_g2_stream_counts',
+    ]);
   });
 
   it('a fresh rebuild fills a new generation beside the live one and switches the view atomically', async () => {

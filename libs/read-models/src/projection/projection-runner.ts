@@ -122,13 +122,11 @@ export class ProjectionRunner {
     const iterator = subscription[Symbol.asyncIterator]();
     const batchSize = this.options.batchSize ?? 1000;
     let next = iterator.next();
-    // One timer per turn of the event loop, not per event: it fires only when no message was
-    // ready within the turn, and then what is pending is committed before waiting.
-    let tick: Promise<typeof TICK> | null = null;
+    const turn = new TurnOfTheLoop();
     for (;;) {
-      const ready = this.pending.length === 0 ? await next : await Promise.race([next, (tick ??= nextTick())]);
+      // If no message is ready within this turn of the event loop, commit what we have first.
+      const ready = this.pending.length === 0 ? await next : await turn.race(next);
       if (ready === TICK) {
-        tick = null;
         if (!this.commit()) return this.replaced(subscription);
         continue;
       }
@@ -210,7 +208,40 @@ export class ProjectionRunner {
 }
 
 const TICK = Symbol('tick');
-const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
+
+/**
+ * Races a promise against the end of the current turn of the event loop, with one timer per
+ * turn rather than one per event: a catch-up delivers hundreds of thousands of events within a
+ * single turn, and a timer (or a reaction on one shared promise) for each would pile up until
+ * the turn ends.
+ */
+class TurnOfTheLoop {
+  private waiter: ((value: typeof TICK) => void) | null = null;
+  private armed = false;
+
+  race<T>(promise: Promise<T>): Promise<T | typeof TICK> {
+    return new Promise<T | typeof TICK>((resolve, reject) => {
+      this.waiter = resolve;
+      if (!this.armed) {
+        this.armed = true;
+        setImmediate(() => {
+          this.armed = false;
+          this.waiter?.(TICK);
+        });
+      }
+      promise.then(
+        (value) => {
+          if (this.waiter === resolve) this.waiter = null;
+          resolve(value);
+        },
+        (error: Error) => {
+          if (this.waiter === resolve) this.waiter = null;
+          reject(error);
+        },
+      );
+    });
+  }
+}
 
 export class ApplyFailed extends Error {
   constructor(projection: string, event: RecordedEvent, cause: unknown) {
