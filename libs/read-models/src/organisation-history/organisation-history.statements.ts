@@ -313,32 +313,27 @@ interface ValueCodec<V> {
 
 interface VersionRow extends Record<string, unknown> {
   valid_from: string;
-  valid_to: string | null;
 }
 
 function versionedValue<V>(db: ReadModelDatabase, table: string, codec: ValueCodec<V>): VersionedValue<V> {
   const names = codec.columns.split(',').map((c) => c.trim());
   const placeholders = names.map(() => '?').join(', ');
   const latest = db.prepare<[string], VersionRow>(
-    `SELECT valid_from, valid_to, ${codec.columns} FROM ${table} WHERE branch_id = ? ORDER BY valid_from DESC LIMIT 1`,
+    `SELECT valid_from, ${codec.columns} FROM ${table} WHERE branch_id = ? ORDER BY valid_from DESC LIMIT 1`,
   );
   const containing = db.prepare<[string, string], VersionRow>(
-    `SELECT valid_from, valid_to, ${codec.columns} FROM ${table} WHERE branch_id = ? AND valid_from <= ?
+    `SELECT valid_from, ${codec.columns} FROM ${table} WHERE branch_id = ? AND valid_from <= ?
      ORDER BY valid_from DESC LIMIT 1`,
   );
-  const first = db.prepare<[string], VersionRow>(
-    `SELECT valid_from, valid_to, ${codec.columns} FROM ${table} WHERE branch_id = ? ORDER BY valid_from LIMIT 1`,
-  );
   const since = db.prepare<[string, string], VersionRow>(
-    `SELECT valid_from, valid_to, ${codec.columns} FROM ${table} WHERE branch_id = ? AND valid_from >= ? ORDER BY valid_from`,
+    `SELECT valid_from, ${codec.columns} FROM ${table} WHERE branch_id = ? AND valid_from >= ? ORDER BY valid_from`,
   );
   const insert = db.prepare(
-    `INSERT INTO ${table} (branch_id, valid_from, valid_to, ${codec.columns}, position) VALUES (?, ?, ?, ${placeholders}, ?)`,
+    `INSERT INTO ${table} (branch_id, valid_from, ${codec.columns}, position) VALUES (?, ?, ${placeholders}, ?)`,
   );
   const update = db.prepare(
     `UPDATE ${table} SET ${names.map((n) => `${n} = ?`).join(', ')}, position = ? WHERE branch_id = ? AND valid_from = ?`,
   );
-  const setValidTo = db.prepare(`UPDATE ${table} SET valid_to = ? WHERE branch_id = ? AND valid_from = ?`);
 
   // Each branch's newest version, remembered once read or written: most changes land on it.
   const newest = new Map<string, { readonly validFrom: string; readonly value: V } | null>();
@@ -357,9 +352,8 @@ function versionedValue<V>(db: ReadModelDatabase, table: string, codec: ValueCod
       const last = newestOf(branchId);
       if (!last || last.validFrom < date) {
         // The usual case: a change on or after every version so far.
-        if (last) setValidTo.run(date, branchId, last.validFrom);
         const value = mutate(last ? last.value : codec.empty());
-        insert.run(branchId, date, null, ...codec.write(value), position);
+        insert.run(branchId, date, ...codec.write(value), position);
         remember(newest, branchId, { validFrom: date, value });
         return;
       }
@@ -372,13 +366,8 @@ function versionedValue<V>(db: ReadModelDatabase, table: string, codec: ValueCod
       newest.delete(branchId);
       // A late change: split the version that contains `date`, then apply it to every version from there on.
       const within = containing.get(branchId, date);
-      if (!within) {
-        const earliest = first.get(branchId) as VersionRow;
-        insert.run(branchId, date, earliest.valid_from, ...codec.write(codec.empty()), position);
-      } else if (within.valid_from < date) {
-        setValidTo.run(date, branchId, within.valid_from);
-        insert.run(branchId, date, within.valid_to, ...codec.write(codec.read(within)), position);
-      }
+      if (!within) insert.run(branchId, date, ...codec.write(codec.empty()), position);
+      else if (within.valid_from < date) insert.run(branchId, date, ...codec.write(codec.read(within)), position);
       for (const row of since.all(branchId, date)) {
         update.run(...codec.write(mutate(codec.read(row))), position, branchId, row.valid_from);
       }
