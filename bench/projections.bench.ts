@@ -15,15 +15,13 @@ import { PROJECTIONS } from '../libs/application/src/read-models/read-models.mod
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '../libs/read-models/src/database/read-model-database';
 import type { SqlProjection } from '../libs/read-models/src/projection/projection';
-import { ProjectionRunner } from '../libs/read-models/src/projection/projection-runner';
+import { ProjectionRunner, REBUILD_BATCH_SIZE } from '../libs/read-models/src/projection/projection-runner';
 import { OrganisationHistoryQueries } from '../libs/read-models/src/organisation-history/organisation-history.queries';
 import { organisationHistoryProjection } from '../libs/read-models/src/organisation-history/organisation-history.projection';
 import { ensureHistory, PROVINCE, type HistoryParameters } from './generate-history';
 
 const TMP = join(__dirname, 'tmp', `projections-${process.pid}`);
 const PAGE = 1000;
-/** Events per transaction while rebuilding: the CLI rebuild's batch size. */
-const REBUILD_BATCH = 10_000;
 const LATENCY_SAMPLES = 200;
 
 interface Metric {
@@ -61,7 +59,7 @@ async function rebuild(
   const report = progress(`rebuild ${projection.name}`, total);
   const runner = new ProjectionRunner(store, db, projection, {
     fresh: true,
-    batchSize: REBUILD_BATCH,
+    batchSize: REBUILD_BATCH_SIZE,
     onCommitted: (_status, count) => report((applied += count)),
   });
   const started = process.hrtime.bigint();

@@ -4,6 +4,7 @@ import {
   liveGeneration,
   openReadModelDatabase,
   ProjectionRunner,
+  REBUILD_BATCH_SIZE,
   type ReadModelDatabase,
   type RunnerStatus,
   type SqlProjection,
@@ -30,10 +31,11 @@ const LINE_EVERY_MS = 5000;
 
 const defaults: RebuildDependencies = {
   projections: PROJECTIONS,
-  openDatabase: (config) => openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+  openDatabase: (config) =>
+    openReadModelDatabase(join(config.dataDir, 'read-models.sqlite'), { cacheMb: config.readModelCacheMb }),
   progress: { isTTY: process.stderr.isTTY === true, write: (text) => process.stderr.write(text) },
   now: () => Date.now(),
-  batchSize: 10_000,
+  batchSize: REBUILD_BATCH_SIZE,
 };
 
 function formatDuration(seconds: number): string {

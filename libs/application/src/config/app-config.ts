@@ -32,6 +32,11 @@ export interface AppConfig {
   readonly auth: AuthSettings;
   /** Writes one caller may send per minute before 429 (reads are not limited). */
   readonly writesPerMinute: number;
+  /**
+   * Most memory (MB) each read-model connection keeps as SQLite page cache. A rebuild and the
+   * as-of queries of a large organisation read and write the same pages over and over.
+   */
+  readonly readModelCacheMb: number;
   /** The bureau's time zone: what "today" means for defaults and deadlines (IANA name). */
   readonly timeZone: string;
   /** Serve the OpenAPI UI at /docs (off by default in production). */

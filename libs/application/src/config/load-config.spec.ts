@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       },
       timeZone: 'Asia/Shanghai',
       writesPerMinute: 6000,
+      readModelCacheMb: 256,
       swaggerUi: true,
     });
   });
@@ -54,6 +55,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_JWT_AUDIENCE: 'xiaoyi-bureau',
         BRANCHFLOW_SWAGGER_UI: 'true',
         BRANCHFLOW_WRITES_PER_MINUTE: '120',
+        BRANCHFLOW_READ_MODEL_CACHE_MB: '64',
         BRANCHFLOW_TIME_ZONE: 'UTC',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
@@ -79,6 +81,7 @@ describe('loadConfig', () => {
       },
       timeZone: 'UTC',
       writesPerMinute: 120,
+      readModelCacheMb: 64,
       swaggerUi: true,
     });
   });

@@ -86,6 +86,7 @@ export function loadConfig(
     auth,
     timeZone: timeZoneOf(value('BRANCHFLOW_TIME_ZONE'), problems),
     writesPerMinute: integer('BRANCHFLOW_WRITES_PER_MINUTE', 6000, 1, 1_000_000),
+    readModelCacheMb: integer('BRANCHFLOW_READ_MODEL_CACHE_MB', 256, 2, 65_536),
     swaggerUi:
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),

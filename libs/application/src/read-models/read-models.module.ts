@@ -49,7 +49,7 @@ export const PROJECTIONS: readonly SqlProjection[] = [
       provide: READ_MODEL_DB,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): ReadModelDatabase =>
-        openReadModelDatabase(join(config.dataDir, 'read-models.sqlite')),
+        openReadModelDatabase(join(config.dataDir, 'read-models.sqlite'), { cacheMb: config.readModelCacheMb }),
     },
     {
       provide: OrganisationQueries,

@@ -4,18 +4,28 @@ import { dirname } from 'node:path';
 
 export type ReadModelDatabase = Database.Database;
 
+export interface ReadModelDatabaseOptions {
+  /** Most memory (MB) kept as page cache; SQLite allocates it only as pages are read. */
+  readonly cacheMb?: number;
+}
+
+/** SQLite's own default (2 MB) is far too small for a province's history. */
+const DEFAULT_CACHE_MB = 256;
+
 /**
  * Opens the read-model database. Read models are derived data, but each projection commits its
  * rows and its checkpoint together, so `synchronous=NORMAL` (WAL) can lose only a tail that the
  * projection will apply again: rows and checkpoint never disagree.
  */
-export function openReadModelDatabase(file: string): ReadModelDatabase {
+export function openReadModelDatabase(file: string, options: ReadModelDatabaseOptions = {}): ReadModelDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  // A negative cache_size is in KiB.
+  db.pragma(`cache_size = ${-1024 * (options.cacheMb ?? DEFAULT_CACHE_MB)}`);
   ensureRunnerTables(db);
   return db;
 }

@@ -32,6 +32,14 @@ export interface RunnerOptions {
   readonly onCommitted?: (status: RunnerStatus, applied: number) => void;
 }
 
+/**
+ * Events per transaction for an operator's rebuild. Each commit writes every page its batch
+ * touched, and a long history touches the same pages (members, branch versions) again and again:
+ * 50,000 events per commit write a province's history in about a third of the time 10,000 do,
+ * for about 300 MB more memory while it runs.
+ */
+export const REBUILD_BATCH_SIZE = 50_000;
+
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
 
 /**
