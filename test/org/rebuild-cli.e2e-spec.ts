@@ -44,7 +44,7 @@ describe('CLI rebuild', () => {
     expect(await command.run(['organisation-history'], context)).toBe(0);
     expect(await command.run(['organisation-history'], context)).toBe(0);
     expect(err).toEqual([]);
-    expect(out[1]).toMatch(/^rebuilt organisation-history v1: generation 2 is live at position 30; 30 events in/);
+    expect(out[1]).toMatch(/^rebuilt organisation-history v2: generation 2 is live at position 30; 30 events in/);
     expect(
       progress.some((line) =>
         /^\rorganisation-history: \d+ events \(\d+\.\d%\), [\d,]+ events\/s, ETA \d+s/.test(line),

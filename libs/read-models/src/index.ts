@@ -2,6 +2,8 @@ export * from './database/read-model-database';
 export * from './projection/projection';
 export * from './projection/generations';
 export * from './projection/projection-runner';
+export * from './projection/apply-events';
+export * from './projection/projection-rebuild';
 export * from './organisation/organisation-now.projection';
 export * from './organisation/organisation-queries';
 export * from './audit/event-descriptions';

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { PROJECTIONS, withStoreTimeout, type AppConfig } from '@app/application';
 import {
-  liveGeneration,
   openReadModelDatabase,
-  ProjectionRunner,
+  ProjectionRebuild,
   REBUILD_BATCH_SIZE,
   type ReadModelDatabase,
-  type RunnerStatus,
+  type RebuiltGeneration,
   type SqlProjection,
 } from '@app/read-models';
 import type { CliCommand } from '../cli-context';
@@ -48,7 +47,7 @@ function formatDuration(seconds: number): string {
       : `${s}s`;
 }
 
-/** Progress of one projection's rebuild: events/s since the start and the time left at that rate. */
+/** Progress of a rebuild: events/s since the start and the time left at that rate. */
 class ProgressLine {
   private applied = 0;
   private lastLine = 0;
@@ -65,7 +64,7 @@ class ProgressLine {
     this.lastLine = this.started;
   }
 
-  update(status: RunnerStatus, applied: number): void {
+  update(position: number, applied: number): void {
     this.applied += applied;
     const now = this.deps.now();
     const { progress } = this.deps;
@@ -73,7 +72,6 @@ class ProgressLine {
     this.lastLine = now;
     const seconds = Math.max((now - this.started) / 1000, 0.001);
     const rate = this.applied / seconds;
-    const position = status.position ?? 0;
     const percent = this.head > 0 ? Math.min(100, (position / this.head) * 100) : 100;
     const eta = rate > 0 ? Math.max(this.head - position, 0) / rate : Number.POSITIVE_INFINITY;
     const line =
@@ -92,10 +90,10 @@ class ProgressLine {
 }
 
 /**
- * `rebuild <projection|all>`: rebuilds each projection as a new generation of its tables beside
- * the live one (the runner's `fresh`), then switches its views over in one transaction; queries
- * keep reading the old generation until then. A process that feeds the old generation (an API
- * or worker running in-process projections) must be restarted afterwards: its generation is retired.
+ * `rebuild <projection|all>`: rebuilds the projection (or all of them, in one pass over the log)
+ * as a new generation of its tables beside the live one, then switches its views over in one
+ * transaction; queries keep reading the old generation until then. A process that feeds the old
+ * generation (an API or worker running in-process projections) goes on with the new one.
  */
 export function createRebuildCommand(overrides: Partial<RebuildDependencies> = {}): CliCommand {
   const deps: RebuildDependencies = { ...defaults, ...overrides };
@@ -117,37 +115,29 @@ export function createRebuildCommand(overrides: Partial<RebuildDependencies> = {
       const store = await withStoreTimeout(openStore(config), config.eventStoreTimeoutMs, 'while opening');
       const db = deps.openDatabase(config);
       try {
-        for (const projection of chosen) {
-          const head = (await store.headPosition()) ?? 0;
-          const progress = new ProgressLine(projection.name, head, deps);
-          const runner = new ProjectionRunner(store, db, projection, {
-            fresh: true,
-            batchSize: deps.batchSize,
-            onCommitted: (status, applied) => progress.update(status, applied),
-          });
-          runner.start();
-          try {
-            await runner.caughtUp();
-          } catch {
-            // The runner has logged nothing (no logger here); its status carries the reason.
-          } finally {
-            await runner.stop();
-          }
-          const { applied, seconds } = progress.finish();
-          const status = runner.status();
-          if (status.state === 'failed') {
-            err(
-              `rebuild of ${projection.name} failed; the live generation is unchanged: ${status.error ?? 'unknown error'}`,
-            );
-            return ExitCode.failed;
-          }
-          const live = liveGeneration(db, projection.name);
+        const head = (await store.headPosition()) ?? 0;
+        const progress = new ProgressLine(target, head, deps);
+        const rebuild = new ProjectionRebuild(store, db, chosen, {
+          batchSize: deps.batchSize,
+          onCommitted: (position, applied) => progress.update(position, applied),
+        });
+        let rebuilt: RebuiltGeneration[];
+        try {
+          rebuilt = await rebuild.run();
+        } catch (error) {
+          progress.finish();
+          err(
+            `rebuild of ${target} failed; the live generations are unchanged: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return ExitCode.failed;
+        }
+        const { applied, seconds } = progress.finish();
+        const rate = Math.round(applied / Math.max(seconds, 0.001)).toLocaleString('en');
+        for (const generation of rebuilt) {
           out(
-            `rebuilt ${projection.name} v${projection.version}: generation ${live?.generation ?? '?'} is live at position ${
-              live?.position ?? 'none'
-            }; ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s (${Math.round(
-              applied / Math.max(seconds, 0.001),
-            ).toLocaleString('en')} events/s)`,
+            `rebuilt ${generation.name} v${generation.version}: generation ${generation.generation} is live at position ${
+              generation.position ?? 'none'
+            }; ${applied.toLocaleString('en')} events in ${seconds.toFixed(1)} s (${rate} events/s)`,
           );
         }
         return ExitCode.ok;

@@ -85,12 +85,25 @@ export function saveCheckpoint(
 }
 
 /**
+ * Makes a caught-up generation the live one: builds its query-only indexes, then promotes it.
+ */
+export function goLive(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
+  projection.createIndexes?.(db, tablesOf(projection, generation.generation));
+  promoteGeneration(db, projection, generation);
+}
+
+/**
  * Points the stable views at a caught-up generation and retires the previous one, in one
- * transaction: readers see either the old tables or the new ones, never a mix.
+ * transaction: readers see either the old tables or the new ones, never a mix. Generations left
+ * building by an interrupted rebuild are retired and dropped too.
  */
 export function promoteGeneration(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
   const tables = tablesOf(projection, generation.generation);
   const previous = liveGeneration(db, projection.name);
+  const abandoned = db
+    .prepare(`SELECT generation FROM projection_generations WHERE name = ? AND state = 'building' AND generation != ?`)
+    .pluck()
+    .all(projection.name, generation.generation) as number[];
   db.transaction(() => {
     for (const table of projection.tables) {
       db.exec(`DROP VIEW IF EXISTS ${table}`);
@@ -103,8 +116,15 @@ export function promoteGeneration(db: ReadModelDatabase, projection: SqlProjecti
       projection.name,
       generation.generation,
     );
-    if (previous && previous.generation !== generation.generation) {
-      const old = tablesOf(projection, previous.generation);
+    const replaced = [...abandoned, ...(previous && previous.generation !== generation.generation ? [previous.generation] : [])];
+    for (const number of abandoned) {
+      db.prepare(`UPDATE projection_generations SET state = 'retired' WHERE name = ? AND generation = ?`).run(
+        projection.name,
+        number,
+      );
+    }
+    for (const number of replaced) {
+      const old = tablesOf(projection, number);
       for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${old[table]}`);
     }
   })();

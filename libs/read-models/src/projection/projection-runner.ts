@@ -1,6 +1,7 @@
 import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
-import { generationToFeed, isFed, promoteGeneration, saveCheckpoint, type Generation } from './generations';
+import { applyEvents, forgetBatch } from './apply-events';
+import { generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
 import { tablesOf, type SqlProjection } from './projection';
 
 export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
@@ -169,18 +170,12 @@ export class ProjectionRunner {
     try {
       applied = this.db.transaction(() => {
         if (!isFed(this.db, generation)) return false;
-        for (const event of batch) {
-          try {
-            this.projection.apply(this.db, event, tables);
-          } catch (cause) {
-            throw new ApplyFailed(this.projection.name, event, cause);
-          }
-        }
+        applyEvents(this.db, this.projection, tables, batch);
         saveCheckpoint(this.db, generation, last.position);
         return true;
       })();
     } catch (error) {
-      this.projection.discardMemory?.(this.db, tables);
+      forgetBatch(this.db, this.projection, tables);
       throw error;
     }
     if (!applied) return false;
@@ -193,8 +188,7 @@ export class ProjectionRunner {
   private onCaughtUp(): void {
     const generation = this.generation;
     if (generation && generation.state !== 'live') {
-      this.projection.createIndexes?.(this.db, tablesOf(this.projection, generation.generation));
-      promoteGeneration(this.db, this.projection, generation);
+      goLive(this.db, this.projection, generation);
       this.generation = { ...generation, state: 'live' };
       this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
     }
@@ -248,17 +242,5 @@ class TurnOfTheLoop {
         },
       );
     });
-  }
-}
-
-export class ApplyFailed extends Error {
-  constructor(projection: string, event: RecordedEvent, cause: unknown) {
-    super(
-      `cannot apply ${event.type} at position ${event.position} (stream ${event.stream}, revision ${event.revision}): ${
-        cause instanceof Error ? cause.message : String(cause)
-      }`,
-      { cause },
-    );
-    this.name = 'ApplyFailed';
   }
 }
