@@ -63,9 +63,9 @@ export type HistoryTables = Tables<HistoryTable>;
  */
 export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
   name: 'organisation-history',
-  // v2: versions and affiliations stored in key order (WITHOUT ROWID), so reading or closing the
-  // newest row is one B-tree search instead of an index search and a table search; a branch's
-  // count and posts versions end where the next begins, so they no longer store an end.
+  // v2: count versions and affiliations stored in key order (WITHOUT ROWID), so reading or
+  // closing the newest row is one B-tree search instead of an index search and a table search; a
+  // branch's count and posts versions end where the next begins, so they no longer store an end.
   version: 2,
   tables: HISTORY_TABLES,
 
@@ -114,8 +114,9 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
         valid_from TEXT NOT NULL,
         posts TEXT NOT NULL,
         position INTEGER NOT NULL,
+        -- A rowid table: its rows are wide, and the as-of tree seeks versions by key alone.
         PRIMARY KEY (branch_id, valid_from)
-      ) WITHOUT ROWID;
+      );
       CREATE TABLE IF NOT EXISTS ${t.history_affiliations} (
         member_id TEXT NOT NULL,
         branch_id TEXT NOT NULL,
