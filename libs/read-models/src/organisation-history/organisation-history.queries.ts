@@ -171,6 +171,11 @@ export class OrganisationHistoryQueries {
   tree(asOf: string): OrganisationTree {
     const d = requireCalendarDate(asOf, 'asOf date');
     const policy = this.policyOn(d);
+    // One read transaction: the branches, their counts and their posts from the same snapshot.
+    return this.db.transaction(() => this.treeOn(d, policy))();
+  }
+
+  private treeOn(d: string, policy: RulePolicy | null): OrganisationTree {
     const committees = this.db
       .prepare(
         `SELECT committee_id, name, kind, parent_committee_id FROM history_committees c
@@ -195,14 +200,18 @@ export class OrganisationHistoryQueries {
       )
       .all({ d }) as TreeBranchRow[];
 
+    const postsOf = this.heldPosts.postsOf(
+      rows.map((row) =>
+        row.posts_from === null || row.posts_position === null
+          ? null
+          : { branchId: row.branch_id, validFrom: row.posts_from, position: row.posts_position },
+      ),
+    );
     const byCommittee = new Map<string, TreeBranch[]>();
     const totals = { branches: 0, full: 0, probationary: 0 };
-    for (const row of rows) {
+    rows.forEach((row, index) => {
       const members = { full: row.full_members ?? 0, probationary: row.probationary_members ?? 0 };
-      const posts =
-        row.posts_from === null || row.posts_position === null
-          ? []
-          : this.heldPosts.posts(row.branch_id, row.posts_from, row.posts_position);
+      const posts = postsOf[index] ?? [];
       const hasCommittee = posts.some((post) => post.kind === 'committeeMember' && post.source === 'elected');
       const branch: TreeBranch = {
         branchId: row.branch_id,
@@ -218,7 +227,7 @@ export class OrganisationHistoryQueries {
       const list = byCommittee.get(row.committee_id);
       if (list) list.push(branch);
       else byCommittee.set(row.committee_id, [branch]);
-    }
+    });
 
     const active = new Set(committees.map((c) => c.committee_id));
     const build = (c: (typeof committees)[number]): TreeCommittee => ({
