@@ -56,7 +56,7 @@ export const organisationNowProjection: SqlProjection<Table> = {
         left_on TEXT,
         left_reason TEXT,
         position INTEGER NOT NULL
-      );
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS ${t.posts} (
         post_id TEXT NOT NULL,
         branch_id TEXT NOT NULL,

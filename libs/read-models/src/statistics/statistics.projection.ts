@@ -98,7 +98,7 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
         left_on TEXT,
         left_reason TEXT,
         last_position INTEGER NOT NULL
-      );
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS ${t.report_posts} (
         post_id TEXT PRIMARY KEY,
         branch_id TEXT NOT NULL,
