@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { statement } from '../database/statement-cache';
+import { updateIfNewer } from '../database/update-if-newer';
 import type { SqlProjection, Tables } from '../projection/projection';
 
 type Table = 'committees' | 'branches' | 'members' | 'posts';
@@ -112,15 +113,8 @@ const postAssigned: Handler = (db, data, event, t) => {
 };
 
 /** Updates a row only if this event is newer than the last one applied to it. */
-function update(db: ReadModelDatabase, table: string, where: Data, set: Data, position: number): void {
-  const columns = Object.keys(set);
-  const keys = Object.keys(where);
-  statement(
-    db,
-    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, position = ?
-     WHERE ${keys.map((k) => `${k} = ?`).join(' AND ')} AND position < ?`,
-  ).run(...columns.map((c) => set[c] ?? null), position, ...keys.map((k) => where[k]), position);
-}
+const update = (db: ReadModelDatabase, table: string, where: Data, set: Data, position: number): void =>
+  updateIfNewer(db, table, 'position', where, set, position);
 
 const handlers: Record<string, Handler> = {
   PartyCommitteeEstablished: (db, d, e, t) =>

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { statement } from '../database/statement-cache';
+import { updateIfNewer } from '../database/update-if-newer';
 import { electionStateAfter, RESTRUCTURING_STATE_BY_EVENT } from './workflow-states';
 
 export type StatisticsTable =
@@ -155,14 +156,8 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
 type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) => void;
 
 /** Updates a row only if this event is newer than the last one applied to it. */
-function update(db: ReadModelDatabase, table: string, key: string, id: unknown, set: Data, position: number): void {
-  const columns = Object.keys(set);
-  statement(
-    db,
-    `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, last_position = ?
-     WHERE ${key} = ? AND last_position < ?`,
-  ).run(...columns.map((c) => set[c] ?? null), position, id, position);
-}
+const update = (db: ReadModelDatabase, table: string, key: string, id: unknown, set: Data, position: number): void =>
+  updateIfNewer(db, table, 'last_position', { [key]: id }, set, position);
 
 const postAssigned: Handler = (db, d, e, t) => {
   const post = d.post as Data & { holder: { personId: string; name: string } };
