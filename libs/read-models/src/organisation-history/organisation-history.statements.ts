@@ -69,6 +69,26 @@ export interface VersionedValue<V> {
   forget(): void;
 }
 
+type CloseAffiliation = (
+  validTo: string,
+  toPosition: number,
+  endReason: string,
+  memberId: string,
+  fromPosition: number,
+) => void;
+
+type InsertAffiliation = (
+  memberId: string,
+  branchId: string,
+  membership: string,
+  votingSuspended: number,
+  change: string,
+  previousBranchId: string | null,
+  restructuringId: string | null,
+  validFrom: string,
+  fromPosition: number,
+) => void;
+
 export interface HistoryStatements {
   readonly markApplied: Statement<[number, number]>;
   readonly openCommittee: Statement<[string], CommitteeVersionRow>;
@@ -93,22 +113,8 @@ export interface HistoryStatements {
     ]
   >;
   readonly lastAffiliation: { get(memberId: string): AffiliationHeadRow | undefined };
-  readonly closeAffiliation: {
-    run(validTo: string, toPosition: number, endReason: string, memberId: string, fromPosition: number): void;
-  };
-  readonly insertAffiliation: {
-    run(
-      memberId: string,
-      branchId: string,
-      membership: string,
-      votingSuspended: number,
-      change: string,
-      previousBranchId: string | null,
-      restructuringId: string | null,
-      validFrom: string,
-      fromPosition: number,
-    ): void;
-  };
+  readonly closeAffiliation: { run: CloseAffiliation };
+  readonly insertAffiliation: { run: InsertAffiliation };
   readonly upsertMember: Statement<[string, string, string, string, string, string, number]>;
   readonly correctMember: Statement<
     [string | null, string | null, string | null, string | null, string | null, number, string]
@@ -182,8 +188,8 @@ function prepare(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     lastAffiliation: affiliations,
-    closeAffiliation: { run: (...row) => affiliations.close(...row) },
-    insertAffiliation: { run: (...row) => affiliations.insert(...row) },
+    closeAffiliation: { run: affiliations.close },
+    insertAffiliation: { run: affiliations.insert },
     upsertMember: db.prepare(
       `INSERT INTO ${t.history_members} (member_id, name, sex, birth_date, joined_party_on, former_post_level, position)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -254,33 +260,14 @@ function affiliationHeads(db: ReadModelDatabase, table: string) {
       if (row) remember(heads, memberId, row);
       return row;
     },
-    close(validTo: string, toPosition: number, endReason: string, memberId: string, fromPosition: number): void {
+    close: ((validTo, toPosition, endReason, memberId, fromPosition) => {
       close.run(validTo, toPosition, endReason, memberId, fromPosition);
       const known = heads.get(memberId);
       if (known?.from_position === fromPosition) heads.set(memberId, { ...known, to_position: toPosition });
-    },
-    insert(
-      memberId: string,
-      branchId: string,
-      membership: string,
-      votingSuspended: number,
-      change: string,
-      previousBranchId: string | null,
-      restructuringId: string | null,
-      validFrom: string,
-      fromPosition: number,
-    ): void {
-      insert.run(
-        memberId,
-        branchId,
-        membership,
-        votingSuspended,
-        change,
-        previousBranchId,
-        restructuringId,
-        validFrom,
-        fromPosition,
-      );
+    }) satisfies CloseAffiliation,
+    insert: ((...row) => {
+      insert.run(...row);
+      const [memberId, branchId, membership, votingSuspended, , , , validFrom, fromPosition] = row;
       // Positions only grow, so the row just written is the member's newest.
       remember(heads, memberId, {
         branch_id: branchId,
@@ -290,7 +277,7 @@ function affiliationHeads(db: ReadModelDatabase, table: string) {
         from_position: fromPosition,
         to_position: null,
       });
-    },
+    }) satisfies InsertAffiliation,
     forget: () => heads.clear(),
   };
 }
