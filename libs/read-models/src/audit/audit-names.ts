@@ -14,7 +14,9 @@ const MOST_REMEMBERED = 500_000;
 export class AuditNames {
   private readonly read: Statement;
   private readonly write: Statement;
-  private readonly known = new Map<string, string | null>();
+  /** Per kind, each id's name (null: looked up, none known). */
+  private readonly known = new Map<string, Map<string, string | null>>();
+  private size = 0;
 
   constructor(db: ReadModelDatabase, table: string) {
     this.read = db.prepare(`SELECT name FROM ${table} WHERE kind = ? AND id = ?`).pluck();
@@ -26,26 +28,37 @@ export class AuditNames {
   }
 
   get(kind: string, id: string): string | null {
-    const key = `${kind}\u0000${id}`;
-    let name = this.known.get(key);
+    const names = this.namesOf(kind);
+    let name = names.get(id);
     if (name === undefined) {
       name = (this.read.get(kind, id) as string | undefined) ?? null;
-      this.remember(key, name);
+      this.remember(names, id, name);
     }
     return name;
   }
 
   /** Records a name as of a position; an older position never overwrites a newer name. */
   set(kind: string, id: string, name: string, position: number): void {
-    if (this.write.run(kind, id, name, position).changes > 0) this.remember(`${kind}\u0000${id}`, name);
+    if (this.write.run(kind, id, name, position).changes > 0) this.remember(this.namesOf(kind), id, name);
   }
 
   forget(): void {
     this.known.clear();
+    this.size = 0;
   }
 
-  private remember(key: string, name: string | null): void {
-    if (this.known.size >= MOST_REMEMBERED) this.known.clear();
-    this.known.set(key, name);
+  private namesOf(kind: string): Map<string, string | null> {
+    let names = this.known.get(kind);
+    if (!names) this.known.set(kind, (names = new Map<string, string | null>()));
+    return names;
+  }
+
+  private remember(names: Map<string, string | null>, id: string, name: string | null): void {
+    if (this.size >= MOST_REMEMBERED) {
+      for (const other of this.known.values()) other.clear();
+      this.size = 0;
+    }
+    if (!names.has(id)) this.size += 1;
+    names.set(id, name);
   }
 }
