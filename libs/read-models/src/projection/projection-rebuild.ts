@@ -47,6 +47,21 @@ export class ProjectionRebuild {
   ) {}
 
   async run(): Promise<RebuiltGeneration[]> {
+    // A rebuild rewrites the same pages (members, branch versions) batch after batch; copying the
+    // log into the database after every batch (SQLite's default, every 1,000 pages) would copy each
+    // of them again and again. Every 100,000 pages (about 400 MB of log) copies each once per stretch.
+    const checkpointEvery = this.db.pragma('wal_autocheckpoint', { simple: true }) as number;
+    this.db.pragma('wal_autocheckpoint = 100000');
+    try {
+      return await this.rebuild();
+    } finally {
+      this.db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+      // Copy what can be copied now without waiting for readers, so the next writer does not have to.
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    }
+  }
+
+  private async rebuild(): Promise<RebuiltGeneration[]> {
     const feeds = this.projections.map((projection): Feed => {
       const generation = generationToFeed(this.db, projection, true);
       const tables = tablesOf(projection, generation.generation);
