@@ -63,6 +63,7 @@ describe('ProjectionRebuild', () => {
       batchSize: 7,
       onCommitted: (position, applied) => {
         committed.push(applied);
+        expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(100_000);
         // Between batches readers still see the live generations, complete.
         expect(dump(db)).toEqual(live);
         expect(position).toBeLessThanOrEqual(head ?? 0);
