@@ -116,7 +116,10 @@ export function promoteGeneration(db: ReadModelDatabase, projection: SqlProjecti
       projection.name,
       generation.generation,
     );
-    const replaced = [...abandoned, ...(previous && previous.generation !== generation.generation ? [previous.generation] : [])];
+    const replaced = [
+      ...abandoned,
+      ...(previous && previous.generation !== generation.generation ? [previous.generation] : []),
+    ];
     for (const number of abandoned) {
       db.prepare(`UPDATE projection_generations SET state = 'retired' WHERE name = ? AND generation = ?`).run(
         projection.name,

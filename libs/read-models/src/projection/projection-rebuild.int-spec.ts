@@ -21,7 +21,10 @@ const ALL: readonly SqlProjection[] = [
 
 /** Every row of every view, sorted: what a reader of the read models can see. */
 function dump(db: ReadModelDatabase): Record<string, string[]> {
-  const views = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name`).pluck().all() as string[];
+  const views = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name`)
+    .pluck()
+    .all() as string[];
   return Object.fromEntries(
     views.map((view) => [
       view,
