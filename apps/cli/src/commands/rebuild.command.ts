@@ -100,7 +100,7 @@ export function createRebuildCommand(overrides: Partial<RebuildDependencies> = {
   const names = deps.projections.map((p) => p.name);
   return {
     name: 'rebuild',
-    summary: `rebuild a read model beside the live one and switch over: rebuild <${[...names, 'all'].join('|')}>`,
+    summary: `rebuild a read model (or all of them, in one pass over the log) beside the live one and switch over: rebuild <${[...names, 'all'].join('|')}>`,
     async run(args, { config, openStore, out, err }) {
       const [target, ...rest] = args;
       const chosen = target === 'all' ? deps.projections : deps.projections.filter((p) => p.name === target);
