@@ -22,6 +22,7 @@ import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/memb
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { RulePolicies } from '../policy/rule-policies';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
+export { waitUntil } from '../process-managers/testing/crash-safety';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { ReadModelFreshness } from '../read-models/read-model-freshness';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
@@ -309,23 +310,4 @@ export async function holdElection(commands: Commands, electionId = ELECTION): P
     '2023-05-25',
   );
   await commands.election({ type: 'RequestInstallation', data: { electionId } }, '2023-05-26');
-}
-
-/** Resolves when `done()` holds; fails early when the runner or the projection failed. */
-export async function waitUntil(
-  done: () => Promise<boolean>,
-  runner: ProcessManagerRunner,
-  runtime: ElectionRuntime,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await done()) return;
-    const status = runner.status();
-    if (status.state === 'failed') throw new Error(`The process manager failed: ${status.error ?? 'unknown'}`);
-    const projection = runtime.projection.status();
-    if (projection.state === 'failed') throw new Error(`The projection failed: ${projection.error ?? 'unknown'}`);
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { electionStreamDecider, electionStreamName, fold, type ElectionStreamEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
+import { crashAtEachPoint } from '../process-managers/testing/crash-safety';
 import { seededRandom } from '../restructuring/restructuring.fixture';
 import {
   BRANCH,
@@ -26,12 +27,6 @@ import type { InstallationStep } from './installation.process-manager';
  * run's, event for event. The seed is printed; CRASH_SEED=<seed> replays it.
  */
 const crashSeed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-class SimulatedCrash extends Error {
-  constructor(step: number) {
-    super(`simulated crash after step ${step}`);
-  }
-}
 
 async function prepare(runtime: ElectionRuntime): Promise<void> {
   const commands = new Commands(runtime, 'crash');
@@ -125,23 +120,12 @@ describe('installation process manager crash safety', () => {
     await prepare(first);
     await first.close();
 
-    const seen = new Set<string>();
-    for (const point of crashPoints) {
-      const runtime = await openElectionRuntime(dataDir);
-      const runner = runtime.startInstallation({
-        afterStep: (step) => {
-          seen.add(`${step.kind} ${step.targetId}`);
-          if (seen.size === point) throw new SimulatedCrash(point);
-        },
-      });
-      const deadline = Date.now() + 20_000;
-      while (runner.status().state !== 'failed') {
-        if (Date.now() > deadline) throw new Error(`No crash at step ${point}; runner is ${runner.status().state}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      expect(runner.status().error).toContain(`simulated crash after step ${point}`);
-      await runtime.close();
-    }
+    await crashAtEachPoint({
+      points: crashPoints,
+      open: () => openElectionRuntime(dataDir),
+      start: (runtime, afterStep) =>
+        runtime.startInstallation({ afterStep: (step) => afterStep(`${step.kind} ${step.targetId}`) }),
+    });
 
     const runtime = await openElectionRuntime(dataDir);
     const runner = runtime.startInstallation();

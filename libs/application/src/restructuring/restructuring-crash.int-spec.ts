@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fold, restructuringDecider, restructuringStreamName, type RestructuringEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
+import { crashAtEachPoint } from '../process-managers/testing/crash-safety';
 import {
   admitAll,
   Commands,
@@ -41,12 +42,6 @@ const BRANCHES = [
   { branchId: 'b-liliu', name: '离柳社区离退休干部党支部', size: 16, areas: ['离柳村'] },
 ];
 const YONGAN = { branchId: 'b-yongan', name: '永安社区离退休干部党支部', parentCommitteeId: 'c-xiaoyi' };
-
-class SimulatedCrash extends Error {
-  constructor(step: number) {
-    super(`simulated crash after step ${step}`);
-  }
-}
 
 /** Committee, branches with posts, members; both restructurings approved and their plans frozen. */
 async function prepare(runtime: Runtime): Promise<GeneratedMember[]> {
@@ -246,24 +241,14 @@ describe('restructuring process manager crash safety', () => {
     await prepare(first);
     await first.close();
 
-    // Steps taken so far across all incarnations, keyed so a replayed step is not counted twice.
-    const seen = new Set<string>();
-    for (const point of crashPoints) {
-      const runtime = await openRuntime(dataDir);
-      const runner = runtime.startProcessManager({
-        afterStep: (step) => {
-          seen.add(`${step.restructuringId} ${step.kind} ${step.targetId}`);
-          if (seen.size === point) throw new SimulatedCrash(point);
-        },
-      });
-      const deadline = Date.now() + 20_000;
-      while (runner.status().state !== 'failed') {
-        if (Date.now() > deadline) throw new Error(`No crash at step ${point}; runner is ${runner.status().state}`);
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-      expect(runner.status().error).toContain(`simulated crash after step ${point}`);
-      await runtime.close();
-    }
+    await crashAtEachPoint({
+      points: crashPoints,
+      open: () => openRuntime(dataDir),
+      start: (runtime, afterStep) =>
+        runtime.startProcessManager({
+          afterStep: (step) => afterStep(`${step.restructuringId} ${step.kind} ${step.targetId}`),
+        }),
+    });
 
     const runtime = await openRuntime(dataDir);
     const runner = runtime.startProcessManager();

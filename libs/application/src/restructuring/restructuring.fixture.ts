@@ -21,6 +21,7 @@ import { CommitteeCommandHandler, ExecuteCommitteeCommand } from '../organisatio
 import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/member/member-command.handler';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
+export { waitUntil } from '../process-managers/testing/crash-safety';
 import { ProcessManagerRunner, type ProcessLogger } from '../process-managers/process-manager-runner';
 import { ReadModelFreshness } from '../read-models/read-model-freshness';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';
@@ -114,28 +115,6 @@ export async function openRuntime(
       await store.close();
     },
   };
-}
-
-/**
- * Resolves when `done()` holds, polling; fails early when the process manager or the projection
- * failed, late after `timeoutMs`.
- */
-export async function waitUntil(
-  done: () => Promise<boolean>,
-  runner: ProcessManagerRunner,
-  runtime: Runtime,
-  timeoutMs = 30_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await done()) return;
-    const status = runner.status();
-    if (status.state === 'failed') throw new Error(`The process manager failed: ${status.error ?? 'unknown'}`);
-    const projection = runtime.projection.status();
-    if (projection.state === 'failed') throw new Error(`The projection failed: ${projection.error ?? 'unknown'}`);
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 /** mulberry32: a small seeded PRNG, so the generated organisation is the same on every run. */
