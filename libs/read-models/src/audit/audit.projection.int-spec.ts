@@ -1,4 +1,4 @@
-import { MemoryEventStore } from '@app/event-store';
+import { MemoryEventStore, type JsonObject, type RecordedEvent } from '@app/event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { IDS, seedReportingScenario } from '../export/reporting-scenario.fixture';
 import { tablesOf } from '../projection/projection';
@@ -176,5 +176,48 @@ describe('audit projection', () => {
     const before = dump(db);
     await project(store, db, { fresh: true });
     expect(dump(db)).toEqual(before);
+  });
+
+  it('after a rolled-back batch, names come from the table again, not from what the rollback undid', () => {
+    const fresh = openReadModelDatabase(':memory:');
+    const t = tablesOf(auditProjection, 1);
+    auditProjection.createTables(fresh, t);
+    const at = (position: number, type: string, data: JsonObject): RecordedEvent => ({
+      id: `e${position}`,
+      type,
+      schemaVersion: 1,
+      data,
+      stream: 'branch-b1',
+      revision: position - 1,
+      position,
+      metadata: {
+        commandId: `c${position}`,
+        correlationId: `c${position}`,
+        causationId: `c${position}`,
+        actor: { id: 'u1', name: '王主任', role: 'admin' },
+        occurredAt: '2022-03-01T00:00:00.000Z',
+        recordedAt: '2022-03-01T00:00:00.000Z',
+        policyVersion: null,
+        prevHash: `h${position - 1}`,
+        hash: `h${position}`,
+      },
+    });
+    try {
+      const apply = (event: RecordedEvent) => auditProjection.apply(fresh, event, t);
+      fresh.transaction(() => apply(at(1, 'BranchEstablished', { branchId: 'b1', name: '东关支部' })))();
+      expect(() =>
+        fresh.transaction(() => {
+          apply(at(2, 'BranchRenamed', { branchId: 'b1', previousName: '东关支部', name: '新东关支部' }));
+          throw new Error('the batch fails');
+        })(),
+      ).toThrow('the batch fails');
+      auditProjection.discardMemory?.(fresh, t);
+
+      fresh.transaction(() => apply(at(2, 'BranchDissolved', { branchId: 'b1', reason: 'merged' })))();
+      const row = fresh.prepare(`SELECT description_zh FROM ${t.audit_events} WHERE position = 2`).get();
+      expect(row).toEqual({ description_zh: '撤销东关支部（原因：merged）' });
+    } finally {
+      fresh.close();
+    }
   });
 });
