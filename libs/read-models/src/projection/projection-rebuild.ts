@@ -71,15 +71,19 @@ export class ProjectionRebuild {
     const batchSize = this.options.batchSize ?? REBUILD_BATCH_SIZE;
     const subscription = this.store.subscribeToAll();
     let pending: RecordedEvent[] = [];
+    const commit = () => {
+      this.commit(feeds, pending);
+      pending = [];
+    };
     let caughtUp: { position: number | null } | null = null;
     try {
       for await (const message of subscription) {
         if (message.kind === 'event') {
           pending.push(message.event);
-          if (pending.length >= batchSize) pending = this.commit(feeds, pending);
+          if (pending.length >= batchSize) commit();
           continue;
         }
-        pending = this.commit(feeds, pending);
+        commit();
         caughtUp = { position: message.position };
         break;
       }
@@ -97,10 +101,10 @@ export class ProjectionRebuild {
     }));
   }
 
-  /** Applies the batch to every projection, with their checkpoints, in one transaction; returns the next (empty) batch. */
-  private commit(feeds: readonly Feed[], batch: RecordedEvent[]): RecordedEvent[] {
+  /** Applies the batch to every projection, with their checkpoints, in one transaction. */
+  private commit(feeds: readonly Feed[], batch: readonly RecordedEvent[]): void {
     const last = batch[batch.length - 1];
-    if (!last) return batch;
+    if (!last) return;
     try {
       this.db.transaction(() => {
         for (const { projection, generation, tables } of feeds) {
@@ -118,6 +122,5 @@ export class ProjectionRebuild {
       throw error;
     }
     this.options.onCommitted?.(last.position, batch.length);
-    return [];
   }
 }
