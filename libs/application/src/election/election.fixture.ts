@@ -22,7 +22,7 @@ import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/memb
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { RulePolicies } from '../policy/rule-policies';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
-export { waitUntil } from '../process-managers/testing/crash-safety';
+export { waitUntil } from '../process-managers/crash-safety.fixture';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { ReadModelFreshness } from '../read-models/read-model-freshness';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { electionStreamDecider, electionStreamName, fold, type ElectionStreamEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
-import { crashAtEachPoint } from '../process-managers/testing/crash-safety';
+import { crashAtEachPoint } from '../process-managers/crash-safety.fixture';
 import { seededRandom } from '../restructuring/restructuring.fixture';
 import {
   BRANCH,

@@ -21,7 +21,7 @@ import { CommitteeCommandHandler, ExecuteCommitteeCommand } from '../organisatio
 import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/member/member-command.handler';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
-export { waitUntil } from '../process-managers/testing/crash-safety';
+export { waitUntil } from '../process-managers/crash-safety.fixture';
 import { ProcessManagerRunner, type ProcessLogger } from '../process-managers/process-manager-runner';
 import { ReadModelFreshness } from '../read-models/read-model-freshness';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';

@@ -3,7 +3,7 @@
  * process after the Nth step it takes. Not exported.
  */
 import type { RunnerStatus } from '@app/read-models';
-import type { ProcessManagerRunner } from '../process-manager-runner';
+import type { ProcessManagerRunner } from './process-manager-runner';
 
 /** A test "process" whose organisation projection runs in-process. */
 interface WithProjection {
