@@ -10,7 +10,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '../libs/event-store/src/adapters/sqlite/sqlite-driver';
 import { PROJECTIONS } from '../libs/application/src/read-models/read-models.module';
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
 import { openReadModelDatabase, type ReadModelDatabase } from '../libs/read-models/src/database/read-model-database';
@@ -90,9 +90,9 @@ interface RawRow {
  * from the one pass, as a one-pass rebuild of that many read models would.
  */
 function rawRebuild(eventsFile: string, total: number, readModels = 1): number {
-  const source = new Database(eventsFile, { readonly: true });
+  const source = new SqliteDatabase(eventsFile, { readonly: true });
   const file = join(TMP, `baseline-${Date.now()}.sqlite`);
-  const target = new Database(file);
+  const target = new SqliteDatabase(file);
   target.pragma('journal_mode = WAL');
   target.pragma('synchronous = NORMAL');
   const inserts = Array.from({ length: readModels }, (_, n) => {

@@ -8,7 +8,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '../libs/event-store/src/adapters/sqlite/sqlite-driver';
 import { GENESIS_HASH } from '../libs/event-store/src/chain/hash-chain';
 import type { NewEvent, RecordedEvent, StoredMetadata } from '../libs/event-store/src/port/envelope';
 import type { JsonObject } from '../libs/event-store/src/port/json';
@@ -86,7 +87,7 @@ function plan(total: number, perCall: number): AppendCall[] {
 // ---------- raw better-sqlite3 baseline ----------
 
 function openRaw(file: string): Database.Database {
-  const db = new Database(file);
+  const db = new SqliteDatabase(file);
   db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
 import { PROJECTIONS } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase, ProjectionRunner, type ReadModelDatabase } from '@app/read-models';
@@ -40,7 +40,7 @@ function startWorker(dataDir: string): ChildProcess {
 /** The lowest checkpoint across the projections, read from the worker's own database file. */
 function slowestCheckpoint(file: string): number {
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     try {
       const rows = db
         .prepare(`SELECT name, MAX(position) AS position FROM projection_generations GROUP BY name`)

@@ -15,3 +15,4 @@ export * from './adapters/memory/memory-event-store';
 export * from './create-event-store';
 export * from './subscription/position-tracker';
 export * from './adapters/sqlite/sqlite-event-store';
+export * from './adapters/sqlite/sqlite-driver';

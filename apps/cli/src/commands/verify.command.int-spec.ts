@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,7 +50,7 @@ describe('branchflow verify', () => {
     expect(lines).toContain('history verifies: every hash chain is intact');
     expect(JSON.parse(readFileSync(digestFile, 'utf8'))).toMatchObject({ digest: { streamCount: 1, eventCount: 3 } });
 
-    const db = new Database(join(dir, 'events.sqlite'));
+    const db = new SqliteDatabase(join(dir, 'events.sqlite'));
     db.prepare(`UPDATE events SET data = '{"i":42}' WHERE stream = 'branch-a' AND revision = 1`).run();
     db.close();
     lines = [];

@@ -1,5 +1,5 @@
 import { MemoryEventStore, StoreUnavailable, type NewEvent, type RecordedEvent } from '@app/event-store';
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { eventIdFor } from '../ids/uuid-v5';
 import { SqlCheckpointStore } from './checkpoint-store';
@@ -42,7 +42,7 @@ describe('ProcessManagerRunner', () => {
   let checkpoints: SqlCheckpointStore;
   beforeEach(() => {
     store = new MemoryEventStore();
-    checkpoints = new SqlCheckpointStore(new Database(':memory:'));
+    checkpoints = new SqlCheckpointStore(new SqliteDatabase(':memory:'));
   });
 
   it('handles each event once across stops at any point, resuming from its checkpoint', async () => {

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ describe('verifying the history of a tampered SQLite file', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   async function verifyNow(tamper: (db: Database.Database) => void) {
-    const db = new Database(file);
+    const db = new SqliteDatabase(file);
     tamper(db);
     db.close();
     const store = SqliteEventStore.open({ file, synchronous: 'NORMAL' });

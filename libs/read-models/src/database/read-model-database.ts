@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -19,7 +20,7 @@ const DEFAULT_CACHE_MB = 256;
  */
 export function openReadModelDatabase(file: string, options: ReadModelDatabaseOptions = {}): ReadModelDatabase {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
+  const db = new SqliteDatabase(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver';
 import { verifyStreamChain } from '../../chain/hash-chain';
 import { eventStoreContract, newEvent } from '../../contract/event-store.contract';
 import type { RecordedEvent } from '../../port/envelope';
@@ -135,7 +135,7 @@ describe('SqliteEventStore', () => {
       expect(result.nextRevision).toBe(3);
       expect(verifyStreamChain(await reopened.readStream(stream))).toBeNull();
 
-      const raw = new Database(file, { readonly: true });
+      const raw = new SqliteDatabase(file, { readonly: true });
       try {
         expect(raw.pragma('user_version', { simple: true })).toBe(1);
         expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -234,7 +234,7 @@ describe('SqliteEventStore', () => {
 
     it('maps a write lock held past busy_timeout to StoreUnavailable', async () => {
       const store = open();
-      const blocker = new Database(file);
+      const blocker = new SqliteDatabase(file);
       blocker.exec('BEGIN IMMEDIATE');
       try {
         const error = await store

@@ -1,6 +1,7 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver';
 import { assertWellFormed, planAppend, type StoredLocation } from '../../append/plan-append';
 import { sealEvents } from '../../chain/hash-chain';
 import { systemClock, type Clock } from '../../port/clock';
@@ -70,7 +71,7 @@ export class SqliteEventStore implements EventStore {
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const file = resolve(options.file);
     mkdirSync(dirname(file), { recursive: true });
-    const db = new Database(file);
+    const db = new SqliteDatabase(file);
     try {
       applyPragmas(db, options.synchronous ?? 'FULL');
       migrate(db);
