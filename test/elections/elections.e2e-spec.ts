@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { uuidV5 } from '@app/application';
+import { BusinessCalendar, uuidV5 } from '@app/application';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { OrganisationFixtures } from '../organisation/organisation-http-fixtures';
 
@@ -146,6 +146,8 @@ describe('elections over HTTP', () => {
     it('GET shows the state, the steps and the next actions, each blocked one with its rule', async () => {
       const response = await election(electionId);
       expect(response.headers.etag).toBe('"0"');
+      // Judged on today where the bureau works, the day the election timers also use.
+      expect(response.body.asOf).toBe(api.app.get(BusinessCalendar).today());
       expect(response.body.state).toMatchObject({ status: 'censusTaken', branchId, dueDate: '2023-06-30' });
       expect(response.body.steps).toEqual([
         expect.objectContaining({

@@ -556,7 +556,10 @@ export class CancelElectionBody extends CommandBody {
 
 /** GET /elections/:id?asOf=…: judge the next actions as of another day (e.g. recording a past assembly). */
 export class ElectionViewQuery {
-  @ApiPropertyOptional({ example: '2023-05-20', description: 'ISO date or date-time; defaults to now.' })
+  @ApiPropertyOptional({
+    example: '2023-05-20',
+    description: "ISO date or date-time; defaults to today in the bureau's time zone.",
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   readonly asOf?: string;

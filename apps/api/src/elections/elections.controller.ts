@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
+  BusinessCalendar,
   ElectionQueries,
   ExecuteElectionCommand,
   OrganisationFacts,
@@ -58,6 +59,7 @@ export class ElectionsController extends CommandController {
   constructor(
     commands: CommandBus,
     private readonly queries: ElectionQueries,
+    private readonly calendar: BusinessCalendar,
   ) {
     super(commands);
   }
@@ -420,7 +422,7 @@ export class ElectionsController extends CommandController {
     @Query() query: ElectionViewQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ElectionView> {
-    const view = await this.queries.election(electionId, query.asOf === undefined ? new Date() : new Date(query.asOf));
+    const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today());
     if (view === null) throw new NotFoundException(`No election ${electionId} exists.`);
     res.setHeader('ETag', `"${view.revision}"`);
     return view;

@@ -58,8 +58,11 @@ export class ElectionQueries {
     private readonly index: ElectionIndex,
   ) {}
 
-  /** Null when the election has no events. */
-  async election(electionId: string, now: Date): Promise<ElectionView | null> {
+  /**
+   * Null when the election has no events. `asOf` is the day (or instant) the next actions are
+   * judged on: the caller passes the bureau's today, since a UTC date is a day behind every morning.
+   */
+  async election(electionId: string, asOf: string): Promise<ElectionView | null> {
     const events = await readWholeStream(this.store, electionStreamName(electionId));
     const last = events[events.length - 1];
     if (last === undefined) return null;
@@ -67,7 +70,6 @@ export class ElectionQueries {
       (s, event) => electionStreamDecider.evolve(s, toDomainEvent<ElectionStreamEvent>(event)),
       electionStreamDecider.initialState(),
     );
-    const asOf = now.toISOString();
     const policy: RulePolicy = await this.policies.inForce(asOf);
     return {
       electionId,
