@@ -1,4 +1,4 @@
-import { DEFAULT_RULE_POLICIES, policyInForce, type Decider, type DomainEvent, type RulePolicy } from '@app/domain';
+import { policyInForce, type Decider, type DomainEvent, type RulePolicy } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from './domain-command-message';
 import { handleCommand, type CommandContext } from './handle-command';
@@ -14,8 +14,11 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
   stream: string,
   command: Omit<C, 'metadata'>,
   context: CommandContext,
-  /** Every rule version in force at some date (built-in and published); see RulePolicies. */
-  policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES,
+  /**
+   * Every rule version in force at some date, built-in and published (RulePolicies.versions()).
+   * Required: with only the built-in versions, a published one would be ignored.
+   */
+  policies: readonly RulePolicy[],
 ): Promise<CommandOutcome> {
   const metadata = { at: context.occurredAt, actor: context.actor };
   const policyVersion = context.policyVersion ?? versionInForce(policies, context.occurredAt);

@@ -37,6 +37,7 @@ export interface ElectionRuntime {
   readonly store: EventStore;
   readonly db: ReadModelDatabase;
   readonly facts: OrganisationFacts;
+  readonly policies: RulePolicies;
   readonly elections: ElectionCommandHandler;
   readonly projection: ProjectionRunner;
   /** New election timers of this process (nothing of an earlier process is kept). */
@@ -65,6 +66,7 @@ export async function openElectionRuntime(dataDir: string): Promise<ElectionRunt
     store,
     db,
     facts,
+    policies,
     elections,
     projection,
     timers: () =>
@@ -100,9 +102,9 @@ export class Commands {
     private readonly runtime: ElectionRuntime,
     private readonly prefix: string,
   ) {
-    this.committees = new CommitteeCommandHandler(runtime.store, runtime.facts);
-    this.branches = new BranchCommandHandler(runtime.store, runtime.facts);
-    this.members = new MemberCommandHandler(runtime.store, runtime.facts);
+    this.committees = new CommitteeCommandHandler(runtime.store, runtime.facts, runtime.policies);
+    this.branches = new BranchCommandHandler(runtime.store, runtime.facts, runtime.policies);
+    this.members = new MemberCommandHandler(runtime.store, runtime.facts, runtime.policies);
   }
 
   private context(date: string): CommandContext {

@@ -87,7 +87,7 @@ export class InstallationProcessManager implements ProcessManager {
     policies: RulePolicies,
     private readonly options: InstallationProcessOptions = {},
   ) {
-    this.branches = new BranchCommandHandler(store, organisation);
+    this.branches = new BranchCommandHandler(store, organisation, policies);
     this.elections = new ElectionCommandHandler(store, facts, policies);
   }
 

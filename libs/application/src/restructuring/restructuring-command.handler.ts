@@ -14,6 +14,7 @@ import { executeDomainCommand } from '../command-handling/execute-domain-command
 import { loadState } from '../command-handling/load-stream';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
+import { RulePolicies } from '../policy/rule-policies';
 
 export class ExecuteRestructuringCommand extends DomainCommandMessage<RestructuringCommand> {}
 
@@ -24,12 +25,13 @@ export class RestructuringCommandHandler implements ICommandHandler<ExecuteRestr
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganisationFacts,
+    private readonly policies: RulePolicies,
   ) {}
 
   async execute({ input, context }: ExecuteRestructuringCommand): Promise<CommandOutcome> {
-    const command = await this.withFacts(input);
+    const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
     const stream = restructuringStreamName(input.data.restructuringId);
-    return executeDomainCommand(this.store, restructuringDecider, stream, command, context);
+    return executeDomainCommand(this.store, restructuringDecider, stream, command, context, versions);
   }
 
   private async withFacts(input: Input): Promise<Omit<RestructuringCommand, 'metadata'>> {

@@ -20,6 +20,7 @@ import { BranchCommandHandler, ExecuteBranchCommand } from '../organisation/bran
 import { CommitteeCommandHandler, ExecuteCommitteeCommand } from '../organisation/committee/committee-command.handler';
 import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/member/member-command.handler';
 import { OrganisationFacts } from '../organisation/organisation-facts';
+import { RulePolicies } from '../policy/rule-policies';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
 export { waitUntil } from '../process-managers/crash-safety.fixture';
 import { ProcessManagerRunner, type ProcessLogger } from '../process-managers/process-manager-runner';
@@ -89,20 +90,21 @@ export async function openRuntime(
   const queries = new OrganisationQueries(db);
   const facts = new OrganisationFacts(store, queries, new ReadModelFreshness(store, db, { timeoutMs: 20_000 }));
   const checkpoints = new SqlCheckpointStore(db);
+  const policies = new RulePolicies(store);
   const runners: ProcessManagerRunner[] = [];
   return {
     store,
     db,
     queries,
     facts,
-    committees: new CommitteeCommandHandler(store, facts),
-    branches: new BranchCommandHandler(store, facts),
-    members: new MemberCommandHandler(store, facts),
-    restructurings: new RestructuringCommandHandler(store, facts),
+    committees: new CommitteeCommandHandler(store, facts, policies),
+    branches: new BranchCommandHandler(store, facts, policies),
+    members: new MemberCommandHandler(store, facts, policies),
+    restructurings: new RestructuringCommandHandler(store, facts, policies),
     checkpoints,
     projection,
     startProcessManager(managerOptions = {}, logger = { warn: () => undefined, error: () => undefined }) {
-      const manager = new RestructuringProcessManager(store, facts, managerOptions);
+      const manager = new RestructuringProcessManager(store, facts, policies, managerOptions);
       const runner = new ProcessManagerRunner(store, checkpoints, manager, { logger });
       runner.start();
       runners.push(runner);

@@ -7,6 +7,7 @@ import { ProcessManagerLifecycle } from '../process-managers/process-manager-lif
 import { WorkerStatusRegistry } from '../read-models/worker-status';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
+import { RulePolicies } from '../policy/rule-policies';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
@@ -27,8 +28,13 @@ export const RESTRUCTURING_RUNNER = Symbol('RESTRUCTURING_RUNNER');
   providers: [
     {
       provide: RESTRUCTURING_RUNNER,
-      inject: [EVENT_STORE, READ_MODEL_DB, OrganisationFacts],
-      useFactory: (store: EventStore, db: ReadModelDatabase, facts: OrganisationFacts): ProcessManagerRunner => {
+      inject: [EVENT_STORE, READ_MODEL_DB, OrganisationFacts, RulePolicies],
+      useFactory: (
+        store: EventStore,
+        db: ReadModelDatabase,
+        facts: OrganisationFacts,
+        policies: RulePolicies,
+      ): ProcessManagerRunner => {
         const logger = new Logger('RestructuringProcessManager');
         const line = (message: string, fields?: Record<string, unknown>): string =>
           fields === undefined ? message : `${message} ${JSON.stringify(fields)}`;
@@ -37,7 +43,7 @@ export const RESTRUCTURING_RUNNER = Symbol('RESTRUCTURING_RUNNER');
           warn: (message: string, fields?: Record<string, unknown>) => logger.warn(line(message, fields)),
           error: (message: string, fields?: Record<string, unknown>) => logger.error(line(message, fields)),
         };
-        const manager = new RestructuringProcessManager(store, facts, { logger: log });
+        const manager = new RestructuringProcessManager(store, facts, policies, { logger: log });
         return new ProcessManagerRunner(store, new SqlCheckpointStore(db), manager, { logger: log });
       },
     },

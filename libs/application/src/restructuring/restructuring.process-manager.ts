@@ -14,6 +14,7 @@ import { uuidV5 } from '../ids/uuid-v5';
 import { BranchCommandHandler, ExecuteBranchCommand } from '../organisation/branch/branch-command.handler';
 import { ExecuteMemberCommand, MemberCommandHandler } from '../organisation/member/member-command.handler';
 import type { OrganisationFacts } from '../organisation/organisation-facts';
+import type { RulePolicies } from '../policy/rule-policies';
 import type { ProcessManager } from '../process-managers/process-manager-runner';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';
 
@@ -103,11 +104,12 @@ export class RestructuringProcessManager implements ProcessManager {
   constructor(
     private readonly store: EventStore,
     facts: OrganisationFacts,
+    policies: RulePolicies,
     private readonly options: RestructuringProcessOptions = {},
   ) {
-    this.branches = new BranchCommandHandler(store, facts);
-    this.members = new MemberCommandHandler(store, facts);
-    this.restructurings = new RestructuringCommandHandler(store, facts);
+    this.branches = new BranchCommandHandler(store, facts, policies);
+    this.members = new MemberCommandHandler(store, facts, policies);
+    this.restructurings = new RestructuringCommandHandler(store, facts, policies);
   }
 
   async handle(event: RecordedEvent): Promise<void> {

@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { branchDecider, branchStreamName, type BranchCommand } from '@app/domain';
+import { branchStreamName, createBranchDecider, type BranchCommand } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
 import { executeDomainCommand } from '../../command-handling/execute-domain-command';
 import { EVENT_STORE } from '../../event-store/event-store.module';
+import { RulePolicies } from '../../policy/rule-policies';
 import { OrganisationFacts } from '../organisation-facts';
 
 export class ExecuteBranchCommand extends DomainCommandMessage<BranchCommand> {}
@@ -14,11 +15,14 @@ export class BranchCommandHandler implements ICommandHandler<ExecuteBranchComman
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganisationFacts,
+    private readonly policies: RulePolicies,
   ) {}
 
   async execute({ input, context }: ExecuteBranchCommand): Promise<CommandOutcome> {
-    const command = await this.withFacts(input);
-    return executeDomainCommand(this.store, branchDecider, branchStreamName(input.data.branchId), command, context);
+    const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
+    // The branch's shape is judged by the rule in force, published versions included.
+    const decider = createBranchDecider(versions);
+    return executeDomainCommand(this.store, decider, branchStreamName(input.data.branchId), command, context, versions);
   }
 
   private async withFacts(input: ExecuteBranchCommand['input']): Promise<Omit<BranchCommand, 'metadata'>> {

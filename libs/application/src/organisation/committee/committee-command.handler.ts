@@ -5,6 +5,7 @@ import type { EventStore } from '@app/event-store';
 import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
 import { executeDomainCommand } from '../../command-handling/execute-domain-command';
 import { EVENT_STORE } from '../../event-store/event-store.module';
+import { RulePolicies } from '../../policy/rule-policies';
 import { OrganisationFacts } from '../organisation-facts';
 
 export class ExecuteCommitteeCommand extends DomainCommandMessage<PartyCommitteeCommand> {}
@@ -14,12 +15,13 @@ export class CommitteeCommandHandler implements ICommandHandler<ExecuteCommittee
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganisationFacts,
+    private readonly policies: RulePolicies,
   ) {}
 
   async execute({ input, context }: ExecuteCommitteeCommand): Promise<CommandOutcome> {
-    const command = await this.withFacts(input);
+    const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
     const stream = partyCommitteeStreamName(input.data.committeeId);
-    return executeDomainCommand(this.store, partyCommitteeDecider, stream, command, context);
+    return executeDomainCommand(this.store, partyCommitteeDecider, stream, command, context, versions);
   }
 
   private async withFacts(input: ExecuteCommitteeCommand['input']): Promise<Omit<PartyCommitteeCommand, 'metadata'>> {

@@ -5,6 +5,7 @@ import type { EventStore } from '@app/event-store';
 import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
 import { executeDomainCommand } from '../../command-handling/execute-domain-command';
 import { EVENT_STORE } from '../../event-store/event-store.module';
+import { RulePolicies } from '../../policy/rule-policies';
 import { OrganisationFacts } from '../organisation-facts';
 
 export class ExecuteMemberCommand extends DomainCommandMessage<MemberCommand> {}
@@ -14,11 +15,13 @@ export class MemberCommandHandler implements ICommandHandler<ExecuteMemberComman
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly facts: OrganisationFacts,
+    private readonly policies: RulePolicies,
   ) {}
 
   async execute({ input, context }: ExecuteMemberCommand): Promise<CommandOutcome> {
-    const command = await this.withFacts(input);
-    return executeDomainCommand(this.store, memberDecider, memberStreamName(input.data.memberId), command, context);
+    const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
+    const stream = memberStreamName(input.data.memberId);
+    return executeDomainCommand(this.store, memberDecider, stream, command, context, versions);
   }
 
   private async withFacts(input: ExecuteMemberCommand['input']): Promise<Omit<MemberCommand, 'metadata'>> {
