@@ -1,6 +1,7 @@
-import { policyInForce, type Decider, type DomainEvent, type RulePolicy } from '@app/domain';
+import type { Decider, DomainEvent, RulePolicy } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from './domain-command-message';
+import { policyInForceOrNull } from '../policy/rule-policies';
 import { handleCommand, type CommandContext } from './handle-command';
 
 /**
@@ -21,19 +22,10 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
   policies: readonly RulePolicy[],
 ): Promise<CommandOutcome> {
   const metadata = { at: context.occurredAt, actor: context.actor };
-  const policyVersion = context.policyVersion ?? versionInForce(policies, context.occurredAt);
+  const policyVersion = context.policyVersion ?? policyInForceOrNull(policies, context.occurredAt)?.version ?? null;
   const result = await handleCommand(store, decider, stream, { ...command, metadata } as C, {
     ...context,
     policyVersion,
   });
   return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
-}
-
-/** The policy version in force on a date; null before the first one (no rule applies). */
-function versionInForce(policies: readonly RulePolicy[], at: string): string | null {
-  try {
-    return policyInForce(policies, at).version;
-  } catch {
-    return null;
-  }
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_RULE_POLICIES, policyInForce, type RulePolicy, type RulePolicyPublished } from '@app/domain';
 import type { Actor, EventStore } from '@app/event-store';
 import { readWholeStream } from '../command-handling/load-stream';
-import { RULE_POLICY_STREAM } from '../policy/rule-policies';
+import { policyInForceOrNull, RULE_POLICY_STREAM } from '../policy/rule-policies';
 
 /** One rule version as auditors see it: its parameters, where it comes from, and whether it governs `today`. */
 export type RulePolicyEntry = RulePolicy & {
@@ -38,7 +38,7 @@ export class RulePolicyCatalogue {
       .filter((event) => event.type === 'RulePolicyPublished')
       .map((event) => ({ data: event.data as unknown as RulePolicyPublished['data'], actor: event.metadata.actor }));
     const all: readonly RulePolicy[] = [...this.builtIn, ...published.map((entry) => entry.data.policy)];
-    const inForce = inForceOrNull(all, today);
+    const inForce = policyInForceOrNull(all, today)?.version ?? null;
     const versions: RulePolicyEntry[] = [
       ...this.builtIn.map((policy) => ({
         ...policy,
@@ -64,13 +64,5 @@ export class RulePolicyCatalogue {
     const { versions } = await this.list(date);
     const policy = policyInForce(versions, date);
     return versions.find((entry) => entry.version === policy.version) as RulePolicyEntry;
-  }
-}
-
-function inForceOrNull(versions: readonly RulePolicy[], date: string): string | null {
-  try {
-    return policyInForce(versions, date).version;
-  } catch {
-    return null;
   }
 }

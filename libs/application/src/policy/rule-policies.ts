@@ -1,5 +1,6 @@
 import {
   DEFAULT_RULE_POLICIES,
+  DomainError,
   policyInForce,
   rulePolicyDecider,
   rulePolicyStreamName,
@@ -27,5 +28,20 @@ export class RulePolicies {
 
   async inForce(isoDate: string): Promise<RulePolicy> {
     return policyInForce(await this.versions(), isoDate);
+  }
+
+  /** The version in force on a date, or null before the first one; other failures are thrown. */
+  async inForceOrNull(isoDate: string): Promise<RulePolicy | null> {
+    return policyInForceOrNull(await this.versions(), isoDate);
+  }
+}
+
+/** policyInForce, with "no version in force yet" as null rather than an error. */
+export function policyInForceOrNull(versions: readonly RulePolicy[], isoDate: string): RulePolicy | null {
+  try {
+    return policyInForce(versions, isoDate);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'POLICY_NOT_IN_FORCE') return null;
+    throw error;
   }
 }

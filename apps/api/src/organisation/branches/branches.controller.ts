@@ -216,7 +216,7 @@ export class BranchesController extends CommandController {
     const [counts, posts, policy] = await Promise.all([
       this.facts.memberCounts(branchId),
       this.facts.postHistory(branchId),
-      this.policies.inForce(this.calendar.today()).catch(() => null),
+      this.policies.inForceOrNull(this.calendar.today()),
     ]);
     return { ...view, ...branchFacts(state, counts, posts, policy) };
   }
