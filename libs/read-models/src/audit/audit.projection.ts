@@ -5,6 +5,7 @@ import { describeEvent, type NameLookup } from './event-descriptions';
 import { streamCategory, subjectsOf, type EventSubjects } from './event-subjects';
 import type { Statement } from 'better-sqlite3';
 import { AuditNames } from './audit-names';
+import { cached } from '../database/statement-cache';
 
 export type AuditTable = 'audit_events' | 'audit_event_branches' | 'audit_names';
 type T = Tables<AuditTable>;
@@ -136,17 +137,13 @@ interface AuditStatements {
   readonly names: NameLookup;
 }
 
-const prepared = new WeakMap<ReadModelDatabase, Map<string, AuditStatements>>();
-
 /** The statements of one generation's tables, prepared once: a rebuild applies millions of events. */
 function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
-  let byGeneration = prepared.get(db);
-  if (!byGeneration) {
-    byGeneration = new Map();
-    prepared.set(db, byGeneration);
-  }
-  const existing = byGeneration.get(t.audit_events);
-  if (existing) return existing;
+  // Keyed by the generation's main table name as it is: no key to build for every event.
+  return cached(db, t.audit_events, () => prepare(db, t));
+}
+
+function prepare(db: ReadModelDatabase, t: T): AuditStatements {
   const memory = new AuditNames(db, t.audit_names);
   const name = (kind: string, id: string): string => memory.get(kind, id) ?? id;
   const statements: AuditStatements = {
@@ -176,7 +173,6 @@ function statementsFor(db: ReadModelDatabase, t: T): AuditStatements {
       electionBranch: (id) => memory.get('election', id),
     },
   };
-  byGeneration.set(t.audit_events, statements);
   return statements;
 }
 

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { Tables } from '../projection/projection';
+import { cached } from '../database/statement-cache';
 
 type HistoryTables = Tables<
   | 'history_committees'
@@ -137,15 +138,9 @@ export interface HistoryStatements {
  * Statements are prepared once per connection and generation: preparing them for every event
  * would cost more than running them.
  */
-const cache = new WeakMap<ReadModelDatabase, Map<string, HistoryStatements>>();
-
 export function historyStatements(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {
-  let byTables = cache.get(db);
-  if (!byTables) cache.set(db, (byTables = new Map<string, HistoryStatements>()));
-  const key = t.history_applied;
-  let statements = byTables.get(key);
-  if (!statements) byTables.set(key, (statements = prepare(db, t)));
-  return statements;
+  // Keyed by one of the generation's table names as it is: no key to build for every event.
+  return cached(db, t.history_applied, () => prepare(db, t));
 }
 
 function prepare(db: ReadModelDatabase, t: HistoryTables): HistoryStatements {

@@ -1,4 +1,5 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { forgetTables, statement } from '../database/statement-cache';
 import { tablesOf, type SqlProjection } from './projection';
 
 export interface Generation {
@@ -64,9 +65,11 @@ export function generationToFeed(
 
 /** Whether a generation is still being fed (live or building), not retired by a rebuild. */
 export function isFed(db: ReadModelDatabase, generation: Generation): boolean {
-  const row = db
-    .prepare(`SELECT state FROM projection_generations WHERE name = ? AND generation = ?`)
-    .get(generation.name, generation.generation) as { state: Generation['state'] } | undefined;
+  // Asked on every commit of a live runner: the statement is prepared once.
+  const row = statement(db, `SELECT state FROM projection_generations WHERE name = ? AND generation = ?`).get(
+    generation.name,
+    generation.generation,
+  ) as { state: Generation['state'] } | undefined;
   return row !== undefined && row.state !== 'retired';
 }
 
@@ -76,7 +79,7 @@ export function saveCheckpoint(
   position: number,
   now = new Date(),
 ): void {
-  db.prepare(`UPDATE projection_generations SET position = ?, updated_at = ? WHERE name = ? AND generation = ?`).run(
+  statement(db, `UPDATE projection_generations SET position = ?, updated_at = ? WHERE name = ? AND generation = ?`).run(
     position,
     now.toISOString(),
     generation.name,
@@ -130,5 +133,11 @@ export function promoteGeneration(db: ReadModelDatabase, projection: SqlProjecti
       const old = tablesOf(projection, number);
       for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${old[table]}`);
     }
+    for (const number of replaced) forgetGeneration(db, projection, number);
   })();
+}
+
+/** Drops what this process prepared and remembered for a generation's tables, once it is retired. */
+export function forgetGeneration(db: ReadModelDatabase, projection: SqlProjection, generation: number): void {
+  forgetTables(db, Object.values(tablesOf(projection, generation)));
 }

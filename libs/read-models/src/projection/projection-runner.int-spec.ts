@@ -1,5 +1,9 @@
 import { MemoryEventStore, type NewEvent } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cached } from '../database/statement-cache';
 import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-model-database';
 import { liveGeneration } from './generations';
 import type { SqlProjection } from './projection';
@@ -215,5 +219,34 @@ describe('ProjectionRunner', () => {
     expect(db.prepare(`SELECT events FROM stream_counts WHERE stream = 's-new'`).get()).toEqual({ events: 1 });
     expect(rows(db)).toHaveLength(4);
     await running.stop();
+  });
+
+  it('forgets what it prepared and remembered for a generation another process replaced', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'branchflow-runner-'));
+    const file = join(dir, 'read-models.sqlite');
+    const mine = openReadModelDatabase(file);
+    const otherProcess = openReadModelDatabase(file);
+    try {
+      await appendMany(store, 2, 3);
+      const running = new ProjectionRunner(store, mine, counter);
+      running.start();
+      await running.caughtUp();
+      const oldKey = 'remembered for stream_counts_g1_stream_counts';
+      cached(mine, oldKey, () => 'generation 1');
+
+      const rebuild = new ProjectionRunner(store, otherProcess, counter, { fresh: true });
+      rebuild.start();
+      await rebuild.caughtUp();
+      await rebuild.stop();
+      const { position } = await store.append('s-new', [event()], { expectedRevision: 'noStream' });
+      await running.waitForPosition(position);
+      expect(running.status()).toMatchObject({ generation: 2 });
+      expect(cached(mine, oldKey, () => 'built again')).toBe('built again');
+      await running.stop();
+    } finally {
+      mine.close();
+      otherProcess.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { applyEvents, forgetBatch } from './apply-events';
-import { generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
+import { forgetGeneration, generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
 import { tablesOf, type SqlProjection } from './projection';
 
 export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
@@ -99,6 +99,7 @@ export class ProjectionRunner {
       this.subscription = this.store.subscribeToAll({ fromPosition: generation.position ?? undefined });
       if ((await this.consume(this.subscription)) !== 'replaced') return;
       this.pending = [];
+      forgetGeneration(this.db, this.projection, generation.generation);
       this.options.logger?.info(
         `Projection ${this.projection.name}: generation ${generation.generation} was replaced by a rebuild; going on with the live one.`,
       );
