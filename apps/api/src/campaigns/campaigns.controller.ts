@@ -19,8 +19,6 @@ import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
 
-/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
  * the branches each group is 包联 to, and the progress board administrators follow it on.

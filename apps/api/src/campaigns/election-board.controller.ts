@@ -7,8 +7,6 @@ import { ReadAccess } from '../auth/access.decorators';
 import { ListProduces, sendList } from '../reports/list-export';
 import { ElectionBoardQuery } from './campaign.dto';
 
-/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-
 /**
  * The election board (换届进度) as a list: one row per election, over the `election-board`
  * projection. Answers reflect every event committed before the request.

@@ -18,8 +18,6 @@ import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
 
-/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-
 /**
  * The rule versions (规则版本) every act is judged by: the built-in ones and those administrators
  * publish. Auditors read them to see which rule judged a recorded decision.

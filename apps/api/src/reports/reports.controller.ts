@@ -14,8 +14,6 @@ import {
 import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
 
-/** Today as a business date (YYYY-MM-DD, UTC like every stored business date). */
-
 /**
  * Reports for administrators and reporting jobs, over the `statistics` projection's views.
  * Answers reflect every event committed before the request.

@@ -9,8 +9,11 @@ import {
 import { join } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import {
+  AuditQueries,
   auditProjection,
+  ElectionBoardQueries,
   electionBoardProjection,
+  OrganisationHistoryQueries,
   OrganisationQueries,
   openReadModelDatabase,
   organisationNowProjection,
@@ -18,6 +21,7 @@ import {
   ProjectionRunner,
   type ReadModelDatabase,
   type SqlProjection,
+  StatisticsQueries,
   statisticsProjection,
 } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
@@ -38,6 +42,15 @@ export const PROJECTIONS: readonly SqlProjection[] = [
   electionBoardProjection,
 ];
 
+/** The query objects over the read models: one of each per process, over its one database. */
+const QUERIES = [
+  OrganisationQueries,
+  OrganisationHistoryQueries,
+  AuditQueries,
+  StatisticsQueries,
+  ElectionBoardQueries,
+] as const;
+
 /**
  * Opens the read models and, when this process runs the workers, feeds every projection from
  * its checkpoint for as long as the application lives.
@@ -51,11 +64,11 @@ export const PROJECTIONS: readonly SqlProjection[] = [
       useFactory: (config: AppConfig): ReadModelDatabase =>
         openReadModelDatabase(join(config.dataDir, 'read-models.sqlite'), { cacheMb: config.readModelCacheMb }),
     },
-    {
-      provide: OrganisationQueries,
+    ...QUERIES.map((Queries) => ({
+      provide: Queries,
       inject: [READ_MODEL_DB],
-      useFactory: (db: ReadModelDatabase) => new OrganisationQueries(db),
-    },
+      useFactory: (db: ReadModelDatabase) => new Queries(db),
+    })),
     {
       provide: ReadModelFreshness,
       inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG, WorkerStatusRegistry],
@@ -64,7 +77,7 @@ export const PROJECTIONS: readonly SqlProjection[] = [
     },
     WorkerStatusRegistry,
   ],
-  exports: [READ_MODEL_DB, OrganisationQueries, ReadModelFreshness, WorkerStatusRegistry],
+  exports: [READ_MODEL_DB, ...QUERIES, ReadModelFreshness, WorkerStatusRegistry],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);
