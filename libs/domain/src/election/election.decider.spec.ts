@@ -48,6 +48,11 @@ const stamp = (date: string, policyVersion = '2022-10-22') => ({
 });
 const decide = (commands: readonly ElectionCommand[], command: ElectionCommand): readonly ElectionEvent[] =>
   electionDecider.decide(command, stateOf(given(commands)));
+/** The history after the decider accepted `command` on it. */
+const after = (events: readonly ElectionEvent[], command: ElectionCommand): ElectionEvent[] => [
+  ...events,
+  ...electionDecider.decide(command, stateOf(events)),
+];
 const only = <T extends ElectionEvent['type']>(
   events: readonly ElectionEvent[],
   type: T,
@@ -62,6 +67,7 @@ const REQUESTED = given([takeCensus(), requestElection()]);
 const APPROVED = given([takeCensus(), requestElection(), approveRequest()]);
 const SLATE_APPROVED = given(TO_SLATE_APPROVED);
 const ASSEMBLY = given([...TO_SLATE_APPROVED, convene()]);
+const COMMITTEE = given(TO_COMMITTEE_ELECTED);
 
 describe('Election decider', () => {
   describe('TakeCensus (摸排)', () => {
@@ -670,9 +676,7 @@ describe('Election decider', () => {
     });
 
     it('accepts present voters exactly 4/5 of due (8 of 10)', () => {
-      expect(stateOf([...SLATE_APPROVED, ...electionDecider.decide(convene(), stateOf(SLATE_APPROVED))]).status).toBe(
-        'assemblyOpen',
-      );
+      expect(stateOf(after(SLATE_APPROVED, convene())).status).toBe('assemblyOpen');
     });
 
     it('refuses one fewer (7 of 10) with QUORUM_NOT_MET', () => {
@@ -919,12 +923,13 @@ describe('Election decider', () => {
       expect(stateOf([...recorded, ...events]).status).toBe('committeeElected');
     });
 
+    // m3 has 5 votes: exactly half of the 10 due voters, more than half of the 8 present.
+    const M3_AT_HALF = COMMITTEE_BALLOTS.map((paper, i) =>
+      i === 5 ? ballot({ ...paper.marks, m3: 'against' }) : paper,
+    );
+
     it('does not elect a candidate with exactly half of the base: a shortfall follows', () => {
-      // m3 has 5 of base 10.
-      const ballots = COMMITTEE_BALLOTS.map((paper, i) =>
-        i === 5 ? ballot({ ...paper.marks, m3: 'against' }) : paper,
-      );
-      const recorded = given([...TO_SLATE_APPROVED, convene(), recordBallots('committee', ballots)]);
+      const recorded = given([...TO_SLATE_APPROVED, convene(), recordBallots('committee', M3_AT_HALF)]);
       const counted = only(electionDecider.decide(countBallots('committee'), stateOf(recorded)), 'BallotsCounted').data;
       expect(counted.elected.map((elected) => elected.personId)).toEqual(['m1', 'm2']);
       expect(counted.notElected).toContainEqual({ personId: 'm3', name: person(3).name, votes: 5 });
@@ -935,10 +940,7 @@ describe('Election decider', () => {
       const present = createElectionDecider(
         DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, majorityBase: 'present' as const })),
       );
-      const ballots = COMMITTEE_BALLOTS.map((paper, i) =>
-        i === 5 ? ballot({ ...paper.marks, m3: 'against' }) : paper,
-      );
-      const recorded = history([...TO_SLATE_APPROVED, convene(), recordBallots('committee', ballots)], present);
+      const recorded = history([...TO_SLATE_APPROVED, convene(), recordBallots('committee', M3_AT_HALF)], present);
       const counted = only(
         present.decide(countBallots('committee'), stateOf(recorded, present)),
         'BallotsCounted',
@@ -970,10 +972,7 @@ describe('Election decider', () => {
         .given(afterCount)
         .when(recordBallots('committee', [ballot({ m1: 'for' })], 10))
         .thenThrows('UNKNOWN_CANDIDATE_ON_BALLOT');
-      const runoff = [
-        ...afterCount,
-        ...electionDecider.decide(recordBallots('committee', runoffBallots, 10), stateOf(afterCount)),
-      ];
+      const runoff = after(afterCount, recordBallots('committee', runoffBallots, 10));
       const final = electionDecider.decide(countBallots('committee'), stateOf(runoff));
       expect(only(final, 'BallotsCounted').data).toMatchObject({
         roundNo: 2,
@@ -1078,17 +1077,15 @@ describe('Election decider', () => {
             },
           },
         ]);
-      const reduced = [...four, ...electionDecider.decide(reduce(6), stateOf(four))];
+      const reduced = after(four, reduce(6));
       expect(stateOf(reduced).status).toBe('committeeElected');
-      const officers = [...reduced, ...electionDecider.decide(electOfficers(), stateOf(reduced))];
+      const officers = after(reduced, electOfficers());
       const reported = only(electionDecider.decide(reportResult(), stateOf(officers)), 'ElectionResultReported');
       expect(reported.data.deviations).toEqual([{ kind: 'seatsReduced', race: 'committee', fromSeats: 4, toSeats: 3 }]);
     });
   });
 
   describe('ElectOfficers (first committee meeting)', () => {
-    const COMMITTEE = given(TO_COMMITTEE_ELECTED);
-
     it('elects the secretary and deputy from the new committee, chaired by a new member', () => {
       spec
         .given(COMMITTEE)
@@ -1182,29 +1179,60 @@ describe('Election decider', () => {
         .thenThrows('CONCURRENT_HOLDER_CANNOT_VOTE');
       const data = only(electionDecider.decide(smallConvene(), stateOf(SMALL)), 'MembersAssemblyConvened').data;
       expect(data.presentVoters.map((voter) => voter.personId)).not.toContain(COMMUNITY_SECRETARY.personId);
+      expect(data.nonVotingAttendees).toContainEqual({ person: COMMUNITY_SECRETARY, kind: 'crossAppointed' });
       expect(data.quorum).toMatchObject({ due: 5, present: 4 });
       expect(data.races.map((race) => race.race)).toEqual(['secretary', 'deputySecretary']);
     });
 
+    const SECRETARY_SHORT: readonly ElectionCommand[] = [
+      ...SMALL_TO_ASSEMBLY,
+      smallConvene(),
+      recordBallots(
+        'secretary',
+        [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
+        4,
+      ),
+      countBallots('secretary'),
+    ];
+    const reduce = (race: 'secretary' | 'deputySecretary'): ElectionCommand => ({
+      type: 'ReduceSeats',
+      data: { electionId: ELECTION, race, consent: { for: 4, against: 0, abstain: 0 } },
+      metadata: meta('2023-05-20'),
+    });
+
     it('never reduces the secretary seat away', () => {
-      const short = given([
-        ...SMALL_TO_ASSEMBLY,
-        smallConvene(),
+      spec.given(given(SECRETARY_SHORT)).when(reduce('secretary')).thenThrows('SEATS_CANNOT_BE_REDUCED');
+    });
+
+    it('reduces an empty deputy seat while the empty secretary seat waits for a supplementary ballot', () => {
+      const bothShort = given([
+        ...SECRETARY_SHORT,
         recordBallots(
-          'secretary',
-          [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
+          'deputySecretary',
+          [1, 2, 3, 4].map(() => ballot({ s2: 'against' })),
           4,
         ),
-        countBallots('secretary'),
+        countBallots('deputySecretary'),
       ]);
       spec
-        .given(short)
-        .when({
-          type: 'ReduceSeats',
-          data: { electionId: ELECTION, race: 'secretary', consent: { for: 4, against: 0, abstain: 0 } },
-          metadata: meta('2023-05-20'),
-        })
-        .thenThrows('SEATS_CANNOT_BE_REDUCED');
+        .given(bothShort)
+        .when(reduce('deputySecretary'))
+        .then([
+          {
+            type: 'SeatsReduced',
+            data: {
+              ...stamp('2023-05-20'),
+              race: 'deputySecretary',
+              fromSeats: 1,
+              toSeats: 0,
+              consent: { for: 4, against: 0, abstain: 0 },
+              dueVoters: 5,
+            },
+          },
+        ]);
+      const refusal = spec.given(bothShort).when(reduce('secretary')).thenThrows('SEATS_CANNOT_BE_REDUCED');
+      expect(refusal.message).toContain('A branch always has a secretary');
+      expect(refusal.details).toEqual({ race: 'secretary', elected: 0 });
     });
   });
 
@@ -1221,7 +1249,7 @@ describe('Election decider', () => {
         ['m2', 7],
         ['m3', 6],
       ]);
-      spec.given(COMMITTEE_ONLY()).when(reportResult()).thenThrows('OFFICERS_NOT_ELECTED');
+      spec.given(COMMITTEE).when(reportResult()).thenThrows('OFFICERS_NOT_ELECTED');
     });
 
     it('approves the secretary and deputy and files the committee members', () => {
@@ -1316,10 +1344,7 @@ describe('Election decider', () => {
     });
 
     it('confirms installation once the branch holds every post, and only then', () => {
-      const installing = [
-        ...RESULT_APPROVED,
-        ...electionDecider.decide(requestInstallation(), stateOf(RESULT_APPROVED)),
-      ];
+      const installing = after(RESULT_APPROVED, requestInstallation());
       spec
         .given(installing)
         .when(confirmInstallation([`${ELECTION}-secretary-m1`]))
@@ -1344,7 +1369,7 @@ describe('Election decider', () => {
             data: { ...stamp('2023-04-01'), reason: '支部撤并', cancelledInStatus: 'requestApproved' },
           },
         ]);
-      const cancelled = [...APPROVED, ...electionDecider.decide(cancelElection(), stateOf(APPROVED))];
+      const cancelled = after(APPROVED, cancelElection());
       spec.given(cancelled).when(nominate(1)).thenThrows('ELECTION_CANCELLED');
       spec
         .given(APPROVED)
@@ -1358,7 +1383,3 @@ describe('Election decider', () => {
     });
   });
 });
-
-function COMMITTEE_ONLY(): ElectionEvent[] {
-  return given(TO_COMMITTEE_ELECTED);
-}

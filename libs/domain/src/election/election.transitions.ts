@@ -26,7 +26,8 @@ export interface ElectionTransition {
   readonly guards: readonly ElectionGuard[];
 }
 
-const BEFORE_ASSEMBLY = [
+/** The statuses before the members' assembly, in which the election can still be postponed or advanced. */
+export const BEFORE_ASSEMBLY = [
   'censusTaken',
   'requested',
   'requestApproved',
@@ -286,10 +287,12 @@ export const ELECTION_TRANSITIONS = {
         'NO_SHORTFALL',
         'No contest has seats left empty after its count; seats are reduced only when too few candidates won (RULES §1.5).',
       ),
+      // Blocks only when no short race can be reduced; which race the command names is its data,
+      // so reducing one that cannot be (the secretary beside a reducible deputy) is refused by the step.
       {
         code: 'SEATS_CANNOT_BE_REDUCED',
         blocks: (state, policy) =>
-          races(state).some((race) => race.phase === 'shortfall' && !seatsReducible(race, policy))
+          !races(state).some((race) => race.phase === 'shortfall' && seatsReducible(race, policy))
             ? `Seats cannot be reduced here: a committee keeps at least ${policy.committeeSizeMin} members and a branch always has a secretary, so the empty seats need a supplementary ballot (RULES §1.5, §2.2, policy ${policy.version}).`
             : null,
       },

@@ -4,7 +4,18 @@ import { ElectionCommandType } from './election.commands';
 import { ElectionEventType } from './election.events';
 import { ELECTION_STATUSES } from './election.state';
 import { ELECTION_COMMAND_TYPES, ELECTION_TRANSITIONS } from './election.transitions';
-import { convene, history, stateOf, TO_RESULT_APPROVED, TO_SLATE_APPROVED } from './election.fixtures';
+import {
+  ballot,
+  convene,
+  countBallots,
+  history,
+  recordBallots,
+  SMALL_TO_ASSEMBLY,
+  smallConvene,
+  stateOf,
+  TO_RESULT_APPROVED,
+  TO_SLATE_APPROVED,
+} from './election.fixtures';
 import { nextActions } from './next-actions';
 
 const policy = DEFAULT_RULE_POLICIES[1] as RulePolicy;
@@ -52,6 +63,36 @@ describe('nextActions', () => {
     expect(allowedIn(actions)).toEqual(['RecordBallots', 'CancelElection']);
     expect(blockedAs(actions, 'CountBallots')).toMatchObject({ allowed: false, code: 'NO_BALLOTS_TO_COUNT' });
     expect(blockedAs(actions, 'ReduceSeats')).toMatchObject({ allowed: false, code: 'NO_SHORTFALL' });
+  });
+
+  it('allows reducing seats while some short race can be reduced, and blocks it when none can', () => {
+    const secretaryShort = [
+      ...SMALL_TO_ASSEMBLY,
+      smallConvene(),
+      recordBallots(
+        'secretary',
+        [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
+        4,
+      ),
+      countBallots('secretary'),
+    ];
+    expect(blockedAs(nextActions(stateOf(history(secretaryShort)), policy, at), 'ReduceSeats')).toMatchObject({
+      allowed: false,
+      code: 'SEATS_CANNOT_BE_REDUCED',
+    });
+    const bothShort = [
+      ...secretaryShort,
+      recordBallots(
+        'deputySecretary',
+        [1, 2, 3, 4].map(() => ballot({ s2: 'against' })),
+        4,
+      ),
+      countBallots('deputySecretary'),
+    ];
+    expect(blockedAs(nextActions(stateOf(history(bothShort)), policy, at), 'ReduceSeats')).toEqual({
+      command: 'ReduceSeats',
+      allowed: true,
+    });
   });
 
   it('allows installation only once the result is approved', () => {
