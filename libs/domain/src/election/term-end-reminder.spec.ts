@@ -1,5 +1,5 @@
 import { fold } from '../shared/decider';
-import { DomainError } from '../shared/domain-error';
+import { deciderSpecification } from '../shared/decider-specification';
 import { ElectionCommand } from './election.commands';
 import { ElectionEvent } from './election.events';
 import {
@@ -26,15 +26,7 @@ function installed(): ElectionStreamEvent[] {
   return [...events, ...electionStreamDecider.decide(confirm, state)];
 }
 
-const refusal = (events: readonly ElectionStreamEvent[], command: RemindTermEnd): string => {
-  try {
-    electionStreamDecider.decide(command, fold(electionStreamDecider, events));
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return 'accepted';
-};
+const spec = deciderSpecification(electionStreamDecider);
 
 describe('term-end reminders beside the election decider', () => {
   const events = installed();
@@ -63,16 +55,30 @@ describe('term-end reminders beside the election decider', () => {
   });
 
   it('refuses a reminder before it is due, after the term ended, of other days, or before installation', () => {
-    expect(refusal(events, remind(60, '2028-03-20'))).toBe('REMINDER_NOT_DUE');
-    expect(refusal(events, remind(30, '2028-05-21'))).toBe('TERM_ALREADY_ENDED');
-    expect(refusal(events, remind(45, '2028-04-10'))).toBe('REMINDER_NOT_IN_POLICY');
-    expect(refusal(events.slice(0, -1), remind(60, '2028-03-21'))).toBe('TERM_NOT_INSTALLED');
+    spec.given(events).when(remind(60, '2028-03-20')).thenThrows('REMINDER_NOT_DUE');
+    spec.given(events).when(remind(30, '2028-05-21')).thenThrows('TERM_ALREADY_ENDED');
+    spec.given(events).when(remind(45, '2028-04-10')).thenThrows('REMINDER_NOT_IN_POLICY');
+    spec.given(events.slice(0, -1)).when(remind(60, '2028-03-21')).thenThrows('TERM_NOT_INSTALLED');
   });
 
   it('leaves every other command to the election decider, which still refuses steps after installation', () => {
-    expect(refusal(events, remind(30, '2028-04-20'))).toBe('accepted');
-    expect(() => electionStreamDecider.decide(requestInstallation('2028-04-20'), state)).toThrow(
-      expect.objectContaining({ code: 'ELECTION_COMPLETED' }),
-    );
+    spec
+      .given(events)
+      .when(remind(30, '2028-04-20'))
+      .then([
+        {
+          type: 'TermEndReminderDue',
+          data: {
+            electionId: ELECTION,
+            policyVersion: '2022-10-22',
+            at: '2028-04-20T09:00:00+08:00',
+            branchId: 'b-fudong',
+            termEnd: '2028-05-20',
+            daysBefore: 30,
+            dueOn: '2028-04-20',
+          },
+        },
+      ]);
+    spec.given(events).when(requestInstallation('2028-04-20')).thenThrows('ELECTION_COMPLETED');
   });
 });
