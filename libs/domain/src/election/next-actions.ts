@@ -1,6 +1,5 @@
 import { RulePolicy } from '../policy/rule-policy';
-import { calendarDateOf } from '../shared/iso-date';
-import { invalid } from '../shared/domain-error';
+import { requireCalendarDate } from '../shared/iso-date';
 import { ElectionCommandType } from './election.commands';
 import { ElectionState } from './election.state';
 import { blockedBy, ELECTION_COMMAND_TYPES } from './election.transitions';
@@ -15,12 +14,7 @@ export type NextAction =
  * can fail only on the data it carries (quorum, differential, eligibility), never on the step.
  */
 export function nextActions(state: ElectionState, policy: RulePolicy, at: string): readonly NextAction[] {
-  const on = calendarDateOf(at);
-  if (on === undefined) {
-    throw invalid('INVALID_DATE', `The date "${at}" is not an ISO date, so no next action can be judged for it.`, {
-      value: at,
-    });
-  }
+  const on = requireCalendarDate(at, 'date');
   return ELECTION_COMMAND_TYPES.map((command): NextAction => {
     const blocked = blockedBy(command, state, policy, on);
     return blocked === null ? { command, allowed: true } : { command, allowed: false, ...blocked };

@@ -43,7 +43,7 @@ export function electOfficers(
   };
   const secretary = elect(command.data.secretary, 'secretary');
   const deputyVote = command.data.deputySecretary;
-  if (deputyVote !== undefined && !state.request.deputySecretary) requirePostInElection('deputySecretary', state);
+  if (deputyVote !== undefined) requirePostInElection('deputySecretary', state);
   if (deputyVote !== undefined && deputyVote.memberId === secretary.personId) {
     throw refuse(
       'CANDIDATE_FOR_BOTH_OFFICES',

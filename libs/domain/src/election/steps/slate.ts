@@ -53,7 +53,7 @@ export function submitSlate(
       { candidates: committeeCandidates.length },
     );
   }
-  if (!request.deputySecretary && deputySecretaryCandidates.length > 0) requirePostInElection('deputySecretary', state);
+  if (deputySecretaryCandidates.length > 0) requirePostInElection('deputySecretary', state);
   const perOffice = policy.officersUncontestedAllowed ? 1 : 2;
   for (const [list, office, wanted] of [
     [secretaryCandidates, 'secretary', true],
