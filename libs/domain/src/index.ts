@@ -39,14 +39,11 @@ export * from './policy/rule-policy.commands';
 export * from './policy/rule-policy.events';
 export * from './policy/rule-policy.state';
 export {
-  createRulePolicyDecider,
   rulePolicyDecider,
   rulePolicyStreamName,
-  publishedRulePolicies,
   rulePolicyVersions,
   policyInForceOn,
 } from './policy/rule-policy.decider';
-export type { RulePolicyDecider } from './policy/rule-policy.decider';
 
 export * from './campaign/campaign.commands';
 export * from './campaign/campaign.events';
@@ -59,16 +56,7 @@ export * from './election/election.state';
 export * from './election/election.transitions';
 export * from './election/next-actions';
 export * from './election/calendar';
-export { tallyBallots, countRound } from './election/ballot-counting';
-export type { BallotTally, CountInput, CountResult } from './election/ballot-counting';
-export {
-  createElectionDecider,
-  electionDecider,
-  electionStreamName,
-  evolveElection,
-  installationPostId,
-  minimumCommitteeCandidates,
-  slateDeviations,
-} from './election/election.decider';
+export { createElectionDecider, electionDecider, electionStreamName } from './election/election.decider';
 export type { ElectionDecider } from './election/election.decider';
+export { evolveElection } from './election/evolve-election';
 export * from './election/term-end-reminder';

@@ -21,13 +21,6 @@ import { approveRequest, lapseApproval, requestElection, shiftElection } from '.
 import { approveResult, report } from './steps/result';
 import { approveSlate, submitSlate } from './steps/slate';
 
-// The steps live in ./steps, one file per stage of the workflow; these are re-exported so the
-// domain's public surface stays where callers have always imported it from.
-export { evolveElection } from './evolve-election';
-export { minimumCommitteeCandidates } from './guards';
-export { installationPostId } from './steps/installation';
-export { slateDeviations } from './steps/result';
-
 export const electionStreamName = (electionId: string): string => `election-${electionId}`;
 
 export type ElectionDecider = Decider<ElectionCommand, ElectionEvent, ElectionState>;
