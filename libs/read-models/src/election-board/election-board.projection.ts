@@ -1,4 +1,11 @@
-import { evolveElection, hasUnusedApproval, type ElectionEvent, type ElectionState } from '@app/domain';
+import {
+  BEFORE_ASSEMBLY,
+  evolveElection,
+  hasUnusedApproval,
+  type ElectionEvent,
+  type ElectionState,
+  type ElectionStatus,
+} from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
@@ -10,22 +17,6 @@ export type ElectionBoardTable =
   'board_elections' | 'board_campaigns' | 'board_working_groups' | 'board_assignments' | 'board_branches';
 type T = Tables<ElectionBoardTable>;
 type Data = Record<string, unknown>;
-
-/** Statuses before the members' assembly: the due date (term end, or a shifted date) still binds them. */
-export const BEFORE_ASSEMBLY_STATES = [
-  'censusTaken',
-  'requested',
-  'requestApproved',
-  'slateSubmitted',
-  'slateApproved',
-  'approvalLapsed',
-] as const;
-
-/** Statuses in which an election has done what a campaign asks of it: its result is approved. */
-export const COMPLETED_STATES = ['resultApproved', 'installing', 'installed'] as const;
-
-/** States that need nothing more: neither late nor waiting. */
-export const CLOSED_STATES = ['installed', 'cancelled'] as const;
 
 const ELECTION_PREFIX = 'election-';
 
@@ -275,7 +266,8 @@ function applyElectionEvent(db: ReadModelDatabase, event: RecordedEvent, t: T): 
     dates.approval_reference,
     dates.approval_lapses_on,
     dates.approval_unused,
-    (BEFORE_ASSEMBLY_STATES as readonly string[]).includes(next.status) ? 1 : 0,
+    // Before the members' assembly the due date (term end, or a shifted date) still binds the election.
+    (BEFORE_ASSEMBLY as readonly ElectionStatus[]).includes(next.status) ? 1 : 0,
     dates.current_term_end,
     dates.new_term_start,
     dates.new_term_end,

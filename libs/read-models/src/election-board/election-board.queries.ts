@@ -1,3 +1,4 @@
+import type { ElectionStatus } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
 
@@ -120,11 +121,23 @@ const JOINS = (campaign: 'filtered' | 'latest') => `
   LEFT JOIN board_working_groups g ON g.campaign_id = a.campaign_id AND g.group_id = a.group_id
   LEFT JOIN board_branches b ON b.branch_id = e.branch_id`;
 
+/** Statuses that need nothing more: neither late nor waiting. */
+const CLOSED_STATES: readonly ElectionStatus[] = ['installed', 'cancelled'];
+
+/** Statuses in which an election has done what a campaign asks of it: its result is approved. */
+const COMPLETED_STATES: readonly ElectionStatus[] = ['resultApproved', 'installing', 'installed'];
+
+/** A SQL list of the statuses (fixed identifiers, never user input). */
+const sqlList = (states: readonly ElectionStatus[]): string => states.map((state) => `'${state}'`).join(', ');
+
 /** The SQL twin of `overdueReasons` (keep the two together). */
-const OVERDUE_SQL = `(e.state NOT IN ('installed', 'cancelled') AND (
+const OVERDUE_SQL = `(e.state NOT IN (${sqlList(CLOSED_STATES)}) AND (
   (e.approval_unused = 1 AND e.approval_lapses_on <= @today)
   OR (e.before_assembly = 1 AND e.due_date IS NOT NULL AND e.due_date < @today)
-  OR (c.deadline IS NOT NULL AND c.deadline < @today AND e.state NOT IN ('resultApproved', 'installing'))))`;
+  OR (c.deadline IS NOT NULL AND c.deadline < @today AND e.state NOT IN (${sqlList(COMPLETED_STATES)}))))`;
+
+const isIn = (states: readonly ElectionStatus[], state: string): boolean =>
+  (states as readonly string[]).includes(state);
 
 /** Which deadlines an election has passed without the step, on `today` (YYYY-MM-DD). */
 export function overdueReasons(
@@ -134,18 +147,13 @@ export function overdueReasons(
   >,
   today: string,
 ): OverdueReason[] {
-  if (row.state === 'installed' || row.state === 'cancelled') return [];
+  if (isIn(CLOSED_STATES, row.state)) return [];
   const reasons: OverdueReason[] = [];
   if (row.approvalUnused === 1 && row.approvalLapsesOn !== null && row.approvalLapsesOn <= today) {
     reasons.push('approvalLapse');
   }
   if (row.beforeAssembly === 1 && row.dueDate !== null && row.dueDate < today) reasons.push('dueDate');
-  if (
-    row.campaignDeadline !== null &&
-    row.campaignDeadline < today &&
-    row.state !== 'resultApproved' &&
-    row.state !== 'installing'
-  ) {
+  if (row.campaignDeadline !== null && row.campaignDeadline < today && !isIn(COMPLETED_STATES, row.state)) {
     reasons.push('campaignDeadline');
   }
   return reasons;

@@ -116,7 +116,6 @@ export const SMALL_TO_OFFICERS_ELECTED: readonly ElectionCommand[] = [
   approveResult(),
 ];
 
-export const CENSUS_ONLY: readonly ElectionCommand[] = [takeCensus()];
 export const REQUESTED: readonly ElectionCommand[] = [takeCensus(), requestElection()];
 export const APPROVED: readonly ElectionCommand[] = [takeCensus(), requestElection(), approveRequest()];
 export const CANCELLED: readonly ElectionCommand[] = [...TO_SLATE_APPROVED.slice(0, 3), cancelElection()];
