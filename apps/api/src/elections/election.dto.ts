@@ -20,7 +20,14 @@ import {
   ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
-import type { ExclusionReason, Mark, NonVotingKind, Race, VettingMethod } from '@app/domain';
+import {
+  EXCLUSION_REASONS,
+  type ExclusionReason,
+  type Mark,
+  type NonVotingKind,
+  type Race,
+  type VettingMethod,
+} from '@app/domain';
 import { IsCalendarDate } from '../http/calendar-date';
 import { CommandBody } from '../http/command-body';
 
@@ -28,14 +35,6 @@ const RACES: readonly Race[] = ['committee', 'secretary', 'deputySecretary'];
 const VETTING_METHODS: readonly VettingMethod[] = ['talk', 'visit', 'survey', 'mobilisation'];
 const MARKS: readonly Mark[] = ['for', 'against', 'abstain'];
 const NON_VOTING_KINDS: readonly NonVotingKind[] = ['probationary', 'rightsSuspended', 'nonMember', 'crossAppointed'];
-const EXCLUSION_REASONS: readonly ExclusionReason[] = [
-  'illnessPreventsExpression',
-  'abroadPrivately',
-  'servingSentence',
-  'frailOrBedridden',
-  'awayWithoutTransfer',
-  'retiredInHomeTown',
-];
 /** More than any branch's roll (a branch is generally at most 50; a few are larger). */
 const MAX_PEOPLE = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

@@ -5,14 +5,12 @@ import {
   type MemberStanding,
   type MemberState,
   type Person,
+  ELECTED_POST_KINDS,
   type Post,
   type RulePolicy,
 } from '@app/domain';
 import type { OrganisationFacts } from '../organisation/organisation-facts';
 import type { ElectionIndex } from './election-index';
-
-/** The kinds of post a branch election fills; their holders' term is the branch's current term. */
-const ELECTED_KINDS: readonly Post['kind'][] = ['secretary', 'deputySecretary', 'committeeMember'];
 
 /**
  * The facts an election command carries in its `context`, each from the stream that owns it:
@@ -97,7 +95,7 @@ export class ElectionFacts {
     const installed = await this.index.installedTerm(branchId, electionId);
     if (installed !== null) return { start: installed.start, end: installed.end };
     const starts = (await this.currentPosts(branchId))
-      .filter((post) => post.source === 'elected' && ELECTED_KINDS.includes(post.kind))
+      .filter((post) => post.source === 'elected' && ELECTED_POST_KINDS.includes(post.kind))
       .map((post) => post.startDate)
       .sort();
     const start = starts[0];

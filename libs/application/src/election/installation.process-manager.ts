@@ -1,10 +1,10 @@
 import {
   DomainError,
+  ELECTED_POST_KINDS,
   electionStreamDecider,
   electionStreamName,
   SINGLE_HOLDER_POSTS,
   type InstallationRequested,
-  type Post,
   type PostEndReason,
 } from '@app/domain';
 import { StoreUnavailable, type EventStore, type RecordedEvent } from '@app/event-store';
@@ -47,9 +47,6 @@ export interface InstallationProcessOptions {
   /** Called after every step, in order; a test throws from here to simulate a crash between two steps. */
   readonly afterStep?: (step: InstallationStep) => void | Promise<void>;
 }
-
-/** The posts an election fills; the officers in them at installation belong to the term that ends. */
-const ELECTED_KINDS: readonly Post['kind'][] = ['secretary', 'deputySecretary', 'committeeMember'];
 
 /** Refusals meaning a step's purpose is already achieved. */
 const ALREADY_DONE: Readonly<Record<InstallationStepKind, readonly string[]>> = {
@@ -108,7 +105,7 @@ export class InstallationProcessManager implements ProcessManager {
     const held = branch.status === 'open' ? branch.posts : [];
     for (const post of held) {
       if (incoming.has(post.postId)) continue;
-      const endsWithTerm = post.source === 'elected' && ELECTED_KINDS.includes(post.kind);
+      const endsWithTerm = post.source === 'elected' && ELECTED_POST_KINDS.includes(post.kind);
       const displaced = SINGLE_HOLDER_POSTS.includes(post.kind) && incomingKinds.has(post.kind);
       const holderElected = incomingHolders.has(post.holder.personId);
       if (!endsWithTerm && !displaced && !holderElected) continue;

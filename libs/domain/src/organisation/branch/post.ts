@@ -31,3 +31,6 @@ export interface Post {
 
 /** At most one holder at a time for these kinds (§2.2: one 书记, one 副书记 if needed). */
 export const SINGLE_HOLDER_POSTS: readonly PostKind[] = ['secretary', 'deputySecretary'];
+
+/** The kinds of post a branch election fills; their holders serve the branch's term. */
+export const ELECTED_POST_KINDS: readonly PostKind[] = ['secretary', 'deputySecretary', 'committeeMember'];
