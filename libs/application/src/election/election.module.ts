@@ -1,5 +1,5 @@
 import { BusinessCalendar } from '../calendar/business-calendar';
-import { Inject, Logger, Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
@@ -13,6 +13,7 @@ import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { RulePolicies } from '../policy/rule-policies';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
+import { processLogger } from '../process-managers/process-logger';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
@@ -25,9 +26,6 @@ import { InstallationProcessManager } from './installation.process-manager';
 
 /** Injection token of the runner that drives the installation process manager. */
 export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
-
-const line = (message: string, fields?: Record<string, unknown>): string =>
-  fields === undefined ? message : `${message} ${JSON.stringify(fields)}`;
 
 /**
  * The election workflow: its command handler and queries, the installation process manager
@@ -60,12 +58,7 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
         facts: ElectionFacts,
         policies: RulePolicies,
       ): ProcessManagerRunner => {
-        const logger = new Logger('InstallationProcessManager');
-        const log = {
-          log: (message: string, fields?: Record<string, unknown>) => logger.log(line(message, fields)),
-          warn: (message: string, fields?: Record<string, unknown>) => logger.warn(line(message, fields)),
-          error: (message: string, fields?: Record<string, unknown>) => logger.error(line(message, fields)),
-        };
+        const log = processLogger('InstallationProcessManager');
         const manager = new InstallationProcessManager(store, organisation, facts, policies, { logger: log });
         return new ProcessManagerRunner(store, new SqlCheckpointStore(db), manager, { logger: log });
       },
@@ -79,13 +72,12 @@ const line = (message: string, fields?: Record<string, unknown>): string =>
       provide: ElectionTimers,
       inject: [ElectionIndex, RulePolicies, CommandBus, BusinessCalendar],
       useFactory: (index: ElectionIndex, policies: RulePolicies, bus: CommandBus, calendar: BusinessCalendar) => {
-        const logger = new Logger('ElectionTimers');
         return new ElectionTimers(
           index,
           policies,
           (input, context) =>
             bus.execute<ExecuteElectionCommand, CommandOutcome>(new ExecuteElectionCommand(input, context)),
-          { log: (m) => logger.log(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+          processLogger('ElectionTimers'),
           calendar,
         );
       },

@@ -1,4 +1,4 @@
-import { Inject, Logger, Module } from '@nestjs/common';
+import { Inject, Module } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
@@ -10,6 +10,7 @@ import { OrganisationFacts } from '../organisation/organisation-facts';
 import { RulePolicies } from '../policy/rule-policies';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { SqlCheckpointStore } from '../process-managers/checkpoint-store';
+import { processLogger } from '../process-managers/process-logger';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { RestructuringProcessManager } from './restructuring.process-manager';
@@ -35,14 +36,7 @@ export const RESTRUCTURING_RUNNER = Symbol('RESTRUCTURING_RUNNER');
         facts: OrganisationFacts,
         policies: RulePolicies,
       ): ProcessManagerRunner => {
-        const logger = new Logger('RestructuringProcessManager');
-        const line = (message: string, fields?: Record<string, unknown>): string =>
-          fields === undefined ? message : `${message} ${JSON.stringify(fields)}`;
-        const log = {
-          log: (message: string, fields?: Record<string, unknown>) => logger.log(line(message, fields)),
-          warn: (message: string, fields?: Record<string, unknown>) => logger.warn(line(message, fields)),
-          error: (message: string, fields?: Record<string, unknown>) => logger.error(line(message, fields)),
-        };
+        const log = processLogger('RestructuringProcessManager');
         const manager = new RestructuringProcessManager(store, facts, policies, { logger: log });
         return new ProcessManagerRunner(store, new SqlCheckpointStore(db), manager, { logger: log });
       },
