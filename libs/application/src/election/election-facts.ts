@@ -116,7 +116,7 @@ export class ElectionFacts {
   }
 }
 
-export function standingOf(member: MemberState): MemberStanding {
+function standingOf(member: MemberState): MemberStanding {
   switch (member.status) {
     case 'none':
       return { status: 'notFound', branchId: null, membership: null, suspension: null };

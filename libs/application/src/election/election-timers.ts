@@ -118,7 +118,7 @@ interface DueFiring {
 }
 
 /** Everything due on `today` and not yet recorded, from the elections' states. */
-export function dueFirings(
+function dueFirings(
   elections: readonly IndexedElection[],
   policies: readonly RulePolicy[],
   today: string,

@@ -20,7 +20,7 @@ import { ElectionCommandHandler, ExecuteElectionCommand } from './election-comma
 import type { ElectionFacts } from './election-facts';
 
 /** The checkpoint name of the installation process manager. */
-export const INSTALLATION_PROCESS_MANAGER = 'election-installation';
+const INSTALLATION_PROCESS_MANAGER = 'election-installation';
 
 export type InstallationStepKind = 'vacate' | 'assign' | 'confirm';
 
@@ -57,7 +57,7 @@ const ALREADY_DONE: Readonly<Record<InstallationStepKind, readonly string[]>> = 
 };
 
 /** Same election, kind and target → same command id on every run, so a step taken before a crash appends nothing again. */
-export function installationStepCommandId(electionId: string, kind: InstallationStepKind, targetId: string): string {
+function installationStepCommandId(electionId: string, kind: InstallationStepKind, targetId: string): string {
   return uuidV5(`election-installation:${electionId}:${kind}:${targetId}`);
 }
 
@@ -199,7 +199,7 @@ export class InstallationProcessManager implements ProcessManager {
 }
 
 /** A step refused for a reason that does not mean "already done": the installation stops and must be looked at. */
-export class InstallationStepFailed extends Error {
+class InstallationStepFailed extends Error {
   constructor(electionId: string, kind: InstallationStepKind, targetId: string, cause: unknown) {
     const why =
       cause instanceof DomainError ? `${cause.code}: ${cause.message}` : cause instanceof Error ? cause.message : cause;

@@ -1,7 +1,7 @@
 import type { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import type { WorkerStatusRegistry } from '../read-models/worker-status';
-import type { ProcessManagerRunner, ProcessStatus } from './process-manager-runner';
+import type { ProcessManagerRunner } from './process-manager-runner';
 
 /**
  * What a module that owns a process manager does with it: start it where the workers run (the
@@ -23,10 +23,6 @@ export abstract class ProcessManagerLifecycle implements OnApplicationBootstrap,
     this.runner.start();
     this.started = true;
     this.workers.register(() => ({ ...this.runner.status(), kind: 'processManager' }));
-  }
-
-  status(): ProcessStatus | null {
-    return this.started ? this.runner.status() : null;
   }
 
   async onModuleDestroy(): Promise<void> {
