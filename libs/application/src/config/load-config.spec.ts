@@ -146,6 +146,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ [name]: value })).toContain(`Invalid configuration: ${message}`);
   });
 
+  it('refuses election timer minutes that are not a whole number up to a day', () => {
+    for (const value of ['-1', 'soon', '1.5', '1441']) {
+      expect(() => loadConfig({ BRANCHFLOW_ELECTION_TIMER_MINUTES: value })).toThrow(
+        'BRANCHFLOW_ELECTION_TIMER_MINUTES must be an integer between 0 and 1440',
+      );
+    }
+  });
+
   it('reports every bad variable at once', () => {
     const message = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(message).toMatch(/^Invalid configuration: PORT .*; LOG_LEVEL /);

@@ -19,7 +19,7 @@ import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
 import { ElectionFacts } from './election-facts';
 import { ElectionIndex } from './election-index';
-import { ELECTION_TIMER_SETTINGS, electionTimerSettings, ElectionTimerScheduler } from './election-timer.scheduler';
+import { ElectionTimerScheduler } from './election-timer.scheduler';
 import { ElectionTimers } from './election-timers';
 import { ElectionQueries } from './election.queries';
 import { InstallationProcessManager } from './installation.process-manager';
@@ -62,11 +62,6 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
         const manager = new InstallationProcessManager(store, organisation, facts, policies, { logger: log });
         return new ProcessManagerRunner(store, new SqlCheckpointStore(db), manager, { logger: log });
       },
-    },
-    {
-      provide: ELECTION_TIMER_SETTINGS,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => electionTimerSettings(config),
     },
     {
       provide: ElectionTimers,

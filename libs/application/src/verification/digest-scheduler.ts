@@ -3,6 +3,7 @@ import type { EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { RAW_EVENT_STORE } from '../event-store/event-store.module';
+import { PeriodicJob } from '../scheduling/periodic-job';
 import { listDigests, recordDigest } from './record-digest';
 
 /** The system itself records periodic digests, acting as this actor. */
@@ -15,8 +16,11 @@ export const DIGEST_ACTOR = { id: 'system:digest', name: 'History digest timer',
 @Injectable()
 export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DigestScheduler.name);
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
+  private readonly job = new PeriodicJob(
+    () => this.recordIfNew(),
+    (error) =>
+      this.logger.error(`Could not record a history digest: ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   constructor(
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
@@ -24,32 +28,24 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.inProcessWorkers || this.config.digestIntervalMinutes === 0) return;
-    this.timer = setInterval(() => void this.tick(), this.config.digestIntervalMinutes * 60_000);
-    this.timer.unref();
+    if (this.config.inProcessWorkers) this.job.start(this.config.digestIntervalMinutes * 60_000);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
-  /** One round: skipped while another runs, or when nothing was appended since the last digest. */
+  /** One round: shared with one in flight, and nothing recorded when nothing was appended since the last digest. */
   tick(): Promise<void> {
-    this.running ??= this.recordIfNew().finally(() => (this.running = null));
-    return this.running;
+    return this.job.tick();
   }
 
   private async recordIfNew(): Promise<void> {
-    try {
-      const [head, digests] = await Promise.all([this.raw.headPosition(), listDigests(this.raw)]);
-      const latest = digests[digests.length - 1];
-      if (head === null || (latest && latest.position >= head)) return;
-      const result = await recordDigest(this.raw, DIGEST_ACTOR);
-      if (result.recorded) this.logger.log(`Recorded a history digest at position ${result.digest.upToPosition}`);
-      else this.logger.error(`History does not verify (${result.breaks} broken streams): no digest recorded`);
-    } catch (error) {
-      this.logger.error(`Could not record a history digest: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const [head, digests] = await Promise.all([this.raw.headPosition(), listDigests(this.raw)]);
+    const latest = digests[digests.length - 1];
+    if (head === null || (latest && latest.position >= head)) return;
+    const result = await recordDigest(this.raw, DIGEST_ACTOR);
+    if (result.recorded) this.logger.log(`Recorded a history digest at position ${result.digest.upToPosition}`);
+    else this.logger.error(`History does not verify (${result.breaks} broken streams): no digest recorded`);
   }
 }
