@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { EVENT_STORE, loadConfig } from '@app/application';
+import { ElectionTimerScheduler, EVENT_STORE, loadConfig, WorkerStatusRegistry } from '@app/application';
 import { StoreUnavailable, type EventStore } from '@app/event-store';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
@@ -21,6 +21,18 @@ describe('worker', () => {
     expect(store.kind).toBe('sqlite');
     await expect(store.ping()).resolves.toBeUndefined();
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
+    // Every worker runs here: the projections, both process managers and the election timers.
+    const workers = app.get(WorkerStatusRegistry).all();
+    expect(workers.map(({ name, kind }) => `${kind}:${name}`).sort()).toEqual([
+      'processManager:election-installation',
+      'processManager:restructuring-execution',
+      'projection:audit',
+      'projection:election-board',
+      'projection:organisation-history',
+      'projection:organisation-now',
+      'projection:statistics',
+    ]);
+    expect(app.get(ElectionTimerScheduler)).toBeInstanceOf(ElectionTimerScheduler);
 
     await app.close();
     await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailable);
