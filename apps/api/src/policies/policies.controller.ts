@@ -44,29 +44,8 @@ export class PoliciesController extends CommandController {
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandOutcome> {
-    // Built field by field in one order, so the same version sent twice is recognised as the same.
-    const policy: RulePolicy = {
-      version: body.version,
-      effectiveFrom: body.effectiveFrom,
-      description: body.description,
-      minFullMembersForBranch: body.minFullMembersForBranch,
-      committeeRequiredFromFullMembers: body.committeeRequiredFromFullMembers,
-      memberWarningAbove: body.memberWarningAbove,
-      jointBranchMaxUnits: body.jointBranchMaxUnits,
-      quorumNumerator: body.quorumNumerator,
-      quorumDenominator: body.quorumDenominator,
-      quorumInclusive: body.quorumInclusive,
-      majorityBase: body.majorityBase,
-      differentialSharePercent: body.differentialSharePercent,
-      committeeSizeMin: body.committeeSizeMin,
-      committeeSizeUsualMax: body.committeeSizeUsualMax,
-      committeeSizeHardMax: body.committeeSizeHardMax,
-      termYears: body.termYears,
-      electionShiftLimitDays: body.electionShiftLimitDays,
-      approvalLapseDays: body.approvalLapseDays,
-      termEndReminderDays: [...body.termEndReminderDays],
-      officersUncontestedAllowed: body.officersUncontestedAllowed,
-    };
+    // The validated body is the policy; the decider knows a republished one whatever its field order.
+    const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
     return this.send(new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)), res);
   }

@@ -47,6 +47,13 @@ describe('Rule policy publication', () => {
       .thenThrows('POLICY_VERSION_EXISTS');
   });
 
+  it('knows a republished version as the same whatever the order of its fields', () => {
+    // A store may hand back JSON with its keys reordered (EventStoreDB does).
+    const reordered = Object.fromEntries(Object.entries(policy).reverse()) as unknown as RulePolicy;
+    const storedReordered: RulePolicyPublished = { ...published, data: { ...published.data, policy: reordered } };
+    spec.given([storedReordered]).when(publish()).thenNothingHappened();
+  });
+
   it('refuses a second version on the same effective date, built-in or published', () => {
     spec
       .given([published])

@@ -1,6 +1,7 @@
 import { assertNever, Decider, fold } from '../shared/decider';
 import { conflict, refuse } from '../shared/domain-error';
 import { requireCalendarDate } from '../shared/iso-date';
+import { sameJson } from '../shared/same-json';
 import { DEFAULT_RULE_POLICIES } from './default-rule-policies';
 import { policyInForce } from './policy-in-force';
 import { RulePolicy } from './rule-policy';
@@ -87,7 +88,7 @@ function publish(
   const known = [...builtIn, ...publishedRulePolicies(state)];
   const same = known.find((existing) => existing.version === policy.version);
   if (same !== undefined) {
-    if (JSON.stringify(same) === JSON.stringify(policy) && !builtIn.includes(same)) return [];
+    if (sameJson(same, policy) && !builtIn.includes(same)) return [];
     throw conflict(
       'POLICY_VERSION_EXISTS',
       `Rule policy version ${policy.version} already exists; a version is published once and never changed, because recorded decisions name it (RULES preamble).`,
