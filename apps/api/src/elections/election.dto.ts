@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -29,6 +28,7 @@ import {
   type VettingMethod,
 } from '@app/domain';
 import { IsCalendarDate } from '../http/calendar-date';
+import { Nested, NestedList } from '../http/nested';
 import { CommandBody } from '../http/command-body';
 
 const RACES: readonly Race[] = ['committee', 'secretary', 'deputySecretary'];
@@ -206,10 +206,7 @@ export class ShiftElectionBody extends CommandBody {
 // Nomination, vetting, slate
 
 export class RecommendCandidateBody extends CommandBody {
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody)
   readonly nominee!: PersonBody;
 
   @ApiProperty({ enum: RACES })
@@ -223,10 +220,7 @@ export class RecommendCandidateBody extends CommandBody {
 }
 
 export class NominateCandidateBody extends CommandBody {
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody)
   readonly nominee!: PersonBody;
 
   @ApiProperty({ enum: RACES })
@@ -320,10 +314,7 @@ export class ExclusionBody {
 }
 
 export class NonVotingAttendeeBody {
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody)
   readonly person!: PersonBody;
 
   @ApiProperty({ enum: NON_VOTING_KINDS })
@@ -332,45 +323,32 @@ export class NonVotingAttendeeBody {
 }
 
 export class ConveneAssemblyBody extends CommandBody {
-  @ApiProperty({ type: [ExclusionBody], description: 'Members excused from those due, with the superior’s consent.' })
-  @IsArray()
-  @ArrayMaxSize(MAX_PEOPLE)
-  @ValidateNested({ each: true })
-  @Type(() => ExclusionBody)
+  @NestedList(ExclusionBody, MAX_PEOPLE, {
+    description: 'Members excused from those due, with the superior’s consent.',
+  })
   readonly exclusions!: ExclusionBody[];
 
   @people('The voters present, by name.')
   @PersonList()
   readonly presentVoters!: PersonBody[];
 
-  @ApiProperty({
-    type: [NonVotingAttendeeBody],
+  @NestedList(NonVotingAttendeeBody, MAX_PEOPLE, {
     description: 'Probationary members, non-members, cross-appointed holders…',
   })
-  @IsArray()
-  @ArrayMaxSize(MAX_PEOPLE)
-  @ValidateNested({ each: true })
-  @Type(() => NonVotingAttendeeBody)
   readonly nonVotingAttendees!: NonVotingAttendeeBody[];
 
   @people('Scrutineers (监票人): voters present who are not candidates.')
   @PersonList(20)
   readonly scrutineers!: PersonBody[];
 
-  @ApiProperty({ type: MotionBody, description: 'The vote approving the scrutineers.' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MotionBody)
+  @Nested(MotionBody, { description: 'The vote approving the scrutineers.' })
   readonly scrutineersApproval!: MotionBody;
 
   @people('Tellers (计票人), not candidates.')
   @PersonList(20)
   readonly tellers!: PersonBody[];
 
-  @ApiProperty({ type: MotionBody, description: 'The vote adopting the election method.' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MotionBody)
+  @Nested(MotionBody, { description: 'The vote adopting the election method.' })
   readonly electionMethodAdoption!: MotionBody;
 }
 
@@ -379,10 +357,7 @@ export class WriteInBody {
   @IsUUID()
   readonly beside!: string;
 
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody)
   readonly person!: PersonBody;
 }
 
@@ -396,12 +371,7 @@ export class BallotPaperBody {
   @IsPersonKeyedRecord('"for", "against" or "abstain"', (value) => MARKS.includes(value as Mark), 50)
   readonly marks!: Record<string, Mark>;
 
-  @ApiPropertyOptional({ type: [WriteInBody], description: '另选他人: a name written beside an `against`.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => WriteInBody)
+  @NestedList(WriteInBody, 50, { optional: true, description: '另选他人: a name written beside an `against`.' })
   readonly writeIns?: WriteInBody[];
 
   @ApiPropertyOptional({ description: 'Torn, illegible or otherwise unreadable.' })
@@ -421,11 +391,7 @@ export class RecordBallotsBody extends CommandBody {
   @Max(10_000)
   readonly issued!: number;
 
-  @ApiProperty({ type: [BallotPaperBody], description: 'Every returned ballot paper, as the tellers read it.' })
-  @IsArray()
-  @ArrayMaxSize(10_000)
-  @ValidateNested({ each: true })
-  @Type(() => BallotPaperBody)
+  @NestedList(BallotPaperBody, 10_000, { description: 'Every returned ballot paper, as the tellers read it.' })
   readonly ballots!: BallotPaperBody[];
 }
 
@@ -443,10 +409,7 @@ export class SupplementaryBallotBody extends RaceBody {
 }
 
 export class ReduceSeatsBody extends RaceBody {
-  @ApiProperty({ type: MotionBody, description: 'The electors’ consent to reducing the seats.' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MotionBody)
+  @Nested(MotionBody, { description: 'The electors’ consent to reducing the seats.' })
   readonly consent!: MotionBody;
 }
 
@@ -458,10 +421,7 @@ export class OfficerVoteBody {
   @IsUUID()
   readonly memberId!: string;
 
-  @ApiProperty({ type: MotionBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MotionBody)
+  @Nested(MotionBody)
   readonly votes!: MotionBody;
 }
 
@@ -473,17 +433,10 @@ export class ElectOfficersBody extends CommandBody {
   @IsUUID()
   readonly chairMemberId!: string;
 
-  @ApiProperty({ type: OfficerVoteBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OfficerVoteBody)
+  @Nested(OfficerVoteBody)
   readonly secretary!: OfficerVoteBody;
 
-  @ApiPropertyOptional({ type: OfficerVoteBody })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => OfficerVoteBody)
+  @Nested(OfficerVoteBody, { optional: true })
   readonly deputySecretary?: OfficerVoteBody;
 
   @people('Scrutineers of the officers’ vote: committee members who are not candidates.')
@@ -532,14 +485,10 @@ export class ApproveResultBody extends ApprovalBody {
   @Length(1, 100)
   readonly filingReference?: string;
 
-  @ApiPropertyOptional({
-    type: SuperiorDecisionBody,
+  @Nested(SuperiorDecisionBody, {
+    optional: true,
     description: 'Required when the result departs from the approved slate.',
   })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => SuperiorDecisionBody)
   readonly superiorDecision?: SuperiorDecisionBody;
 }
 
