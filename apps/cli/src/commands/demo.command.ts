@@ -1,9 +1,18 @@
 import { join } from 'node:path';
 import type { CliCommand } from '../cli-context';
-import { apiUrl, developmentSecretNote, explainApiFailure, parseArgs, tokenFor, UsageError } from '../demo/api-access';
+import {
+  apiUrl,
+  developmentSecretNote,
+  developmentToken,
+  explainApiFailure,
+  parseArgs,
+  UsageError,
+} from '../demo/api-access';
 import { ApiStartFailed, ensureApi, type ApiHandle } from '../demo/embedded-api';
 import { fmt, stderrSink, type ProgressSink } from '../demo/progress';
 import { runDemo, type DemoOptions, type DemoReport } from '../demo/run-demo';
+import { WaitTimedOut } from '../demo/script-support';
+import { MintingRefused } from '../development-token';
 import { ExitCode } from '../exit-codes';
 
 export const DEMO_HELP = [
@@ -24,9 +33,10 @@ export const DEMO_HELP = [
   '',
   'When no API answers at URL, the demo starts the built API in the background on that port with',
   'the same environment (so the same BRANCHFLOW_DATA_DIR and secret), and stops it at the end.',
-  'Commands are signed with a development token minted from BRANCHFLOW_JWT_SECRET (or the',
-  'development secret). Every command carries an Idempotency-Key derived from its place in the',
-  'script: running the demo again appends nothing, and says so.',
+  'Commands are signed with development tokens (an admin and an auditor) minted from',
+  'BRANCHFLOW_JWT_SECRET (or the development secret); BRANCHFLOW_TOKEN is not used. Every command',
+  'carries an Idempotency-Key derived from its place in the script: running the demo again',
+  'appends nothing, and says so.',
   '',
   'Progress goes to stderr, the summary to stdout.',
   'Exit codes: 0 the year is recorded (now or before); 1 the API refused a step, could not be',
@@ -77,10 +87,10 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
       let adminToken: string;
       let auditorToken: string;
       try {
-        adminToken = await tokenFor(parsed, config, deps.env, 'admin', '市委老干部局管理员（演示）');
-        auditorToken = await tokenFor(parsed, config, deps.env, 'auditor', '市委老干部局审计员（演示）');
+        adminToken = await developmentToken(config, 'admin', '市委老干部局管理员（演示）');
+        auditorToken = await developmentToken(config, 'auditor', '市委老干部局审计员（演示）');
       } catch (error) {
-        if (!(error instanceof UsageError)) throw error;
+        if (!(error instanceof MintingRefused)) throw error;
         err(`The demo signs its own development tokens and cannot here: ${error.message}`);
         return ExitCode.failed;
       }
@@ -125,8 +135,8 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
         return ExitCode.ok;
       } catch (error) {
         const explained = explainApiFailure(error, url);
-        if (explained === null && !(error instanceof Error && error.message.startsWith('Timed out'))) throw error;
-        err(`The demo stopped: ${explained ?? (error as Error).message}`);
+        if (explained === null && !(error instanceof WaitTimedOut)) throw error;
+        err(`The demo stopped: ${explained ?? (error as WaitTimedOut).message}`);
         err('Fix the cause and run the demo again: steps already recorded are replays and append nothing.');
         return ExitCode.failed;
       } finally {

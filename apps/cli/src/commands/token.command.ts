@@ -1,5 +1,6 @@
-import { isRole, mintToken, ROLES, usesDevelopmentSecret } from '@app/application';
+import { isRole, ROLES, usesDevelopmentSecret } from '@app/application';
 import type { CliCommand } from '../cli-context';
+import { mintDevelopmentToken, MintingRefused } from '../development-token';
 import { ExitCode } from '../exit-codes';
 import { option } from '../options';
 
@@ -24,22 +25,25 @@ export const tokenCommand: CliCommand = {
       err(`--role must be one of ${ROLES.join(', ')}.\n\n${HELP}`);
       return ExitCode.usage;
     }
-    if (config.nodeEnv === 'production' || !config.auth.secret) {
-      err('Tokens are minted only in development with a shared secret; in production use your identity provider.');
-      return ExitCode.failed;
-    }
     const hours = Number(option(args, '--hours') ?? '8');
     if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
       err('--hours must be a number of hours between 0 and 720.');
       return ExitCode.usage;
     }
-    const token = await mintToken(config.auth, {
-      subject: option(args, '--subject') ?? `dev-${role}`,
-      name: option(args, '--name') ?? `Development ${role}`,
-      role,
-      committeeId: option(args, '--committee'),
-      ttlSeconds: Math.round(hours * 3600),
-    });
+    let token: string;
+    try {
+      token = await mintDevelopmentToken(config, {
+        subject: option(args, '--subject') ?? `dev-${role}`,
+        name: option(args, '--name') ?? `Development ${role}`,
+        role,
+        committeeId: option(args, '--committee'),
+        ttlSeconds: Math.round(hours * 3600),
+      });
+    } catch (error) {
+      if (!(error instanceof MintingRefused)) throw error;
+      err(error.message);
+      return ExitCode.failed;
+    }
     if (usesDevelopmentSecret(config.auth)) err('(signed with the public development secret: for local use only)');
     out(token);
     return ExitCode.ok;

@@ -1,4 +1,5 @@
-import { mintToken, usesDevelopmentSecret, type AppConfig, type Role } from '@app/application';
+import { usesDevelopmentSecret, type AppConfig, type Role } from '@app/application';
+import { mintDevelopmentToken } from '../development-token';
 import { ApiError, ApiUnreachable } from './http-client';
 
 /**
@@ -67,26 +68,14 @@ export function apiUrl(parsed: ParsedArgs, config: AppConfig): string {
   return given.replace(/\/+$/, '');
 }
 
-/**
- * A bearer token for `role`: `--token`, else BRANCHFLOW_TOKEN, else one minted with the
- * configured shared secret (development only, as `branchflow token` does).
- */
-export async function tokenFor(
-  parsed: ParsedArgs,
-  config: AppConfig,
-  env: NodeJS.ProcessEnv,
-  role: Role,
-  name: string,
-): Promise<string> {
-  const given = parsed.values.get('--token') ?? env.BRANCHFLOW_TOKEN?.trim();
-  if (given) return given;
-  if (config.nodeEnv === 'production' || !config.auth.secret) {
-    throw new UsageError(
-      `No token: pass --token TOKEN (or set BRANCHFLOW_TOKEN) with a ${role} token from your identity provider; ` +
-        'tokens are minted here only in development with a shared secret.',
-    );
-  }
-  return mintToken(config.auth, { subject: `cli-${role}`, name, role, ttlSeconds: 3600 });
+/** The bearer token the user gave: `--token`, else BRANCHFLOW_TOKEN; undefined when neither is set. */
+export function givenToken(parsed: ParsedArgs, env: NodeJS.ProcessEnv): string | undefined {
+  return (parsed.values.get('--token') ?? env.BRANCHFLOW_TOKEN?.trim()) || undefined;
+}
+
+/** A one-hour development token for `role`, whose `name` the audit log shows as the actor. */
+export function developmentToken(config: AppConfig, role: Role, name: string): Promise<string> {
+  return mintDevelopmentToken(config, { subject: `cli-${role}`, name, role, ttlSeconds: 3600 });
 }
 
 export const developmentSecretNote = (config: AppConfig): string | null =>

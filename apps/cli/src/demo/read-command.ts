@@ -1,10 +1,20 @@
+import { isIsoDate } from '@app/domain';
 import type { CliContext } from '../cli-context';
+import { MintingRefused } from '../development-token';
 import { ExitCode } from '../exit-codes';
-import { apiUrl, explainApiFailure, parseArgs, tokenFor, UsageError, type ParsedArgs } from './api-access';
+import {
+  apiUrl,
+  developmentToken,
+  explainApiFailure,
+  givenToken,
+  parseArgs,
+  UsageError,
+  type ParsedArgs,
+} from './api-access';
 import { ApiClient } from './http-client';
 
 /** Options every command that reads the API accepts. */
-export const READ_OPTIONS = ['--url', '--token'] as const;
+const READ_OPTIONS = ['--url', '--token'] as const;
 
 export const READ_OPTIONS_HELP = [
   '  --url URL      the API (default http://127.0.0.1:$PORT; PORT defaults to 3000)',
@@ -25,8 +35,6 @@ export async function runReadCommand(
   spec: {
     readonly help: string;
     readonly values?: readonly string[];
-    readonly flags?: readonly string[];
-    readonly env?: NodeJS.ProcessEnv;
     readonly validate?: (parsed: ParsedArgs) => void;
   },
   body: (api: ApiClient, parsed: ParsedArgs) => Promise<number>,
@@ -35,7 +43,7 @@ export async function runReadCommand(
   let parsed: ParsedArgs;
   let url: string;
   try {
-    parsed = parseArgs(args, { values: [...READ_OPTIONS, ...(spec.values ?? [])], flags: spec.flags });
+    parsed = parseArgs(args, { values: [...READ_OPTIONS, ...(spec.values ?? [])] });
     url = apiUrl(parsed, config);
     spec.validate?.(parsed);
   } catch (error) {
@@ -45,10 +53,10 @@ export async function runReadCommand(
   }
   let token: string;
   try {
-    token = await tokenFor(parsed, config, spec.env ?? process.env, 'auditor', '运维命令行（审计）');
+    token = givenToken(parsed, process.env) ?? (await developmentToken(config, 'auditor', '运维命令行（审计）'));
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    err(error.message);
+    if (!(error instanceof MintingRefused)) throw error;
+    err(`No token: pass --token TOKEN (or set BRANCHFLOW_TOKEN) with an auditor token. ${error.message}`);
     return ExitCode.failed;
   }
   try {
@@ -68,7 +76,6 @@ export async function runReadCommand(
 /** A calendar date YYYY-MM-DD that exists. */
 export function requireDate(value: string | undefined, option: string): string {
   if (value === undefined) throw new UsageError(`${option} DATE is required (YYYY-MM-DD).`);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw new UsageError(`${option} must be a calendar date written YYYY-MM-DD (got "${value}").`);
+  if (!isIsoDate(value)) throw new UsageError(`${option} must be a calendar date written YYYY-MM-DD (got "${value}").`);
   return value;
 }

@@ -7,7 +7,7 @@ import { DEMO_YEAR, type DemoBranch, type DemoMember, type XiaoyiYear } from './
  * (derived from its place in the script, so a second run sends the same keys and the API appends
  * nothing), and waiting for the asynchronous work of process managers.
  */
-export const KEY_PREFIX = `xiaoyi-${DEMO_YEAR}`;
+const KEY_PREFIX = `xiaoyi-${DEMO_YEAR}`;
 export const key = (...parts: readonly (string | number)[]): string => [KEY_PREFIX, ...parts].join(':');
 
 /** Who approves restructurings and elections: the basic-level committee the branches belong to. */
@@ -47,17 +47,23 @@ export async function send(
   return outcome;
 }
 
+/** A process manager did not finish its work in time: the demo stops and says where to look. */
+export class WaitTimedOut extends Error {
+  constructor(timeoutMs: number, what: string) {
+    super(
+      `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}. ` +
+        'Is the API running its workers (BRANCHFLOW_IN_PROCESS_WORKERS=true), or a worker (`npm run start:worker`) beside it? Its log says more.',
+    );
+    this.name = 'WaitTimedOut';
+  }
+}
+
 /** Polls `check` until it answers true, or fails with `what` after the context's timeout. */
 export async function waitUntil(context: ScriptContext, what: string, check: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + context.waitTimeoutMs;
   for (;;) {
     if (await check()) return;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out after ${Math.round(context.waitTimeoutMs / 1000)} s waiting for ${what}. ` +
-          'Is the API running its workers (BRANCHFLOW_IN_PROCESS_WORKERS=true), or a worker (`npm run start:worker`) beside it? Its log says more.',
-      );
-    }
+    if (Date.now() > deadline) throw new WaitTimedOut(context.waitTimeoutMs, what);
     await new Promise((resolve) => setTimeout(resolve, context.pollIntervalMs));
   }
 }
