@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { UTF8_BOM } from '@app/read-models';
 import type { CliCommand } from '../cli-context';
 import { UsageError } from '../demo/api-access';
 import type { ApiClient } from '../demo/http-client';
@@ -33,46 +34,19 @@ const HELP = [
   READ_EXIT_CODES,
 ].join('\n');
 
-async function exportCsv(
+/** The whole report as one document: CSV with one BOM and one header, or JSON. */
+async function exportReport(
   api: ApiClient,
   path: string,
+  format: 'csv' | 'json',
   paged: boolean,
-  query: string,
 ): Promise<{ text: string; rows: number }> {
-  const lines: string[] = [];
-  let after: string | null = null;
-  do {
-    const page = await api.getPage(
-      `${path}?format=csv${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
-      'text/csv',
-    );
-    const body = page.body.replace(/^\uFEFF/, '').replace(/\r\n$/, '');
-    const pageLines = body === '' ? [] : body.split('\r\n');
-    lines.push(...(lines.length === 0 ? pageLines : pageLines.slice(1)));
-    after = paged ? page.next : null;
-  } while (after);
-  return { text: `\uFEFF${lines.join('\r\n')}\r\n`, rows: Math.max(lines.length - 1, 0) };
-}
-
-async function exportJson(
-  api: ApiClient,
-  path: string,
-  paged: boolean,
-  query: string,
-): Promise<{ text: string; rows: number }> {
-  if (!paged) {
-    const document = await api.get<unknown>(`${path}?format=json${query}`);
-    return { text: `${JSON.stringify(document, null, 2)}\n`, rows: 1 };
+  if (format === 'csv') {
+    const lines = await api.allCsv(path);
+    return { text: `${UTF8_BOM}${lines.join('\r\n')}\r\n`, rows: Math.max(lines.length - 1, 0) };
   }
-  const rows: unknown[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: unknown[]; next: string | number | null } = await api.get(
-      `${path}?format=json${query}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
-    );
-    rows.push(...page.items);
-    after = page.next === null ? null : String(page.next);
-  } while (after);
+  if (!paged) return { text: `${JSON.stringify(await api.get<unknown>(path), null, 2)}\n`, rows: 1 };
+  const rows = await api.allItems<unknown>(path);
   return { text: `${JSON.stringify(rows, null, 2)}\n`, rows: rows.length };
 }
 
@@ -112,11 +86,9 @@ export const exportCommand: CliCommand = {
           report.page === null ? '' : `&limit=${report.page}`,
           parsed.values.has('--as-of') ? `&asOf=${parsed.values.get('--as-of')}` : '',
         ].join('');
+        const format = parsed.values.get('--format') as 'csv' | 'json';
         const paged = report.page !== null;
-        const { text, rows } =
-          parsed.values.get('--format') === 'csv'
-            ? await exportCsv(api, report.path, paged, query)
-            : await exportJson(api, report.path, paged, query);
+        const { text, rows } = await exportReport(api, `${report.path}?format=${format}${query}`, format, paged);
         const out = parsed.values.get('--out');
         if (out === undefined) {
           context.out(text.endsWith('\n') ? text.slice(0, -1) : text);

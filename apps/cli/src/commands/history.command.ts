@@ -35,15 +35,8 @@ interface AuditEntry {
 /** A stream name as given, or the stream of the one branch whose name contains the text. */
 async function resolveStream(api: ApiClient, given: string): Promise<string> {
   if (STREAM_NAME.test(given)) return given;
-  const matches: { branchId: string; name: string; status: string }[] = [];
-  let after: string | null = null;
-  do {
-    const page: { items: { branchId: string; name: string; status: string }[]; next: string | null } = await api.get(
-      `/reports/branches?limit=5000${after ? `&after=${encodeURIComponent(after)}` : ''}`,
-    );
-    matches.push(...page.items.filter((branch) => branch.name.includes(given)));
-    after = page.next;
-  } while (after);
+  const branches = await api.allItems<{ branchId: string; name: string }>('/reports/branches?limit=5000');
+  const matches = branches.filter((branch) => branch.name.includes(given));
   const exact = matches.filter((branch) => branch.name === given);
   const chosen = exact.length === 1 ? exact : matches;
   if (chosen.length === 1) return `branch-${(chosen[0] as { branchId: string }).branchId}`;
@@ -79,28 +72,12 @@ export const historyCommand: CliCommand = {
       async (api, parsed) => {
         const stream = await resolveStream(api, parsed.positionals[0] as string);
         const format = parsed.values.get('--format') ?? 'text';
-        const path = (after: string | null) =>
-          `/audit/streams/${encodeURIComponent(stream)}?limit=${PAGE}${after ? `&after=${after}` : ''}`;
+        const path = `/audit/streams/${encodeURIComponent(stream)}?limit=${PAGE}`;
         if (format === 'csv') {
-          let after: string | null = null;
-          let first = true;
-          do {
-            const page = await api.getPage(`${path(after)}&format=csv`, 'text/csv');
-            const body = page.body.replace(/^\uFEFF/, '').replace(/\r\n$/, '');
-            const lines = body.split('\r\n');
-            for (const line of first ? lines : lines.slice(1)) context.out(line);
-            first = false;
-            after = page.next;
-          } while (after);
+          for (const line of await api.allCsv(`${path}&format=csv`)) context.out(line);
           return ExitCode.ok;
         }
-        const entries: AuditEntry[] = [];
-        let after: string | null = null;
-        do {
-          const page: { items: AuditEntry[]; next: number | null } = await api.get(path(after));
-          entries.push(...page.items);
-          after = page.next === null ? null : String(page.next);
-        } while (after);
+        const entries = await api.allItems<AuditEntry>(path);
         if (format === 'json') {
           context.out(JSON.stringify(entries, null, 2));
           return ExitCode.ok;

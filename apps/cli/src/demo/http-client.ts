@@ -83,10 +83,34 @@ export class ApiClient {
     return (accept === 'application/json' ? await response.json() : await response.text()) as T;
   }
 
-  /** GET of one page of a list: its body as text and the cursor of the next page (X-Next-After). */
-  async getPage(path: string, accept: string): Promise<{ body: string; next: string | null }> {
-    const response = await this.send('GET', path, undefined, { Accept: accept });
-    return { body: await response.text(), next: response.headers.get('x-next-after') };
+  /** Every item of a paged JSON list (`{items, next}`), following `next` to the last page. */
+  async allItems<T>(path: string): Promise<T[]> {
+    const items: T[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: T[]; next: string | number | null } = await this.get(withCursor(path, after));
+      items.push(...page.items);
+      after = page.next === null ? null : String(page.next);
+    } while (after);
+    return items;
+  }
+
+  /**
+   * Every line of a paged CSV export, following X-Next-After to the last page: one header line,
+   * then the rows, without the byte order mark or line ends. Each page repeats the BOM and the
+   * header, so they are dropped from every page but the first.
+   */
+  async allCsv(path: string): Promise<string[]> {
+    const lines: string[] = [];
+    let after: string | null = null;
+    do {
+      const response = await this.send('GET', withCursor(path, after), undefined, { Accept: 'text/csv' });
+      const body = (await response.text()).replace(/^\uFEFF/, '').replace(/\r\n$/, '');
+      const pageLines = body === '' ? [] : body.split('\r\n');
+      lines.push(...(lines.length === 0 ? pageLines : pageLines.slice(1)));
+      after = response.headers.get('x-next-after');
+    } while (after);
+    return lines;
   }
 
   /** A command: POST with its Idempotency-Key; a repeat with the same key appends nothing. */
@@ -131,6 +155,11 @@ export class ApiClient {
       throw new ApiError(method, path, response.status, await problemOf(response), key);
     }
   }
+}
+
+/** `path` with the cursor of the page after `after`, if any. */
+function withCursor(path: string, after: string | null): string {
+  return after ? `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(after)}` : path;
 }
 
 async function problemOf(response: Response): Promise<Problem> {
