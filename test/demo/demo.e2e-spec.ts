@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
+import { ageOn } from '@app/read-models';
 import { createDemoCommand } from '../../apps/cli/src/commands/demo.command';
 import { ApiClient } from '../../apps/cli/src/demo/http-client';
 import { type ProgressSink } from '../../apps/cli/src/demo/progress';
 import { countHistory, type DemoReport } from '../../apps/cli/src/demo/run-demo';
 import { runDemo } from '../../apps/cli/src/demo/run-demo';
-import { ageOn, generateXiaoyiYear } from '../../apps/cli/src/demo/xiaoyi-year';
+import { generateXiaoyiYear } from '../../apps/cli/src/demo/xiaoyi-year';
 import { ExitCode } from '../../apps/cli/src/exit-codes';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
@@ -95,15 +96,9 @@ describe('npm run demo: the Xiaoyi year over HTTP', () => {
 
   it('keeps all 1,243 community members (and the associations’) attached to open branches', async () => {
     const open = new Set(branchesOf(await tree(YEAR_END)).map((b) => b.branchId));
-    const members: { branchId: string; status: string; branchName: string | null }[] = [];
-    let after: string | null = null;
-    do {
-      const page: { items: typeof members; next: string | null } = await auditor.get(
-        `/reports/members?limit=1000${after ? `&after=${after}` : ''}`,
-      );
-      members.push(...page.items);
-      after = page.next;
-    } while (after);
+    const members = await auditor.allItems<{ branchId: string; status: string; branchName: string | null }>(
+      '/reports/members?limit=1000',
+    );
     const active = members.filter((m) => m.status === 'active');
     expect(active).toHaveLength(year.members.length);
     expect(active.every((m) => open.has(m.branchId))).toBe(true);
@@ -139,19 +134,14 @@ describe('npm run demo: the Xiaoyi year over HTTP', () => {
   });
 
   it('names the actor of every step in the audit log', async () => {
-    let after: string | null = null;
-    let count = 0;
-    do {
-      const page: { items: { actorId: string | null; actorName: string | null }[]; next: string | null } =
-        await auditor.get(`/audit/events?limit=500${after ? `&after=${after}` : ''}`);
-      for (const item of page.items) {
-        expect(item.actorId).toBeTruthy();
-        expect(item.actorName).toBeTruthy();
-      }
-      count += page.items.length;
-      after = page.next;
-    } while (after);
-    expect(count).toBeGreaterThanOrEqual(first.after.events);
+    const events = await auditor.allItems<{ actorId: string | null; actorName: string | null }>(
+      '/audit/events?limit=500',
+    );
+    for (const event of events) {
+      expect(event.actorId).toBeTruthy();
+      expect(event.actorName).toBeTruthy();
+    }
+    expect(events.length).toBeGreaterThanOrEqual(first.after.events);
   });
 
   it('appends nothing when run again (through the CLI command, against the running API)', async () => {

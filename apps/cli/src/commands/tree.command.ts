@@ -1,3 +1,4 @@
+import type { HeldPost, OrganisationTree, TreeBranch, TreeCommittee } from '@app/read-models';
 import type { CliCommand } from '../cli-context';
 import { UsageError } from '../demo/api-access';
 import { fmt } from '../demo/progress';
@@ -18,33 +19,6 @@ const HELP = [
   'Example: npm run -s cli -- tree --as-of 2022-02-28',
   READ_EXIT_CODES,
 ].join('\n');
-
-interface HeldPost {
-  readonly kind: string;
-  readonly duty: string | null;
-  readonly source: string;
-  readonly holder: { readonly name: string };
-}
-interface TreeBranch {
-  readonly branchId: string;
-  readonly name: string;
-  readonly members: { readonly full: number; readonly probationary: number };
-  readonly posts: readonly HeldPost[];
-  readonly shape: { readonly overSize?: boolean; readonly belowMinimum?: boolean } | null;
-}
-interface TreeCommittee {
-  readonly name: string;
-  readonly kind: string;
-  readonly branches: readonly TreeBranch[];
-  readonly committees: readonly TreeCommittee[];
-}
-export interface OrganisationTree {
-  readonly asOf: string;
-  readonly policyVersion: string | null;
-  readonly committees: readonly TreeCommittee[];
-  readonly unattachedBranches: readonly TreeBranch[];
-  readonly totals: { readonly branches: number; readonly full: number; readonly probationary: number };
-}
 
 const POST_LABELS: Readonly<Record<string, string>> = {
   secretary: '书记',

@@ -1,3 +1,5 @@
+import { addYears } from '@app/domain';
+import { ageOn } from '@app/read-models';
 import type { PhaseProgress } from './progress';
 import { fmt } from './progress';
 import {
@@ -11,7 +13,7 @@ import {
   type Phase,
   type ScriptContext,
 } from './script-support';
-import { ageOn, type DemoElection, type DemoMember, type XiaoyiYear } from './xiaoyi-year';
+import type { DemoElection, DemoMember, XiaoyiYear } from './xiaoyi-year';
 
 /**
  * The renewal campaign and the elections of the Xiaoyi year, through the election endpoints
@@ -19,7 +21,7 @@ import { ageOn, type DemoElection, type DemoMember, type XiaoyiYear } from './xi
  * the campaign endpoints (`POST /campaigns`, working groups, 包联).
  */
 
-export const ELECTION_OPERATIONS = [
+const ELECTION_OPERATIONS = [
   'POST /elections',
   'POST /elections/{electionId}/request',
   'POST /elections/{electionId}/assembly',
@@ -27,7 +29,7 @@ export const ELECTION_OPERATIONS = [
   'GET /elections/{electionId}',
 ] as const;
 
-export const CAMPAIGN_OPERATIONS = [
+const CAMPAIGN_OPERATIONS = [
   'POST /campaigns',
   'POST /campaigns/{campaignId}/working-groups',
   'POST /campaigns/{campaignId}/working-groups/{groupId}/branches',
@@ -332,7 +334,7 @@ async function runElection(context: ScriptContext, progress: PhaseProgress, elec
 }
 
 /** Who is on the branch's roll at the assembly: after the merges and the redraw. */
-export function finalRoll(year: XiaoyiYear, branchKey: string): DemoMember[] {
+function finalRoll(year: XiaoyiYear, branchKey: string): DemoMember[] {
   const movers = new Set(year.redraw.movers);
   return year.members.filter((m) => {
     const key = movers.has(m.memberId)
@@ -476,7 +478,7 @@ export const closingPhase: Phase = {
     const { year } = context;
     const confirmations = year.members
       .filter((m) => m.membership === 'probationary')
-      .map((m) => ({ m, on: oneYearAfter(m.joinedPartyOn) }))
+      .map((m) => ({ m, on: addYears(m.joinedPartyOn, 1) }))
       .sort((a, b) => a.on.localeCompare(b.on));
     for (const { m, on } of confirmations) {
       await send(context, progress, key('member', m.seq, 'confirm'), `/members/${m.memberId}/confirm`, {
@@ -496,7 +498,3 @@ export const closingPhase: Phase = {
     return `${confirmations.length} probationary members confirmed (转正), ${restorations.length} members' rights restored after 留党察看`;
   },
 };
-
-function oneYearAfter(date: string): string {
-  return `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`;
-}

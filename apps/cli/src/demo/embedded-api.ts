@@ -28,7 +28,7 @@ export class ApiStartFailed extends Error {
   }
 }
 
-export async function isReady(url: string, timeoutMs = 2000): Promise<boolean> {
+async function isReady(url: string, timeoutMs = 2000): Promise<boolean> {
   try {
     const response = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();

@@ -1,3 +1,4 @@
+import { addDays } from '@app/domain';
 import { fmt } from './progress';
 import {
   atStart,
@@ -10,7 +11,7 @@ import {
   type Phase,
   type ScriptContext,
 } from './script-support';
-import { addDays, type DemoMember } from './xiaoyi-year';
+import type { DemoMember } from './xiaoyi-year';
 import { cancelMergedBranchElections, electionsAvailable } from './election-phases';
 
 // ---------------------------------------------------------------- organisation

@@ -11,8 +11,6 @@ export const stderrSink: ProgressSink = {
   write: (text) => void process.stderr.write(text),
 };
 
-export const silentSink: ProgressSink = { isTTY: false, write: () => undefined };
-
 const BAR_WIDTH = 24;
 const REDRAW_EVERY_MS = 80;
 
@@ -40,17 +38,12 @@ export class PhaseProgress {
   constructor(
     private readonly sink: ProgressSink,
     readonly phase: string,
-    private total: number,
+    private readonly total: number,
     private readonly now: () => number = () => Date.now(),
     private readonly width = 14,
   ) {
     this.started = now();
     this.draw(true);
-  }
-
-  /** Raise the expected total when a phase learns it needs more steps. */
-  expect(total: number): void {
-    this.total = Math.max(this.total, total);
   }
 
   /** One command answered: `replayed` when the API had recorded it before. */
@@ -65,12 +58,6 @@ export class PhaseProgress {
   step(): void {
     this.done += 1;
     this.draw(false);
-  }
-
-  note(text: string): void {
-    if (this.sink.isTTY) this.sink.write('\r\x1b[K');
-    this.sink.write(`  ${text}\n`);
-    this.draw(true);
   }
 
   finish(summary: string): PhaseResult {

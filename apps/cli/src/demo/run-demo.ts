@@ -36,7 +36,7 @@ export interface DemoReport {
 }
 
 /** `METHOD /path` of every operation in the API's OpenAPI document (public, at /openapi.json). */
-export async function apiOperations(api: ApiClient): Promise<Set<string>> {
+async function apiOperations(api: ApiClient): Promise<Set<string>> {
   const document = await api.get<{ paths?: Record<string, Record<string, unknown>> }>('/openapi.json');
   const operations = new Set<string>();
   for (const [path, methods] of Object.entries(document.paths ?? {})) {

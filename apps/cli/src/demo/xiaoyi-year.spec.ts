@@ -1,4 +1,5 @@
-import { ageOn, COMMUNITY_MEMBER_TOTAL, DEMO_SEED, generateXiaoyiYear } from './xiaoyi-year';
+import { ageOn } from '@app/read-models';
+import { COMMUNITY_MEMBER_TOTAL, DEMO_SEED, generateXiaoyiYear } from './xiaoyi-year';
 
 describe('the generated Xiaoyi year', () => {
   const year = generateXiaoyiYear();

@@ -1,4 +1,6 @@
 import { uuidV5 } from '@app/application';
+import { addDays } from '@app/domain';
+import { ageOn } from '@app/read-models';
 import { COMMUNITIES, FEMALE_GIVEN_NAMES, MALE_GIVEN_NAMES, SURNAMES, YOUNGER_GIVEN_NAMES } from './names';
 import { SeededRandom } from './prng';
 
@@ -44,8 +46,6 @@ export interface DemoBranch {
   readonly partyAffairsOfficer: DemoPerson | null;
   /** False for 永安, which the redraw sets up during the year. */
   readonly existsAtStart: boolean;
-  /** 示范创建支部 (the article names 府中, 留义 and 高阳镇). */
-  readonly demonstration: boolean;
 }
 
 export interface DemoSuspension {
@@ -207,25 +207,11 @@ export interface XiaoyiYear {
   readonly restructuringDoneOn: string;
   readonly crossAppointedOn: string;
   readonly officersAssignedOn: string;
-  /** Suspensions that end during the year, restored then. */
-  readonly rightsRestoredOn: string;
   /** The youngest secretary elected, and her age on her election day. */
   readonly youngestSecretary: { readonly memberId: string; readonly name: string; readonly age: number };
 }
 
 // ---------------------------------------------------------------- dates
-
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
-
-/** Full years from a birth date to a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** The `n`-th working day (Mon–Fri) on or after `from`. */
 function workingDay(from: string, n: number): string {
@@ -243,7 +229,7 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 // ---------------------------------------------------------------- the story's fixed facts
 
-export const COMMITTEE_NAME = '孝义市离退休干部党委';
+const COMMITTEE_NAME = '孝义市离退休干部党委';
 const REGISTERED_ON = '2022-01-04';
 const PREVIOUS_TERM_START = '2019-06-28';
 
@@ -379,7 +365,6 @@ export function generateXiaoyiYear(seed: number = DEMO_SEED): XiaoyiYear {
       communitySecretary: youngerPerson('community-secretary', key),
       partyAffairsOfficer: youngerPerson('party-affairs-officer', key),
       existsAtStart: true,
-      demonstration: ['fuzhong', 'liuyi', 'fudong', 'liliu'].includes(key),
     });
   }
   for (const association of ASSOCIATIONS) {
@@ -394,7 +379,6 @@ export function generateXiaoyiYear(seed: number = DEMO_SEED): XiaoyiYear {
       communitySecretary: null,
       partyAffairsOfficer: null,
       existsAtStart: true,
-      demonstration: association.key === 'gaoyang',
     });
   }
   const yongan: DemoBranch = {
@@ -408,7 +392,6 @@ export function generateXiaoyiYear(seed: number = DEMO_SEED): XiaoyiYear {
     communitySecretary: youngerPerson('community-secretary', 'yongan'),
     partyAffairsOfficer: youngerPerson('party-affairs-officer', 'yongan'),
     existsAtStart: false,
-    demonstration: false,
   };
   branches.push(yongan);
   const branchOf = (key: string): DemoBranch => {
@@ -708,7 +691,6 @@ export function generateXiaoyiYear(seed: number = DEMO_SEED): XiaoyiYear {
     restructuringDoneOn: '2022-04-02',
     crossAppointedOn: '2022-07-05',
     officersAssignedOn: '2022-07-08',
-    rightsRestoredOn: '2022-11-30',
     youngestSecretary: youngest,
   };
 
