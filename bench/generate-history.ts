@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import type { NewEvent } from '../libs/event-store/src/port/envelope';
 import type Database from 'better-sqlite3';
 import { SqliteEventStore } from '../libs/event-store/src/adapters/sqlite/sqlite-event-store';
+import { mulberry32 } from '../apps/cli/src/demo/prng';
 
 export interface HistoryParameters {
   readonly branches: number;
@@ -50,18 +51,6 @@ export interface GeneratedHistory {
   readonly generatedSeconds: number | null;
 }
 
-/** mulberry32: small, fast and deterministic. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const GIVEN = '秀英桂兰建国志强淑珍德明玉兰凤英振华国强文明丽华秀珍宝山金花永安';
 const POST_KINDS = ['secretary', 'deputySecretary', 'committeeMember', 'committeeMember', 'committeeMember'] as const;
@@ -91,7 +80,7 @@ class Generator {
   private readonly committees: number;
 
   constructor(private readonly p: HistoryParameters) {
-    this.random = prng(p.seed);
+    this.random = mulberry32(p.seed);
     const capacity = Math.ceil(p.members * (1 + p.turnoverRate * (p.years + 2))) + 10;
     this.memberBranch = new Int32Array(capacity).fill(-1);
     this.probationary = new Uint8Array(capacity);

@@ -6,22 +6,13 @@ import { SqliteDatabase } from '@app/event-store';
 import { PROJECTIONS } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase, ProjectionRunner, type ReadModelDatabase } from '@app/read-models';
+import { mulberry32 } from '../../apps/cli/src/demo/prng';
 import { ensureHistory, PROVINCE } from '../../bench/generate-history';
 
 const ROOT = join(__dirname, '../..');
 const KILLS = 10;
+/** The kill points are drawn from this seed (mulberry32), so a failing run can be replayed with CRASH_SEED. */
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-/** mulberry32, so a failing run can be replayed with CRASH_SEED. */
-function random(start: number): () => number {
-  let a = start >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function startWorker(dataDir: string): ChildProcess {
   return spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
@@ -104,7 +95,7 @@ describe('worker crash during catch-up', () => {
     }
     const readModels = join(dataDir, 'read-models.sqlite');
     const head = history.events;
-    const next = random(seed);
+    const next = mulberry32(seed);
     // One random point in each tenth of the catch-up, so the kills spread over all of it.
     const slice = (head * 0.9) / KILLS;
     const targets = Array.from({ length: KILLS }, (_, i) => Math.floor((i + next()) * slice));
