@@ -27,6 +27,7 @@ import {
   requestInstallation,
   ROLL,
   small,
+  SMALL_SECRETARY_SHORT,
   SMALL_TO_ASSEMBLY,
   smallConvene,
   standing,
@@ -1184,16 +1185,6 @@ describe('Election decider', () => {
       expect(data.races.map((race) => race.race)).toEqual(['secretary', 'deputySecretary']);
     });
 
-    const SECRETARY_SHORT: readonly ElectionCommand[] = [
-      ...SMALL_TO_ASSEMBLY,
-      smallConvene(),
-      recordBallots(
-        'secretary',
-        [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
-        4,
-      ),
-      countBallots('secretary'),
-    ];
     const reduce = (race: 'secretary' | 'deputySecretary'): ElectionCommand => ({
       type: 'ReduceSeats',
       data: { electionId: ELECTION, race, consent: { for: 4, against: 0, abstain: 0 } },
@@ -1201,12 +1192,12 @@ describe('Election decider', () => {
     });
 
     it('never reduces the secretary seat away', () => {
-      spec.given(given(SECRETARY_SHORT)).when(reduce('secretary')).thenThrows('SEATS_CANNOT_BE_REDUCED');
+      spec.given(given(SMALL_SECRETARY_SHORT)).when(reduce('secretary')).thenThrows('SEATS_CANNOT_BE_REDUCED');
     });
 
     it('reduces an empty deputy seat while the empty secretary seat waits for a supplementary ballot', () => {
       const bothShort = given([
-        ...SECRETARY_SHORT,
+        ...SMALL_SECRETARY_SHORT,
         recordBallots(
           'deputySecretary',
           [1, 2, 3, 4].map(() => ballot({ s2: 'against' })),

@@ -343,3 +343,15 @@ export const smallConvene = (presentVoters: readonly Person[] = [1, 2, 3, 4].map
     electionMethodAdoption: { for: 4, against: 0, abstain: 0 },
     context: { roll: SMALL_ROLL, concurrentPostHolders: [COMMUNITY_SECRETARY] },
   });
+
+/** The small branch's secretary race counted with nobody elected: its one seat is short. */
+export const SMALL_SECRETARY_SHORT: readonly ElectionCommand[] = [
+  ...SMALL_TO_ASSEMBLY,
+  smallConvene(),
+  recordBallots(
+    'secretary',
+    [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
+    4,
+  ),
+  countBallots('secretary'),
+];

@@ -10,8 +10,7 @@ import {
   countBallots,
   history,
   recordBallots,
-  SMALL_TO_ASSEMBLY,
-  smallConvene,
+  SMALL_SECRETARY_SHORT,
   stateOf,
   TO_RESULT_APPROVED,
   TO_SLATE_APPROVED,
@@ -66,22 +65,12 @@ describe('nextActions', () => {
   });
 
   it('allows reducing seats while some short race can be reduced, and blocks it when none can', () => {
-    const secretaryShort = [
-      ...SMALL_TO_ASSEMBLY,
-      smallConvene(),
-      recordBallots(
-        'secretary',
-        [1, 2, 3, 4].map(() => ballot({ s1: 'against' })),
-        4,
-      ),
-      countBallots('secretary'),
-    ];
-    expect(blockedAs(nextActions(stateOf(history(secretaryShort)), policy, at), 'ReduceSeats')).toMatchObject({
+    expect(blockedAs(nextActions(stateOf(history(SMALL_SECRETARY_SHORT)), policy, at), 'ReduceSeats')).toMatchObject({
       allowed: false,
       code: 'SEATS_CANNOT_BE_REDUCED',
     });
     const bothShort = [
-      ...secretaryShort,
+      ...SMALL_SECRETARY_SHORT,
       recordBallots(
         'deputySecretary',
         [1, 2, 3, 4].map(() => ballot({ s2: 'against' })),
