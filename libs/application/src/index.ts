@@ -52,3 +52,6 @@ export * from './campaign/campaign.module';
 export * from './read-models/worker-status';
 export * from './process-managers/process-manager-lifecycle';
 export * from './calendar/business-calendar';
+export * from './committee-scope/caller-scope';
+export * from './committee-scope/scoped-event-store';
+export * from './committee-scope/scoped-branches';

@@ -3,15 +3,14 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { InvalidToken, TokenVerifier, type Principal } from '@app/application';
 import { ACCESS, type AccessDecision } from './access.decorators';
-import { CommitteeScope } from './committee-scope';
 import { Forbidden, Unauthenticated } from './auth-errors';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 
 /**
  * The one gate every request passes: the route's access decision, then the bearer token, then
- * the role, then (for an administrator scoped to one committee) whether the addressed branch,
- * member or committee is theirs — answered 404 when it is not, so existence does not leak.
+ * the role. A committee-scoped administrator's request then runs inside that scope
+ * (CommitteeScopeInterceptor), which the event store enforces on every stream it touches.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -20,7 +19,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TokenVerifier) private readonly verifier: TokenVerifier,
-    private readonly scope: CommitteeScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,7 +37,13 @@ export class AuthGuard implements CanActivate {
     if (!decision.roles.includes(principal.role)) {
       throw new Forbidden(`This route is for ${decision.roles.join(' or ')}; the token's role is ${principal.role}.`);
     }
-    if (principal.committeeId !== null) await this.scope.assertWithin(principal.committeeId, request);
+    // Only administrators' acts are limited to a committee; an auditor or reporter token that
+    // names one was issued wrongly, and is refused rather than quietly read as unlimited.
+    if (principal.committeeId !== null && principal.role !== 'admin') {
+      throw new Forbidden(
+        `A committee scope (committeeId) is for administrators only; this token's role is ${principal.role}.`,
+      );
+    }
     return true;
   }
 

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { APP_CONFIG, TokenVerifier, type AppConfig } from '@app/application';
 import { AuthGuard } from './auth.guard';
-import { CommitteeScope } from './committee-scope';
+import { CommitteeScopeInterceptor } from './committee-scope.interceptor';
 
-/** Bearer-token authentication and per-route roles for every request (deny by default). */
+/**
+ * Bearer-token authentication and per-route roles for every request (deny by default), and the
+ * committee scope of administrators whose token names one.
+ */
 @Module({
   providers: [
     {
@@ -12,8 +15,8 @@ import { CommitteeScope } from './committee-scope';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => TokenVerifier.create(config.auth),
     },
-    CommitteeScope,
     { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_INTERCEPTOR, useClass: CommitteeScopeInterceptor },
   ],
 })
 export class AuthModule {}

@@ -6,6 +6,7 @@ import {
   CampaignQueries,
   ExecuteCampaignCommand,
   ReadModelFreshness,
+  ScopedBranches,
   uuidV5,
   type CampaignView,
   type CommandOutcome,
@@ -33,6 +34,7 @@ export class CampaignsController extends CommandController {
     private readonly campaigns: CampaignQueries,
     private readonly board: ElectionBoardQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {
     super(commands);
   }
@@ -106,8 +108,9 @@ export class CampaignsController extends CommandController {
   @Get()
   @ApiOperation({ summary: 'Every campaign, newest plan first, with its group and branch counts' })
   async list(): Promise<{ items: CampaignSummary[] }> {
+    const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);
-    return { items: this.board.campaigns() };
+    return { items: this.board.campaigns(visible ?? undefined) };
   }
 
   @Get(':campaignId')
@@ -120,7 +123,11 @@ export class CampaignsController extends CommandController {
     @Query() query: CampaignQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignView> {
-    const view = await this.campaigns.campaign(campaignId, query.asOf ?? this.calendar.today());
+    const view = await this.campaigns.campaign(
+      campaignId,
+      query.asOf ?? this.calendar.today(),
+      await this.scoped.visible(),
+    );
     if (view === null) throw new NotFoundException(`No campaign ${campaignId} exists.`);
     res.setHeader('ETag', `"${view.revision}"`);
     return view;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness, BusinessCalendar } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar, ScopedBranches } from '@app/application';
 import { ELECTION_BOARD_CSV_COLUMNS, ElectionBoardQueries, electionBoardProjection } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
 import { ListProduces, sendList } from '../reports/list-export';
@@ -19,6 +19,7 @@ export class ElectionBoardController {
     private readonly calendar: BusinessCalendar,
     private readonly board: ElectionBoardQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {}
 
   @Get()
@@ -28,9 +29,16 @@ export class ElectionBoardController {
   })
   @ListProduces()
   async list(@Query() query: ElectionBoardQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);
     const page = this.board.list(
-      { campaignId: query.campaignId, branchId: query.branchId, state: query.state, overdue: query.overdue },
+      {
+        campaignId: query.campaignId,
+        branchId: query.branchId,
+        state: query.state,
+        overdue: query.overdue,
+        ...(visible === null ? {} : { withinBranches: visible }),
+      },
       query.asOf ?? this.calendar.today(),
       { after: query.after, limit: query.limit ?? 500 },
     );

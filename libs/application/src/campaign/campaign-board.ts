@@ -59,13 +59,16 @@ export class CampaignQueries {
     private readonly freshness: ReadModelFreshness,
   ) {}
 
-  async campaign(campaignId: string, today: string): Promise<CampaignView | null> {
-    const { state, revision } = await loadStateWithRevision(
-      this.store,
-      campaignDecider,
-      campaignStreamName(campaignId),
-    );
-    if (state.status !== 'active' || revision === null) return null;
+  /** `withinBranches`: a committee-scoped caller's branches, the only ones their board shows. */
+  async campaign(
+    campaignId: string,
+    today: string,
+    withinBranches: ReadonlySet<string> | null = null,
+  ): Promise<CampaignView | null> {
+    const loaded = await loadStateWithRevision(this.store, campaignDecider, campaignStreamName(campaignId));
+    const { revision } = loaded;
+    if (loaded.state.status !== 'active' || revision === null) return null;
+    const state = withinBranches === null ? loaded.state : onlyBranches(loaded.state, withinBranches);
     await this.freshness.waitForHead(electionBoardProjection.name);
     const elections = this.board.latestOfCampaign(campaignId, today);
     const branchIds = Object.keys(state.assignments);
@@ -94,6 +97,14 @@ export class CampaignQueries {
       },
     };
   }
+}
+
+/** The campaign as a caller who sees only `branches` sees it: the plan and groups, their assignments. */
+function onlyBranches(state: ActiveCampaign, branches: ReadonlySet<string>): ActiveCampaign {
+  const assignments = Object.fromEntries(
+    Object.entries(state.assignments).filter(([branchId]) => branches.has(branchId)),
+  );
+  return { ...state, assignments };
 }
 
 function rowOf(

@@ -92,6 +92,8 @@ export class ElectionFacts {
     electionId: string,
     policies: readonly RulePolicy[],
   ): Promise<{ start: string; end: string } | null> {
+    // The index holds every committee's elections: only a branch the caller may see has a term.
+    if (!(await this.organisation.visibleBranch(branchId))) return null;
     const installed = await this.index.installedTerm(branchId, electionId);
     if (installed !== null) return { start: installed.start, end: installed.end };
     const starts = (await this.currentPosts(branchId))
@@ -105,6 +107,7 @@ export class ElectionFacts {
 
   /** Elections of the branch still under way (neither installed nor cancelled), other than `electionId`. */
   async openElections(branchId: string, electionId: string): Promise<string[]> {
+    if (!(await this.organisation.visibleBranch(branchId))) return [];
     return (await this.index.electionsOfBranch(branchId))
       .filter(
         (election) =>

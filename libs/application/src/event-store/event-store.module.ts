@@ -3,6 +3,7 @@ import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nes
 import { createEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
+import { ScopedEventStore } from '../committee-scope/scoped-event-store';
 import { eventStoreConfigOf } from './event-store-config';
 import { productUpcasters } from './upcasters';
 
@@ -11,6 +12,13 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /** The same store without upcasting: stored bytes as written, for hash-chain verification only. */
 export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
+
+/** The adapter under the store's wrappers: stored bytes as written, for hash-chain verification. */
+function adapterOf(store: EventStore): EventStore {
+  if (store instanceof ScopedEventStore) return adapterOf(store.inner);
+  if (store instanceof UpcastingEventStore) return adapterOf(store.raw);
+  return store;
+}
 
 /**
  * Where events go, for boot logs. Never the connection string, which may hold credentials; the
@@ -32,14 +40,17 @@ export function describeStore(store: EventStore, config: AppConfig): string {
     {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
-      // Reads return current event shapes; the adapter stays reachable as `.raw` for verification.
+      // Reads return current event shapes, and a committee-scoped administrator's request touches
+      // only their committee's streams; the adapter stays reachable for verification.
       useFactory: async (config: AppConfig): Promise<EventStore> =>
-        new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
+        new ScopedEventStore(
+          new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
+        ),
     },
     {
       provide: RAW_EVENT_STORE,
       inject: [EVENT_STORE],
-      useFactory: (store: EventStore): EventStore => (store instanceof UpcastingEventStore ? store.raw : store),
+      useFactory: (store: EventStore): EventStore => adapterOf(store),
     },
   ],
   exports: [EVENT_STORE, RAW_EVENT_STORE],

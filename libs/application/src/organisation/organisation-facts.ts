@@ -15,6 +15,7 @@ import {
 import type { EventStore } from '@app/event-store';
 import { OrganisationQueries, organisationNowProjection, type BranchRollRow, type PostRow } from '@app/read-models';
 import { loadState, loadStateWithRevision, type StateAtRevision } from '../command-handling/load-stream';
+import { visibleToCaller } from '../committee-scope/visible-to-caller';
 import type { ReadModelFreshness } from '../read-models/read-model-freshness';
 
 /**
@@ -60,6 +61,7 @@ export class OrganisationFacts {
   }
 
   async memberCounts(branchId: string): Promise<MemberCounts> {
+    if (!(await this.visibleBranch(branchId))) return { full: 0, probationary: 0 };
     await this.freshness.waitForHead(organisationNowProjection.name);
     return this.queries.memberCounts(branchId);
   }
@@ -71,13 +73,22 @@ export class OrganisationFacts {
 
   /** What must be gone before a committee can be dissolved. */
   async committeeChildren(committeeId: string): Promise<{ openBranches: number; activeChildCommittees: number }> {
+    if (!(await visibleToCaller(this.store, partyCommitteeStreamName(committeeId)))) {
+      return { openBranches: 0, activeChildCommittees: 0 };
+    }
     await this.freshness.waitForHead(organisationNowProjection.name);
     return this.queries.committeeChildren(committeeId);
   }
 
+  /**
+   * Active members' affiliations, of some branches or of all. Under a committee scope the
+   * branches asked for are those the caller may see; a roll of all (a redraw's execution) is
+   * judged member by member when the plan that names them is appended.
+   */
   async roll(branchIds?: readonly string[]): Promise<{ memberId: string; branchId: string }[]> {
+    const asked = branchIds && (await this.visibleBranches(branchIds));
     await this.freshness.waitForHead(organisationNowProjection.name);
-    return this.queries.roll(branchIds);
+    return this.queries.roll(asked);
   }
 
   async branchStatuses(branchIds: readonly string[]): Promise<Record<string, BranchStatusFact>> {
@@ -110,13 +121,25 @@ export class OrganisationFacts {
 
   /** A branch's member roll, after the read model has caught up (read-your-writes). */
   async branchRoll(branchId: string): Promise<BranchRollRow[]> {
+    if (!(await this.visibleBranch(branchId))) return [];
     await this.freshness.waitForHead(organisationNowProjection.name);
     return this.queries.branchRoll(branchId);
   }
 
   /** Every post a branch has had, held and ended, after the read model has caught up. */
   async postHistory(branchId: string): Promise<PostRow[]> {
+    if (!(await this.visibleBranch(branchId))) return [];
     await this.freshness.waitForHead(organisationNowProjection.name);
     return this.queries.posts(branchId);
+  }
+
+  /** Whether the caller may see the branch; facts of one they may not are those of no branch. */
+  visibleBranch(branchId: string): Promise<boolean> {
+    return visibleToCaller(this.store, branchStreamName(branchId));
+  }
+
+  private async visibleBranches(branchIds: readonly string[]): Promise<string[]> {
+    const visible = await Promise.all(branchIds.map((id) => this.visibleBranch(id)));
+    return branchIds.filter((_, i) => visible[i]);
   }
 }

@@ -27,6 +27,7 @@ import {
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
+import { ScopedBranches } from '../committee-scope/scoped-branches';
 import { ReadModelFreshness } from './read-model-freshness';
 import { WorkerStatusRegistry } from './worker-status';
 
@@ -75,9 +76,15 @@ const QUERIES = [
       useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig, workers: WorkerStatusRegistry) =>
         new ReadModelFreshness(store, db, { timeoutMs: config.eventStoreTimeoutMs }, workers),
     },
+    {
+      provide: ScopedBranches,
+      inject: [OrganisationQueries, ReadModelFreshness],
+      useFactory: (queries: OrganisationQueries, freshness: ReadModelFreshness) =>
+        new ScopedBranches(queries, freshness),
+    },
     WorkerStatusRegistry,
   ],
-  exports: [READ_MODEL_DB, ...QUERIES, ReadModelFreshness, WorkerStatusRegistry],
+  exports: [READ_MODEL_DB, ...QUERIES, ReadModelFreshness, ScopedBranches, WorkerStatusRegistry],
 })
 export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);

@@ -47,6 +47,8 @@ export interface ElectionBoardEntry {
 export interface ElectionBoardFilter {
   readonly campaignId?: string;
   readonly branchId?: string;
+  /** Only elections of these branches (a committee-scoped caller's); absent: every branch. */
+  readonly withinBranches?: ReadonlySet<string>;
   readonly state?: string;
   readonly overdue?: boolean;
 }
@@ -165,6 +167,19 @@ function toEntry(row: EntryRow, today: string): ElectionBoardEntry {
   return { ...rest, overdue: reasons.length > 0, overdueReasons: reasons };
 }
 
+/**
+ * `column IN (@name0, @name1, …)` with each value bound as a named parameter: plain SQL any
+ * database takes. An empty set matches nothing.
+ */
+function inList(column: string, name: string, values: ReadonlySet<string>, params: Record<string, unknown>): string {
+  if (values.size === 0) return '0 = 1';
+  const names = [...values].map((value, index) => {
+    params[`${name}${index}`] = value;
+    return `@${name}${index}`;
+  });
+  return `${column} IN (${names.join(', ')})`;
+}
+
 /** The board over the `election-board` projection's views, which stay stable across rebuilds. */
 export class ElectionBoardQueries {
   constructor(private readonly db: ReadModelDatabase) {}
@@ -186,6 +201,7 @@ export class ElectionBoardQueries {
       where.push('e.state = @state');
       params.state = filter.state;
     }
+    if (filter.withinBranches !== undefined) where.push(inList('e.branch_id', 'within', filter.withinBranches, params));
     if (filter.overdue !== undefined) where.push(filter.overdue ? OVERDUE_SQL : `NOT ${OVERDUE_SQL}`);
     const rows = this.db
       .prepare(
@@ -223,17 +239,22 @@ export class ElectionBoardQueries {
     return new Map(rows.map((row) => [row.branchId, toEntry(row, today)]));
   }
 
-  /** Every campaign the board knows, newest plan first, with its group and branch counts. */
-  campaigns(): CampaignSummary[] {
+  /**
+   * Every campaign the board knows, newest plan first, with its group and branch counts; with
+   * `withinBranches`, only those branches are counted.
+   */
+  campaigns(withinBranches?: ReadonlySet<string>): CampaignSummary[] {
+    const params: Record<string, unknown> = {};
+    const within = withinBranches === undefined ? '' : `AND ${inList('a.branch_id', 'within', withinBranches, params)}`;
     return this.db
       .prepare(
         `SELECT c.campaign_id AS campaignId, c.title, c.document_number AS documentNumber, c.deadline,
            c.issued_on AS issuedOn,
            (SELECT COUNT(*) FROM board_working_groups g WHERE g.campaign_id = c.campaign_id) AS groups,
-           (SELECT COUNT(*) FROM board_assignments a WHERE a.campaign_id = c.campaign_id) AS branches
+           (SELECT COUNT(*) FROM board_assignments a WHERE a.campaign_id = c.campaign_id ${within}) AS branches
          FROM board_campaigns c ORDER BY c.issued_position DESC`,
       )
-      .all() as CampaignSummary[];
+      .all(params) as CampaignSummary[];
   }
 
   /** Current branch names, for a board that lists branches without an election yet. */

@@ -84,22 +84,20 @@ export class OrganisationQueries {
     return rows.map((row) => ({ ...row, votingSuspended: row.votingSuspended === 1 }));
   }
 
-  /** The committee a branch belongs to now; null when the branch is unknown. */
-  committeeOfBranch(branchId: string): string | null {
-    const row = this.db
-      .prepare('SELECT committee_id AS committeeId FROM branches WHERE branch_id = ?')
-      .get(branchId) as { committeeId: string } | undefined;
-    return row?.committeeId ?? null;
-  }
-
-  /** The committee of a member's branch now; null when the member is unknown. */
-  committeeOfMember(memberId: string): string | null {
-    const row = this.db
+  /**
+   * Every branch, open or dissolved, of a committee and of the committees below it: what an
+   * administrator scoped to that committee may see in a list. (WITH RECURSIVE: standard SQL.)
+   */
+  branchesUnderCommittee(committeeId: string): string[] {
+    const rows = this.db
       .prepare(
-        `SELECT b.committee_id AS committeeId FROM members m JOIN branches b ON b.branch_id = m.branch_id WHERE m.member_id = ?`,
+        `WITH RECURSIVE under(committee_id) AS (
+           SELECT ? UNION SELECT c.committee_id FROM committees c JOIN under u ON c.parent_committee_id = u.committee_id
+         )
+         SELECT branch_id AS branchId FROM branches WHERE committee_id IN (SELECT committee_id FROM under) ORDER BY branch_id`,
       )
-      .get(memberId) as { committeeId: string } | undefined;
-    return row?.committeeId ?? null;
+      .all(committeeId) as { branchId: string }[];
+    return rows.map((row) => row.branchId);
   }
 }
 

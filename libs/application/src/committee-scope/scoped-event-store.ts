@@ -1,0 +1,110 @@
+import { DomainError, type DomainEvent } from '@app/domain';
+import {
+  StreamNotFound,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@app/event-store';
+import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
+import { CallerScope } from './caller-scope';
+import { CommitteeScopeJudge } from './committee-scope-judge';
+
+/**
+ * The process's event store as requests see it: while a committee-scoped administrator's request
+ * is served, every stream it reads and every stream it appends to is judged against their
+ * committee before the read is returned or the append is made. The scope is thereby decided by
+ * the streams a command or query actually touches — its own stream, each fact a handler looks
+ * up, a new stream as its first events leave it — never by the names of request fields, so a
+ * new field cannot open a way around it. Outside such a request (other callers, projections,
+ * process managers, timers) it is the inner store unchanged.
+ */
+export class ScopedEventStore implements EventStore {
+  readonly kind: string;
+  private readonly judge: CommitteeScopeJudge;
+
+  constructor(readonly inner: EventStore) {
+    this.kind = inner.kind;
+    this.judge = new CommitteeScopeJudge(inner);
+  }
+
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    const caller = CallerScope.current();
+    if (caller) {
+      // Judged as the append would leave the stream, so a plan naming another committee's member,
+      // or a branch moved under another committee, is refused before anything is written.
+      const before = await readWholeStream(this.inner, stream);
+      const after = [...before.map(toDomainEvent), ...events.map(asDomainEvent)];
+      const verdict = await this.judge.verdict(caller, stream, after);
+      if (verdict === 'bureau') {
+        throw new DomainError(
+          'BUREAU_WIDE_ACT',
+          'This changes something that belongs to the whole bureau (its rules, campaigns or digests), which an administrator scoped to one committee may not do.',
+          'forbidden',
+        );
+      }
+      if (verdict === 'outside' && before.length > 0)
+        throw new DomainError('NOT_FOUND', 'No such resource.', 'notFound');
+      if (verdict === 'outside') {
+        // Something new whose own events name another committee: a top-level committee, or a plan
+        // moving another committee's member. Nothing of that id exists yet, so nothing is hidden.
+        throw new DomainError(
+          'OUTSIDE_COMMITTEE_SCOPE',
+          `An administrator scoped to committee ${caller.committeeId} may set up only what lies within it; this would reach outside it.`,
+          'forbidden',
+        );
+      }
+    }
+    return this.inner.append(stream, events, options);
+  }
+
+  /**
+   * Another committee's stream reads as absent, so every route answers exactly what it answers
+   * for an id that does not exist (its own 404, or the rule that refuses an unknown branch): a
+   * scoped administrator cannot even learn what other committees hold.
+   */
+  async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    const events = await this.inner.readStream(stream, options);
+    const caller = CallerScope.current();
+    if (caller) {
+      const whole = readsWholeStream(options) ? events : await readWholeStream(this.inner, stream);
+      if ((await this.judge.verdict(caller, stream, whole.map(toDomainEvent))) === 'outside') {
+        throw new StreamNotFound(stream);
+      }
+    }
+    return events;
+  }
+
+  // The whole log is read only by projections, the audit views and indexes, never on behalf of a
+  // scoped administrator's answer; lists they see are filtered by ScopedBranches instead.
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.inner.readAll(options);
+  }
+
+  subscribeToAll(options?: SubscribeOptions): Subscription {
+    return this.inner.subscribeToAll(options);
+  }
+
+  headPosition(): Promise<number | null> {
+    return this.inner.headPosition();
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+const asDomainEvent = (event: NewEvent): DomainEvent => ({ type: event.type, data: event.data });
+
+const readsWholeStream = (options: ReadStreamOptions | undefined): boolean =>
+  options === undefined ||
+  ((options.fromRevision ?? 0) === 0 && options.maxCount === undefined && options.direction !== 'backwards');

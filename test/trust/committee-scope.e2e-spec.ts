@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import request, { type Response } from 'supertest';
+import type { App } from 'supertest/types';
+import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
+import { concretePath, routeTable } from './route-table';
+import { scopedCases, type ScopedCase } from './scoped-cases';
+import { buildScopedWorld, type ScopedWorld } from './scoped-world';
+
+/** Lists that no stream read guards: filtered to the caller's committee, checked below. */
+const FILTERED_LISTS = ['GET /elections', 'GET /campaigns', 'GET /campaigns/:campaignId'];
+/** The bureau's rules, which every administrator reads. */
+const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
+
+/**
+ * An administrator scoped to one committee, against every route an administrator may call: each
+ * path id, and each id nested in a body, that names another committee's branch, member,
+ * committee, election or restructuring. The answer must be the one an id that exists nowhere
+ * gets — same status, code and sentence — with nothing appended; acts on the bureau's own
+ * streams are refused with 403. Each case has a control showing an unscoped administrator's
+ * identical request would reach the thing, so no case passes for want of a valid request.
+ */
+describe('committee scope on every path', () => {
+  let api: BootedApi;
+  let http: App;
+  let world: ScopedWorld;
+  let cases: ScopedCase[];
+  let admin: string;
+  let auditor: string;
+  let scoped: string;
+  /** The phantom answer of each case, kept for its control. */
+  const phantoms = new Map<ScopedCase, Response>();
+
+  beforeAll(async () => {
+    api = await bootApi({
+      auth: 'explicit',
+      env: { BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0', BRANCHFLOW_ELECTION_TIMER_MINUTES: '0' },
+    });
+    http = api.app.getHttpServer();
+    admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
+    auditor = `Bearer ${await tokenFor(api.config, 'auditor')}`;
+    world = await buildScopedWorld(http, admin);
+    scoped = `Bearer ${await tokenFor(api.config, 'admin', world.x.committee)}`;
+    cases = scopedCases(world, await publishablePolicy());
+  }, 60_000);
+  afterAll(() => api.close());
+
+  /** The version in force, as a body POST /policies takes, under a new version name. */
+  async function publishablePolicy(): Promise<object> {
+    const listed = await request(http).get('/policies').set('Authorization', auditor).expect(200);
+    const inForce = (listed.body.versions as Record<string, unknown>[]).find((v) => v.version === listed.body.inForce);
+    const { source: _s, inForceToday: _t, publishedAt: _a, publishedBy: _b, ...policy } = inForce ?? {};
+    return { ...policy, version: 'scoped-test', effectiveFrom: '2030-01-01', description: '测试版本' };
+  }
+
+  const send = (scopedCase: ScopedCase, authorization: string, replace = new Map<string, string>()) => {
+    const [method, path] = scopedCase.route.split(' ') as [string, string];
+    const swap = (text: string) => [...replace].reduce((t, [from, to]) => t.split(from).join(to), text);
+    const url = swap(concretePath(path, (param) => scopedCase.params[param] ?? randomUUID()));
+    const call = method === 'GET' ? request(http).get(url) : request(http).post(url);
+    void call.set('Authorization', authorization).set('Idempotency-Key', randomUUID());
+    return method === 'GET' ? call : call.send(JSON.parse(swap(JSON.stringify(scopedCase.body ?? {}))) as object);
+  };
+
+  const label = (c: ScopedCase) => `${c.route} (${c.label})`;
+
+  it('has a case for every route an administrator may call', () => {
+    const covered = new Set([...cases.map((c) => c.route), ...FILTERED_LISTS, ...BUREAU_READS]);
+    const adminRoutes = routeTable(api.app).filter(
+      (r) => r.access?.kind === 'roles' && r.access.roles.includes('admin'),
+    );
+    expect(adminRoutes.map((r) => `${r.method} ${r.path}`).filter((route) => !covered.has(route))).toEqual([]);
+    expect(adminRoutes.length).toBeGreaterThan(50);
+  });
+
+  it("answers another committee's ids exactly as ids that exist nowhere, appending nothing", async () => {
+    const wrong: string[] = [];
+    for (const scopedCase of cases) {
+      const head = await api.store.headPosition();
+      const answer = await send(scopedCase, scoped);
+      if (scopedCase.expect.kind === 'refused') {
+        if (answer.status !== 403 || answer.body.code !== scopedCase.expect.code) {
+          wrong.push(
+            `${label(scopedCase)}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}, expected 403 ${scopedCase.expect.code}`,
+          );
+        }
+      } else {
+        const phantomIds = new Map(scopedCase.foreign.map((id) => [id, randomUUID()]));
+        const phantom = await send(scopedCase, scoped, phantomIds);
+        phantoms.set(scopedCase, phantom);
+        const detail = [...phantomIds].reduce((d, [id, ph]) => d.split(id).join(ph), String(answer.body.detail));
+        if (answer.status < 400 || answer.status === 400 || answer.status >= 500) {
+          wrong.push(`${label(scopedCase)}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+        } else if (
+          answer.status !== phantom.status ||
+          answer.body.code !== phantom.body.code ||
+          detail !== String(phantom.body.detail)
+        ) {
+          wrong.push(
+            `${label(scopedCase)}: ${answer.status} ${answer.body.code} "${answer.body.detail}" but for ids that exist nowhere ${phantom.status} ${phantom.body.code} "${phantom.body.detail}"`,
+          );
+        }
+      }
+      if (answer.status >= 400) expect(answer.headers['content-type']).toContain('application/problem+json');
+      if ((await api.store.headPosition()) !== head) wrong.push(`${label(scopedCase)}: appended events`);
+    }
+    console.log(`committee scope: ${cases.length} cases over ${new Set(cases.map((c) => c.route)).size} routes`);
+    expect(wrong).toEqual([]);
+  }, 120_000);
+
+  it('reaches each of those things as an unscoped administrator (the controls)', async () => {
+    const wrong: string[] = [];
+    for (const scopedCase of cases.filter((c) => c.control === 'exists')) {
+      if (scopedCase.route.startsWith('GET ')) {
+        const read = await send(scopedCase, auditor);
+        if (read.status !== 200) wrong.push(`${label(scopedCase)}: an auditor got ${read.status}`);
+      } else {
+        const stale = await send(scopedCase, admin).set('If-Match', '"999999"');
+        if (stale.status !== 409 || typeof stale.body.currentRevision !== 'number') {
+          wrong.push(`${label(scopedCase)}: ${stale.status} ${JSON.stringify(stale.body).slice(0, 200)}`);
+        }
+      }
+    }
+    // Last, since they change the world: the same requests, accepted or refused for another reason.
+    for (const scopedCase of cases.filter((c) => c.control === 'accepted')) {
+      const answer = await send(scopedCase, admin);
+      const phantom = phantoms.get(scopedCase);
+      const sameAsPhantom = phantom && answer.status === phantom.status && answer.body.code === phantom.body.code;
+      const sameAsRefusal = scopedCase.expect.kind === 'refused' && answer.status === 403;
+      if (answer.status >= 500 || sameAsPhantom || sameAsRefusal) {
+        wrong.push(`${label(scopedCase)}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
+});
+
+describe("a committee-scoped administrator's own committee", () => {
+  let api: BootedApi;
+  let http: App;
+  let world: ScopedWorld;
+  let admin: string;
+  let scoped: string;
+
+  beforeAll(async () => {
+    api = await bootApi({
+      auth: 'explicit',
+      env: { BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0', BRANCHFLOW_ELECTION_TIMER_MINUTES: '0' },
+    });
+    http = api.app.getHttpServer();
+    admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
+    world = await buildScopedWorld(http, admin);
+    scoped = `Bearer ${await tokenFor(api.config, 'admin', world.x.committee)}`;
+  }, 60_000);
+  afterAll(() => api.close());
+
+  it('reads and changes its branches, the general branch below it included', async () => {
+    const as = (call: request.Test) => call.set('Authorization', scoped);
+    await as(request(http).post(`/branches/${world.x.branchBelow}/rename`))
+      .send({ name: '总支下属第一党支部' })
+      .expect(200);
+    await as(request(http).get(`/branches/${world.x.branchBelow}`)).expect(200);
+    await as(request(http).get(`/committees/${world.x.below}`)).expect(200);
+    await as(request(http).get(`/elections/${world.xElection}`)).expect(200);
+    await as(request(http).post('/branches'))
+      .send({ name: '总支新设党支部', parentCommitteeId: world.x.below, occurredAt: '2023-03-02' })
+      .expect(201);
+  });
+
+  it('lists only its own elections and its own branches on a campaign board', async () => {
+    const board = await request(http).get('/elections').set('Authorization', scoped).expect(200);
+    expect(board.body.items.map((e: { electionId: string }) => e.electionId)).toEqual([world.xElection]);
+    const everyone = await request(http).get('/elections').set('Authorization', admin).expect(200);
+    expect(everyone.body.items).toHaveLength(2);
+
+    const campaign = await request(http).get(`/campaigns/${world.campaign}`).set('Authorization', scoped).expect(200);
+    expect(campaign.body.board.rows.map((row: { branchId: string }) => row.branchId)).toEqual([world.x.branch]);
+    expect(Object.keys(campaign.body.assignments)).toEqual([world.x.branch]);
+    expect(campaign.body.board.branches).toBe(1);
+    const whole = await request(http).get(`/campaigns/${world.campaign}`).set('Authorization', admin).expect(200);
+    expect(whole.body.board.branches).toBe(2);
+
+    const campaigns = await request(http).get('/campaigns').set('Authorization', scoped).expect(200);
+    expect(campaigns.body.items).toEqual([expect.objectContaining({ campaignId: world.campaign, branches: 1 })]);
+  });
+
+  it('refuses a committee scope on a token that is not an administrator’s', async () => {
+    const scopedAuditor = `Bearer ${await tokenFor(api.config, 'auditor', world.x.committee)}`;
+    const refused = await request(http)
+      .get(`/branches/${world.x.branch}`)
+      .set('Authorization', scopedAuditor)
+      .expect(403);
+    expect(refused.body.detail).toMatch(/committee scope \(committeeId\) is for administrators only/);
+  });
+});

@@ -1,0 +1,408 @@
+import { randomUUID } from 'node:crypto';
+import type { ScopedWorld } from './scoped-world';
+
+/**
+ * What a committee-scoped administrator must get when a request names something of another
+ * committee: `hidden` — exactly the answer the same request gets with those ids replaced by ids
+ * that exist nowhere (so nothing of the other committee is revealed); `refused` — 403 with the
+ * given code (acts on the bureau's own streams, or creating something outside the committee).
+ */
+export type ScopedExpectation = { readonly kind: 'hidden' } | { readonly kind: 'refused'; readonly code: string };
+
+/**
+ * How an unscoped administrator's identical request shows the case is not vacuous: `exists` —
+ * the addressed stream exists (a command with a stale If-Match answers 409 with its revision, a
+ * read answers 200); `accepted` — the request succeeds (sent last, since it changes the world).
+ */
+export type ScopedControl = 'exists' | 'accepted' | 'none';
+
+export interface ScopedCase {
+  /** `METHOD /path/:param` exactly as the route table names the route. */
+  readonly route: string;
+  readonly label: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly body?: object;
+  /** The other committee's ids in params and body, replaced for the phantom request. */
+  readonly foreign: readonly string[];
+  readonly expect: ScopedExpectation;
+  readonly control: ScopedControl;
+}
+
+const day = '2023-03-02';
+const hidden: ScopedExpectation = { kind: 'hidden' };
+const bureau: ScopedExpectation = { kind: 'refused', code: 'BUREAU_WIDE_ACT' };
+const motion = { for: 1, against: 0, abstain: 0 };
+
+/** One or more cases for every route an administrator may call, built on `world`. */
+export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
+  const { x, y } = world;
+  const person = (personId: string) => ({ personId, name: '某党员' });
+  const cases: ScopedCase[] = [];
+  const add = (
+    route: string,
+    label: string,
+    params: Record<string, string>,
+    body: object | undefined,
+    foreign: readonly string[],
+    control: ScopedControl,
+    expectation: ScopedExpectation = hidden,
+  ) => cases.push({ route, label, params, body, foreign, expect: expectation, control });
+
+  // Committees: the other committee by path; a new committee under it or at the top.
+  add(
+    'POST /committees/:committeeId/rename',
+    'path',
+    { committeeId: y.committee },
+    { name: '改名', occurredAt: day },
+    [y.committee],
+    'exists',
+  );
+  add(
+    'POST /committees/:committeeId/dissolve',
+    'path',
+    { committeeId: y.committee },
+    { reason: '撤销', occurredAt: day },
+    [y.committee],
+    'exists',
+  );
+  add('GET /committees/:committeeId', 'path', { committeeId: y.committee }, undefined, [y.committee], 'exists');
+  add(
+    'POST /committees',
+    'parentCommitteeId',
+    {},
+    { name: '汾阳某党总支', kind: 'general_branch', parentCommitteeId: y.committee, occurredAt: day },
+    [y.committee],
+    'accepted',
+  );
+  add(
+    'POST /committees',
+    'a new committee at the top',
+    {},
+    { committeeId: randomUUID(), name: '另一个离退休干部党委', kind: 'committee', occurredAt: day },
+    [],
+    'none',
+    { kind: 'refused', code: 'OUTSIDE_COMMITTEE_SCOPE' },
+  );
+
+  // Branches: the other committee's branch by path, and nested ids from one's own branch.
+  const branchPath = (route: string, body: object) =>
+    add(route, 'path', { branchId: y.branch }, body, [y.branch], 'exists');
+  branchPath('POST /branches/:branchId/rename', { name: '改名', occurredAt: day });
+  branchPath('POST /branches/:branchId/reaffiliate', { parentCommitteeId: x.committee, occurredAt: day });
+  branchPath('POST /branches/:branchId/management-links', { kind: 'community', name: '某社区', occurredAt: day });
+  branchPath('POST /branches/:branchId/posts', {
+    kind: 'committeeMember',
+    duty: '组织委员',
+    source: 'elected',
+    holder: person(y.member),
+    startDate: day,
+    occurredAt: day,
+  });
+  branchPath('POST /branches/:branchId/assess-shape', { occurredAt: day });
+  branchPath('POST /branches/:branchId/dissolve', { reason: '撤销', occurredAt: day });
+  add(
+    'POST /branches/:branchId/management-links/:linkId/remove',
+    'path',
+    { branchId: y.branch, linkId: y.link },
+    { occurredAt: day },
+    [y.branch, y.link],
+    'exists',
+  );
+  add(
+    'POST /branches/:branchId/posts/:postId/vacate',
+    'path',
+    { branchId: y.branch, postId: y.post },
+    { reason: 'resigned', endDate: day, occurredAt: day },
+    [y.branch, y.post],
+    'exists',
+  );
+  for (const route of [
+    'GET /branches/:branchId',
+    'GET /branches/:branchId/members',
+    'GET /branches/:branchId/elections',
+  ]) {
+    add(route, 'path', { branchId: y.branch }, undefined, [y.branch], 'exists');
+  }
+  add(
+    'POST /branches',
+    'parentCommitteeId',
+    {},
+    { name: '新支部', parentCommitteeId: y.committee, occurredAt: day },
+    [y.committee],
+    'accepted',
+  );
+  add(
+    'POST /branches/:branchId/posts',
+    'holder.personId',
+    { branchId: x.branch },
+    {
+      kind: 'committeeMember',
+      duty: '组织委员',
+      source: 'elected',
+      holder: person(y.member),
+      startDate: day,
+      occurredAt: day,
+    },
+    [y.member],
+    'none',
+  );
+  add(
+    'POST /branches/:branchId/reaffiliate',
+    'parentCommitteeId',
+    { branchId: x.spare },
+    { parentCommitteeId: y.committee, occurredAt: day },
+    [y.committee],
+    'accepted',
+  );
+
+  // Members: the other committee's member by path; one's own member into another's branch.
+  const memberPath = (route: string, body: object) =>
+    add(route, 'path', { memberId: y.member }, body, [y.member], 'exists');
+  memberPath('POST /members/:memberId/confirm', { confirmedOn: day, occurredAt: day });
+  memberPath('POST /members/:memberId/suspend-voting-rights', { reason: 'probation', from: day, occurredAt: day });
+  memberPath('POST /members/:memberId/restore-voting-rights', { restoredOn: day, occurredAt: day });
+  memberPath('POST /members/:memberId/transfer', { toBranchId: x.branch, occurredAt: day });
+  memberPath('POST /members/:memberId/leave', { reason: 'movedOut', leftOn: day, occurredAt: day });
+  memberPath('POST /members/:memberId/correct', {
+    corrections: { name: '更正名' },
+    reason: '登记有误',
+    occurredAt: day,
+  });
+  add('GET /members/:memberId', 'path', { memberId: y.member }, undefined, [y.member], 'exists');
+  add(
+    'POST /members',
+    'branchId',
+    {},
+    {
+      name: '新党员',
+      birthDate: '1950-03-08',
+      sex: 'male',
+      joinedPartyOn: '1975-07-01',
+      formerPostLevel: '科级',
+      membership: 'full',
+      branchId: y.branch,
+      occurredAt: day,
+    },
+    [y.branch],
+    'accepted',
+  );
+  add(
+    'POST /members/:memberId/transfer',
+    'toBranchId',
+    { memberId: x.member },
+    { toBranchId: y.branch, occurredAt: day },
+    [y.branch],
+    'accepted',
+  );
+
+  // Restructurings: the other committee's by path; every id a plan can name, nested.
+  const approval = {
+    approvedBy: '汾阳市离退休干部党委',
+    documentReference: '汾老干党字〔2023〕2号',
+    approvedOn: day,
+    occurredAt: day,
+  };
+  add(
+    'POST /restructurings/:restructuringId/approve',
+    'path',
+    { restructuringId: y.restructuring },
+    approval,
+    [y.restructuring],
+    'exists',
+  );
+  add(
+    'POST /restructurings/:restructuringId/abandon',
+    'path',
+    { restructuringId: y.restructuring },
+    { reason: '不再撤并', occurredAt: day },
+    [y.restructuring],
+    'exists',
+  );
+  add(
+    'POST /restructurings/:restructuringId/execute',
+    'path',
+    { restructuringId: y.restructuring },
+    { occurredAt: day },
+    [y.restructuring],
+    'exists',
+  );
+  add(
+    'GET /restructurings/:restructuringId',
+    'path',
+    { restructuringId: y.restructuring },
+    undefined,
+    [y.restructuring],
+    'exists',
+  );
+  const merge = (label: string, sourceBranchIds: string[], target: object, foreign: string[]) =>
+    add(
+      'POST /restructurings/merge',
+      label,
+      {},
+      { reason: '撤并', sourceBranchIds, target, occurredAt: day },
+      foreign,
+      'accepted',
+    );
+  merge('sourceBranchIds', [x.spare, y.branch], { kind: 'existing', branchId: x.branch }, [y.branch]);
+  merge('target.branchId', [x.spare], { kind: 'existing', branchId: y.branch }, [y.branch]);
+  merge(
+    'target.branch.parentCommitteeId',
+    [x.spare],
+    { kind: 'new', branch: { name: '合并后支部', parentCommitteeId: y.committee } },
+    [y.committee],
+  );
+  const redraw = (
+    label: string,
+    assignments: object[],
+    newBranches: object[],
+    foreign: string[],
+    expectation: ScopedExpectation = hidden,
+  ) =>
+    cases.push({
+      route: 'POST /restructurings/redraw',
+      label,
+      params: {},
+      body: { reason: '社区调整', assignments, newBranches, occurredAt: day },
+      foreign,
+      expect: expectation,
+      control: 'accepted',
+    });
+  redraw('assignments[].memberId', [{ memberId: y.member, toBranchId: x.branch }], [], [y.member], {
+    kind: 'refused',
+    code: 'OUTSIDE_COMMITTEE_SCOPE',
+  });
+  redraw('assignments[].toBranchId', [{ memberId: x.member, toBranchId: y.branch }], [], [y.branch]);
+  const newBranchId = randomUUID();
+  redraw(
+    'newBranches[].parentCommitteeId',
+    [{ memberId: x.member, toBranchId: newBranchId }],
+    [{ branchId: newBranchId, name: '新设支部', parentCommitteeId: y.committee }],
+    [y.committee],
+  );
+  const dissolution = (label: string, branchId: string, destinationBranchId: string, foreign: string[]) =>
+    add(
+      'POST /restructurings/dissolution',
+      label,
+      {},
+      { reason: '撤销', branchId, destinationBranchId, occurredAt: day },
+      foreign,
+      'accepted',
+    );
+  dissolution('destinationBranchId', x.spare, y.branch, [y.branch]);
+  dissolution('branchId', y.spare, x.spare, [y.spare]);
+
+  // Elections: every step on the other committee's election by path; people of it, nested.
+  const step = (name: string, body: object) =>
+    add(
+      `POST /elections/:electionId/${name}`,
+      'path',
+      { electionId: y.election },
+      { ...body, occurredAt: day },
+      [y.election],
+      'exists',
+    );
+  const p = person(y.member);
+  const approvalOf = { approvalReference: '汾老干党字〔2023〕3号', approvedOn: day };
+  step('request', {
+    plannedDate: '2023-05-20',
+    committee: true,
+    committeeSeats: 3,
+    deputySecretary: true,
+    electionMethod: '差额选举、无记名投票',
+    nominationMethod: '党内提名',
+  });
+  step('approve-request', approvalOf);
+  step('postpone', { newDate: '2023-07-20', reason: '天气原因', approvalReference: '汾老干党字〔2023〕4号' });
+  step('bring-forward', { newDate: '2023-04-20', reason: '工作需要', approvalReference: '汾老干党字〔2023〕5号' });
+  step('recommendations', { nominee: p, forPost: 'committee', recommendedBy: [person(y.holder)] });
+  step('nominations', { nominee: p, forPost: 'committee', nominatedBy: '上届支部委员会' });
+  step('vetting', { memberId: y.member, method: 'talk', by: '第一工作组', notes: '身体状况良好', on: day });
+  step('community-consultation', { community: '汾阳某社区党委', opinion: '同意', on: day });
+  step('slate', { committeeCandidates: [p], secretaryCandidates: [p], deputySecretaryCandidates: [p] });
+  step('approve-slate', approvalOf);
+  step('assembly', {
+    exclusions: [],
+    presentVoters: [p],
+    nonVotingAttendees: [],
+    scrutineers: [p],
+    scrutineersApproval: motion,
+    tellers: [p],
+    electionMethodAdoption: motion,
+  });
+  step('ballots', { race: 'committee', issued: 1, ballots: [{ marks: { [y.member]: 'for' } }] });
+  step('count', { race: 'committee' });
+  step('supplementary-ballot', { race: 'committee', candidates: [p] });
+  step('reduce-seats', { race: 'committee', consent: motion });
+  step('officers', {
+    chairMemberId: y.member,
+    secretary: { memberId: y.member, votes: motion },
+    scrutineers: [p],
+    duties: {},
+  });
+  step('report', { reportReference: '汾阳支部〔2023〕1号' });
+  step('approve-result', { ...approvalOf, filingReference: '汾老干党备〔2023〕1号' });
+  step('request-installation', {});
+  step('cancel', { reason: '误操作' });
+  add('GET /elections/:electionId', 'path', { electionId: y.election }, undefined, [y.election], 'exists');
+  add(
+    'POST /elections',
+    'branchId',
+    {},
+    { branchId: y.branch, committeeWorking: '正常', secretarySituation: '正常', occurredAt: day },
+    [y.branch],
+    'accepted',
+  );
+  add(
+    'POST /elections/:electionId/nominations',
+    'nominee.personId',
+    { electionId: world.xElection },
+    { nominee: p, forPost: 'committee', nominatedBy: '上届支部委员会', occurredAt: day },
+    [y.member],
+    'none',
+  );
+  add(
+    'POST /elections/:electionId/vetting',
+    'memberId',
+    { electionId: world.xElection },
+    { memberId: y.member, method: 'talk', by: '第一工作组', notes: '良好', on: day, occurredAt: day },
+    [y.member],
+    'none',
+  );
+
+  // The bureau's own streams: a committee-scoped administrator reads them but changes none.
+  add(
+    'POST /campaigns',
+    'the bureau',
+    {},
+    {
+      title: '换届方案',
+      documentNumber: '老干字〔2023〕9号',
+      requirements: ['按期换届'],
+      deadline: '2023-12-31',
+      occurredAt: day,
+    },
+    [],
+    'accepted',
+    bureau,
+  );
+  add(
+    'POST /campaigns/:campaignId/working-groups',
+    'the bureau',
+    { campaignId: world.campaign },
+    { name: '第二工作组', leader: { personId: randomUUID(), name: '李局长' }, occurredAt: day },
+    [],
+    'none',
+    bureau,
+  );
+  add(
+    'POST /campaigns/:campaignId/working-groups/:groupId/branches',
+    'the bureau, even for an own branch',
+    { campaignId: world.campaign, groupId: world.group },
+    { branchId: x.spare, occurredAt: day },
+    [],
+    'none',
+    bureau,
+  );
+  add('POST /policies', 'the bureau', {}, policy, [], 'none', bureau);
+  return cases;
+}
