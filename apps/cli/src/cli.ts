@@ -1,4 +1,5 @@
 import { InvalidConfiguration, loadConfig } from '@app/application';
+import { EventStoreError } from '@app/event-store';
 import type { CliCommand, CliContext } from './cli-context';
 import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
@@ -71,8 +72,16 @@ export async function runCli(argv: readonly string[], { env, ...io }: CliEnviron
   try {
     return await command.run(args, { ...io, config: loadConfig(env) });
   } catch (error) {
-    if (!(error instanceof InvalidConfiguration)) throw error;
-    io.err(error.message);
-    return ExitCode.badConfig;
+    if (error instanceof InvalidConfiguration) {
+      io.err(error.message);
+      return ExitCode.badConfig;
+    }
+    // A store that cannot be opened or read (missing, read-only, full, damaged, unreachable):
+    // its sentence names the file and the remedy, where a stack trace would only hide them.
+    if (error instanceof EventStoreError) {
+      io.err(error.message);
+      return ExitCode.failed;
+    }
+    throw error;
   }
 }
