@@ -18,6 +18,13 @@ describe('API boot with a bad configuration', () => {
     ['PORT', 'abc', 'PORT must be an integer between 1 and 65535 (got "abc")'],
     ['EVENTSTORE_CONNECTION_STRING', 'tcp://localhost:1113', 'EVENTSTORE_CONNECTION_STRING must start with esdb://'],
     ['EVENTSTORE_TIMEOUT_MS', '10000', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500'],
+    // Production in another spelling still refuses the public development secret.
+    [
+      'NODE_ENV',
+      'PRODUCTION',
+      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE) must be set',
+    ],
+    ['NODE_ENV', 'staging', 'NODE_ENV must be production (or prod), development (or dev) or test (got "staging")'],
   ])(
     '%s=%s stops the boot with exit code 1 and names the variable',
     (name, value, message) => {

@@ -11,6 +11,7 @@ import { setUpOpenApi } from './open-api';
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   app.disable('x-powered-by');
   // Security headers; the API serves JSON, so the only page is the Swagger UI, whose own script
   // and stylesheet files come from this origin.
@@ -36,9 +37,12 @@ function refusePrototypeKeys(key: string, value: unknown): unknown {
 /** Builds the API (not yet listening) from a validated config. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   // abortOnError: false, so a failed boot is an error the caller reports, not process.abort().
+  // autoFlushLogs: false, so that report is the one line main writes: Nest would otherwise print
+  // its buffered boot lines and the error's stack first. configureApp flushes them into pino.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    autoFlushLogs: false,
   });
   return configureApp(app);
 }

@@ -2,8 +2,8 @@ import { Logger } from 'nestjs-pino';
 import {
   describeStore,
   EVENT_STORE,
-  InvalidConfiguration,
   loadConfig,
+  startupFailureReason,
   usesDevelopmentSecret,
   type AppConfig,
 } from '@app/application';
@@ -33,7 +33,6 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // The logger may not exist yet (bad config, failed boot): write the reason plainly and stop.
-  const reason = error instanceof InvalidConfiguration ? error.message : error instanceof Error ? error.stack : error;
-  process.stderr.write(`branchflow API failed to start: ${String(reason)}\n`);
+  process.stderr.write(`branchflow API failed to start: ${startupFailureReason(error)}\n`);
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { InvalidConfiguration, loadConfig } from '@app/application';
+import { EventStoreError } from '@app/event-store';
 import type { CliCommand, CliContext } from './cli-context';
 import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
@@ -40,7 +41,10 @@ export function usage(): string {
     "  PORT                            the local API's port (demo, export, tree, history; default 3000)",
     '  BRANCHFLOW_TOKEN                the bearer token of export, tree and history',
     '  BRANCHFLOW_JWT_SECRET           the secret development tokens are signed with (token, demo; export,',
-    '                                  tree and history without a token); never minted when NODE_ENV=production',
+    '                                  tree and history without a token); never minted in production',
+    '  BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES',
+    '                                  the longest a token may live (token; default 720, as the API)',
+    '  NODE_ENV                        production (or prod, in any case), development (or dev) or test',
     '  LOG_LEVEL                       the log level of the API the demo starts (default warn)',
     '',
     `Exit codes: ${ExitCode.ok} success, ${ExitCode.failed} check failed, ${ExitCode.usage} bad usage, ${ExitCode.badConfig} invalid configuration.`,
@@ -68,8 +72,16 @@ export async function runCli(argv: readonly string[], { env, ...io }: CliEnviron
   try {
     return await command.run(args, { ...io, config: loadConfig(env) });
   } catch (error) {
-    if (!(error instanceof InvalidConfiguration)) throw error;
-    io.err(error.message);
-    return ExitCode.badConfig;
+    if (error instanceof InvalidConfiguration) {
+      io.err(error.message);
+      return ExitCode.badConfig;
+    }
+    // A store that cannot be opened or read (missing, read-only, full, damaged, unreachable):
+    // its sentence names the file and the remedy, where a stack trace would only hide them.
+    if (error instanceof EventStoreError) {
+      io.err(error.message);
+      return ExitCode.failed;
+    }
+    throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
-import { describeStore, EVENT_STORE, InvalidConfiguration, loadConfig } from '@app/application';
+import { describeStore, EVENT_STORE, loadConfig, startupFailureReason } from '@app/application';
 import type { EventStore } from '@app/event-store';
 import { WorkerModule } from './worker.module';
 
@@ -9,9 +9,12 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     bufferLogs: true,
     abortOnError: false,
+    // A failed boot is reported by the one line below, not by Nest's buffered lines and a stack.
+    autoFlushLogs: false,
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  app.flushLogs();
   // SIGTERM (docker stop) or SIGINT (Ctrl-C) closes the context, which closes the event store
   // (EventStoreModule); process.exit then lets pino flush its last lines and reports success.
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
@@ -20,7 +23,6 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  const reason = error instanceof InvalidConfiguration ? error.message : error instanceof Error ? error.stack : error;
-  process.stderr.write(`branchflow worker failed to start: ${String(reason)}\n`);
+  process.stderr.write(`branchflow worker failed to start: ${startupFailureReason(error)}\n`);
   process.exit(1);
 });

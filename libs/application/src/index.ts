@@ -1,5 +1,6 @@
 export * from './config/app-config';
 export * from './config/load-config';
+export * from './config/startup-failure';
 export * from './config/app-config.module';
 export * from './event-store/event-store-config';
 export * from './event-store/event-store.module';

@@ -16,3 +16,4 @@ export * from './create-event-store';
 export * from './subscription/position-tracker';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/sqlite/sqlite-driver';
+export * from './adapters/sqlite/sqlite-faults';

@@ -83,11 +83,11 @@ export class HealthController {
   @ApiOkResponse({ type: Readiness })
   @ApiServiceUnavailableResponse({
     description:
-      'The event store is unreachable or too slow (code STORE_UNAVAILABLE), or a projection or process manager stopped (code DEGRADED).',
+      'The event store is unreachable or too slow (code STORE_UNAVAILABLE); its file refused the last write and still refuses a probe write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT); or a projection or process manager stopped (code DEGRADED).',
     content: { [PROBLEM_JSON]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
   })
   async ready(): Promise<Readiness> {
-    // A StoreUnavailable thrown here becomes a 503 problem in ProblemDetailsFilter.
+    // A StoreUnavailable or StorageFault thrown here becomes a 503 problem in ProblemDetailsFilter.
     await pingStore(this.store, this.config.eventStoreTimeoutMs);
     const failed = this.workers.failed();
     if (failed.length > 0) {

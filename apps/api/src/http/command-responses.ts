@@ -64,6 +64,10 @@ export function CommandEndpoint(summary: string, status: 200 | 201 | 202 = 200):
       type: ProblemDetails,
       description: 'A rule forbids it; `code` and `detail` say which and why.',
     }),
-    ApiServiceUnavailableResponse({ type: ProblemDetails, description: 'The event store is unavailable.' }),
+    ApiServiceUnavailableResponse({
+      type: ProblemDetails,
+      description:
+        'The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key.',
+    }),
   );
 }

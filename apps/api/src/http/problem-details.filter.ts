@@ -4,6 +4,8 @@ import type { Request, Response } from 'express';
 import {
   EventStoreError,
   IdempotencyConflict,
+  StorageFault,
+  storageFaultOf,
   StoreUnavailable,
   StreamNotFound,
   WrongExpectedRevision,
@@ -17,10 +19,20 @@ import { ValidationFailed } from './validation';
 /** HTTP statuses of the store's errors; anything else from the store is our bug, a 500. */
 const STORE_ERROR_STATUS: ReadonlyArray<readonly [new (...args: never[]) => EventStoreError, number]> = [
   [StoreUnavailable, HttpStatus.SERVICE_UNAVAILABLE],
+  [StorageFault, HttpStatus.SERVICE_UNAVAILABLE],
   [WrongExpectedRevision, HttpStatus.CONFLICT],
   [IdempotencyConflict, HttpStatus.CONFLICT],
   [StreamNotFound, HttpStatus.NOT_FOUND],
 ];
+
+/** Only the read models' queries reach this filter with the driver's errors; the store maps its own. */
+const READ_MODEL_DATABASE = {
+  what: 'read-model database',
+  remedies: {
+    STORAGE_CORRUPT:
+      'it holds only data derived from the events, so stop the server, move it aside and start again to rebuild it',
+  },
+};
 
 /** Refusals by category: malformed data 400, a rule says no 422, unknown 404, a collision 409. */
 const DOMAIN_ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
@@ -43,12 +55,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: unknown }>();
     const response = http.getResponse<Response>();
+    // A read model's database fails with the driver's own error: the disk's trouble, not a bug.
+    const known = storageFaultOf(error, 'use', READ_MODEL_DATABASE) ?? error;
     const problem = {
-      ...this.describe(error),
+      ...this.describe(known),
       instance: request.originalUrl,
       requestId: typeof request.id === 'string' ? request.id : undefined,
     };
-    if (problem.status >= 500 && !(error instanceof StoreUnavailable)) this.logger.error(error);
+    // An operator must act on a storage fault, so it is logged, but as its sentence: no stack.
+    if (known instanceof StorageFault) this.logger.error(known.message);
+    else if (problem.status >= 500 && !(known instanceof StoreUnavailable)) this.logger.error(error);
     if (error instanceof Unauthenticated) response.setHeader('WWW-Authenticate', 'Bearer realm="branchflow"');
     response.status(problem.status).type(PROBLEM_JSON).json(problem);
   }

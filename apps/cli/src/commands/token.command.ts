@@ -11,6 +11,9 @@ const HELP = [
   '(the development secret when none is set). Not available in production: there, tokens come',
   'from your identity provider.',
   '',
+  '  --hours N  how long the token is valid (default 8, at most BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES,',
+  '             12 hours unless set): the API refuses tokens that live longer',
+  '',
   'Example: curl -H "Authorization: Bearer $(npm run -s cli -- token --role auditor)" localhost:3000/audit/verify',
 ].join('\n');
 
@@ -25,9 +28,12 @@ export const tokenCommand: CliCommand = {
       err(`--role must be one of ${ROLES.join(', ')}.\n\n${HELP}`);
       return ExitCode.usage;
     }
-    const hours = Number(option(args, '--hours') ?? '8');
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
-      err('--hours must be a number of hours between 0 and 720.');
+    const maxHours = config.auth.maxLifetimeMinutes / 60;
+    const hours = Number(option(args, '--hours') ?? Math.min(8, maxHours));
+    if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+      err(
+        `--hours must be more than 0 and at most ${maxHours}: the API refuses tokens valid for longer than BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES (${config.auth.maxLifetimeMinutes}).`,
+      );
       return ExitCode.usage;
     }
     let token: string;

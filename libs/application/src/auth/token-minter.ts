@@ -2,12 +2,17 @@ import { SignJWT } from 'jose';
 import type { AuthSettings } from './auth-settings';
 import type { Role } from './roles';
 
+const DEFAULT_TTL_SECONDS = 8 * 3600;
+
 export interface TokenRequest {
   readonly subject: string;
   readonly name: string;
   readonly role: Role;
   readonly committeeId?: string;
-  /** Lifetime in seconds (default 8 hours: one working day). */
+  /**
+   * Lifetime in seconds: default 8 hours (one working day) or the configured maximum lifetime
+   * if that is shorter; longer than the maximum is refused, since the API would refuse the token.
+   */
   readonly ttlSeconds?: number;
 }
 
@@ -18,6 +23,13 @@ export interface TokenRequest {
 export async function mintToken(settings: AuthSettings, request: TokenRequest, now = new Date()): Promise<string> {
   if (!settings.secret)
     throw new Error('Minting needs BRANCHFLOW_JWT_SECRET; with public keys, tokens come from your identity provider.');
+  const maxSeconds = settings.maxLifetimeMinutes * 60;
+  const ttlSeconds = request.ttlSeconds ?? Math.min(DEFAULT_TTL_SECONDS, maxSeconds);
+  if (ttlSeconds > maxSeconds) {
+    throw new RangeError(
+      `A token may live at most ${settings.maxLifetimeMinutes} minutes (BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES); ${Math.round(ttlSeconds / 60)} were asked for.`,
+    );
+  }
   const issuedAt = Math.floor(now.getTime() / 1000);
   const claims: Record<string, string> = { name: request.name, role: request.role };
   if (request.committeeId) claims.committeeId = request.committeeId;
@@ -28,6 +40,6 @@ export async function mintToken(settings: AuthSettings, request: TokenRequest, n
     .setAudience(settings.audience)
     .setIssuedAt(issuedAt)
     .setNotBefore(issuedAt)
-    .setExpirationTime(issuedAt + (request.ttlSeconds ?? 8 * 3600))
+    .setExpirationTime(issuedAt + ttlSeconds)
     .sign(new TextEncoder().encode(settings.secret));
 }

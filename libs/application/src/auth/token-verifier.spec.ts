@@ -8,6 +8,7 @@ const base: AuthSettings = {
   secret: null,
   publicKeyPem: null,
   jwks: null,
+  maxLifetimeMinutes: 720,
 };
 const claims = { role: 'auditor', name: '审计员' };
 
@@ -60,6 +61,67 @@ describe('TokenVerifier', () => {
     await expect(verifier.verify(await sign('HS256', key, (jwt) => jwt.setIssuer('other')))).rejects.toBeInstanceOf(
       InvalidToken,
     );
+  });
+
+  describe('with a maximum lifetime of 12 hours', () => {
+    const secret = 'a-shared-secret-of-at-least-thirty-two-chars';
+    const key = new TextEncoder().encode(secret);
+    const now = Math.floor(Date.now() / 1000);
+    const hours = (n: number) => n * 3600;
+    const verifier = () => TokenVerifier.create({ ...base, secret, maxLifetimeMinutes: 720 });
+    const withTimes = (times: { iat?: number; exp: number }) =>
+      sign('HS256', key, (jwt) => {
+        const timed = jwt.setExpirationTime(times.exp);
+        return times.iat === undefined ? timed : timed.setIssuedAt(times.iat);
+      });
+
+    it('accepts a token issued for exactly the maximum, and one without iat that expires within it', async () => {
+      const verify = await verifier();
+      await expect(verify.verify(await withTimes({ iat: now, exp: now + hours(12) }))).resolves.toMatchObject({
+        id: 'auditor-1',
+      });
+      await expect(verify.verify(await withTimes({ exp: now + hours(11) }))).resolves.toMatchObject({
+        role: 'auditor',
+      });
+    });
+
+    it('refuses a 30-day token, even in its last hours, since it was issued for longer than the maximum', async () => {
+      const verify = await verifier();
+      await expect(verify.verify(await withTimes({ iat: now, exp: now + hours(24 * 30) }))).rejects.toThrow(
+        /valid for 43200 minutes, beyond the maximum of 720 minutes \(BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES\)/,
+      );
+      const old = await withTimes({ iat: now - hours(24 * 30 - 1), exp: now + hours(1) });
+      await expect(verify.verify(old)).rejects.toBeInstanceOf(InvalidToken);
+      await expect(verify.verify(await withTimes({ iat: now, exp: now + hours(12) + 1 }))).rejects.toBeInstanceOf(
+        InvalidToken,
+      );
+    });
+
+    it('refuses a token without iat, or with iat set ahead, that stays valid beyond the maximum from now', async () => {
+      const verify = await verifier();
+      await expect(verify.verify(await withTimes({ exp: now + hours(24 * 30) }))).rejects.toThrow(
+        /stays valid for \d+ more minutes, beyond the maximum of 720 minutes/,
+      );
+      // iat in the future makes exp - iat look short; the token would still be good for 30 days.
+      const ahead = await withTimes({ iat: now + hours(24 * 30 - 1), exp: now + hours(24 * 30) });
+      await expect(verify.verify(ahead)).rejects.toBeInstanceOf(InvalidToken);
+    });
+
+    it('allows a minute of clock difference between the issuer and the API', async () => {
+      const verify = await verifier();
+      // An issuer whose clock runs 30 s ahead mints a full-length token.
+      await expect(verify.verify(await withTimes({ iat: now + 30, exp: now + 30 + hours(12) }))).resolves.toMatchObject(
+        { id: 'auditor-1' },
+      );
+    });
+
+    it('applies the configured maximum, whatever it is', async () => {
+      const short = await TokenVerifier.create({ ...base, secret, maxLifetimeMinutes: 15 });
+      await expect(short.verify(await withTimes({ iat: now, exp: now + 15 * 60 }))).resolves.toBeDefined();
+      await expect(short.verify(await withTimes({ iat: now, exp: now + hours(1) }))).rejects.toThrow(
+        'beyond the maximum of 15 minutes',
+      );
+    });
   });
 
   it('refuses a token without a known role or subject', async () => {

@@ -14,7 +14,8 @@ type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
  * Verifies bearer tokens with an explicit algorithm allow-list tied to the key kind: a shared
  * secret accepts only HS256, public keys only RS256/ES256. So `alg: none` never passes, and a
  * token signed with HS256 using the public key as the secret (the HS/RS confusion) is refused.
- * Issuer, audience, expiry and not-before are always checked.
+ * Issuer, audience, expiry and not-before are always checked, and so is the lifetime: a token
+ * valid for longer than `maxLifetimeMinutes` is refused even when its signature is good.
  */
 export class TokenVerifier {
   private constructor(
@@ -55,6 +56,8 @@ export class TokenVerifier {
     } catch (error) {
       throw new InvalidToken(error instanceof Error ? error.message : 'token rejected');
     }
+    const tooLong = lifetimeProblem(payload, this.settings.maxLifetimeMinutes * 60, Date.now() / 1000);
+    if (tooLong) throw new InvalidToken(tooLong);
     const { sub, name, role, committeeId } = payload;
     if (typeof sub !== 'string' || sub.length === 0) throw new InvalidToken('the token names no subject');
     if (!isRole(role)) throw new InvalidToken('the token carries no known role');
@@ -62,4 +65,26 @@ export class TokenVerifier {
       throw new InvalidToken('committeeId must be a string');
     return { id: sub, name: typeof name === 'string' && name ? name : sub, role, committeeId: committeeId ?? null };
   }
+}
+
+/** Issuer and API clocks may disagree by this much when a token is judged against "now". */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * Why a token lives too long, or null. Its own `exp - iat` must fit the maximum; and whatever
+ * `iat` says (it may be absent, or set in the future to shrink that difference), the token must
+ * not stay valid for longer than the maximum from now on.
+ */
+function lifetimeProblem(payload: Record<string, unknown>, maxSeconds: number, nowSeconds: number): string | null {
+  // jwtVerify has required `exp` and checked that `exp` and `iat` are numbers when present.
+  const exp = payload.exp as number;
+  const iat = payload.iat as number | undefined;
+  const limit = `the maximum of ${maxSeconds / 60} minutes (BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES)`;
+  if (iat !== undefined && exp - iat > maxSeconds) {
+    return `the token is valid for ${Math.round((exp - iat) / 60)} minutes, beyond ${limit}`;
+  }
+  if (exp - nowSeconds > maxSeconds + CLOCK_SKEW_SECONDS) {
+    return `the token stays valid for ${Math.round((exp - nowSeconds) / 60)} more minutes, beyond ${limit}`;
+  }
+  return null;
 }

@@ -3,6 +3,21 @@ import type { AuthSettings } from '../auth/auth-settings';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+export type NodeEnvironment = 'production' | 'development' | 'test';
+
+/**
+ * What NODE_ENV may say, after it is lower-cased: `prod` is production too. Anything else is
+ * refused at boot, so a misspelt or unexpected value (`Prodution`, `staging`) never runs a server
+ * without the production safeguards; a staging server is a production deployment.
+ */
+export const NODE_ENV_SPELLINGS: ReadonlyMap<string, NodeEnvironment> = new Map([
+  ['production', 'production'],
+  ['prod', 'production'],
+  ['development', 'development'],
+  ['dev', 'development'],
+  ['test', 'test'],
+]);
+
 export const SQLITE_SYNCHRONOUS_MODES = ['FULL', 'NORMAL'] as const;
 export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
@@ -18,7 +33,8 @@ export interface AppConfig {
   readonly eventStoreTimeoutMs: number;
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly logLevel: LogLevel;
-  readonly nodeEnv: string;
+  /** NODE_ENV, normalised: `production` turns on the production safeguards. */
+  readonly nodeEnv: NodeEnvironment;
   /**
    * Run projections and process managers inside this process (the embedded default). A
    * production API beside a separate worker sets BRANCHFLOW_IN_PROCESS_WORKERS=false.

@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         secret: DEVELOPMENT_SECRET,
         publicKeyPem: null,
         jwks: null,
+        maxLifetimeMinutes: 720,
       },
       timeZone: 'Asia/Shanghai',
       writesPerMinute: 6000,
@@ -59,6 +60,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_TIME_ZONE: 'UTC',
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
+        BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: '60',
       }),
     ).toEqual({
       port: 8080,
@@ -78,6 +80,7 @@ describe('loadConfig', () => {
         secret: 'a-production-secret-of-at-least-32-chars',
         publicKeyPem: null,
         jwks: null,
+        maxLifetimeMinutes: 60,
       },
       timeZone: 'UTC',
       writesPerMinute: 120,
@@ -95,6 +98,37 @@ describe('loadConfig', () => {
       'BRANCHFLOW_JWT_SECRET must be at least 32 characters',
     );
     expect(loadConfig({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: 'x'.repeat(32) }).swaggerUi).toBe(false);
+  });
+
+  it.each(['Production', 'PRODUCTION', 'prod', 'Prod', ' production '])(
+    'NODE_ENV=%j is production: the development secret is refused, the Swagger UI is off',
+    (nodeEnv) => {
+      expect(problemsOf({ NODE_ENV: nodeEnv })).toContain('the development secret is public');
+      const config = loadConfig({ NODE_ENV: nodeEnv, BRANCHFLOW_JWT_SECRET: 'x'.repeat(32) });
+      expect(config).toMatchObject({ nodeEnv: 'production', swaggerUi: false });
+    },
+  );
+
+  it('reads the other NODE_ENV spellings in any case, and refuses a value it does not know, naming it', () => {
+    expect(loadConfig({ NODE_ENV: 'Development' }).nodeEnv).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'dev' }).nodeEnv).toBe('development');
+    expect(loadConfig({ NODE_ENV: 'TEST' }).nodeEnv).toBe('test');
+    for (const unknown of ['staging', 'prodution', 'constructor']) {
+      expect(problemsOf({ NODE_ENV: unknown, BRANCHFLOW_JWT_SECRET: 'x'.repeat(32) })).toBe(
+        `Invalid configuration: NODE_ENV must be production (or prod), development (or dev) or test (got "${unknown}"); a staging server runs with production`,
+      );
+    }
+    // An unknown value is judged as production in the rest of the check: the secret is missing too.
+    expect(problemsOf({ NODE_ENV: 'staging' })).toContain('the development secret is public');
+  });
+
+  it('refuses a maximum token lifetime that is not a whole number of minutes up to a week', () => {
+    for (const value of ['0', '-5', '1.5', '10081', '12h']) {
+      expect(problemsOf({ BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: value })).toContain(
+        `BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES must be an integer between 1 and 10080 (got "${value}")`,
+      );
+    }
+    expect(loadConfig({ BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: '10080' }).auth.maxLifetimeMinutes).toBe(10_080);
   });
 
   it('reads a public key file or a JWKS file instead of a secret', () => {

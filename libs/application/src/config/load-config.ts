@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, DEVELOPMENT_SECRET, type AuthSettings } from '../auth/auth-settings';
+import {
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
+  DEVELOPMENT_SECRET,
+  MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
+  type AuthSettings,
+} from '../auth/auth-settings';
 import { isTimeZone } from '../calendar/business-calendar';
-import { LOG_LEVELS, SQLITE_SYNCHRONOUS_MODES, type AppConfig } from './app-config';
+import {
+  LOG_LEVELS,
+  NODE_ENV_SPELLINGS,
+  SQLITE_SYNCHRONOUS_MODES,
+  type AppConfig,
+  type NodeEnvironment,
+} from './app-config';
 
 /** The environment holds a value the apps cannot run with. The message names every bad variable. */
 export class InvalidConfiguration extends Error {
@@ -56,7 +69,7 @@ export function loadConfig(
     );
   }
 
-  const nodeEnv = value('NODE_ENV') ?? 'development';
+  const nodeEnv = nodeEnvironmentOf(value('NODE_ENV'), problems);
   const production = nodeEnv === 'production';
   const file = (name: string): string | null => {
     const path = value(name);
@@ -68,7 +81,13 @@ export function loadConfig(
       return null;
     }
   };
-  const auth = authSettings(value, file, production, problems);
+  const maxLifetimeMinutes = integer(
+    'BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES',
+    DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
+    1,
+    MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
+  );
+  const auth = authSettings(value, file, production, maxLifetimeMinutes, problems);
 
   const config: AppConfig = {
     port: integer('PORT', 3000, 1, 65535),
@@ -104,6 +123,7 @@ function authSettings(
   value: (name: string) => string | undefined,
   file: (name: string) => string | null,
   production: boolean,
+  maxLifetimeMinutes: number,
   problems: string[],
 ): AuthSettings {
   const publicKeyPem =
@@ -125,7 +145,23 @@ function authSettings(
     secret,
     publicKeyPem,
     jwks,
+    maxLifetimeMinutes,
   };
+}
+
+/**
+ * Compared without regard to case, since `Production` and `PRODUCTION` mean production to the
+ * operator who wrote them. Unset is development, the embedded default of `npm start`.
+ */
+function nodeEnvironmentOf(raw: string | undefined, problems: string[]): NodeEnvironment {
+  if (raw === undefined) return 'development';
+  const found = NODE_ENV_SPELLINGS.get(raw.toLowerCase());
+  if (found) return found;
+  problems.push(
+    `NODE_ENV must be production (or prod), development (or dev) or test (got "${raw}"); a staging server runs with production`,
+  );
+  // Whatever else is wrong is judged by the stricter rules.
+  return 'production';
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {

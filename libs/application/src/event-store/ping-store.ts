@@ -1,4 +1,4 @@
-import { StoreUnavailable, type EventStore } from '@app/event-store';
+import { StorageFault, StoreUnavailable, type EventStore } from '@app/event-store';
 
 /**
  * Runs a store call under our own deadline. Client deadlines are not enough: an EventStoreDB
@@ -19,12 +19,15 @@ export async function withStoreTimeout<T>(work: Promise<T>, timeoutMs: number, w
   }
 }
 
-/** Resolves when the store answers within timeoutMs; otherwise rejects with StoreUnavailable. */
+/**
+ * Resolves when the store answers within timeoutMs; otherwise rejects with StoreUnavailable, or
+ * with the StorageFault (full, read-only, failing, damaged) that keeps it from taking writes.
+ */
 export async function pingStore(store: EventStore, timeoutMs: number): Promise<void> {
   try {
     await withStoreTimeout(store.ping(), timeoutMs, 'a ping');
   } catch (error) {
-    if (error instanceof StoreUnavailable) throw error;
+    if (error instanceof StoreUnavailable || error instanceof StorageFault) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new StoreUnavailable(`The ${store.kind} event store failed a ping: ${reason}`, { cause: error });
   }

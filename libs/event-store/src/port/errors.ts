@@ -54,6 +54,25 @@ export class StoreUnavailable extends EventStoreError {
   }
 }
 
+/** What kind of trouble the disk under a store is in; each is answered 503 with this code. */
+export type StorageFaultCode = 'STORAGE_FULL' | 'STORAGE_READ_ONLY' | 'STORAGE_FAILED' | 'STORAGE_CORRUPT';
+
+/**
+ * The file under the store refused: its disk is full, it is read-only, the disk reports I/O
+ * errors, or the file is damaged. Unlike StoreUnavailable, waiting does not help: an operator
+ * must act, and the message (naming the file) says how. A refused append wrote nothing, so
+ * the same command can be retried once the cause is fixed.
+ */
+export class StorageFault extends EventStoreError {
+  constructor(
+    readonly code: StorageFaultCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** The append itself is malformed (empty batch, bad id, non-JSON data). A programming error. */
 export class InvalidAppend extends EventStoreError {
   readonly code = 'INVALID_APPEND';

@@ -68,7 +68,10 @@ export interface EventStore {
    * read-your-writes for read models.
    */
   headPosition(): Promise<number | null>;
-  /** Resolves when the store answers; throws StoreUnavailable otherwise. */
+  /**
+   * Resolves when the store answers; throws StoreUnavailable otherwise, or a StorageFault while
+   * the file under it cannot take writes (an adapter that remembers its last write's fault).
+   */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SqliteDatabase } from '@app/event-store';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { ensureDirectoryOf, openFault, SqliteDatabase } from '@app/event-store';
 
 export type ReadModelDatabase = Database.Database;
 
@@ -19,8 +17,37 @@ const DEFAULT_CACHE_MB = 256;
  * projection will apply again: rows and checkpoint never disagree.
  */
 export function openReadModelDatabase(file: string, options: ReadModelDatabaseOptions = {}): ReadModelDatabase {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const subject = readModelFile(file);
+  if (file !== ':memory:') ensureDirectoryOf(subject);
+  try {
+    return openAt(file, options);
+  } catch (error) {
+    // One sentence naming the file and what is wrong, instead of the driver's bare words.
+    throw openFault(error, subject) ?? error;
+  }
+}
+
+/** The read models are derived: a damaged file is replaced by rebuilding, not by a backup. */
+const readModelFile = (file: string) => ({
+  what: 'read-model database',
+  file,
+  remedies: {
+    STORAGE_CORRUPT: 'it holds only data derived from the events, so move it aside and start again to rebuild it',
+  },
+});
+
+function openAt(file: string, options: ReadModelDatabaseOptions): ReadModelDatabase {
   const db = new SqliteDatabase(file);
+  try {
+    configure(db, options);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: ReadModelDatabase, options: ReadModelDatabaseOptions): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
@@ -28,7 +55,6 @@ export function openReadModelDatabase(file: string, options: ReadModelDatabaseOp
   // A negative cache_size is in KiB.
   db.pragma(`cache_size = ${-1024 * (options.cacheMb ?? DEFAULT_CACHE_MB)}`);
   ensureRunnerTables(db);
-  return db;
 }
 
 function ensureRunnerTables(db: ReadModelDatabase): void {

@@ -1,4 +1,11 @@
 import { EventStoreError, StoreUnavailable } from '../../port/errors';
+import { storageFaultOf, type FaultAction, type FaultSubject } from './sqlite-faults';
+
+/** How the event store's file is named in messages. */
+export const eventStoreFile = (file: string): FaultSubject & { readonly file: string } => ({
+  what: 'SQLite event store',
+  file,
+});
 
 /**
  * SQLite's extended result code of a driver error. Errors are told apart by code rather than by
@@ -25,9 +32,14 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** Turns driver failures a caller can retry into the port's StoreUnavailable; others pass unchanged. */
-export function toStoreError(error: unknown, file: string): Error {
+/**
+ * Turns driver failures into the port's errors: contention a caller can retry into
+ * StoreUnavailable, trouble with the disk or the file into StorageFault; others pass unchanged.
+ */
+export function toStoreError(error: unknown, file: string, action: FaultAction = 'read'): Error {
   if (error instanceof EventStoreError) return error;
+  const fault = storageFaultOf(error, action, eventStoreFile(file));
+  if (fault) return fault;
   if (isContention(error)) {
     return new StoreUnavailable(`The SQLite event store ${file} is busy (${sqliteCode(error)}).`, { cause: error });
   }

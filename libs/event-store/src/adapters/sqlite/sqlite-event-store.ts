@@ -1,12 +1,12 @@
-import { mkdirSync, realpathSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import { SqliteDatabase } from './sqlite-driver';
 import { assertWellFormed, planAppend, type StoredLocation } from '../../append/plan-append';
 import { sealEvents } from '../../chain/hash-chain';
 import { systemClock, type Clock } from '../../port/clock';
 import type { NewEvent, RecordedEvent } from '../../port/envelope';
-import { StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../port/errors';
+import { StorageFault, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../port/errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -19,10 +19,12 @@ import type {
 import type { ExpectedRevision } from '../../port/expected-revision';
 import { catchUpSubscription } from '../../subscription/catch-up-subscription';
 import { notifyFileAppended, onFileAppended } from './sqlite-append-signal';
-import { isUniqueViolation, toStoreError } from './sqlite-errors';
+import { eventStoreFile, isUniqueViolation, toStoreError } from './sqlite-errors';
+import { ensureDirectoryOf, openFault } from './sqlite-faults';
 import { decodeRows } from './sqlite-row';
 import { applyPragmas, migrate, type SqliteSynchronous } from './sqlite-schema';
 import { prepareStatements, type SqliteStatements } from './sqlite-statements';
+import { probeWrite } from './sqlite-write-probe';
 
 export interface SqliteEventStoreOptions {
   readonly file: string;
@@ -54,6 +56,11 @@ export class SqliteEventStore implements EventStore {
   >;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
+  /**
+   * Why the last write failed, while no write has succeeded since: readiness reports it, so an
+   * instance whose disk is full or read-only is taken out of service instead of failing writes.
+   */
+  private writeFault: StorageFault | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -68,22 +75,41 @@ export class SqliteEventStore implements EventStore {
     );
   }
 
+  /**
+   * Opens (creating if need be) the file. A directory that cannot be created, a file this process
+   * may not write, one that is not a database or is damaged, each throws a StorageFault whose
+   * message names the file and says what is wrong.
+   */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
     const file = resolve(options.file);
-    mkdirSync(dirname(file), { recursive: true });
-    const db = new SqliteDatabase(file);
+    ensureDirectoryOf(eventStoreFile(file));
+    let db: Database.Database;
+    try {
+      db = new SqliteDatabase(file);
+    } catch (error) {
+      throw openFault(error, eventStoreFile(file)) ?? toStoreError(error, file, 'open');
+    }
     try {
       applyPragmas(db, options.synchronous ?? 'FULL');
+      // Migrating writes the schema version even when current: a read-only file is refused here.
       migrate(db);
-      return new SqliteEventStore(db, realpathSync(file), options.pollIntervalMs ?? 200, options.clock ?? systemClock);
+      const store = new SqliteEventStore(
+        db,
+        realpathSync(file),
+        options.pollIntervalMs ?? 200,
+        options.clock ?? systemClock,
+      );
+      // Reads the newest row: a truncated file, or one whose last pages are damaged, is refused now.
+      store.statements.headPosition.get();
+      return store;
     } catch (error) {
       db.close();
-      throw toStoreError(error, file);
+      throw openFault(error, eventStoreFile(file)) ?? toStoreError(error, file, 'open');
     }
   }
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return this.settle(() => this.appendNow(stream, events, options.expectedRevision));
+    return this.settle(() => this.appendNow(stream, events, options.expectedRevision), 'append');
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -128,10 +154,20 @@ export class SqliteEventStore implements EventStore {
     return this.settle(() => this.statements.headPosition.get()?.position ?? null);
   }
 
+  /**
+   * Answers while the file can be read. After a write failed for a storage fault, it also proves
+   * the file takes a write again (a small probe that leaves no trace): a success clears the
+   * fault, so readiness recovers once an operator has freed space, without waiting for a client
+   * to send a write to an instance that readiness keeps out of service.
+   */
   ping(): Promise<void> {
     return this.settle(() => {
       this.statements.ping.get();
-    });
+      if (this.writeFault) {
+        probeWrite(this.db);
+        this.writeFault = null;
+      }
+    }, 'write');
   }
 
   async close(): Promise<void> {
@@ -155,7 +191,11 @@ export class SqliteEventStore implements EventStore {
       }
       throw error;
     }
-    if (outcome.written) notifyFileAppended(this.file);
+    // Only a write that reached the file proves it writable; a recognised retry wrote nothing.
+    if (outcome.written) {
+      this.writeFault = null;
+      notifyFileAppended(this.file);
+    }
     return outcome.result;
   }
 
@@ -191,13 +231,19 @@ export class SqliteEventStore implements EventStore {
     return this.statements.findIds.all(JSON.stringify(events.map((event) => event.id.toLowerCase())));
   }
 
-  /** Runs a synchronous driver call as the port's promise, with driver errors mapped. */
-  private settle<T>(work: () => T): Promise<T> {
+  /**
+   * Runs a synchronous driver call as the port's promise, with driver errors mapped. A storage
+   * fault met while writing is remembered for readiness. SQLite has rolled the transaction back
+   * (better-sqlite3 rolls back whatever SQLite left open), so nothing of a failed append stays.
+   */
+  private settle<T>(work: () => T, action: 'read' | 'append' | 'write' = 'read'): Promise<T> {
     try {
       if (this.closed) throw new StoreUnavailable(`The SQLite event store ${this.file} is closed.`);
       return Promise.resolve(work());
     } catch (error) {
-      return Promise.reject(toStoreError(error, this.file));
+      const mapped = toStoreError(error, this.file, action);
+      if (mapped instanceof StorageFault && action !== 'read') this.writeFault = mapped;
+      return Promise.reject(mapped);
     }
   }
 }
