@@ -19,15 +19,21 @@ describe('branchflow token', () => {
   };
 
   it('mints a token the API verifies, carrying the role and an optional committee scope', async () => {
-    const { code, out, config } = await run(['--role', 'auditor', '--name', '审计员', '--committee', 'c-1']);
+    const { code, out, config } = await run(['--role', 'admin', '--name', '管理员', '--committee', 'c-1']);
     expect(code).toBe(ExitCode.ok);
     const verifier = await TokenVerifier.create(config.auth);
     await expect(verifier.verify(out[0]!)).resolves.toEqual({
-      id: 'dev-auditor',
-      name: '审计员',
-      role: 'auditor',
+      id: 'dev-admin',
+      name: '管理员',
+      role: 'admin',
       committeeId: 'c-1',
     });
+  });
+
+  it('gives a committee scope to administrators only, as the API accepts it', async () => {
+    const scopedAuditor = await run(['--role', 'auditor', '--committee', 'c-1']);
+    expect(scopedAuditor.code).toBe(ExitCode.usage);
+    expect(scopedAuditor.out).toEqual([]);
   });
 
   it('refuses an unknown role, and refuses to mint in production', async () => {

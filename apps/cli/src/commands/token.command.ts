@@ -28,6 +28,11 @@ export const tokenCommand: CliCommand = {
       err(`--role must be one of ${ROLES.join(', ')}.\n\n${HELP}`);
       return ExitCode.usage;
     }
+    const committeeId = option(args, '--committee');
+    if (committeeId !== undefined && role !== 'admin') {
+      err('--committee scopes an administrator to one committee; the API refuses it on any other role.');
+      return ExitCode.usage;
+    }
     const maxHours = config.auth.maxLifetimeMinutes / 60;
     const hours = Number(option(args, '--hours') ?? Math.min(8, maxHours));
     if (!Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
@@ -42,7 +47,7 @@ export const tokenCommand: CliCommand = {
         subject: option(args, '--subject') ?? `dev-${role}`,
         name: option(args, '--name') ?? `Development ${role}`,
         role,
-        committeeId: option(args, '--committee'),
+        committeeId,
         ttlSeconds: Math.round(hours * 3600),
       });
     } catch (error) {
