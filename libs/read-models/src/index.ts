@@ -10,6 +10,7 @@ export * from './audit/event-descriptions';
 export * from './audit/event-subjects';
 export * from './audit/audit.projection';
 export * from './audit/audit-queries';
+export * from './audit/reporter-fields';
 export * from './statistics/workflow-states';
 export * from './statistics/statistics.projection';
 export * from './statistics/statistics-queries';
