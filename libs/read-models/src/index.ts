@@ -17,6 +17,7 @@ export * from './statistics/statistics-queries';
 export * from './export/csv';
 export * from './organisation-history/organisation-history.projection';
 export * from './organisation-history/organisation-history.queries';
+export * from './organisation-history/organisation-diff';
 export type { HeldPost } from './organisation-history/organisation-history.statements';
 export * from './election-board/next-step';
 export * from './election-board/election-board.projection';

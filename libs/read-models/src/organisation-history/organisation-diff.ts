@@ -1,0 +1,392 @@
+import { invalid, requireCalendarDate } from '@app/domain';
+import type { ReadModelDatabase } from '../database/read-model-database';
+
+export interface OrganisationDiff {
+  readonly from: string;
+  readonly to: string;
+  readonly branchesCreated: readonly {
+    branchId: string;
+    name: string;
+    committeeId: string;
+    on: string;
+    restructuringId: string | null;
+  }[];
+  readonly branchesDissolved: readonly {
+    branchId: string;
+    name: string;
+    on: string;
+    reason: string | null;
+    restructuringId: string | null;
+  }[];
+  readonly branchesMerged: readonly {
+    branchId: string;
+    name: string;
+    on: string;
+    intoBranchId: string;
+    restructuringId: string;
+  }[];
+  readonly branchesRenamed: readonly { branchId: string; from: string; to: string; on: string }[];
+  readonly branchesReaffiliated: readonly {
+    branchId: string;
+    fromCommitteeId: string;
+    toCommitteeId: string;
+    on: string;
+  }[];
+  readonly membersMoved: readonly {
+    memberId: string;
+    name: string;
+    fromBranchId: string;
+    toBranchId: string;
+    on: string;
+    restructuringId: string | null;
+  }[];
+  readonly membersJoined: readonly { memberId: string; name: string; branchId: string; on: string }[];
+  readonly membersLeft: readonly { memberId: string; name: string; branchId: string; on: string; reason: string }[];
+  readonly postsStarted: readonly PostChange[];
+  readonly postsEnded: readonly (PostChange & { endReason: string | null })[];
+}
+
+export interface PostChange {
+  readonly postId: string;
+  readonly branchId: string;
+  readonly kind: string;
+  readonly source: string;
+  readonly holder: { readonly personId: string; readonly name: string };
+  readonly on: string;
+}
+
+/** One page of a diff: the lists hold at most `limit` changes in all; `next` resumes after them. */
+export type OrganisationDiffPage = OrganisationDiff & {
+  /** The cursor to pass as `after` for the next page; null when this page holds the last change. */
+  readonly next: string | null;
+};
+
+export interface DiffPageRequest {
+  /** The `next` of the previous page; omitted for the first. */
+  readonly after?: string;
+  /** Changes on this page, across every list; null for every change at once. */
+  readonly limit: number | null;
+}
+
+type Lists = { -readonly [K in Exclude<keyof OrganisationDiff, 'from' | 'to'>]: OrganisationDiff[K][number][] };
+
+/**
+ * Where a change stands in the one order every page follows: its business date, the position of
+ * the event that made it, its source (below) and the id of what changed. The order is total
+ * (no two changes share a key), so a cursor names exactly where a page ended, and the lists of
+ * all pages put together are the lists of the whole diff, in the same order.
+ */
+interface ChangeKey {
+  readonly on: string;
+  readonly position: number;
+  readonly source: number;
+  readonly id: string;
+}
+
+interface KeyColumns {
+  readonly k_on: string;
+  readonly k_position: number;
+  readonly k_id: string;
+}
+
+interface Source<Row> {
+  readonly name: string;
+  readonly columns: string;
+  readonly tables: string;
+  readonly where?: string;
+  /** The key's SQL expressions: the change's date, its event's position, the id of what changed. */
+  readonly on: string;
+  readonly position: string;
+  readonly id: string;
+  readonly add: (lists: Lists, row: Row) => void;
+}
+
+interface PostRow {
+  post_id: string;
+  branch_id: string;
+  kind: string;
+  source: string;
+  person_id: string;
+  person_name: string;
+  end_reason: string | null;
+}
+
+const postChange = (r: PostRow, on: string): PostChange => ({
+  postId: r.post_id,
+  branchId: r.branch_id,
+  kind: r.kind,
+  source: r.source,
+  holder: { personId: r.person_id, name: r.person_name },
+  on,
+});
+
+const source = <Row>(s: Source<Row>): Source<Row> => s;
+const AFFILIATIONS = 'history_affiliations a JOIN history_members m ON m.member_id = a.member_id';
+const POST_COLUMNS = 'p.post_id, p.branch_id, p.kind, p.source, p.person_id, p.person_name, p.end_reason';
+
+/** Each kind of change and where it is read; a source's index is its place in the key. */
+const SOURCES = [
+  source<{ branch_id: string; name: string; committee_id: string; restructuring_id: string | null } & KeyColumns>({
+    name: 'branchesCreated',
+    columns: 'b.branch_id, b.name, b.committee_id, b.restructuring_id',
+    tables: 'history_branches b',
+    where: `b.change = 'established'`,
+    on: 'b.valid_from',
+    position: 'b.from_position',
+    id: 'b.branch_id',
+    add: (lists, r) =>
+      lists.branchesCreated.push({
+        branchId: r.branch_id,
+        name: r.name,
+        committeeId: r.committee_id,
+        on: r.k_on,
+        restructuringId: r.restructuring_id,
+      }),
+  }),
+  // A dissolution into a merge target is a merge; any other is a dissolution.
+  source<
+    {
+      branch_id: string;
+      name: string;
+      reason: string | null;
+      restructuring_id: string | null;
+      into: string | null;
+    } & KeyColumns
+  >({
+    name: 'branchesDissolved',
+    columns: `b.branch_id, b.name, b.reason, b.restructuring_id,
+      COALESCE(m.target_branch_id, CASE WHEN r.kind = 'merge' THEN r.merge_target_branch_id END) AS "into"`,
+    tables: `history_branches b
+      LEFT JOIN history_merges m ON m.restructuring_id = b.restructuring_id AND m.source_branch_id = b.branch_id
+      LEFT JOIN history_restructurings r ON r.restructuring_id = b.restructuring_id`,
+    where: `b.change = 'dissolved'`,
+    on: 'b.valid_from',
+    position: 'b.from_position',
+    id: 'b.branch_id',
+    add: (lists, r) => {
+      if (r.into !== null && r.restructuring_id !== null) {
+        lists.branchesMerged.push({
+          branchId: r.branch_id,
+          name: r.name,
+          on: r.k_on,
+          intoBranchId: r.into,
+          restructuringId: r.restructuring_id,
+        });
+      } else {
+        lists.branchesDissolved.push({
+          branchId: r.branch_id,
+          name: r.name,
+          on: r.k_on,
+          reason: r.reason,
+          restructuringId: r.restructuring_id,
+        });
+      }
+    },
+  }),
+  source<{ branch_id: string; previous_name: string; name: string } & KeyColumns>({
+    name: 'branchesRenamed',
+    columns: 'b.branch_id, b.previous_name, b.name',
+    tables: 'history_branches b',
+    where: `b.change = 'renamed'`,
+    on: 'b.valid_from',
+    position: 'b.from_position',
+    id: 'b.branch_id',
+    add: (lists, r) =>
+      lists.branchesRenamed.push({ branchId: r.branch_id, from: r.previous_name, to: r.name, on: r.k_on }),
+  }),
+  source<{ branch_id: string; previous_committee_id: string; committee_id: string } & KeyColumns>({
+    name: 'branchesReaffiliated',
+    columns: 'b.branch_id, b.previous_committee_id, b.committee_id',
+    tables: 'history_branches b',
+    where: `b.change = 'reaffiliated'`,
+    on: 'b.valid_from',
+    position: 'b.from_position',
+    id: 'b.branch_id',
+    add: (lists, r) =>
+      lists.branchesReaffiliated.push({
+        branchId: r.branch_id,
+        fromCommitteeId: r.previous_committee_id,
+        toCommitteeId: r.committee_id,
+        on: r.k_on,
+      }),
+  }),
+  source<
+    {
+      member_id: string;
+      name: string;
+      previous_branch_id: string;
+      branch_id: string;
+      restructuring_id: string | null;
+    } & KeyColumns
+  >({
+    name: 'membersMoved',
+    columns: 'a.member_id, m.name, a.previous_branch_id, a.branch_id, a.restructuring_id',
+    tables: AFFILIATIONS,
+    where: `a.change = 'transferred'`,
+    on: 'a.valid_from',
+    position: 'a.from_position',
+    id: 'a.member_id',
+    add: (lists, r) =>
+      lists.membersMoved.push({
+        memberId: r.member_id,
+        name: r.name,
+        fromBranchId: r.previous_branch_id,
+        toBranchId: r.branch_id,
+        on: r.k_on,
+        restructuringId: r.restructuring_id,
+      }),
+  }),
+  source<{ member_id: string; name: string; branch_id: string } & KeyColumns>({
+    name: 'membersJoined',
+    columns: 'a.member_id, m.name, a.branch_id',
+    tables: AFFILIATIONS,
+    where: `a.change = 'admitted'`,
+    on: 'a.valid_from',
+    position: 'a.from_position',
+    id: 'a.member_id',
+    add: (lists, r) =>
+      lists.membersJoined.push({ memberId: r.member_id, name: r.name, branchId: r.branch_id, on: r.k_on }),
+  }),
+  source<{ member_id: string; name: string; branch_id: string; end_reason: string } & KeyColumns>({
+    name: 'membersLeft',
+    columns: 'a.member_id, m.name, a.branch_id, a.end_reason',
+    tables: AFFILIATIONS,
+    where: `a.end_reason LIKE 'left:%'`,
+    on: 'a.valid_to',
+    position: 'a.to_position',
+    id: 'a.member_id',
+    add: (lists, r) =>
+      lists.membersLeft.push({
+        memberId: r.member_id,
+        name: r.name,
+        branchId: r.branch_id,
+        on: r.k_on,
+        reason: r.end_reason.slice('left:'.length),
+      }),
+  }),
+  source<PostRow & KeyColumns>({
+    name: 'postsStarted',
+    columns: POST_COLUMNS,
+    tables: 'history_posts p',
+    on: 'p.valid_from',
+    position: 'p.from_position',
+    id: 'p.post_id',
+    add: (lists, r) => lists.postsStarted.push(postChange(r, r.k_on)),
+  }),
+  source<PostRow & KeyColumns>({
+    name: 'postsEnded',
+    columns: POST_COLUMNS,
+    tables: 'history_posts p',
+    on: 'p.valid_to',
+    position: 'p.to_position',
+    id: 'p.post_id',
+    add: (lists, r) => lists.postsEnded.push({ ...postChange(r, r.k_on), endReason: r.end_reason }),
+  }),
+] as const;
+
+const FIRST: ChangeKey = { on: '', position: -1, source: -1, id: '' };
+
+/**
+ * What changed in the organisation after `from` and on or before `to`, a page at a time. Every
+ * page reads each source from the cursor on, in key order, at most `limit` + 1 rows, and keeps
+ * the first `limit` changes of all of them together.
+ */
+export function organisationDiff(
+  db: ReadModelDatabase,
+  fromDate: string,
+  toDate: string,
+  page: DiffPageRequest,
+): OrganisationDiffPage {
+  const from = requireCalendarDate(fromDate, 'from date');
+  const to = requireCalendarDate(toDate, 'to date');
+  if (to < from) {
+    throw invalid('INVALID_DATE_RANGE', `The diff ends on ${to}, before it starts on ${from}.`, { from, to });
+  }
+  const after = page.after === undefined ? FIRST : decodeCursor(page.after);
+  const limit = page.limit;
+  // One read transaction: every source from the same snapshot.
+  const rows = db.transaction(() =>
+    SOURCES.flatMap((s, index) => {
+      // `on >= @afterOn` repeats the row comparison's first term so the date index bounds the scan.
+      const found = db
+        .prepare(
+          `SELECT ${s.on} AS k_on, ${s.position} AS k_position, ${s.id} AS k_id, ${s.columns}
+           FROM ${s.tables}
+           WHERE ${s.where ?? 'TRUE'} AND ${s.on} > @from AND ${s.on} <= @to AND ${s.on} >= @afterOn
+             AND (${s.on}, ${s.position}, ${index}, ${s.id}) > (@afterOn, @afterPosition, @afterSource, @afterId)
+           ORDER BY ${s.on}, ${s.position}, ${s.id} LIMIT @rows`,
+        )
+        .all({
+          from,
+          to,
+          afterOn: after.on,
+          afterPosition: after.position,
+          afterSource: after.source,
+          afterId: after.id,
+          rows: limit === null ? -1 : limit + 1,
+        }) as KeyColumns[];
+      return found.map((row) => ({ row, index, key: keyOf(row, index) }));
+    }),
+  )();
+  rows.sort((a, b) => compareKeys(a.key, b.key));
+  const kept = limit === null ? rows : rows.slice(0, limit);
+  const lists: Lists = {
+    branchesCreated: [],
+    branchesDissolved: [],
+    branchesMerged: [],
+    branchesRenamed: [],
+    branchesReaffiliated: [],
+    membersMoved: [],
+    membersJoined: [],
+    membersLeft: [],
+    postsStarted: [],
+    postsEnded: [],
+  };
+  for (const { row, index } of kept) (SOURCES[index]!.add as (lists: Lists, row: KeyColumns) => void)(lists, row);
+  const last = kept[kept.length - 1];
+  return { from, to, ...lists, next: rows.length > kept.length && last ? encodeCursor(last.key) : null };
+}
+
+const keyOf = (row: KeyColumns, source: number): ChangeKey => ({
+  on: row.k_on,
+  position: row.k_position,
+  source,
+  id: row.k_id,
+});
+
+/** The order SQLite compares in: text by its UTF-8 bytes (BINARY), numbers as numbers. */
+function compareKeys(a: ChangeKey, b: ChangeKey): number {
+  return compareText(a.on, b.on) || a.position - b.position || a.source - b.source || compareText(a.id, b.id);
+}
+
+function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** The cursor is the last change's key, readable by no one but this function's inverse. */
+function encodeCursor(key: ChangeKey): string {
+  return Buffer.from(JSON.stringify([key.on, key.position, SOURCES[key.source]!.name, key.id]), 'utf8').toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): ChangeKey {
+  const refused = () =>
+    invalid('INVALID_CURSOR', 'The cursor `after` is not one this diff gave as `next`; start again without it.', {
+      after: cursor,
+    });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw refused();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw refused();
+  const [on, position, name, id] = parsed as unknown[];
+  const index = SOURCES.findIndex((s) => s.name === name);
+  if (typeof on !== 'string' || !Number.isSafeInteger(position) || index < 0 || typeof id !== 'string') {
+    throw refused();
+  }
+  return { on, position: position as number, source: index, id };
+}
