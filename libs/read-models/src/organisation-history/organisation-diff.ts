@@ -64,7 +64,7 @@ export type OrganisationDiffPage = OrganisationDiff & {
 export interface DiffPageRequest {
   /** The `next` of the previous page; omitted for the first. */
   readonly after?: string;
-  /** Changes on this page, across every list; null for every change at once. */
+  /** Changes on this page, across every list; null for every change at once (in-process callers only). */
   readonly limit: number | null;
 }
 
@@ -287,9 +287,10 @@ const SOURCES = [
 const FIRST: ChangeKey = { on: '', position: -1, source: -1, id: '' };
 
 /**
- * What changed in the organisation after `from` and on or before `to`, a page at a time. Every
- * page reads each source from the cursor on, in key order, at most `limit` + 1 rows, and keeps
- * the first `limit` changes of all of them together.
+ * What changed in the organisation after `from` and on or before `to`, a page at a time. A page
+ * reads each source from the cursor on, in key order and only as far as the page needs, and keeps
+ * the first `limit` changes of all of them together. `limit: null` (every change at once) is for
+ * callers in the process; HTTP always asks for a page.
  */
 export function organisationDiff(
   db: ReadModelDatabase,
@@ -305,18 +306,21 @@ export function organisationDiff(
   const after = page.after === undefined ? FIRST : decodeCursor(page.after);
   const limit = page.limit;
   // One read transaction: every source from the same snapshot.
-  const rows = db.transaction(() =>
-    SOURCES.flatMap((s, index) => {
-      // `on >= @afterOn` repeats the row comparison's first term so the date index bounds the scan.
-      const found = db
+  const { kept, more } = db.transaction(() => {
+    const sources = SOURCES.map((s, index) => {
+      // One lower bound on the date, the later of the window's start and the cursor's date: with
+      // two, SQLite bounds its index scan by one and filters by the other, reading every row from
+      // the window's start to the cursor again on each page.
+      const lowerBound = after.on > from ? `${s.on} >= @afterOn` : `${s.on} > @from`;
+      return db
         .prepare(
           `SELECT ${s.on} AS k_on, ${s.position} AS k_position, ${s.id} AS k_id, ${s.columns}
            FROM ${s.tables}
-           WHERE ${s.where ?? 'TRUE'} AND ${s.on} > @from AND ${s.on} <= @to AND ${s.on} >= @afterOn
+           WHERE ${s.where ?? 'TRUE'} AND ${lowerBound} AND ${s.on} <= @to
              AND (${s.on}, ${s.position}, ${index}, ${s.id}) > (@afterOn, @afterPosition, @afterSource, @afterId)
            ORDER BY ${s.on}, ${s.position}, ${s.id} LIMIT @rows`,
         )
-        .all({
+        .iterate({
           from,
           to,
           afterOn: after.on,
@@ -324,12 +328,14 @@ export function organisationDiff(
           afterSource: after.source,
           afterId: after.id,
           rows: limit === null ? -1 : limit + 1,
-        }) as KeyColumns[];
-      return found.map((row) => ({ row, index, key: keyOf(row, index) }));
-    }),
-  )();
-  rows.sort((a, b) => compareKeys(a.key, b.key));
-  const kept = limit === null ? rows : rows.slice(0, limit);
+        }) as IterableIterator<KeyColumns>;
+    });
+    try {
+      return merge(sources, limit);
+    } finally {
+      for (const rows of sources) rows.return?.();
+    }
+  })();
   const lists: Lists = {
     branchesCreated: [],
     branchesDissolved: [],
@@ -344,7 +350,7 @@ export function organisationDiff(
   };
   for (const { row, index } of kept) (SOURCES[index]!.add as (lists: Lists, row: KeyColumns) => void)(lists, row);
   const last = kept[kept.length - 1];
-  return { from, to, ...lists, next: rows.length > kept.length && last ? encodeCursor(last.key) : null };
+  return { from, to, ...lists, next: more && last ? encodeCursor(keyOf(last.row, last.index)) : null };
 }
 
 const keyOf = (row: KeyColumns, source: number): ChangeKey => ({
@@ -354,14 +360,33 @@ const keyOf = (row: KeyColumns, source: number): ChangeKey => ({
   id: row.k_id,
 });
 
-/** The order SQLite compares in: text by its UTF-8 bytes (BINARY), numbers as numbers. */
-function compareKeys(a: ChangeKey, b: ChangeKey): number {
-  return compareText(a.on, b.on) || a.position - b.position || a.source - b.source || compareText(a.id, b.id);
-}
-
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/**
+ * The first `limit` changes of the sources together, in key order, reading each source only as
+ * far as it is used. Each source comes sorted by SQLite; two heads from different sources differ
+ * in date, position or source, so ids (whose order is SQLite's byte order, not JavaScript's) are
+ * only ever compared by SQLite.
+ */
+function merge(
+  sources: readonly Iterator<KeyColumns>[],
+  limit: number | null,
+): { kept: { row: KeyColumns; index: number }[]; more: boolean } {
+  const heads = sources.map((rows) => rows.next().value as KeyColumns | undefined);
+  const kept: { row: KeyColumns; index: number }[] = [];
+  for (;;) {
+    let best = -1;
+    heads.forEach((row, index) => {
+      if (row === undefined) return;
+      const head = best < 0 ? undefined : heads[best];
+      // Dates are calendar dates (YYYY-MM-DD): JavaScript and SQLite order them alike.
+      if (head === undefined || row.k_on < head.k_on || (row.k_on === head.k_on && row.k_position < head.k_position)) {
+        best = index;
+      }
+    });
+    if (best < 0) return { kept, more: false };
+    if (limit !== null && kept.length === limit) return { kept, more: true };
+    kept.push({ row: heads[best]!, index: best });
+    heads[best] = sources[best]!.next().value as KeyColumns | undefined;
+  }
 }
 
 /** The cursor is the last change's key, readable by no one but this function's inverse. */

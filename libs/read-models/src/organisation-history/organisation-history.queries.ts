@@ -196,7 +196,7 @@ export class OrganisationHistoryQueries {
   }
 
   /** The changes after `fromDate` and on or before `toDate`, a page at a time (organisation-diff.ts). */
-  diff(fromDate: string, toDate: string, page: DiffPageRequest = { limit: null }): OrganisationDiffPage {
+  diff(fromDate: string, toDate: string, page: DiffPageRequest): OrganisationDiffPage {
     return organisationDiff(this.db, fromDate, toDate, page);
   }
 
