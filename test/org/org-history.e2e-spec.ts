@@ -45,6 +45,62 @@ describe('organisation over time over HTTP (/org)', () => {
     expect(diff.body.postsEnded.map((p: { postId: string }) => p.postId)).toEqual(['p1', 'p2']);
   });
 
+  it('GET /org/diff is paged: bounded pages whose cursors walk exactly the changes of the whole diff', async () => {
+    const lists = [
+      'branchesCreated',
+      'branchesDissolved',
+      'branchesMerged',
+      'branchesRenamed',
+      'branchesReaffiliated',
+      'membersMoved',
+      'membersJoined',
+      'membersLeft',
+      'postsStarted',
+      'postsEnded',
+    ] as const;
+    type Diff = Record<(typeof lists)[number], unknown[]> & { from: string; to: string; next: string | null };
+    const range = { from: '2019-12-31', to: '2023-12-31' };
+    const whole = (
+      await request(http)
+        .get('/org/diff')
+        .query({ ...range, limit: 5000 })
+        .expect(200)
+    ).body as Diff;
+    const count = (diff: Diff) => lists.reduce((n, list) => n + diff[list].length, 0);
+    expect(whole.next).toBeNull();
+    expect(count(whole)).toBe(25);
+    // Without a limit, the first page of a range this small is the whole diff, in the same shape as ever.
+    expect((await request(http).get('/org/diff').query(range).expect(200)).body).toEqual(whole);
+
+    const pages: Diff[] = [];
+    let after: string | undefined;
+    do {
+      const res = await request(http)
+        .get('/org/diff')
+        .query({ ...range, limit: 4, ...(after === undefined ? {} : { after }) })
+        .expect(200);
+      const page = res.body as Diff;
+      expect(res.headers['x-next-after']).toBe(page.next ?? undefined);
+      pages.push(page);
+      after = page.next ?? undefined;
+    } while (after !== undefined && pages.length < 100);
+    expect(pages.map(count)).toEqual([4, 4, 4, 4, 4, 4, 1]);
+    expect(pages.every((page) => page.from === range.from && page.to === range.to)).toBe(true);
+    for (const list of lists) expect(pages.flatMap((page) => page[list])).toEqual(whole[list]);
+
+    for (const bad of [{ limit: 0 }, { limit: 5001 }, { after: '' }]) {
+      await request(http)
+        .get('/org/diff')
+        .query({ ...range, ...bad })
+        .expect(400);
+    }
+    const forged = await request(http)
+      .get('/org/diff')
+      .query({ ...range, after: 'bm90LWEtY3Vyc29y' })
+      .expect(400);
+    expect(forged.body).toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
   it('GET /org/roll/:branchId and /org/members/:memberId/history', async () => {
     const roll = await request(http).get('/org/roll/b1?asOf=2020-06-01').expect(200);
     expect(roll.body).toMatchObject({

@@ -18,6 +18,7 @@ import { commandData } from '../http/command-body';
 import { CommandController } from '../http/command-controller';
 import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
+import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
 
 /**
@@ -106,6 +107,7 @@ export class CampaignsController extends CommandController {
   }
 
   @Get()
+  @ReporterSees('everything', 'campaign plans and counts')
   @ApiOperation({ summary: 'Every campaign, newest plan first, with its group and branch counts' })
   async list(): Promise<{ items: CampaignSummary[] }> {
     const visible = await this.scoped.visible();
@@ -114,6 +116,10 @@ export class CampaignsController extends CommandController {
   }
 
   @Get(':campaignId')
+  @ReporterSees(
+    'everything',
+    "the campaign's board: branches, working groups and their leaders' names, election states",
+  )
   @ApiOperation({
     summary:
       'A campaign with its progress board: per assigned branch its group, election state, next step, deadlines, overdue',

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ReadModelFreshness, BusinessCalendar, ScopedBranches } from '@app/application';
 import { ELECTION_BOARD_CSV_COLUMNS, ElectionBoardQueries, electionBoardProjection } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
+import { ReporterSees } from '../privacy/reporter-sees';
 import { ListProduces, sendList } from '../reports/list-export';
 import { ElectionBoardQuery } from './campaign.dto';
 
@@ -23,6 +24,7 @@ export class ElectionBoardController {
   ) {}
 
   @Get()
+  @ReporterSees('everything', "election states, steps, deadlines, working groups and their leaders' names")
   @ApiOperation({
     summary:
       'The election board: state, working group, last step, next step, deadlines and overdue per election (JSON or CSV)',

@@ -10,7 +10,7 @@ import {
   uuidV5,
   type CommandOutcome,
   type ElectionListItem,
-  type ElectionView,
+  type Role,
 } from '@app/application';
 import { ReadAccess } from '../auth/access.decorators';
 import { commandData, type CommandBody } from '../http/command-body';
@@ -40,6 +40,9 @@ import {
   VetCandidateBody,
 } from './election.dto';
 import type { PersonBody } from '../http/person-body';
+import { CallerRole } from '../privacy/caller-role';
+import { electionForReporter } from '../privacy/election-view';
+import { ReporterSees } from '../privacy/reporter-sees';
 
 type Input = ExecuteElectionCommand['input'];
 
@@ -413,6 +416,7 @@ export class ElectionsController extends CommandController {
   }
 
   @Get(':electionId')
+  @ReporterSees('redacted', 'no suspension reasons in the roll, no exclusion reasons, no cancellation reason')
   @ApiOperation({
     summary:
       'An election as it stands: its state, its steps so far, and for every command whether it may run today or which rule blocks it; revision as ETag',
@@ -420,12 +424,13 @@ export class ElectionsController extends CommandController {
   async get(
     @Param('electionId', ParseUUIDPipe) electionId: string,
     @Query() query: ElectionViewQuery,
+    @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ElectionView> {
+  ): Promise<unknown> {
     const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today());
     if (view === null) throw new NotFoundException(`No election ${electionId} exists.`);
     res.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    return role === 'reporter' ? electionForReporter(view) : view;
   }
 
   private step(input: Input, body: CommandBody, meta: CommandRequestMeta, res: Response): Promise<CommandOutcome> {
@@ -444,6 +449,7 @@ export class BranchElectionsController {
   ) {}
 
   @Get(':branchId/elections')
+  @ReporterSees('everything', "each election's status, dates and term: no person in it")
   @ApiOperation({ summary: "A branch's elections: status, planned and due dates, and the term each installed" })
   async list(
     @Param('branchId', ParseUUIDPipe) branchId: string,

@@ -2,8 +2,10 @@ import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ReadModelFreshness } from '@app/application';
+import { ReadModelFreshness, type Role } from '@app/application';
 import { AuditQueries } from '@app/read-models';
+import { CallerRole } from '../privacy/caller-role';
+import { ReporterSees } from '../privacy/reporter-sees';
 import { FeedQuery } from './feed-query.dto';
 
 export const NDJSON = 'application/x-ndjson';
@@ -14,6 +16,8 @@ export const MORE_HEADER = 'X-More';
  * The change feed for reporting jobs: one NDJSON line per read-model change after a checkpoint.
  * A job stores the checkpoint of the last line it processed (or X-Next-Checkpoint) and asks
  * again with `after=<checkpoint>`: it gets exactly the changes that came later, none twice.
+ * Reporting jobs get each event's data as REPORTER_FIELDS allows (no birth dates, suspension
+ * reasons, vetting notes…); auditors get it as recorded.
  */
 @ApiTags('feed')
 @ReportAccess()
@@ -25,20 +29,21 @@ export class FeedController {
   ) {}
 
   @Get()
+  @ReporterSees('redacted', "each event's data reduced to the fields REPORTER_FIELDS shows for its type")
   @ApiOperation({ summary: 'Read-model changes after a checkpoint, as NDJSON; resumable' })
   @ApiProduces(NDJSON)
   @ApiOkResponse({
     description:
-      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`.',
+      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people.',
   })
   @ApiHeader({ name: NEXT_CHECKPOINT_HEADER, description: '(response) The checkpoint to send as `after` next time.' })
   @ApiHeader({
     name: MORE_HEADER,
     description: '(response) `true` when more changes are waiting beyond this response.',
   })
-  async feed(@Query() query: FeedQuery, @Res() response: Response): Promise<void> {
+  async feed(@Query() query: FeedQuery, @CallerRole() role: Role, @Res() response: Response): Promise<void> {
     await this.freshness.waitForHead('audit');
-    const page = this.audit.changes(query.after, query.limit ?? 1000);
+    const page = this.audit.changes(query.after, query.limit ?? 1000, role === 'reporter' ? 'reporter' : 'auditor');
     const last = page.items[page.items.length - 1];
     const next = last?.checkpoint ?? query.after ?? null;
     if (next !== null) response.setHeader(NEXT_CHECKPOINT_HEADER, String(next));

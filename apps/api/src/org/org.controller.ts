@@ -1,15 +1,17 @@
 import { AuditAccess } from '../auth/access.decorators';
-import { Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ReadModelFreshness, BusinessCalendar } from '@app/application';
 import {
   OrganisationHistoryQueries,
   organisationHistoryProjection,
   type AsOfRoll,
   type MemberHistory,
-  type OrganisationDiff,
+  type OrganisationDiffPage,
   type OrganisationTree,
 } from '@app/read-models';
+import { NEXT_HEADER } from '../reports/list-export';
 import { AsOfQuery, DiffQuery } from './org.dto';
 
 /**
@@ -35,10 +37,16 @@ export class OrgController {
   }
 
   @Get('diff')
-  @ApiOperation({ summary: 'Branches created, dissolved, merged, renamed; members moved; posts started and ended' })
-  async diff(@Query() query: DiffQuery): Promise<OrganisationDiff> {
+  @ApiOperation({
+    summary:
+      'Branches created, dissolved, merged, renamed; members moved; posts started and ended. Paged: at most `limit` changes (default 1000, at most 5000) across the lists, in date order; `next` is the cursor of the next page, null on the last',
+  })
+  @ApiHeader({ name: NEXT_HEADER, description: '(response) The `next` cursor, when there is a next page.' })
+  async diff(@Query() query: DiffQuery, @Res({ passthrough: true }) res: Response): Promise<OrganisationDiffPage> {
     await this.fresh();
-    return this.queries.diff(query.from, query.to);
+    const page = this.queries.diff(query.from, query.to, { after: query.after, limit: query.limit ?? 1000 });
+    if (page.next !== null) res.setHeader(NEXT_HEADER, page.next);
+    return page;
   }
 
   @Get('roll/:branchId')

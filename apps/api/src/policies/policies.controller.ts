@@ -16,6 +16,7 @@ import { ReadAccess } from '../auth/access.decorators';
 import { CommandController } from '../http/command-controller';
 import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
+import { ReporterSees } from '../privacy/reporter-sees';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
 
 /**
@@ -24,6 +25,7 @@ import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
  */
 @ApiTags('policies')
 @ReadAccess()
+@ReporterSees('everything', 'rule versions: no person in them')
 @Controller('policies')
 export class PoliciesController extends CommandController {
   constructor(

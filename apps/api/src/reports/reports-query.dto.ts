@@ -45,4 +45,9 @@ export class MemberReportQuery extends ReportPageQuery {
   @IsOptional()
   @IsIn(['active', 'left'])
   readonly status?: 'active' | 'left';
+
+  @ApiPropertyOptional({ description: 'The day age bands are computed against (YYYY-MM-DD); default today.' })
+  @IsOptional()
+  @IsCalendarDate()
+  readonly asOf?: string;
 }

@@ -2,20 +2,24 @@ import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness, BusinessCalendar } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar, type Role } from '@app/application';
 import {
   BRANCH_REPORT_CSV_COLUMNS,
   MEMBER_REPORT_CSV_COLUMNS,
+  REPORTER_MEMBER_REPORT_CSV_COLUMNS,
   STATISTICS_CSV_COLUMNS,
   StatisticsQueries,
+  memberRowForReporter,
   statisticsRows,
   toCsv,
 } from '@app/read-models';
+import { CallerRole } from '../privacy/caller-role';
+import { ReporterSees } from '../privacy/reporter-sees';
 import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
 
 /**
- * Reports for administrators and reporting jobs, over the `statistics` projection's views.
+ * Reports for reporting jobs and auditors, over the `statistics` projection's views.
  * Answers reflect every event committed before the request.
  */
 @ApiTags('reports')
@@ -29,6 +33,7 @@ export class ReportsController {
   ) {}
 
   @Get('statistics')
+  @ReporterSees('everything', "counts, and secretaries' ages only as the youngest and the median")
   @ApiOperation({
     summary:
       "Branches, members, committees, secretaries' ages, restructurings and elections by state (CSV: metric,value)",
@@ -47,6 +52,7 @@ export class ReportsController {
   }
 
   @Get('branches')
+  @ReporterSees('everything', "branch figures and the secretary's name")
   @ApiOperation({ summary: 'One row per branch: member counts, committee yes/no, secretary; paged by branch id' })
   @ListProduces()
   async branches(@Query() query: BranchReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
@@ -59,14 +65,30 @@ export class ReportsController {
   }
 
   @Get('members')
-  @ApiOperation({ summary: 'The member roll (花名册) with branch names; paged by member id' })
+  @ReporterSees('redacted', 'the roll with an age band (age_band) instead of the birth date')
+  @ApiOperation({
+    summary:
+      'The member roll (花名册) with branch names and age bands; paged by member id. Reporting jobs get no birth dates',
+  })
   @ListProduces()
-  async members(@Query() query: MemberReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async members(
+    @Query() query: MemberReportQuery,
+    @CallerRole() role: Role,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.freshness.waitForHead('statistics');
     const page = this.reports.members(
       { branchId: query.branchId, status: query.status },
       { after: query.after, limit: query.limit ?? 1000 },
+      query.asOf ?? this.calendar.today(),
     );
-    sendList(request, response, query.format, page, { columns: MEMBER_REPORT_CSV_COLUMNS, filename: 'members.csv' });
+    const filename = 'members.csv';
+    if (role === 'reporter') {
+      const shown = { items: page.items.map(memberRowForReporter), next: page.next };
+      sendList(request, response, query.format, shown, { columns: REPORTER_MEMBER_REPORT_CSV_COLUMNS, filename });
+      return;
+    }
+    sendList(request, response, query.format, page, { columns: MEMBER_REPORT_CSV_COLUMNS, filename });
   }
 }

@@ -10,6 +10,7 @@ import { CommandController } from '../http/command-controller';
 import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { sendState } from '../http/state-response';
+import { ReporterSees } from '../privacy/reporter-sees';
 import {
   AbandonRestructuringBody,
   ApproveRestructuringBody,
@@ -133,6 +134,7 @@ export class RestructuringsController extends CommandController {
   }
 
   @Get(':restructuringId')
+  @ReporterSees('everything', 'the plan and its execution: member ids and branches, no personal data')
   @ApiOperation({
     summary: 'A restructuring as it stands: plan, approval, frozen execution plan and final counts; revision as ETag',
   })

@@ -1,6 +1,8 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
+import { describeEvent, type EventDescription, type NameLookup } from './event-descriptions';
 import { streamCategory } from './event-subjects';
+import { reporterData, reporterEntry } from './reporter-fields';
 
 /** One audit-log row as the API and CSV export give it (flat, so both share the same columns). */
 export interface AuditEntry {
@@ -57,6 +59,12 @@ export interface Page<Row> {
   readonly items: Row[];
   readonly next: number | null;
 }
+
+/**
+ * Who reads the change feed: auditors see each event's data as recorded; reporting jobs see only
+ * the fields `REPORTER_FIELDS` shows (reporter-fields.ts), and a summary that names no other.
+ */
+export type FeedAudience = 'auditor' | 'reporter';
 
 /** One line of the change feed: a read-model change, with the checkpoint to resume after it. */
 export interface FeedChange {
@@ -182,13 +190,23 @@ export class AuditQueries {
    * The change feed: what changed in the read models after `checkpoint`, one entry per event.
    * The checkpoint is the position, so resuming after the last one read gives exactly what came next.
    */
-  changes(after: number | undefined, limit: number): Page<FeedChange> {
+  changes(after: number | undefined, limit: number, audience: FeedAudience = 'auditor'): Page<FeedChange> {
     const rows = this.db
       .prepare(`${SELECT}, data_json AS dataJson FROM audit_events WHERE position > ? ORDER BY position LIMIT ?`)
       .all(after ?? -1, limit + 1) as (AuditEntry & { dataJson: string })[];
     const more = rows.length > limit;
+    const names = audience === 'reporter' ? this.currentNames() : null;
     const items = rows.slice(0, limit).map((row): FeedChange => {
       const { category, id } = streamCategory(row.stream);
+      const recorded = JSON.parse(row.dataJson) as Record<string, unknown>;
+      let data = recorded;
+      let summary: EventDescription = { zh: row.descriptionZh, en: row.descriptionEn };
+      if (names !== null) {
+        data = reporterData(row.type, recorded);
+        // The recorded line names a withheld field: write it again from what the reporter sees.
+        if (reporterEntry(row.type)?.summary === 'visibleFields')
+          summary = describeEvent(row.type, data, names, row.stream);
+      }
       return {
         checkpoint: row.position,
         position: row.position,
@@ -203,8 +221,8 @@ export class AuditQueries {
           memberId: row.memberId,
           committeeId: row.committeeId,
           restructuringId: row.restructuringId,
-          summary: { zh: row.descriptionZh, en: row.descriptionEn },
-          data: JSON.parse(row.dataJson) as Record<string, unknown>,
+          summary,
+          data,
         },
       };
     });
@@ -217,6 +235,27 @@ export class AuditQueries {
       position: number | null;
     };
     return row.position;
+  }
+
+  /**
+   * Names as the audit projection knows them now, for lines written again for reporters (the
+   * names at the time are in the recorded line, which is what such a line cannot reuse).
+   */
+  private currentNames(): NameLookup {
+    const lookup = this.db.prepare(`SELECT name FROM audit_names WHERE kind = ? AND id = ?`).pluck();
+    const name = (kind: string, id: string): string | null => (lookup.get(kind, id) as string | undefined) ?? null;
+    return {
+      committee: (id) => name('committee', id) ?? id,
+      branch: (id) => name('branch', id) ?? id,
+      member: (id) => name('member', id) ?? id,
+      restructuringKind: (id) => {
+        const kind = name('restructuring', id);
+        return kind === 'merge' || kind === 'redraw' || kind === 'dissolution' ? kind : null;
+      },
+      campaign: (id) => name('campaign', id) ?? id,
+      workingGroup: (campaignId, groupId) => name('workingGroup', `${campaignId}/${groupId}`) ?? groupId,
+      electionBranch: (id) => name('election', id),
+    };
   }
 
   private branchIdsOf(position: number): string[] {

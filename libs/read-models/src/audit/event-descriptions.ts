@@ -178,6 +178,11 @@ const electionEn = (names: NameLookup, electionId: string): string => {
 const people = (persons: readonly Person[] | undefined, separator: string): string =>
   (persons ?? []).map((p) => p.name).join(separator);
 
+/** A free-text reason, which a reporting job does not see (reporter-fields.ts): then no clause at all. */
+const reasonZh = (reason: string | undefined): string => (reason ? `（原因：${reason}）` : '');
+const reasonEn = (reason: string | undefined, separator: string): string =>
+  reason ? `${separator}reason: ${reason}` : '';
+
 const committeeLabelZh = (kind: string | undefined): string => (kind === 'general_branch' ? '党总支' : '党委');
 
 export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
@@ -264,9 +269,10 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     zh: `预备党员${n.member(d.memberId)}转为正式党员`,
     en: `Probationary member ${n.member(d.memberId)} confirmed as a full member`,
   }),
+  // The reason is absent from what a reporting job sees (reporter-fields.ts): the line then omits it.
   VotingRightsSuspended: (d, n) => ({
-    zh: `党员${n.member(d.memberId)}因${label(SUSPENSION_ZH, d.reason)}暂停行使表决权、选举权和被选举权`,
-    en: `Voting rights of member ${n.member(d.memberId)} suspended (${d.reason})`,
+    zh: `党员${n.member(d.memberId)}${d.reason ? `因${label(SUSPENSION_ZH, d.reason)}` : ''}暂停行使表决权、选举权和被选举权`,
+    en: `Voting rights of member ${n.member(d.memberId)} suspended${d.reason ? ` (${d.reason})` : ''}`,
   }),
   VotingRightsRestored: (d, n) => ({
     zh: `党员${n.member(d.memberId)}恢复表决权、选举权和被选举权`,
@@ -284,9 +290,12 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     const fields = Object.keys(d.corrections ?? {});
     const who = d.previous?.name ?? n.member(d.memberId);
     const renamed = d.corrections?.name ? `${who}→${d.corrections.name}` : '';
+    // No field left when a reporting job may see none of those corrected (a birth date alone).
+    const zhFields = fields.length > 0 ? fields.map((f) => label(FIELD_ZH, f)).join('、') : '信息';
+    const enFields = fields.length > 0 ? fields.map((f) => label(FIELD_EN, f)).join(', ') : 'data';
     return {
-      zh: `更正党员${who}的${fields.map((f) => label(FIELD_ZH, f)).join('、')}${renamed ? `（${renamed}）` : ''}`,
-      en: `Corrected the ${fields.map((f) => label(FIELD_EN, f)).join(', ')} of member ${who}${renamed ? ` (${renamed})` : ''}`,
+      zh: `更正党员${who}的${zhFields}${renamed ? `（${renamed}）` : ''}`,
+      en: `Corrected the ${enFields} of member ${who}${renamed ? ` (${renamed})` : ''}`,
     };
   },
 
@@ -434,12 +443,12 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     en: `${electionEn(n, d.electionId)}: approval ${d.approvalReference} lapsed on ${d.lapsesOn}`,
   }),
   ElectionPostponed: (d, n) => ({
-    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}推迟至${d.newDate}（原因：${d.reason}）`,
-    en: `${electionEn(n, d.electionId)} postponed from ${d.fromDate} to ${d.newDate} (${d.approvalReference}; reason: ${d.reason})`,
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}推迟至${d.newDate}${reasonZh(d.reason)}`,
+    en: `${electionEn(n, d.electionId)} postponed from ${d.fromDate} to ${d.newDate} (${d.approvalReference}${reasonEn(d.reason, '; ')})`,
   }),
   ElectionBroughtForward: (d, n) => ({
-    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}提前至${d.newDate}（原因：${d.reason}）`,
-    en: `${electionEn(n, d.electionId)} brought forward from ${d.fromDate} to ${d.newDate} (${d.approvalReference}; reason: ${d.reason})`,
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}提前至${d.newDate}${reasonZh(d.reason)}`,
+    en: `${electionEn(n, d.electionId)} brought forward from ${d.fromDate} to ${d.newDate} (${d.approvalReference}${reasonEn(d.reason, '; ')})`,
   }),
   CandidateRecommended: (d, n) => ({
     zh: `${electionZh(n, d.electionId)}：${people(d.recommendedBy, '、')}推荐${d.nominee.name}为${RACE_ZH[d.forPost]}人选`,
@@ -562,8 +571,8 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     en: `${n.branch(d.branchId)}: term ends on ${d.termEnd}, reminder ${d.daysBefore} days before`,
   }),
   ElectionCancelled: (d, n) => ({
-    zh: `${electionZh(n, d.electionId)}取消换届选举（原因：${d.reason}）`,
-    en: `${electionEn(n, d.electionId)} cancelled (reason: ${d.reason})`,
+    zh: `${electionZh(n, d.electionId)}取消换届选举${reasonZh(d.reason)}`,
+    en: `${electionEn(n, d.electionId)} cancelled${d.reason ? ` (${reasonEn(d.reason, '')})` : ''}`,
   }),
 };
 

@@ -4,6 +4,7 @@ import { liveGeneration } from '../projection/generations';
 import { tablesOf } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
 import { HISTORY_TABLES, organisationHistoryProjection } from './organisation-history.projection';
+import type { OrganisationDiff, OrganisationDiffPage } from './organisation-diff';
 import { OrganisationHistoryQueries } from './organisation-history.queries';
 import { appendAll, ev, MERGE_DAY, mergeScenario } from './testing/history-events';
 
@@ -22,6 +23,39 @@ async function project(store: MemoryEventStore, db: ReadModelDatabase): Promise<
 
 const branchesIn = (tree: ReturnType<OrganisationHistoryQueries['tree']>) =>
   tree.committees.flatMap((c) => c.branches.map((b) => ({ id: b.branchId, name: b.name, ...b.members })));
+
+const DIFF_LISTS = [
+  'branchesCreated',
+  'branchesDissolved',
+  'branchesMerged',
+  'branchesRenamed',
+  'branchesReaffiliated',
+  'membersMoved',
+  'membersJoined',
+  'membersLeft',
+  'postsStarted',
+  'postsEnded',
+] as const;
+
+/** Every change at once, as no HTTP caller may ask. */
+const ALL = { limit: null };
+
+const changesIn = (diff: OrganisationDiff): number => DIFF_LISTS.reduce((n, list) => n + diff[list].length, 0);
+
+/** Every page of a diff, following `next` from the first. */
+function diffPages(
+  queries: OrganisationHistoryQueries,
+  from: string,
+  to: string,
+  limit: number,
+): OrganisationDiffPage[] {
+  const pages = [queries.diff(from, to, { limit })];
+  for (let next = pages[0]!.next; next !== null; next = pages[pages.length - 1]!.next) {
+    pages.push(queries.diff(from, to, { after: next, limit }));
+    if (pages.length > 10_000) throw new Error('The cursors do not end');
+  }
+  return pages;
+}
 
 describe('organisation-history projection', () => {
   let store: MemoryEventStore;
@@ -128,7 +162,7 @@ describe('organisation-history projection', () => {
     });
 
     it('the diff across the merge lists exactly what changed', () => {
-      const diff = queries.diff('2023-06-29', '2023-07-01');
+      const diff = queries.diff('2023-06-29', '2023-07-01', ALL);
       expect(diff).toEqual({
         from: '2023-06-29',
         to: '2023-07-01',
@@ -158,14 +192,15 @@ describe('organisation-history projection', () => {
           expect.objectContaining({ postId: 'p1', branchId: 'b1', on: MERGE_DAY, endReason: 'branchDissolved' }),
           expect.objectContaining({ postId: 'p2', branchId: 'b2', on: MERGE_DAY, endReason: 'branchDissolved' }),
         ],
+        next: null,
       });
-      const earlier = queries.diff('2020-01-01', '2023-06-29');
+      const earlier = queries.diff('2020-01-01', '2023-06-29', ALL);
       expect(earlier.branchesRenamed).toEqual([
         { branchId: 'b1', from: '东城支部', to: '东城第一支部', on: '2022-05-01' },
       ]);
       expect(earlier.membersJoined).toHaveLength(7);
       expect(earlier.postsStarted.map((p) => p.postId)).toEqual(['p1', 'p2']);
-      expect(queries.diff('2023-07-01', '2023-12-31').membersLeft).toMatchObject([
+      expect(queries.diff('2023-07-01', '2023-12-31', ALL).membersLeft).toMatchObject([
         { memberId: 'm6', branchId: 'b3', reason: 'death' },
       ]);
     });
@@ -187,11 +222,22 @@ describe('organisation-history projection', () => {
       expect(queries.memberHistory('nobody')).toBeNull();
     });
 
-    it('refuses malformed dates and a reversed range', () => {
+    it('refuses malformed dates, a reversed range and a cursor it did not give', () => {
       expect(() => queries.tree('2023-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
-      expect(() => queries.diff('2023-07-01', '2023-06-01')).toThrow(
+      expect(() => queries.diff('2023-07-01', '2023-06-01', ALL)).toThrow(
         expect.objectContaining({ code: 'INVALID_DATE_RANGE' }),
       );
+      const forged = [
+        'not-a-cursor',
+        Buffer.from('[1,2,3]').toString('base64url'),
+        Buffer.from(JSON.stringify(['2023-06-30', 5, 'branchesStolen', 'b1'])).toString('base64url'),
+        Buffer.from(JSON.stringify(['2023-06-30', 1.5, 'postsEnded', 'p1'])).toString('base64url'),
+      ];
+      for (const after of forged) {
+        expect(() => queries.diff('2020-01-01', '2023-12-31', { after, limit: 5 })).toThrow(
+          expect.objectContaining({ code: 'INVALID_CURSOR', category: 'validation' }),
+        );
+      }
     });
 
     it('applying every event a second time, even in reverse order, changes nothing', async () => {
@@ -204,6 +250,63 @@ describe('organisation-history projection', () => {
       })();
       expect(dump(db)).toEqual(before);
     });
+  });
+
+  it('pages a long diff: each page bounded, the cursors ending, and the pages together equal the whole diff', async () => {
+    // Twelve years of one committee: every year a branch, five members, a post, a transfer, a
+    // rename, a departure, many changes on one day, and a transfer recorded late and dated early.
+    const events: [string, NewEvent][] = [['committee-c1', ev.committeeEstablished('c1', '老干部党委', '2010-01-01')]];
+    for (let year = 2011; year <= 2022; year += 1) {
+      const b = `b${year}`;
+      const day = `${year}-03-01`;
+      events.push([`branch-${b}`, ev.branchEstablished(b, `${year}年支部`, 'c1', day)]);
+      for (let i = 1; i <= 5; i += 1) {
+        events.push([`member-m${year}-${i}`, ev.memberAdmitted(`m${year}-${i}`, `党员${year}-${i}`, b, day)]);
+      }
+      const post = {
+        postId: `p${year}`,
+        kind: 'secretary',
+        personId: `m${year}-1`,
+        name: `党员${year}-1`,
+        startDate: day,
+      };
+      events.push([`branch-${b}`, ev.postAssigned(b, post)]);
+      if (year > 2011) {
+        events.push([`member-m${year}-2`, ev.memberTransferred(`m${year}-2`, b, `b${year - 1}`, `${year}-09-01`)]);
+        events.push([`branch-${b}`, ev.postVacated(b, post, `${year}-12-31`)]);
+        events.push([
+          `branch-b${year - 1}`,
+          ev.branchRenamed(`b${year - 1}`, `${year - 1}年支部`, `${year - 1}年老支部`, `${year}-06-01`),
+        ]);
+      }
+      events.push([`member-m${year}-3`, ev.memberLeft(`m${year}-3`, b, `${year}-11-11`)]);
+    }
+    events.push(['member-m2013-4', ev.memberTransferred('m2013-4', 'b2013', 'b2012', '2013-05-01')]);
+    await appendAll(store, events);
+    await project(store, db);
+
+    const whole = queries.diff('2010-12-31', '2022-12-31', ALL);
+    expect(whole.next).toBeNull();
+    const total = changesIn(whole);
+    expect(total).toBeGreaterThan(120);
+    for (const limit of [1, 2, 7, 50, total - 1, total, total + 1]) {
+      const pages = diffPages(queries, '2010-12-31', '2022-12-31', limit);
+      expect(pages).toHaveLength(Math.max(1, Math.ceil(total / limit)));
+      for (const page of pages.slice(0, -1)) expect(changesIn(page)).toBe(limit);
+      expect(pages[pages.length - 1]!.next).toBeNull();
+      for (const list of DIFF_LISTS) {
+        expect(pages.flatMap((page) => page[list] as unknown[])).toEqual(whole[list]);
+      }
+      expect(pages.every((page) => page.from === '2010-12-31' && page.to === '2022-12-31')).toBe(true);
+    }
+    // Within a list the order stays the dates' order, the late early-dated transfer in its place.
+    const moved = whole.membersMoved.map((m) => m.on);
+    expect(moved).toEqual([...moved].sort());
+    expect(whole.membersMoved.slice(0, 3)).toMatchObject([
+      { memberId: 'm2012-2', on: '2012-09-01' },
+      { memberId: 'm2013-4', on: '2013-05-01' },
+      { memberId: 'm2013-2', on: '2013-09-01' },
+    ]);
   });
 
   it('clamps a late, earlier-dated change to the start of the row it supersedes', async () => {

@@ -186,6 +186,10 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
       CREATE INDEX IF NOT EXISTS ${t.history_branches}_from ON ${t.history_branches} (valid_from);
       CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_branch ON ${t.history_affiliations} (branch_id, valid_from);
       CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_from ON ${t.history_affiliations} (valid_from);
+      -- A page of /org/diff reads the departures in key order from its cursor; without this
+      -- (small: departures only) every page would read and sort the whole table.
+      CREATE INDEX IF NOT EXISTS ${t.history_affiliations}_left
+        ON ${t.history_affiliations} (valid_to, to_position, member_id) WHERE end_reason LIKE 'left:%';
       CREATE INDEX IF NOT EXISTS ${t.history_posts}_branch ON ${t.history_posts} (branch_id, valid_from);
       CREATE INDEX IF NOT EXISTS ${t.history_posts}_from ON ${t.history_posts} (valid_from);
       CREATE INDEX IF NOT EXISTS ${t.history_posts}_to ON ${t.history_posts} (valid_to);

@@ -2,7 +2,6 @@ import {
   branchShape,
   DEFAULT_RULE_POLICIES,
   DomainError,
-  invalid,
   policyInForce,
   requireCalendarDate,
   type BranchShape,
@@ -10,6 +9,7 @@ import {
 } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { HeldPostsMemory } from './held-posts-memory';
+import { organisationDiff, type DiffPageRequest, type OrganisationDiffPage } from './organisation-diff';
 import type { HeldPost } from './organisation-history.statements';
 
 export interface TreeBranch {
@@ -38,60 +38,6 @@ export interface OrganisationTree {
   /** Open branches whose committee was not active on the date (should stay empty). */
   readonly unattachedBranches: readonly TreeBranch[];
   readonly totals: { readonly branches: number; readonly full: number; readonly probationary: number };
-}
-
-export interface OrganisationDiff {
-  readonly from: string;
-  readonly to: string;
-  readonly branchesCreated: readonly {
-    branchId: string;
-    name: string;
-    committeeId: string;
-    on: string;
-    restructuringId: string | null;
-  }[];
-  readonly branchesDissolved: readonly {
-    branchId: string;
-    name: string;
-    on: string;
-    reason: string | null;
-    restructuringId: string | null;
-  }[];
-  readonly branchesMerged: readonly {
-    branchId: string;
-    name: string;
-    on: string;
-    intoBranchId: string;
-    restructuringId: string;
-  }[];
-  readonly branchesRenamed: readonly { branchId: string; from: string; to: string; on: string }[];
-  readonly branchesReaffiliated: readonly {
-    branchId: string;
-    fromCommitteeId: string;
-    toCommitteeId: string;
-    on: string;
-  }[];
-  readonly membersMoved: readonly {
-    memberId: string;
-    name: string;
-    fromBranchId: string;
-    toBranchId: string;
-    on: string;
-    restructuringId: string | null;
-  }[];
-  readonly membersJoined: readonly { memberId: string; name: string; branchId: string; on: string }[];
-  readonly membersLeft: readonly { memberId: string; name: string; branchId: string; on: string; reason: string }[];
-  readonly postsStarted: readonly PostChange[];
-  readonly postsEnded: readonly (PostChange & { endReason: string | null })[];
-}
-
-export interface PostChange {
-  readonly postId: string;
-  readonly branchId: string;
-  readonly kind: string;
-  readonly source: string;
-  readonly holder: { readonly personId: string; readonly name: string };
-  readonly on: string;
 }
 
 export interface RollMember {
@@ -249,142 +195,9 @@ export class OrganisationHistoryQueries {
     };
   }
 
-  diff(fromDate: string, toDate: string): OrganisationDiff {
-    const from = requireCalendarDate(fromDate, 'from date');
-    const to = requireCalendarDate(toDate, 'to date');
-    if (to < from) {
-      throw invalid('INVALID_DATE_RANGE', `The diff ends on ${to}, before it starts on ${from}.`, { from, to });
-    }
-    const w = { from, to };
-    const all = <T>(sql: string): T[] => this.db.prepare(sql).all(w) as T[];
-    const inWindow = (column: string) => `${column} > @from AND ${column} <= @to`;
-
-    const dissolved = all<{
-      branch_id: string;
-      name: string;
-      valid_from: string;
-      reason: string | null;
-      restructuring_id: string | null;
-      into: string | null;
-    }>(
-      `SELECT b.branch_id, b.name, b.valid_from, b.reason, b.restructuring_id,
-              COALESCE(m.target_branch_id, CASE WHEN r.kind = 'merge' THEN r.merge_target_branch_id END) AS "into"
-       FROM history_branches b
-       LEFT JOIN history_merges m ON m.restructuring_id = b.restructuring_id AND m.source_branch_id = b.branch_id
-       LEFT JOIN history_restructurings r ON r.restructuring_id = b.restructuring_id
-       WHERE b.change = 'dissolved' AND ${inWindow('b.valid_from')}
-       ORDER BY b.valid_from, b.from_position`,
-    );
-    const post = (r: PostChangeRow, on: string): PostChange => ({
-      postId: r.post_id,
-      branchId: r.branch_id,
-      kind: r.kind,
-      source: r.source,
-      holder: { personId: r.person_id, name: r.person_name },
-      on,
-    });
-
-    return {
-      from,
-      to,
-      branchesCreated: all<{
-        branch_id: string;
-        name: string;
-        committee_id: string;
-        valid_from: string;
-        restructuring_id: string | null;
-      }>(
-        `SELECT branch_id, name, committee_id, valid_from, restructuring_id FROM history_branches
-         WHERE change = 'established' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
-      ).map((r) => ({
-        branchId: r.branch_id,
-        name: r.name,
-        committeeId: r.committee_id,
-        on: r.valid_from,
-        restructuringId: r.restructuring_id,
-      })),
-      branchesDissolved: dissolved
-        .filter((r) => r.into === null)
-        .map((r) => ({
-          branchId: r.branch_id,
-          name: r.name,
-          on: r.valid_from,
-          reason: r.reason,
-          restructuringId: r.restructuring_id,
-        })),
-      branchesMerged: dissolved.flatMap((r) =>
-        r.into !== null && r.restructuring_id !== null
-          ? [
-              {
-                branchId: r.branch_id,
-                name: r.name,
-                on: r.valid_from,
-                intoBranchId: r.into,
-                restructuringId: r.restructuring_id,
-              },
-            ]
-          : [],
-      ),
-      branchesRenamed: all<{ branch_id: string; previous_name: string; name: string; valid_from: string }>(
-        `SELECT branch_id, previous_name, name, valid_from FROM history_branches
-         WHERE change = 'renamed' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
-      ).map((r) => ({ branchId: r.branch_id, from: r.previous_name, to: r.name, on: r.valid_from })),
-      branchesReaffiliated: all<{
-        branch_id: string;
-        previous_committee_id: string;
-        committee_id: string;
-        valid_from: string;
-      }>(
-        `SELECT branch_id, previous_committee_id, committee_id, valid_from FROM history_branches
-         WHERE change = 'reaffiliated' AND ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
-      ).map((r) => ({
-        branchId: r.branch_id,
-        fromCommitteeId: r.previous_committee_id,
-        toCommitteeId: r.committee_id,
-        on: r.valid_from,
-      })),
-      membersMoved: all<{
-        member_id: string;
-        name: string;
-        previous_branch_id: string;
-        branch_id: string;
-        valid_from: string;
-        restructuring_id: string | null;
-      }>(
-        `SELECT a.member_id, m.name, a.previous_branch_id, a.branch_id, a.valid_from, a.restructuring_id
-         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
-         WHERE a.change = 'transferred' AND ${inWindow('a.valid_from')} ORDER BY a.valid_from, a.from_position`,
-      ).map((r) => ({
-        memberId: r.member_id,
-        name: r.name,
-        fromBranchId: r.previous_branch_id,
-        toBranchId: r.branch_id,
-        on: r.valid_from,
-        restructuringId: r.restructuring_id,
-      })),
-      membersJoined: all<{ member_id: string; name: string; branch_id: string; valid_from: string }>(
-        `SELECT a.member_id, m.name, a.branch_id, a.valid_from
-         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
-         WHERE a.change = 'admitted' AND ${inWindow('a.valid_from')} ORDER BY a.valid_from, a.from_position`,
-      ).map((r) => ({ memberId: r.member_id, name: r.name, branchId: r.branch_id, on: r.valid_from })),
-      membersLeft: all<{ member_id: string; name: string; branch_id: string; valid_to: string; end_reason: string }>(
-        `SELECT a.member_id, m.name, a.branch_id, a.valid_to, a.end_reason
-         FROM history_affiliations a JOIN history_members m ON m.member_id = a.member_id
-         WHERE a.end_reason LIKE 'left:%' AND ${inWindow('a.valid_to')} ORDER BY a.valid_to, a.to_position`,
-      ).map((r) => ({
-        memberId: r.member_id,
-        name: r.name,
-        branchId: r.branch_id,
-        on: r.valid_to,
-        reason: r.end_reason.slice('left:'.length),
-      })),
-      postsStarted: all<PostChangeRow>(
-        `SELECT * FROM history_posts WHERE ${inWindow('valid_from')} ORDER BY valid_from, from_position`,
-      ).map((r) => post(r, r.valid_from)),
-      postsEnded: all<PostChangeRow>(
-        `SELECT * FROM history_posts WHERE ${inWindow('valid_to')} ORDER BY valid_to, to_position`,
-      ).map((r) => ({ ...post(r, r.valid_to ?? ''), endReason: r.end_reason })),
-    };
+  /** The changes after `fromDate` and on or before `toDate`, a page at a time (organisation-diff.ts). */
+  diff(fromDate: string, toDate: string, page: DiffPageRequest): OrganisationDiffPage {
+    return organisationDiff(this.db, fromDate, toDate, page);
   }
 
   /** The member roll of one branch on a date; null when the branch never existed. */
@@ -512,16 +325,4 @@ export class OrganisationHistoryQueries {
       throw error;
     }
   }
-}
-
-interface PostChangeRow {
-  post_id: string;
-  branch_id: string;
-  kind: string;
-  source: string;
-  person_id: string;
-  person_name: string;
-  valid_from: string;
-  valid_to: string | null;
-  end_reason: string | null;
 }

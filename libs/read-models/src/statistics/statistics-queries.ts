@@ -62,6 +62,16 @@ export interface MemberReportRow {
   readonly admittedOn: string;
   readonly leftOn: string | null;
   readonly leftReason: string | null;
+  /** Five-year band of the age on the report's date (`70-74`), `90+` from 90: see `ageBand`. */
+  readonly ageBand: string;
+}
+
+/** A roll row as a reporting job sees it: the age band, never the birth date. */
+export type ReporterMemberReportRow = Omit<MemberReportRow, 'birthDate'>;
+
+export function memberRowForReporter(row: MemberReportRow): ReporterMemberReportRow {
+  const { birthDate: _withheld, ...shown } = row;
+  return shown;
 }
 
 export interface ReportPage<Row> {
@@ -109,7 +119,13 @@ export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>([
   ['admitted_on', 'admittedOn'],
   ['left_on', 'leftOn'],
   ['left_reason', 'leftReason'],
+  // Added at the end, so the columns before it keep their places.
+  ['age_band', 'ageBand'],
 ]);
+
+/** The roll's columns for reporting jobs: the same without `birth_date`. */
+export const REPORTER_MEMBER_REPORT_CSV_COLUMNS: CsvColumn<ReporterMemberReportRow>[] =
+  MEMBER_REPORT_CSV_COLUMNS.filter((column) => column.header !== 'birth_date') as CsvColumn<ReporterMemberReportRow>[];
 
 /** The statistics as `metric,value` rows, for a CSV export of the figures. */
 export function statisticsRows(statistics: Statistics): { metric: string; value: string | number | null }[] {
@@ -133,6 +149,17 @@ export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.slice(0, 10).split('-').map(Number) as [number, number, number];
   const [y, m, d] = day.slice(0, 10).split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * The band a reporting job sees instead of a birth date: five years wide (`70-74`), and `90+`
+ * from 90, where so few members remain that an exact band would point at one person.
+ */
+export function ageBand(birthDate: string, day: string): string {
+  const age = ageOn(birthDate, day);
+  if (age >= 90) return '90+';
+  const low = Math.floor(age / 5) * 5;
+  return `${low}-${low + 4}`;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -245,7 +272,12 @@ export class StatisticsQueries {
     );
   }
 
-  members(filter: { branchId?: string; status?: string }, page: ReportPageRequest): ReportPage<MemberReportRow> {
+  /** The roll; age bands are computed as of `asOf` (YYYY-MM-DD). */
+  members(
+    filter: { branchId?: string; status?: string },
+    page: ReportPageRequest,
+    asOf: string,
+  ): ReportPage<MemberReportRow> {
     const where = ['member_id > ?'];
     const params: unknown[] = [page.after ?? ''];
     if (filter.branchId !== undefined) {
@@ -264,9 +296,15 @@ export class StatisticsQueries {
            left_reason AS leftReason
          FROM report_member_roll WHERE ${where.join(' AND ')} ORDER BY member_id LIMIT ?`,
       )
-      .all(...params, page.limit + 1) as (Omit<MemberReportRow, 'votingSuspended'> & { votingSuspended: number })[];
+      .all(...params, page.limit + 1) as (Omit<MemberReportRow, 'votingSuspended' | 'ageBand'> & {
+      votingSuspended: number;
+    })[];
     return pageOf(
-      rows.map((row) => ({ ...row, votingSuspended: row.votingSuspended === 1 })),
+      rows.map((row) => ({
+        ...row,
+        votingSuspended: row.votingSuspended === 1,
+        ageBand: ageBand(row.birthDate, asOf),
+      })),
       page.limit,
       (row) => row.memberId,
     );

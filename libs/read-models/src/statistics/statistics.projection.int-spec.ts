@@ -3,7 +3,7 @@ import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-
 import { IDS, seedReportingScenario } from '../export/reporting-scenario.fixture';
 import { tablesOf } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { ageOn, median, StatisticsQueries } from './statistics-queries';
+import { ageBand, ageOn, median, memberRowForReporter, StatisticsQueries } from './statistics-queries';
 import { statisticsProjection } from './statistics.projection';
 import { electionStateAfter } from './workflow-states';
 import type { ElectionCommand } from '@app/domain';
@@ -94,22 +94,26 @@ describe('statistics projection', () => {
   });
 
   it('gives the member roll with branch names, paged by member id', () => {
-    const first = queries.members({}, { limit: 3 });
-    const second = queries.members({}, { after: first.next!, limit: 3 });
+    const first = queries.members({}, { limit: 3 }, '2024-01-01');
+    const second = queries.members({}, { after: first.next!, limit: 3 }, '2024-01-01');
     expect(second.next).toBeNull();
     expect([...first.items, ...second.items].map((m) => m.memberId)).toEqual(
       [IDS.liQuanai, IDS.sunLi, IDS.wangXiuying, IDS.zhangJianguo, IDS.zhaoDeming].sort(),
     );
-    expect(queries.members({ branchId: IDS.yongan, status: 'active' }, { limit: 10 }).items).toContainEqual(
+    expect(
+      queries.members({ branchId: IDS.yongan, status: 'active' }, { limit: 10 }, '2024-01-01').items,
+    ).toContainEqual(
       expect.objectContaining({
         memberId: IDS.wangXiuying,
         name: '王秀英',
         membership: 'full',
         branchName: '永安社区第一离退休干部党支部',
         admittedOn: '2022-02-01',
+        birthDate: '1952-09-30',
+        ageBand: '70-74',
       }),
     );
-    expect(queries.members({ status: 'left' }, { limit: 10 }).items).toEqual([
+    expect(queries.members({ status: 'left' }, { limit: 10 }, '2024-01-01').items).toEqual([
       expect.objectContaining({ memberId: IDS.sunLi, leftOn: '2023-05-20', leftReason: 'death' }),
     ]);
   });
@@ -179,6 +183,38 @@ describe('ages', () => {
     expect(ageOn('1950-03-08', '2024-03-07')).toBe(73);
     expect(ageOn('1950-03-08', '2024-03-08')).toBe(74);
     expect(ageOn('1952-02-29', '2024-02-28')).toBe(71);
+  });
+
+  it('bands ages by five years from the birthday on, and tops them at 90+', () => {
+    expect(ageBand('1950-03-08', '2024-03-07')).toBe('70-74');
+    expect(ageBand('1949-03-08', '2024-03-07')).toBe('70-74');
+    expect(ageBand('1949-03-08', '2024-03-08')).toBe('75-79');
+    expect(ageBand('1934-03-08', '2024-03-07')).toBe('85-89');
+    expect(ageBand('1934-03-08', '2024-03-08')).toBe('90+');
+    expect(ageBand('1920-01-01', '2024-03-08')).toBe('90+');
+    expect(ageBand('1966-01-01', '2024-03-08')).toBe('55-59');
+  });
+
+  it("drops the birth date from a reporter's roll row and keeps everything else", () => {
+    const row = {
+      memberId: 'm1',
+      name: '李全爱',
+      sex: 'female',
+      birthDate: '1948-05-01',
+      joinedPartyOn: '1975-07-01',
+      formerPostLevel: '科级',
+      membership: 'full',
+      votingSuspended: false,
+      status: 'active',
+      branchId: 'b1',
+      branchName: '永盛社区离退休干部党支部',
+      admittedOn: '2022-02-01',
+      leftOn: null,
+      leftReason: null,
+      ageBand: '75-79',
+    };
+    const { birthDate: _birthDate, ...rest } = row;
+    expect(memberRowForReporter(row)).toEqual(rest);
   });
 
   it('takes the middle value, or the mean of the two middle values', () => {

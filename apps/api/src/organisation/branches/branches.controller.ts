@@ -18,6 +18,7 @@ import { CommandEndpoint } from '../../http/command-responses';
 import { CommandController } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
+import { ReporterSees } from '../../privacy/reporter-sees';
 import { branchFacts } from './branch-view';
 import {
   AddManagementLinkBody,
@@ -204,6 +205,7 @@ export class BranchesController extends CommandController {
   }
 
   @Get(':branchId')
+  @ReporterSees('everything', "the branch, its posts and their holders' names, member counts")
   @ApiOperation({
     summary: 'A branch as it stands: posts, member counts (正式/预备), shape flags, and its revision as the ETag',
   })
@@ -222,6 +224,7 @@ export class BranchesController extends CommandController {
   }
 
   @Get(':branchId/members')
+  @ReporterSees('everything', 'names, full or probationary, and whether voting rights are suspended (not why)')
   @ApiOperation({ summary: "The branch's member roll (花名册): its active members" })
   async members(
     @Param('branchId', ParseUUIDPipe) branchId: string,

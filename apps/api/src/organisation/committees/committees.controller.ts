@@ -9,6 +9,7 @@ import { CommandEndpoint } from '../../http/command-responses';
 import { CommandController } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
+import { ReporterSees } from '../../privacy/reporter-sees';
 import { DissolveCommitteeBody, EstablishCommitteeBody, RenameCommitteeBody } from './committee.dto';
 
 @ApiTags('committees')
@@ -63,6 +64,7 @@ export class CommitteesController extends CommandController {
   }
 
   @Get(':committeeId')
+  @ReporterSees('everything', 'a committee: no person in it')
   @ApiOperation({ summary: 'A committee as it stands, with its revision as the ETag' })
   async get(
     @Param('committeeId', ParseUUIDPipe) committeeId: string,

@@ -3,12 +3,15 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type CommandOutcome, type Role } from '@app/application';
 import { commandData } from '../../http/command-body';
 import { CommandEndpoint } from '../../http/command-responses';
 import { CommandController } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
+import { CallerRole } from '../../privacy/caller-role';
+import { memberForReporter } from '../../privacy/member-view';
+import { ReporterSees } from '../../privacy/reporter-sees';
 import {
   AdmitMemberBody,
   ConfirmMemberBody,
@@ -128,12 +131,18 @@ export class MembersController extends CommandController {
   }
 
   @Get(':memberId')
-  @ApiOperation({ summary: 'A member as the roll records them, with the revision as the ETag' })
+  @ReporterSees('redacted', 'no birth date; of a suspension only the day it began')
+  @ApiOperation({
+    summary:
+      'A member as the roll records them, with the revision as the ETag (reporting jobs: no birth date or suspension reason)',
+  })
   async get(
     @Param('memberId', ParseUUIDPipe) memberId: string,
+    @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const { state, revision } = await this.facts.memberWithRevision(memberId);
-    return sendState(res, state, revision, `member ${memberId}`);
+    const view = sendState(res, state, revision, `member ${memberId}`);
+    return role === 'reporter' ? memberForReporter(view) : view;
   }
 }

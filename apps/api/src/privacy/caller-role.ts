@@ -1,0 +1,12 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { Role } from '@app/application';
+import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { Unauthenticated } from '../auth/auth-errors';
+
+/** The verified token's role, for a handler that answers reporters differently (`@ReporterSees('redacted')`). */
+export const CallerRole = createParamDecorator((_: unknown, context: ExecutionContext): Role => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  // The guard authenticates every non-public route before its handler runs.
+  if (!principal) throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  return principal.role;
+});

@@ -1,0 +1,458 @@
+import type { DescribedEvent } from './event-descriptions';
+
+/**
+ * What a reporting job may see of each event's data: an allow-list per event type, field by
+ * field. `true` shows a field as recorded, `false` withholds it, an object decides field by field
+ * inside an object (and for each element of a list of objects). The mapped types below make every
+ * event type and every field of its data a compile error until it has a decision, and at run
+ * time a field or a type with no decision is withheld: a new field is hidden until someone
+ * decides it is safe.
+ *
+ * Withheld from reporters (docs/PERSONAL-DATA.md): birth dates, the reasons, periods and
+ * documents of voting-right suspensions, vetting notes and community opinions about nominees,
+ * exclusion reasons (illness, a sentence), and free-text notes and reasons that speak of people
+ * (census remarks, departure and post notes, correction reasons, why an election moved or was
+ * cancelled). Their reports need none of these: ages come as bands in /reports/members and as
+ * figures in /reports/statistics.
+ */
+export type ReporterFieldCatalogue = {
+  readonly [E in DescribedEvent as E['type']]: ReporterEntry<E['data']>;
+};
+
+export interface ReporterEntry<Data> {
+  readonly fields: FieldShape<Data>;
+  /**
+   * `visibleFields`: the line recorded for auditors names a withheld field, so reporters get the
+   * line written again from the fields they see. Without it, reporters get the recorded line.
+   */
+  readonly summary?: 'visibleFields';
+}
+
+type Leaf = string | number | boolean | null | undefined;
+type Keys<T> = T extends unknown ? keyof T : never;
+type At<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+
+/** A decision for one field of type T. */
+export type FieldRule<T> = [NonNullable<T>] extends [Leaf]
+  ? boolean
+  : NonNullable<T> extends readonly (infer Element)[]
+    ? FieldRule<Element>
+    : string extends Keys<NonNullable<T>>
+      ? boolean // a record keyed by data (e.g. member id → duty): shown or withheld as a whole
+      : false | FieldShape<NonNullable<T>>;
+
+/** A decision for every field an object of type T can have (every variant's, for a union). */
+export type FieldShape<T> = { readonly [K in Keys<T>]: FieldRule<At<T, K>> };
+
+const PERSON = { personId: true, name: true } as const;
+const POST = {
+  postId: true,
+  kind: true,
+  duty: true,
+  source: true,
+  documentReference: true,
+  holder: PERSON,
+  startDate: true,
+} as const;
+const MOTION = { for: true, against: true, abstain: true } as const;
+const OFFICER = { ...PERSON, votes: MOTION } as const;
+const ELECTED = { ...PERSON, votes: true, roundNo: true } as const;
+const ELECTION = { electionId: true, policyVersion: true, at: true } as const;
+const NEW_BRANCH = { branchId: true, name: true, parentCommitteeId: true } as const;
+const SHIFT = {
+  ...ELECTION,
+  fromDate: true,
+  newDate: true,
+  shiftDays: true,
+  reason: false,
+  approvalReference: true,
+  shiftLimitOverridden: true,
+} as const;
+const INSTALLED_POST = { postId: true, kind: true, duty: true, holder: PERSON } as const;
+const PERSONAL = { name: true, birthDate: false, sex: true, joinedPartyOn: true, formerPostLevel: true } as const;
+
+export const REPORTER_FIELDS: ReporterFieldCatalogue = {
+  PartyCommitteeEstablished: {
+    fields: { committeeId: true, name: true, kind: true, parentCommitteeId: true, decisionReference: true, at: true },
+  },
+  PartyCommitteeRenamed: { fields: { committeeId: true, previousName: true, name: true, at: true } },
+  PartyCommitteeDissolved: { fields: { committeeId: true, reason: true, decisionReference: true, at: true } },
+
+  BranchEstablished: {
+    fields: {
+      branchId: true,
+      name: true,
+      parentCommitteeId: true,
+      managementLinks: { linkId: true, kind: true, name: true },
+      joint: true,
+      jointUnits: true,
+      decisionReference: true,
+      restructuringId: true,
+      policyVersion: true,
+      at: true,
+    },
+  },
+  BranchRenamed: { fields: { branchId: true, previousName: true, name: true, at: true } },
+  BranchReaffiliated: {
+    fields: { branchId: true, fromCommitteeId: true, toCommitteeId: true, decisionReference: true, at: true },
+  },
+  ManagementLinkAdded: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
+  ManagementLinkRemoved: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
+  PostAssigned: { fields: { branchId: true, post: POST, at: true } },
+  OfficerAppointed: { fields: { branchId: true, post: POST, at: true } },
+  ViceSecretaryCrossAppointed: { fields: { branchId: true, post: POST, at: true } },
+  PartyAffairsOfficerAssigned: { fields: { branchId: true, post: POST, at: true } },
+  PostVacated: {
+    fields: {
+      branchId: true,
+      postId: true,
+      kind: true,
+      holder: PERSON,
+      reason: true,
+      note: false,
+      endDate: true,
+      at: true,
+    },
+  },
+  BranchShapeAssessed: {
+    fields: {
+      branchId: true,
+      counts: { full: true, probationary: true },
+      hasCommittee: true,
+      shape: {
+        belowMinimum: true,
+        committeeRequired: true,
+        electionRequired: true,
+        overSize: true,
+        policyVersion: true,
+      },
+      at: true,
+    },
+  },
+  BranchDissolved: {
+    fields: { branchId: true, reason: true, decisionReference: true, restructuringId: true, at: true },
+  },
+
+  MemberAdmitted: { fields: { ...PERSONAL, memberId: true, membership: true, branchId: true, at: true } },
+  MemberConfirmed: { fields: { memberId: true, branchId: true, confirmedOn: true, at: true } },
+  VotingRightsSuspended: {
+    // The planned end and the document point to the reason (留党察看 has a fixed period): withheld too.
+    fields: { memberId: true, reason: false, from: true, until: false, documentReference: false, at: true },
+    summary: 'visibleFields',
+  },
+  VotingRightsRestored: {
+    fields: { memberId: true, reason: false, restoredOn: true, documentReference: false, at: true },
+  },
+  MemberTransferred: {
+    fields: {
+      memberId: true,
+      fromBranchId: true,
+      toBranchId: true,
+      restructuringId: true,
+      documentReference: true,
+      at: true,
+    },
+  },
+  MemberLeft: {
+    fields: { memberId: true, branchId: true, reason: true, leftOn: true, note: false, at: true },
+  },
+  MemberDataCorrected: {
+    fields: { memberId: true, previous: PERSONAL, corrections: PERSONAL, reason: false, at: true },
+    summary: 'visibleFields',
+  },
+
+  RestructuringProposed: {
+    fields: {
+      restructuringId: true,
+      plan: {
+        kind: true,
+        sourceBranchIds: true,
+        target: { kind: true, branchId: true, branch: NEW_BRANCH },
+        assignments: { memberId: true, toBranchId: true },
+        newBranches: NEW_BRANCH,
+        branchId: true,
+        destinationBranchId: true,
+      },
+      reason: true,
+      at: true,
+    },
+  },
+  RestructuringApproved: {
+    fields: { restructuringId: true, approvedBy: true, documentReference: true, approvedOn: true, at: true },
+  },
+  RestructuringAbandoned: { fields: { restructuringId: true, reason: true, at: true } },
+  RestructuringExecutionStarted: {
+    fields: {
+      restructuringId: true,
+      execution: {
+        branchesToEstablish: NEW_BRANCH,
+        transfers: { memberId: true, fromBranchId: true, toBranchId: true },
+        branchesToClose: true,
+        branchesToReassess: true,
+        skipped: { memberId: true, reason: true },
+      },
+      at: true,
+    },
+  },
+  BranchesMerged: { fields: { restructuringId: true, sourceBranchIds: true, targetBranchId: true, at: true } },
+  RestructuringCompleted: {
+    fields: {
+      restructuringId: true,
+      kind: true,
+      counts: {
+        membersTransferred: true,
+        membersLeftDuringExecution: true,
+        branchesEstablished: true,
+        branchesClosed: true,
+      },
+      at: true,
+    },
+  },
+
+  ElectionPlanIssued: {
+    fields: { campaignId: true, title: true, documentNumber: true, requirements: true, deadline: true, at: true },
+  },
+  WorkingGroupFormed: { fields: { campaignId: true, groupId: true, name: true, leader: PERSON, at: true } },
+  BranchAssignedToWorkingGroup: {
+    fields: { campaignId: true, branchId: true, groupId: true, previousGroupId: true, at: true },
+  },
+
+  RulePolicyPublished: {
+    fields: {
+      registryId: true,
+      policy: {
+        version: true,
+        effectiveFrom: true,
+        description: true,
+        minFullMembersForBranch: true,
+        committeeRequiredFromFullMembers: true,
+        memberWarningAbove: true,
+        jointBranchMaxUnits: true,
+        quorumNumerator: true,
+        quorumDenominator: true,
+        quorumInclusive: true,
+        majorityBase: true,
+        differentialSharePercent: true,
+        committeeSizeMin: true,
+        committeeSizeUsualMax: true,
+        committeeSizeHardMax: true,
+        termYears: true,
+        electionShiftLimitDays: true,
+        approvalLapseDays: true,
+        termEndReminderDays: true,
+        officersUncontestedAllowed: true,
+      },
+      at: true,
+    },
+  },
+
+  CensusTaken: {
+    fields: {
+      ...ELECTION,
+      branchId: true,
+      fullMembers: true,
+      probationaryMembers: true,
+      suspendedMembers: true,
+      committeeRequired: true,
+      overSize: true,
+      currentTerm: { start: true, end: true },
+      // Free text about the committee and the secretary (health, age, willingness): withheld.
+      committeeWorking: false,
+      secretarySituation: false,
+      notes: false,
+    },
+  },
+  ElectionRequested: {
+    fields: {
+      ...ELECTION,
+      plannedDate: true,
+      committee: true,
+      committeeSeats: true,
+      deputySecretary: true,
+      electionMethod: true,
+      nominationMethod: true,
+      agenda: true,
+      minimumCommitteeCandidates: true,
+      seatsAboveUsual: true,
+    },
+  },
+  ElectionRequestApproved: { fields: { ...ELECTION, approvalReference: true, approvedOn: true, lapsesOn: true } },
+  ApprovalLapsed: { fields: { ...ELECTION, approvalReference: true, lapsesOn: true } },
+  ElectionPostponed: { fields: SHIFT, summary: 'visibleFields' },
+  ElectionBroughtForward: { fields: SHIFT, summary: 'visibleFields' },
+  CandidateRecommended: { fields: { ...ELECTION, nominee: PERSON, forPost: true, recommendedBy: PERSON } },
+  CandidateNominated: { fields: { ...ELECTION, nominee: PERSON, forPost: true, nominatedBy: true } },
+  CandidateVetted: {
+    fields: { ...ELECTION, nominee: PERSON, method: true, by: true, notes: false, on: true },
+  },
+  CommunityConsulted: {
+    fields: { ...ELECTION, nominee: PERSON, community: true, opinion: false, on: true },
+  },
+  CandidateSlateSubmitted: {
+    fields: {
+      ...ELECTION,
+      committeeCandidates: PERSON,
+      secretaryCandidates: PERSON,
+      deputySecretaryCandidates: PERSON,
+      minimumCommitteeCandidates: true,
+    },
+  },
+  CandidateSlateApproved: { fields: { ...ELECTION, approvalReference: true, approvedOn: true } },
+  MembersAssemblyConvened: {
+    fields: {
+      ...ELECTION,
+      roll: { memberId: true, name: true, membership: true, suspension: false },
+      exclusions: { memberId: true, reason: false, approvalReference: true },
+      dueVoters: PERSON,
+      presentVoters: PERSON,
+      nonVotingAttendees: { person: PERSON, kind: true },
+      concurrentPostHolders: PERSON,
+      scrutineers: PERSON,
+      scrutineersApproval: MOTION,
+      tellers: PERSON,
+      electionMethodAdoption: MOTION,
+      quorum: { due: true, present: true, numerator: true, denominator: true, inclusive: true },
+      races: { race: true, seats: true, candidates: PERSON },
+    },
+  },
+  BallotsRecorded: {
+    fields: {
+      ...ELECTION,
+      race: true,
+      roundNo: true,
+      roundKind: true,
+      seats: true,
+      candidates: PERSON,
+      issued: true,
+      returned: true,
+      valid: true,
+      invalid: true,
+      invalidByReason: {
+        spoiled: true,
+        tooManyNames: true,
+        writeInWithoutAgainst: true,
+        writeInIsCandidate: true,
+        duplicateName: true,
+      },
+      tallies: { ...PERSON, for: true, against: true, abstain: true },
+      writeIns: { ...PERSON, votes: true },
+    },
+  },
+  BallotRoundVoided: { fields: { ...ELECTION, race: true, roundNo: true, issued: true, returned: true } },
+  BallotsCounted: {
+    fields: {
+      ...ELECTION,
+      race: true,
+      roundNo: true,
+      roundKind: true,
+      majorityBase: true,
+      base: true,
+      dueVoters: true,
+      presentVoters: true,
+      elected: ELECTED,
+      notElected: { ...PERSON, votes: true },
+      outcome: true,
+      runoff: { candidates: PERSON, seats: true },
+      remainingSeats: true,
+    },
+  },
+  SupplementaryBallotHeld: {
+    fields: { ...ELECTION, race: true, roundNo: true, candidates: PERSON, seats: true },
+  },
+  SeatsReduced: {
+    fields: { ...ELECTION, race: true, fromSeats: true, toSeats: true, consent: MOTION, dueVoters: true },
+  },
+  OfficersElected: {
+    fields: {
+      ...ELECTION,
+      electedBy: true,
+      chair: PERSON,
+      secretary: OFFICER,
+      deputySecretary: OFFICER,
+      scrutineers: PERSON,
+      duties: true,
+    },
+  },
+  ElectionResultReported: {
+    fields: {
+      ...ELECTION,
+      reportReference: true,
+      committeeMembers: ELECTED,
+      secretary: OFFICER,
+      deputySecretary: OFFICER,
+      deviations: { kind: true, race: true, person: PERSON, post: true, fromSeats: true, toSeats: true },
+    },
+  },
+  ElectionResultApproved: {
+    fields: {
+      ...ELECTION,
+      approvalReference: true,
+      approvedOn: true,
+      approvedOfficers: PERSON,
+      filedCommitteeMembers: PERSON,
+      filingReference: true,
+      superiorDecision: { reference: true, decision: true },
+    },
+  },
+  InstallationRequested: {
+    fields: {
+      ...ELECTION,
+      branchId: true,
+      posts: INSTALLED_POST,
+      termStart: true,
+      termEnd: true,
+      termYears: true,
+      termPolicyVersion: true,
+    },
+  },
+  ResultInstalled: {
+    fields: { ...ELECTION, branchId: true, posts: INSTALLED_POST, termStart: true, termEnd: true },
+  },
+  ElectionCancelled: {
+    fields: { ...ELECTION, reason: false, cancelledInStatus: true },
+    summary: 'visibleFields',
+  },
+  TermEndReminderDue: {
+    fields: { ...ELECTION, branchId: true, termEnd: true, daysBefore: true, dueOn: true },
+  },
+};
+
+type RuntimeRule = boolean | { readonly [field: string]: RuntimeRule };
+
+/** An entry as the code reads it at run time, whatever its type's data. */
+export interface RuntimeReporterEntry {
+  readonly fields: { readonly [field: string]: RuntimeRule };
+  readonly summary?: 'visibleFields';
+}
+
+/** The entry of a type, or null for a type no one has decided about (its data is withheld). */
+export function reporterEntry(type: string): RuntimeReporterEntry | null {
+  return Object.prototype.hasOwnProperty.call(REPORTER_FIELDS, type)
+    ? REPORTER_FIELDS[type as keyof ReporterFieldCatalogue]
+    : null;
+}
+
+/** The event's data as a reporter may see it: only the fields its type's entry shows. */
+export function reporterData(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const entry = reporterEntry(type);
+  if (entry === null) return {};
+  return pick(data, entry.fields) as Record<string, unknown>;
+}
+
+const WITHHELD = Symbol('withheld');
+
+function pick(value: unknown, rule: RuntimeRule): unknown {
+  if (rule === true) return value;
+  if (rule === false) return WITHHELD;
+  if (value === null || value === undefined) return value;
+  if (Array.isArray(value)) return value.map((element) => pick(element, rule)).filter((v) => v !== WITHHELD);
+  // A shape where the data holds a scalar: the recorded value is not what was decided on.
+  if (typeof value !== 'object') return WITHHELD;
+  const shown: Record<string, unknown> = {};
+  for (const [field, fieldRule] of Object.entries(rule)) {
+    if (!Object.prototype.hasOwnProperty.call(value, field)) continue;
+    const picked = pick((value as Record<string, unknown>)[field], fieldRule);
+    if (picked !== WITHHELD) shown[field] = picked;
+  }
+  return shown;
+}

@@ -1,0 +1,451 @@
+import request from 'supertest';
+import type { App } from 'supertest/types';
+import { ModulesContainer, Reflector } from '@nestjs/core';
+import type { Role } from '@app/application';
+import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
+import { csvRows, rawBytes } from '../audit/read-model-fixtures';
+import { concretePath, routeTable, type Route } from '../trust/route-table';
+import { REPORTER_SEES, type ReporterSeesDecision } from '../../apps/api/src/privacy/reporter-sees';
+
+interface Person {
+  readonly personId: string;
+  readonly name: string;
+}
+
+interface FeedLine {
+  readonly position: number;
+  readonly type: string;
+  readonly change: { readonly summary: { zh: string; en: string }; readonly data: Record<string, unknown> };
+}
+
+/**
+ * What each role sees of a person, over HTTP on the embedded store. The history holds every
+ * kind of personal data a reporting job must not see — birth dates (and a corrected one), a
+ * suspension with its reason, period and document, vetting notes, a community's opinion, census
+ * remarks, an exclusion for illness, departure and post notes, a correction reason, a
+ * cancellation reason — and each route is read as a reporter and as an auditor.
+ */
+describe('personal data by role', () => {
+  let api: BootedApi;
+  let http: App;
+  const auth: Partial<Record<Role, string>> = {};
+
+  /** Strings that only the withheld fields hold: none may reach a reporter, by any route. */
+  const SECRET = {
+    birthDate: '1941-11-29',
+    secretaryBirthDate: '1946-02-03',
+    correctedBirthDate: '1946-02-04',
+    otherBirthDates: ['1947-04-05', '1948-06-07', '1949-08-09', '1944-01-15', '1944-03-15', '1944-05-15', '1944-07-15'],
+    suspensionReason: 'detention',
+    suspensionReasonZh: '因留置',
+    suspensionUntil: '2025-08-31',
+    suspensionDocument: '孝监留〔2023〕5号',
+    restorationDocument: '孝监解〔2023〕9号',
+    vettingNotes: '政审：该同志历史清白，无违纪违法记录',
+    communityOpinion: '社区党委：该同志热心公益，群众基础好',
+    committeeWorking: '支委会长期未开展工作',
+    secretarySituation: '书记患脑梗住院，无法履职',
+    exclusionReason: 'illnessPreventsExpression',
+    departureNote: '因病于家中去世，享年八十岁',
+    postNote: '本人因病申请辞去书记职务',
+    correctionReason: '据人事档案更正出生日期',
+    cancellationReason: '原书记病故，待调整后另行换届',
+  };
+  const allSecrets = () => Object.values(SECRET).flat();
+
+  const ids = {
+    committee: '',
+    branch: '',
+    otherBranch: '',
+    election: '',
+    cancelledElection: '',
+    suspended: '',
+    secretary: '',
+  };
+  let members: Person[] = [];
+
+  const post = (path: string, body: object) => request(http).post(path).send(body);
+  const get = (path: string, role: Role) => request(http).get(path).set('Authorization', auth[role]!);
+  const admit = async (branchId: string, name: string, birthDate: string): Promise<Person> => {
+    const admitted = await post('/members', {
+      name,
+      birthDate,
+      sex: 'male',
+      joinedPartyOn: '1975-07-01',
+      formerPostLevel: '处级',
+      membership: 'full',
+      branchId,
+      occurredAt: '2023-02-01',
+    }).expect(201);
+    return { personId: admitted.body.events[0].data.memberId as string, name };
+  };
+
+  beforeAll(async () => {
+    api = await bootApi();
+    http = api.app.getHttpServer();
+    for (const role of ['admin', 'auditor', 'reporter'] as const) {
+      auth[role] = `Bearer ${await tokenFor(api.config, role)}`;
+    }
+    ids.committee = (
+      await post('/committees', { name: '孝义市离退休干部党委', kind: 'committee' }).expect(201)
+    ).body.events[0].data.committeeId;
+    const branch = async (name: string) =>
+      (await post('/branches', { name, parentCommitteeId: ids.committee, occurredAt: '2023-01-10' }).expect(201)).body
+        .events[0].data.branchId as string;
+    ids.branch = await branch('崇文社区离退休干部党支部');
+    ids.otherBranch = await branch('府东社区离退休干部党支部');
+
+    members = [
+      await admit(ids.branch, '郭志强', SECRET.secretaryBirthDate),
+      await admit(ids.branch, '马秀兰', SECRET.otherBirthDates[0]!),
+      await admit(ids.branch, '罗建华', SECRET.otherBirthDates[1]!),
+      await admit(ids.branch, '梁玉珍', SECRET.otherBirthDates[2]!),
+      await admit(ids.branch, '宋德福', SECRET.birthDate),
+    ];
+    const [secretary, m2, m3, excluded, suspended] = members as [Person, Person, Person, Person, Person];
+    ids.secretary = secretary.personId;
+    ids.suspended = suspended.personId;
+    const others = [
+      await admit(ids.otherBranch, '韩桂英', SECRET.otherBirthDates[3]!),
+      await admit(ids.otherBranch, '唐振华', SECRET.otherBirthDates[4]!),
+      await admit(ids.otherBranch, '冯玉兰', SECRET.otherBirthDates[5]!),
+      await admit(ids.otherBranch, '曹淑珍', SECRET.otherBirthDates[6]!),
+    ];
+
+    await post(`/branches/${ids.branch}/posts`, {
+      kind: 'secretary',
+      source: 'elected',
+      holder: secretary,
+      startDate: '2020-06-30',
+      occurredAt: '2023-02-02',
+    }).expect(201);
+    const otherSecretary = await post(`/branches/${ids.otherBranch}/posts`, {
+      kind: 'secretary',
+      source: 'elected',
+      holder: others[0],
+      startDate: '2020-06-30',
+      occurredAt: '2023-02-02',
+    }).expect(201);
+    await post(`/branches/${ids.otherBranch}/posts/${otherSecretary.body.events[0].data.post.postId}/vacate`, {
+      reason: 'resigned',
+      note: SECRET.postNote,
+      endDate: '2023-02-20',
+      occurredAt: '2023-02-20',
+    }).expect(200);
+    await post(`/members/${ids.suspended}/suspend-voting-rights`, {
+      reason: SECRET.suspensionReason,
+      from: '2023-02-10',
+      until: SECRET.suspensionUntil,
+      documentReference: SECRET.suspensionDocument,
+      occurredAt: '2023-02-10',
+    }).expect(200);
+    await post(`/members/${others[1]!.personId}/suspend-voting-rights`, {
+      reason: 'arrest',
+      from: '2023-02-10',
+      occurredAt: '2023-02-10',
+    }).expect(200);
+    await post(`/members/${others[1]!.personId}/restore-voting-rights`, {
+      restoredOn: '2023-02-15',
+      documentReference: SECRET.restorationDocument,
+      occurredAt: '2023-02-15',
+    }).expect(200);
+    await post(`/members/${ids.secretary}/correct`, {
+      corrections: { birthDate: SECRET.correctedBirthDate },
+      reason: SECRET.correctionReason,
+      occurredAt: '2023-02-12',
+    }).expect(200);
+    await post(`/members/${others[2]!.personId}/leave`, {
+      reason: 'death',
+      leftOn: '2023-02-25',
+      note: SECRET.departureNote,
+      occurredAt: '2023-02-25',
+    }).expect(200);
+
+    // An election up to its assembly, with a suspended member on the roll and one excluded for illness.
+    const opened = await post('/elections', {
+      branchId: ids.branch,
+      committeeWorking: SECRET.committeeWorking,
+      secretarySituation: SECRET.secretarySituation,
+      occurredAt: '2023-03-01',
+    }).expect(201);
+    ids.election = opened.body.events[0].data.electionId;
+    const step = (name: string, body: object) => post(`/elections/${ids.election}/${name}`, body).expect(200);
+    await step('request', {
+      plannedDate: '2023-04-10',
+      committee: false,
+      committeeSeats: 0,
+      deputySecretary: false,
+      electionMethod: '等额选举、无记名投票',
+      nominationMethod: '党内提名',
+      occurredAt: '2023-03-02',
+    });
+    await step('approve-request', {
+      approvalReference: '孝老干党字〔2023〕21号',
+      approvedOn: '2023-03-06',
+      occurredAt: '2023-03-06',
+    });
+    await step('nominations', {
+      nominee: secretary,
+      forPost: 'secretary',
+      nominatedBy: '全体党员',
+      occurredAt: '2023-03-10',
+    });
+    await step('vetting', {
+      memberId: secretary.personId,
+      method: 'talk',
+      by: '第一包联组',
+      notes: SECRET.vettingNotes,
+      on: '2023-03-12',
+      occurredAt: '2023-03-12',
+    });
+    await step('community-consultation', {
+      memberId: secretary.personId,
+      community: '崇文社区党委',
+      opinion: SECRET.communityOpinion,
+      on: '2023-03-13',
+      occurredAt: '2023-03-13',
+    });
+    await step('slate', {
+      committeeCandidates: [],
+      secretaryCandidates: [secretary],
+      deputySecretaryCandidates: [],
+      occurredAt: '2023-03-14',
+    });
+    await step('approve-slate', {
+      approvalReference: '孝老干党字〔2023〕22号',
+      approvedOn: '2023-04-10',
+      occurredAt: '2023-04-10',
+    });
+    await step('assembly', {
+      exclusions: [
+        { memberId: excluded.personId, reason: SECRET.exclusionReason, approvalReference: '孝老干党字〔2023〕23号' },
+      ],
+      presentVoters: [secretary, m2, m3],
+      nonVotingAttendees: [],
+      scrutineers: [m2],
+      scrutineersApproval: { for: 3, against: 0, abstain: 0 },
+      tellers: [m3],
+      electionMethodAdoption: { for: 3, against: 0, abstain: 0 },
+      occurredAt: '2023-04-15',
+    });
+
+    // Another branch's election, cancelled with a reason about a person.
+    const census = await post('/elections', {
+      branchId: ids.otherBranch,
+      committeeWorking: '书记负责日常工作',
+      secretarySituation: '书记空缺',
+      occurredAt: '2023-03-01',
+    }).expect(201);
+    ids.cancelledElection = census.body.events[0].data.electionId;
+    await post(`/elections/${ids.cancelledElection}/cancel`, {
+      reason: SECRET.cancellationReason,
+      occurredAt: '2023-03-05',
+    }).expect(200);
+  });
+  afterAll(() => api.close());
+
+  const feed = async (role: Role): Promise<FeedLine[]> => {
+    const res = await get('/feed?limit=10000', role).buffer(true).parse(textBody).expect(200);
+    return (res.body as string)
+      .split('\n')
+      .filter((line) => line !== '')
+      .map((line) => JSON.parse(line) as FeedLine);
+  };
+  const lineOf = (lines: FeedLine[], type: string, memberId?: string): FeedLine => {
+    const line = lines.find(
+      (candidate) => candidate.type === type && (memberId === undefined || candidate.change.data.memberId === memberId),
+    );
+    if (!line) throw new Error(`No ${type} line in the feed`);
+    return line;
+  };
+
+  it('GET /members/:id: birth date and suspension reason for auditors and administrators, not for reporters', async () => {
+    for (const role of ['auditor', 'admin'] as const) {
+      const full = (await get(`/members/${ids.suspended}`, role).expect(200)).body;
+      expect(full.personal.birthDate).toBe(SECRET.birthDate);
+      expect(full.suspension).toEqual({ reason: 'detention', from: '2023-02-10', until: SECRET.suspensionUntil });
+    }
+    const shown = (await get(`/members/${ids.suspended}`, 'reporter').expect(200)).body;
+    expect(shown.personal).toEqual({
+      name: '宋德福',
+      sex: 'male',
+      joinedPartyOn: '1975-07-01',
+      formerPostLevel: '处级',
+    });
+    expect(shown.suspension).toEqual({ from: '2023-02-10' });
+    expect(shown).toMatchObject({
+      status: 'active',
+      memberId: ids.suspended,
+      branchId: ids.branch,
+      membership: 'full',
+    });
+  });
+
+  it('GET /elections/:id: suspension and exclusion reasons, and a cancellation reason, for auditors only', async () => {
+    const full = (await get(`/elections/${ids.election}`, 'auditor').expect(200)).body;
+    expect(full.state.assembly.roll).toContainEqual(
+      expect.objectContaining({ memberId: ids.suspended, suspension: SECRET.suspensionReason }),
+    );
+    expect(full.state.assembly.exclusions).toEqual([expect.objectContaining({ reason: SECRET.exclusionReason })]);
+    const shown = (await get(`/elections/${ids.election}`, 'reporter').expect(200)).body;
+    const suspendedEntry = shown.state.assembly.roll.find(
+      (entry: { memberId: string }) => entry.memberId === ids.suspended,
+    );
+    expect(suspendedEntry).toEqual({ memberId: ids.suspended, name: '宋德福', membership: 'full' });
+    expect(shown.state.assembly.exclusions).toEqual([
+      { memberId: members[3]!.personId, approvalReference: '孝老干党字〔2023〕23号' },
+    ]);
+    // Everything else of the election is the same for both.
+    expect({ ...shown, state: { ...shown.state, assembly: null } }).toEqual({
+      ...full,
+      state: { ...full.state, assembly: null },
+    });
+
+    expect((await get(`/elections/${ids.cancelledElection}`, 'auditor').expect(200)).body.state.reason).toBe(
+      SECRET.cancellationReason,
+    );
+    const cancelled = (await get(`/elections/${ids.cancelledElection}`, 'reporter').expect(200)).body;
+    expect(cancelled.state).toMatchObject({ status: 'cancelled', cancelledInStatus: 'censusTaken' });
+    expect(cancelled.state).not.toHaveProperty('reason');
+    expect(cancelled.nextActions).toContainEqual({
+      command: 'RequestElection',
+      allowed: false,
+      code: 'ELECTION_CANCELLED',
+      reason:
+        'RequestElection cannot run because the election was cancelled; a new election is started on a new stream (RULES Workflow A).',
+    });
+  });
+
+  it('GET /reports/members: birth dates for auditors; age bands, never birth dates, for reporters (JSON and CSV)', async () => {
+    const full = (await get('/reports/members?asOf=2024-01-01', 'auditor').expect(200)).body.items;
+    expect(full).toContainEqual(
+      expect.objectContaining({ memberId: ids.suspended, birthDate: SECRET.birthDate, ageBand: '80-84' }),
+    );
+    const shown = (await get('/reports/members?asOf=2024-01-01', 'reporter').expect(200)).body.items;
+    expect(shown).toHaveLength(full.length);
+    expect(shown.find((row: { memberId: string }) => row.memberId === ids.suspended)).toMatchObject({
+      ageBand: '80-84',
+      votingSuspended: true,
+    });
+    expect(shown.every((row: object) => !('birthDate' in row))).toBe(true);
+    expect(shown.find((row: { memberId: string }) => row.memberId === ids.secretary).ageBand).toBe('75-79');
+
+    const csv = async (role: Role) =>
+      csvRows((await get('/reports/members?asOf=2024-01-01&format=csv', role).buffer(true).parse(rawBytes)).body);
+    const auditorCsv = await csv('auditor');
+    expect(auditorCsv[0]).toContain('birth_date');
+    expect(auditorCsv[0]?.at(-1)).toBe('age_band');
+    expect(auditorCsv.flat()).toContain(SECRET.birthDate);
+    const reporterCsv = await csv('reporter');
+    expect(reporterCsv[0]).not.toContain('birth_date');
+    expect(reporterCsv[0]).toEqual(auditorCsv[0]!.filter((header) => header !== 'birth_date'));
+    expect(reporterCsv.flat()).not.toContain(SECRET.birthDate);
+    expect(reporterCsv.flat()).toContain('80-84');
+  });
+
+  it('GET /feed: auditors get every event as recorded; reporters get no birth date, vetting note or suspension reason', async () => {
+    const full = await feed('auditor');
+    const events = await api.store.readAll();
+    expect(full.map((line) => line.change.data)).toEqual(events.map((event) => event.data));
+    expect(lineOf(full, 'MemberAdmitted', ids.suspended).change.data.birthDate).toBe(SECRET.birthDate);
+    expect(lineOf(full, 'CandidateVetted').change.data.notes).toBe(SECRET.vettingNotes);
+    const suspension = lineOf(full, 'VotingRightsSuspended', ids.suspended);
+    expect(suspension.change.data).toMatchObject({ reason: 'detention', until: SECRET.suspensionUntil });
+    expect(suspension.change.summary.zh).toContain(SECRET.suspensionReasonZh);
+
+    const shown = await feed('reporter');
+    expect(shown.map((line) => [line.position, line.type])).toEqual(full.map((line) => [line.position, line.type]));
+    const admitted = lineOf(shown, 'MemberAdmitted', ids.suspended);
+    expect(admitted.change.data).not.toHaveProperty('birthDate');
+    expect(admitted.change.data).toMatchObject({ name: '宋德福', branchId: ids.branch, membership: 'full' });
+    expect(lineOf(shown, 'CandidateVetted').change.data).toEqual(
+      expect.objectContaining({ nominee: members[0], method: 'talk', by: '第一包联组', on: '2023-03-12' }),
+    );
+    expect(lineOf(shown, 'CandidateVetted').change.data).not.toHaveProperty('notes');
+    const suspended = lineOf(shown, 'VotingRightsSuspended', ids.suspended);
+    expect(suspended.change.data).toEqual({
+      memberId: ids.suspended,
+      from: '2023-02-10',
+      at: '2023-02-10T00:00:00.000Z',
+    });
+    expect(suspended.change.summary).toEqual({
+      zh: '党员宋德福暂停行使表决权、选举权和被选举权',
+      en: 'Voting rights of member 宋德福 suspended',
+    });
+    // A line whose recorded summary names nothing withheld is the same for both.
+    expect(lineOf(shown, 'PostAssigned').change.summary).toEqual(lineOf(full, 'PostAssigned').change.summary);
+  });
+
+  /** Every route a reporter may read, with the ids this history has (a new parameter fails here until it has one). */
+  const reporterRoutes = (): Route[] =>
+    routeTable(api.app).filter(
+      (route) => route.access?.kind === 'roles' && route.access.roles.includes('reporter') && route.method === 'GET',
+    );
+  const pathOf = (route: Route, electionId = ids.election) =>
+    concretePath(route.path, (param) => {
+      const value = {
+        memberId: ids.suspended,
+        branchId: ids.branch,
+        committeeId: ids.committee,
+        electionId,
+        version: '2022-10-22',
+        restructuringId: '6f0d2e4a-1b3c-4d5e-8f90-a1b2c3d4e5f6',
+        campaignId: '6f0d2e4a-1b3c-4d5e-8f90-a1b2c3d4e5f6',
+      }[param];
+      if (value === undefined) throw new Error(`No id for :${param} of ${route.path}: give this test one`);
+      return value;
+    });
+
+  it('no route a reporter may read shows them any withheld value, in JSON or CSV; auditors see each one', async () => {
+    const routes = reporterRoutes();
+    expect(routes.map((route) => route.path)).toEqual(
+      expect.arrayContaining(['/feed', '/reports/members', '/members/:memberId', '/elections/:electionId']),
+    );
+    const seenBy: Record<'auditor' | 'reporter', string[]> = { auditor: [], reporter: [] };
+    for (const route of routes) {
+      for (const electionId of route.path.includes(':electionId')
+        ? [ids.election, ids.cancelledElection]
+        : [ids.election]) {
+        for (const accept of ['application/json', 'text/csv']) {
+          for (const role of ['auditor', 'reporter'] as const) {
+            const res = await get(pathOf(route, electionId), role).set('Accept', accept).buffer(true).parse(textBody);
+            expect(res.status).toBeLessThan(500);
+            seenBy[role].push(res.body as string);
+          }
+        }
+      }
+    }
+    const reporterText = seenBy.reporter.join('\n');
+    const auditorText = seenBy.auditor.join('\n');
+    const leaked = allSecrets().filter((secret) => reporterText.includes(secret));
+    expect(leaked).toEqual([]);
+    // Not vacuous: each withheld value is there, for auditors, on these very routes.
+    expect(allSecrets().filter((secret) => !auditorText.includes(secret))).toEqual([]);
+  });
+
+  it('every route a reporter may read has decided what it shows them (@ReporterSees)', () => {
+    const reflector = api.app.get(Reflector);
+    const controllers = [...api.app.get(ModulesContainer).values()].flatMap((module) => [
+      ...module.controllers.values(),
+    ]);
+    const undecided = reporterRoutes().filter((route) => {
+      const controller = controllers.find((wrapper) => wrapper.metatype?.name === route.controller)?.metatype;
+      const handler = (controller?.prototype as Record<string, unknown> | undefined)?.[route.handler];
+      if (!controller || typeof handler !== 'function') return true;
+      const decision = reflector.getAllAndOverride<ReporterSeesDecision | undefined>(REPORTER_SEES, [
+        handler,
+        controller,
+      ]);
+      return !decision || decision.why.trim() === '';
+    });
+    expect(undecided.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+  });
+});
+
+function textBody(res: import('superagent').Response, callback: (error: Error | null, body: string) => void): void {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => callback(null, text));
+}
