@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { READ_MODEL_DB } from '@app/application';
+import { RAW_EVENT_STORE, READ_MODEL_DB } from '@app/application';
 import type { ReadModelDatabase } from '@app/read-models';
 import {
   capAtCurrentSize,
@@ -32,7 +32,7 @@ describe('storage faults over HTTP', () => {
   it('a full events file (SQLITE_FULL): the write answers 503 STORAGE_FULL, readiness 503, nothing is appended; after space is freed both recover', async () => {
     api = await bootApi();
     const http = api.app.getHttpServer() as App;
-    const db = connectionOf(api.store);
+    const db = connectionOf(api.app.get(RAW_EVENT_STORE));
     capAtCurrentSize(db);
     // The pages the file has still take a few events; the first that needs a new one is refused.
     let refused: request.Response | undefined;
@@ -79,7 +79,7 @@ describe('storage faults over HTTP', () => {
   it('a read-only events file (SQLITE_READONLY): 503 STORAGE_READ_ONLY and readiness 503 until it takes writes again', async () => {
     api = await bootApi();
     const http = api.app.getHttpServer() as App;
-    const db = connectionOf(api.store);
+    const db = connectionOf(api.app.get(RAW_EVENT_STORE));
     // SQLite's own switch refuses every write on the connection, as a read-only file would
     // (chmod cannot: the file is open already, and tests may run as root).
     db.pragma('query_only = 1');
