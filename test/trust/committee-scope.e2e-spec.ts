@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
-import { bootApi, type BootedApi } from '../api/boot-api';
+import type { BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
 import { concretePath, routeTable } from './route-table';
 import { scopedCases, type ScopedCase } from './scoped-cases';
-import { buildScopedWorld, type ScopedWorld } from './scoped-world';
+import { bootScopedWorld, type ScopedWorld } from './scoped-world';
 
 /** Lists that no stream read guards: filtered to the caller's committee, checked below. */
 const FILTERED_LISTS = ['GET /elections', 'GET /campaigns', 'GET /campaigns/:campaignId'];
@@ -32,15 +32,7 @@ describe('committee scope on every path', () => {
   const phantoms = new Map<ScopedCase, Response>();
 
   beforeAll(async () => {
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0', BRANCHFLOW_ELECTION_TIMER_MINUTES: '0' },
-    });
-    http = api.app.getHttpServer();
-    admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
-    auditor = `Bearer ${await tokenFor(api.config, 'auditor')}`;
-    world = await buildScopedWorld(http, admin);
-    scoped = `Bearer ${await tokenFor(api.config, 'admin', world.x.committee)}`;
+    ({ api, http, world, admin, auditor, scoped } = await bootScopedWorld());
     cases = scopedCases(world, await publishablePolicy());
   }, 60_000);
   afterAll(() => api.close());
@@ -143,14 +135,7 @@ describe("a committee-scoped administrator's own committee", () => {
   let scoped: string;
 
   beforeAll(async () => {
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0', BRANCHFLOW_ELECTION_TIMER_MINUTES: '0' },
-    });
-    http = api.app.getHttpServer();
-    admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
-    world = await buildScopedWorld(http, admin);
-    scoped = `Bearer ${await tokenFor(api.config, 'admin', world.x.committee)}`;
+    ({ api, http, world, admin, scoped } = await bootScopedWorld());
   }, 60_000);
   afterAll(() => api.close());
 

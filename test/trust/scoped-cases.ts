@@ -47,25 +47,14 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     control: ScopedControl,
     expectation: ScopedExpectation = hidden,
   ) => cases.push({ route, label, params, body, foreign, expect: expectation, control });
+  /** The other committee's thing addressed by path: hidden, and an unscoped control finds it. */
+  const byPath = (route: string, params: Record<string, string>, body?: object) =>
+    add(route, 'path', params, body, Object.values(params), 'exists');
 
   // Committees: the other committee by path; a new committee under it or at the top.
-  add(
-    'POST /committees/:committeeId/rename',
-    'path',
-    { committeeId: y.committee },
-    { name: '改名', occurredAt: day },
-    [y.committee],
-    'exists',
-  );
-  add(
-    'POST /committees/:committeeId/dissolve',
-    'path',
-    { committeeId: y.committee },
-    { reason: '撤销', occurredAt: day },
-    [y.committee],
-    'exists',
-  );
-  add('GET /committees/:committeeId', 'path', { committeeId: y.committee }, undefined, [y.committee], 'exists');
+  byPath('POST /committees/:committeeId/rename', { committeeId: y.committee }, { name: '改名', occurredAt: day });
+  byPath('POST /committees/:committeeId/dissolve', { committeeId: y.committee }, { reason: '撤销', occurredAt: day });
+  byPath('GET /committees/:committeeId', { committeeId: y.committee });
   add(
     'POST /committees',
     'parentCommitteeId',
@@ -85,8 +74,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   );
 
   // Branches: the other committee's branch by path, and nested ids from one's own branch.
-  const branchPath = (route: string, body: object) =>
-    add(route, 'path', { branchId: y.branch }, body, [y.branch], 'exists');
+  const branchPath = (route: string, body: object) => byPath(route, { branchId: y.branch }, body);
   branchPath('POST /branches/:branchId/rename', { name: '改名', occurredAt: day });
   branchPath('POST /branches/:branchId/reaffiliate', { parentCommitteeId: x.committee, occurredAt: day });
   branchPath('POST /branches/:branchId/management-links', { kind: 'community', name: '某社区', occurredAt: day });
@@ -100,28 +88,22 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   });
   branchPath('POST /branches/:branchId/assess-shape', { occurredAt: day });
   branchPath('POST /branches/:branchId/dissolve', { reason: '撤销', occurredAt: day });
-  add(
+  byPath(
     'POST /branches/:branchId/management-links/:linkId/remove',
-    'path',
     { branchId: y.branch, linkId: y.link },
     { occurredAt: day },
-    [y.branch, y.link],
-    'exists',
   );
-  add(
+  byPath(
     'POST /branches/:branchId/posts/:postId/vacate',
-    'path',
     { branchId: y.branch, postId: y.post },
     { reason: 'resigned', endDate: day, occurredAt: day },
-    [y.branch, y.post],
-    'exists',
   );
   for (const route of [
     'GET /branches/:branchId',
     'GET /branches/:branchId/members',
     'GET /branches/:branchId/elections',
   ]) {
-    add(route, 'path', { branchId: y.branch }, undefined, [y.branch], 'exists');
+    byPath(route, { branchId: y.branch });
   }
   add(
     'POST /branches',
@@ -156,8 +138,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   );
 
   // Members: the other committee's member by path; one's own member into another's branch.
-  const memberPath = (route: string, body: object) =>
-    add(route, 'path', { memberId: y.member }, body, [y.member], 'exists');
+  const memberPath = (route: string, body: object) => byPath(route, { memberId: y.member }, body);
   memberPath('POST /members/:memberId/confirm', { confirmedOn: day, occurredAt: day });
   memberPath('POST /members/:memberId/suspend-voting-rights', { reason: 'probation', from: day, occurredAt: day });
   memberPath('POST /members/:memberId/restore-voting-rights', { restoredOn: day, occurredAt: day });
@@ -168,7 +149,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     reason: '登记有误',
     occurredAt: day,
   });
-  add('GET /members/:memberId', 'path', { memberId: y.member }, undefined, [y.member], 'exists');
+  byPath('GET /members/:memberId', { memberId: y.member });
   add(
     'POST /members',
     'branchId',
@@ -202,38 +183,14 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     approvedOn: day,
     occurredAt: day,
   };
-  add(
-    'POST /restructurings/:restructuringId/approve',
-    'path',
-    { restructuringId: y.restructuring },
-    approval,
-    [y.restructuring],
-    'exists',
-  );
-  add(
+  byPath('POST /restructurings/:restructuringId/approve', { restructuringId: y.restructuring }, approval);
+  byPath(
     'POST /restructurings/:restructuringId/abandon',
-    'path',
     { restructuringId: y.restructuring },
     { reason: '不再撤并', occurredAt: day },
-    [y.restructuring],
-    'exists',
   );
-  add(
-    'POST /restructurings/:restructuringId/execute',
-    'path',
-    { restructuringId: y.restructuring },
-    { occurredAt: day },
-    [y.restructuring],
-    'exists',
-  );
-  add(
-    'GET /restructurings/:restructuringId',
-    'path',
-    { restructuringId: y.restructuring },
-    undefined,
-    [y.restructuring],
-    'exists',
-  );
+  byPath('POST /restructurings/:restructuringId/execute', { restructuringId: y.restructuring }, { occurredAt: day });
+  byPath('GET /restructurings/:restructuringId', { restructuringId: y.restructuring });
   const merge = (label: string, sourceBranchIds: string[], target: object, foreign: string[]) =>
     add(
       'POST /restructurings/merge',
@@ -293,14 +250,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
 
   // Elections: every step on the other committee's election by path; people of it, nested.
   const step = (name: string, body: object) =>
-    add(
-      `POST /elections/:electionId/${name}`,
-      'path',
-      { electionId: y.election },
-      { ...body, occurredAt: day },
-      [y.election],
-      'exists',
-    );
+    byPath(`POST /elections/:electionId/${name}`, { electionId: y.election }, { ...body, occurredAt: day });
   const p = person(y.member);
   const approvalOf = { approvalReference: '汾老干党字〔2023〕3号', approvedOn: day };
   step('request', {
@@ -343,7 +293,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   step('approve-result', { ...approvalOf, filingReference: '汾老干党备〔2023〕1号' });
   step('request-installation', {});
   step('cancel', { reason: '误操作' });
-  add('GET /elections/:electionId', 'path', { electionId: y.election }, undefined, [y.election], 'exists');
+  byPath('GET /elections/:electionId', { electionId: y.election });
   add(
     'POST /elections',
     'branchId',

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
 
 /** Two committees' worth of organisation, elections and restructurings, built over HTTP. */
 export interface ScopedWorld {
@@ -141,4 +143,29 @@ export async function buildScopedWorld(http: App, admin: string): Promise<Scoped
     await post(`/campaigns/${campaign}/working-groups/${group}/branches`, { branchId, occurredAt: day });
   }
   return { x, y, xElection, campaign, group };
+}
+
+/** An API on a fresh store holding the world, and the callers the scope tests send as. */
+export interface BootedScopedWorld {
+  readonly api: BootedApi;
+  readonly http: App;
+  readonly world: ScopedWorld;
+  /** Authorization headers: an unscoped administrator, an auditor, an administrator of X. */
+  readonly admin: string;
+  readonly auditor: string;
+  readonly scoped: string;
+}
+
+export async function bootScopedWorld(): Promise<BootedScopedWorld> {
+  // No timers or digests: every event appended during a test is one a request appended.
+  const api = await bootApi({
+    auth: 'explicit',
+    env: { BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0', BRANCHFLOW_ELECTION_TIMER_MINUTES: '0' },
+  });
+  const http = api.app.getHttpServer();
+  const admin = `Bearer ${await tokenFor(api.config, 'admin')}`;
+  const auditor = `Bearer ${await tokenFor(api.config, 'auditor')}`;
+  const world = await buildScopedWorld(http, admin);
+  const scoped = `Bearer ${await tokenFor(api.config, 'admin', world.x.committee)}`;
+  return { api, http, world, admin, auditor, scoped };
 }
