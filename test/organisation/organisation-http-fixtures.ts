@@ -11,7 +11,11 @@ export class OrganisationFixtures {
   constructor(private readonly http: App) {}
 
   async committee(name = '孝义市离退休干部党委'): Promise<string> {
-    const created = await request(this.http).post('/committees').send({ name, kind: 'committee' }).expect(201);
+    // Dated before the branches and members the suites record in 2023: nothing predates its committee.
+    const created = await request(this.http)
+      .post('/committees')
+      .send({ name, kind: 'committee', occurredAt: '2022-01-01' })
+      .expect(201);
     return created.body.events[0].data.committeeId as string;
   }
 

@@ -12,6 +12,7 @@ const version = (overrides: Record<string, unknown> = {}) => ({
   committeeRequiredFromFullMembers: 7,
   memberWarningAbove: 50,
   jointBranchMaxUnits: 5,
+  minimumPartyJoiningAge: 18,
   quorumNumerator: 4,
   quorumDenominator: 5,
   quorumInclusive: true,

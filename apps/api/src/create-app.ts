@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
 import { APP_CONFIG, type AppConfig } from '@app/application';
 import { AppModule } from './app.module';
+import { requireJsonBodies } from './http/json-bodies';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
 
@@ -21,6 +22,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
   // Keys that could reach an object's prototype are refused while parsing (400), before any
   // DTO transformation sees them.
+  // Any other body type is refused with 415 first, so no other parser ever reads a command.
+  app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: '100kb', reviver: refusePrototypeKeys });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app, { ui: config.swaggerUi });

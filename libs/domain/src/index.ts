@@ -8,6 +8,7 @@ export * from './policy/default-rule-policies';
 export * from './policy/policy-in-force';
 
 export * from './organisation/organisation-facts';
+export * from './organisation/establishment';
 
 export * from './organisation/committee/committee.commands';
 export * from './organisation/committee/committee.events';
@@ -25,7 +26,8 @@ export type { BranchDecider } from './organisation/branch/branch.decider';
 export * from './organisation/member/member.commands';
 export * from './organisation/member/member.events';
 export * from './organisation/member/member.state';
-export { memberDecider, memberStreamName } from './organisation/member/member.decider';
+export { createMemberDecider, memberDecider, memberStreamName } from './organisation/member/member.decider';
+export type { MemberDecider } from './organisation/member/member.decider';
 
 export * from './restructuring/restructuring-plan';
 export * from './restructuring/plan-transfers';

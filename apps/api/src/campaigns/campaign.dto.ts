@@ -1,37 +1,27 @@
 import { PersonBody } from '../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, Length } from 'class-validator';
 import { ELECTION_STATUSES } from '@app/domain';
 import { IsCalendarDate } from '../http/calendar-date';
 import { CommandBody } from '../http/command-body';
+import { HumanText } from '../http/human-text';
+import { Nested } from '../http/nested';
+import { Optional } from '../http/optional';
 import { ExportFormatQuery, PageLimit } from '../reports/list-export';
 
 export class IssueElectionPlanBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly campaignId?: string;
 
   @ApiProperty({ example: '关于全市离退休干部党支部换届选举工作方案' })
-  @IsString()
-  @Length(1, 200)
+  @HumanText(200)
   readonly title!: string;
 
   @ApiProperty({ example: '孝老干字〔2023〕1号', description: '文号' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly documentNumber!: string;
 
   @ApiProperty({
@@ -41,8 +31,7 @@ export class IssueElectionPlanBody extends CommandBody {
   })
   @IsArray()
   @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
+  @HumanText(500, { each: true, multiline: true })
   readonly requirements!: string[];
 
   @ApiProperty({
@@ -55,19 +44,15 @@ export class IssueElectionPlanBody extends CommandBody {
 
 export class FormWorkingGroupBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly groupId?: string;
 
   @ApiProperty({ example: '第一换届工作指导组' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody, { description: 'The bureau leader who leads the group (班子成员为组长).' })
   readonly leader!: PersonBody;
 }
 
@@ -79,14 +64,14 @@ export class AssignBranchBody extends CommandBody {
   @ApiPropertyOptional({
     description: 'Move the branch from the group it is in now; without it a second assignment is refused (409).',
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   readonly reassign?: boolean;
 }
 
 export class CampaignQuery {
   @ApiPropertyOptional({ description: 'The day overdue is judged on (YYYY-MM-DD); default today.' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly asOf?: string;
 }
@@ -95,33 +80,33 @@ const BOARD_STATES = ELECTION_STATUSES.filter((status) => status !== 'none');
 
 export class ElectionBoardQuery extends ExportFormatQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Elections of the branches assigned in this campaign.' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly campaignId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly branchId?: string;
 
   @ApiPropertyOptional({ enum: BOARD_STATES })
-  @IsOptional()
+  @Optional()
   @IsIn(BOARD_STATES)
   readonly state?: string;
 
   @ApiPropertyOptional({ description: 'Only elections past a deadline without the step (true), or only the others.' })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   readonly overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'The day overdue is judged on (YYYY-MM-DD); default today.' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly asOf?: string;
 
   @ApiPropertyOptional({ description: 'Only elections whose id sorts after this: the `next` of the previous page.' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Length(1, 200)
   readonly after?: string;

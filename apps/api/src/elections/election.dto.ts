@@ -1,24 +1,6 @@
 import { PersonBody } from '../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  registerDecorator,
-  ValidateNested,
-  type ValidationArguments,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
 import {
   EXCLUSION_REASONS,
   type ExclusionReason,
@@ -27,8 +9,10 @@ import {
   type Race,
   type VettingMethod,
 } from '@app/domain';
-import { IsCalendarDate } from '../http/calendar-date';
-import { Nested, NestedList } from '../http/nested';
+import { IsCalendarDate, IsDateOrDateTime } from '../http/calendar-date';
+import { humanTextProblem, HumanText } from '../http/human-text';
+import { KeyedRecord, Nested, NestedList } from '../http/nested';
+import { Optional } from '../http/optional';
 import { CommandBody } from '../http/command-body';
 
 const RACES: readonly Race[] = ['committee', 'secretary', 'deputySecretary'];
@@ -39,24 +23,9 @@ const NON_VOTING_KINDS: readonly NonVotingKind[] = ['probationary', 'rightsSuspe
 const MAX_PEOPLE = 500;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** An object whose keys are person ids (UUIDs) and whose values pass `valueOk`, at most `max` entries. */
-function IsPersonKeyedRecord(what: string, valueOk: (value: unknown) => boolean, max = MAX_PEOPLE): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isPersonKeyedRecord',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          Object.keys(value).length <= max &&
-          Object.entries(value).every(([key, entry]) => UUID.test(key) && valueOk(entry)),
-        defaultMessage: (args: ValidationArguments) =>
-          `${args.property} must be an object of at most ${max} entries keyed by person id (UUID), each ${what}`,
-      },
-    });
+/** An object keyed by person id (UUID), at most `max` entries, each value passing `valueOk`. */
+function PersonKeyedRecord(what: string, valueOk: (value: unknown) => boolean, max = MAX_PEOPLE): PropertyDecorator {
+  return KeyedRecord({ keys: 'person id (UUID)', values: what }, UUID, valueOk, max);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -83,16 +52,9 @@ export class MotionBody {
   readonly abstain!: number;
 }
 
-const people = (description: string, example?: string) =>
-  ApiProperty({ type: [PersonBody], description, ...(example ? { example } : {}) });
-
-function PersonList(max = MAX_PEOPLE): PropertyDecorator {
-  return (target, key) => {
-    IsArray()(target, key);
-    ArrayMaxSize(max)(target, key);
-    ValidateNested({ each: true })(target, key);
-    Type(() => PersonBody)(target, key);
-  };
+/** A list of persons, each validated as PersonBody. */
+function PersonList(description: string, max = MAX_PEOPLE, min?: number): PropertyDecorator {
+  return NestedList(PersonBody, max, { description, ...(min === undefined ? {} : { min }) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +62,7 @@ function PersonList(max = MAX_PEOPLE): PropertyDecorator {
 
 export class TakeCensusBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly electionId?: string;
 
@@ -112,22 +74,19 @@ export class TakeCensusBody extends CommandBody {
     example: '支委会能正常开展工作，按期召开组织生活会',
     description: 'How the committee (or secretary) works.',
   })
-  @IsString()
-  @Length(1, 2000)
+  @HumanText(2000, { multiline: true })
   readonly committeeWorking!: string;
 
   @ApiProperty({
     example: '书记年事已高，本人不愿连任',
     description: "The secretary's situation (health, willingness, age).",
   })
-  @IsString()
-  @Length(1, 2000)
+  @HumanText(2000, { multiline: true })
   readonly secretarySituation!: string;
 
   @ApiPropertyOptional({ example: '3名党员长期随子女在外地居住' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 2000)
+  @Optional()
+  @HumanText(2000, { multiline: true })
   readonly notes?: string;
 }
 
@@ -151,29 +110,25 @@ export class RequestElectionBody extends CommandBody {
   readonly deputySecretary!: boolean;
 
   @ApiProperty({ example: '差额选举、无记名投票' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly electionMethod!: string;
 
   @ApiProperty({ example: '老干部推荐、党内提名、组织审查' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly nominationMethod!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['听取和审查支部委员会工作报告', '选举新一届支部委员会'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
+  @HumanText(500, { each: true, multiline: true })
   readonly agenda?: string[];
 }
 
 /** A superior's document: its reference (文号) and date. */
 export class ApprovalBody extends CommandBody {
   @ApiProperty({ example: '孝老干党字〔2023〕12号' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly approvalReference!: string;
 
   @ApiProperty({ example: '2023-03-20', description: 'YYYY-MM-DD' })
@@ -187,17 +142,15 @@ export class ShiftElectionBody extends CommandBody {
   readonly newDate!: string;
 
   @ApiProperty({ example: '疫情防控需要' })
-  @IsString()
-  @Length(1, 1000)
+  @HumanText(1000, { multiline: true })
   readonly reason!: string;
 
   @ApiProperty({ example: '孝老干党字〔2023〕15号', description: "The superior's approval of the shift." })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly approvalReference!: string;
 
   @ApiPropertyOptional({ description: 'Explicitly override the policy limit on the shift (RULES Workflow A.3).' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   readonly overrideShiftLimit?: boolean;
 }
@@ -213,9 +166,7 @@ export class RecommendCandidateBody extends CommandBody {
   @IsIn(RACES)
   readonly forPost!: Race;
 
-  @people('The veteran cadres who recommended the nominee (老干部推荐).')
-  @PersonList(200)
-  @ArrayMinSize(1)
+  @PersonList('The veteran cadres who recommended the nominee (老干部推荐).', 200, 1)
   readonly recommendedBy!: PersonBody[];
 }
 
@@ -228,8 +179,7 @@ export class NominateCandidateBody extends CommandBody {
   readonly forPost!: Race;
 
   @ApiProperty({ example: '上届支部委员会', description: 'The body that nominates (党内提名).' })
-  @IsString()
-  @Length(1, 200)
+  @HumanText(200)
   readonly nominatedBy!: string;
 }
 
@@ -243,13 +193,11 @@ export class VetCandidateBody extends CommandBody {
   readonly method!: VettingMethod;
 
   @ApiProperty({ example: '第一工作组' })
-  @IsString()
-  @Length(1, 200)
+  @HumanText(200)
   readonly by!: string;
 
   @ApiProperty({ example: '本人愿意为党员服务，身体状况良好' })
-  @IsString()
-  @Length(1, 2000)
+  @HumanText(2000, { multiline: true })
   readonly notes!: string;
 
   @ApiProperty({ example: '2023-03-25', description: 'YYYY-MM-DD' })
@@ -262,18 +210,16 @@ export class ConsultCommunityBody extends CommandBody {
     format: 'uuid',
     description: 'The nominee; omitted when the opinion concerns the whole slate.',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly memberId?: string;
 
   @ApiProperty({ example: '府前社区党委' })
-  @IsString()
-  @Length(1, 200)
+  @HumanText(200)
   readonly community!: string;
 
   @ApiProperty({ example: '同意' })
-  @IsString()
-  @Length(1, 2000)
+  @HumanText(2000, { multiline: true })
   readonly opinion!: string;
 
   @ApiProperty({ example: '2023-03-28', description: 'YYYY-MM-DD' })
@@ -282,16 +228,13 @@ export class ConsultCommunityBody extends CommandBody {
 }
 
 export class SubmitCandidateSlateBody extends CommandBody {
-  @people('Committee candidates in ballot order; empty for a branch without a committee.')
-  @PersonList(50)
+  @PersonList('Committee candidates in ballot order; empty for a branch without a committee.', 50)
   readonly committeeCandidates!: PersonBody[];
 
-  @people('Secretary candidates in order.')
-  @PersonList(10)
+  @PersonList('Secretary candidates in order.', 10)
   readonly secretaryCandidates!: PersonBody[];
 
-  @people('Deputy secretary candidates in order; empty when no deputy is elected.')
-  @PersonList(10)
+  @PersonList('Deputy secretary candidates in order; empty when no deputy is elected.', 10)
   readonly deputySecretaryCandidates!: PersonBody[];
 }
 
@@ -308,8 +251,7 @@ export class ExclusionBody {
   readonly reason!: ExclusionReason;
 
   @ApiProperty({ example: '孝老干党字〔2023〕18号', description: "The superior's consent." })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly approvalReference!: string;
 }
 
@@ -328,8 +270,7 @@ export class ConveneAssemblyBody extends CommandBody {
   })
   readonly exclusions!: ExclusionBody[];
 
-  @people('The voters present, by name.')
-  @PersonList()
+  @PersonList('The voters present, by name.')
   readonly presentVoters!: PersonBody[];
 
   @NestedList(NonVotingAttendeeBody, MAX_PEOPLE, {
@@ -337,15 +278,13 @@ export class ConveneAssemblyBody extends CommandBody {
   })
   readonly nonVotingAttendees!: NonVotingAttendeeBody[];
 
-  @people('Scrutineers (监票人): voters present who are not candidates.')
-  @PersonList(20)
+  @PersonList('Scrutineers (监票人): voters present who are not candidates.', 20)
   readonly scrutineers!: PersonBody[];
 
   @Nested(MotionBody, { description: 'The vote approving the scrutineers.' })
   readonly scrutineersApproval!: MotionBody;
 
-  @people('Tellers (计票人), not candidates.')
-  @PersonList(20)
+  @PersonList('Tellers (计票人), not candidates.', 20)
   readonly tellers!: PersonBody[];
 
   @Nested(MotionBody, { description: 'The vote adopting the election method.' })
@@ -368,14 +307,14 @@ export class BallotPaperBody {
     description: 'Marks by candidate person id; an unmarked candidate counts as an abstention.',
     example: { '3f0c2a4e-…': 'for' },
   })
-  @IsPersonKeyedRecord('"for", "against" or "abstain"', (value) => MARKS.includes(value as Mark), 50)
+  @PersonKeyedRecord('"for", "against" or "abstain"', (value) => MARKS.includes(value as Mark), 50)
   readonly marks!: Record<string, Mark>;
 
   @NestedList(WriteInBody, 50, { optional: true, description: '另选他人: a name written beside an `against`.' })
   readonly writeIns?: WriteInBody[];
 
   @ApiPropertyOptional({ description: 'Torn, illegible or otherwise unreadable.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   readonly spoiled?: boolean;
 }
@@ -402,9 +341,7 @@ export class RaceBody extends CommandBody {
 }
 
 export class SupplementaryBallotBody extends RaceBody {
-  @people('Candidates for the seats still empty.')
-  @PersonList(50)
-  @ArrayMinSize(1)
+  @PersonList('Candidates for the seats still empty.', 50, 1)
   readonly candidates!: PersonBody[];
 }
 
@@ -439,8 +376,7 @@ export class ElectOfficersBody extends CommandBody {
   @Nested(OfficerVoteBody, { optional: true })
   readonly deputySecretary?: OfficerVoteBody;
 
-  @people('Scrutineers of the officers’ vote: committee members who are not candidates.')
-  @PersonList(20)
+  @PersonList('Scrutineers of the officers’ vote: committee members who are not candidates.', 20)
   readonly scrutineers!: PersonBody[];
 
   @ApiProperty({
@@ -448,9 +384,10 @@ export class ElectOfficersBody extends CommandBody {
     additionalProperties: { type: 'string' },
     description: 'Duties by member id (组织委员, 宣传委员, 纪检委员…).',
   })
-  @IsPersonKeyedRecord(
-    'a duty of 1 to 50 characters',
-    (value) => typeof value === 'string' && value.length >= 1 && value.length <= 50,
+  @PersonKeyedRecord(
+    'a duty of 1 to 50 characters on one line, with something visible',
+    (value) =>
+      typeof value === 'string' && value.length >= 1 && value.length <= 50 && humanTextProblem(value) === undefined,
     20,
   )
   readonly duties!: Record<string, string>;
@@ -458,20 +395,17 @@ export class ElectOfficersBody extends CommandBody {
 
 export class ReportResultBody extends CommandBody {
   @ApiProperty({ example: '孝义市府前社区离退休干部党支部〔2023〕3号' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly reportReference!: string;
 }
 
 export class SuperiorDecisionBody {
   @ApiProperty({ example: '孝老干党字〔2023〕25号' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly reference!: string;
 
   @ApiProperty({ example: '同意另选人当选' })
-  @IsString()
-  @Length(1, 2000)
+  @HumanText(2000, { multiline: true })
   readonly decision!: string;
 }
 
@@ -480,9 +414,8 @@ export class ApproveResultBody extends ApprovalBody {
     example: '孝老干党字〔2023〕21号',
     description: '备案 of the committee members; required for a committee.',
   })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly filingReference?: string;
 
   @Nested(SuperiorDecisionBody, {
@@ -497,8 +430,7 @@ export class RequestInstallationBody extends CommandBody {}
 
 export class CancelElectionBody extends CommandBody {
   @ApiProperty({ example: '支部撤并，换届选举终止' })
-  @IsString()
-  @Length(1, 1000)
+  @HumanText(1000, { multiline: true })
   readonly reason!: string;
 }
 
@@ -506,9 +438,10 @@ export class CancelElectionBody extends CommandBody {
 export class ElectionViewQuery {
   @ApiPropertyOptional({
     example: '2023-05-20',
-    description: "ISO date or date-time; defaults to today in the bureau's time zone.",
+    description:
+      "A calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset; defaults to today in the bureau's time zone.",
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsDateOrDateTime()
   readonly asOf?: string;
 }

@@ -1,15 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsDateOrDateTime } from './calendar-date';
+import { Optional } from './optional';
 
 /** Fields every command body may carry besides its own. */
 export abstract class CommandBody {
   @ApiPropertyOptional({
     description:
-      'When the act took effect (ISO-8601 date or date-time), e.g. the day of the assembly. Defaults to now; never in the future.',
+      'When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time ' +
+      'with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.',
     example: '2023-03-15',
   })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsDateOrDateTime()
   readonly occurredAt?: string;
 }
 

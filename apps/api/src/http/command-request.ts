@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandContext, CommandOutcome } from '@app/application';
 import type { Actor } from '@app/event-store';
 import { ValidationFailed } from './validation';
+import { DATE_OR_DATE_TIME_FORM, instantOf } from './calendar-date';
 
 /** The actor recorded on events: the verified token's subject, name and role, never the request body. */
 export function actorOf(request: AuthenticatedRequest): Actor {
@@ -59,14 +60,19 @@ export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionC
 
 /**
  * The business date of the act: the body's `occurredAt` when given (an administrator records
- * what happened on the day it happened), else now. A date in the future is refused.
+ * what happened on the day it happened), else now. A date in the future is refused. The DTO has
+ * already checked the form; it is checked again here because an Invalid Date would throw in
+ * `toISOString` (a 500), and this is the one place every command's time passes through.
  */
 export function commandContext(
   meta: CommandRequestMeta,
   occurredAt: string | undefined,
   now = new Date(),
 ): CommandContext {
-  const at = occurredAt === undefined ? now : new Date(occurredAt);
+  const at = occurredAt === undefined ? now : instantOf(occurredAt);
+  if (at === undefined) {
+    throw new ValidationFailed([{ field: 'occurredAt', messages: [`must be ${DATE_OR_DATE_TIME_FORM}`] }]);
+  }
   if (at.getTime() > now.getTime() + 5 * 60_000) {
     throw new ValidationFailed([{ field: 'occurredAt', messages: ['must not be in the future'] }]);
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { HumanText } from './human-text';
 
 /**
  * A person named by a command: a post holder, a bureau leader, a nominee, an attendee. The id is
@@ -11,7 +12,6 @@ export class PersonBody {
   readonly personId!: string;
 
   @ApiProperty({ example: '王秀英' })
-  @IsString()
-  @Length(1, 50)
+  @HumanText(50)
   readonly name!: string;
 }

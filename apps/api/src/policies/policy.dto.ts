@@ -12,10 +12,11 @@ import {
   Matches,
   Max,
   Min,
-  IsOptional,
 } from 'class-validator';
 import type { MajorityBase } from '@app/domain';
 import { IsCalendarDate } from '../http/calendar-date';
+import { HumanText } from '../http/human-text';
+import { Optional } from '../http/optional';
 
 const MAJORITY_BASES: readonly MajorityBase[] = ['due', 'present'];
 
@@ -37,8 +38,7 @@ export class PublishRulePolicyBody {
   readonly effectiveFrom!: string;
 
   @ApiProperty({ example: '市委组织部通知：到会比例维持五分之四' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly description!: string;
 
   @ApiProperty({ example: 3, description: 'Fewer full members and a branch cannot stay a branch (≥ 3 正式党员).' })
@@ -64,6 +64,15 @@ export class PublishRulePolicyBody {
   @Min(2)
   @Max(1000)
   readonly jointBranchMaxUnits!: number;
+
+  @ApiProperty({
+    example: 18,
+    description: 'The age in full years from which a person may join the Party (党章 Art. 1).',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  readonly minimumPartyJoiningAge!: number;
 
   @ApiProperty({ example: 4, description: 'Quorum numerator: present × denominator ≥ due × numerator.' })
   @IsInt()
@@ -144,7 +153,7 @@ export class PublishRulePolicyBody {
 
 export class InForceQuery {
   @ApiPropertyOptional({ example: '2023-03-15', description: 'The date (YYYY-MM-DD); default today.' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly on?: string;
 }

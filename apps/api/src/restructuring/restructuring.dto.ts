@@ -1,22 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsDefined,
   IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
   IsUUID,
-  Length,
   registerDecorator,
   ValidateIf,
-  ValidateNested,
   type ValidationArguments,
 } from 'class-validator';
+import { IsCalendarDate } from '../http/calendar-date';
 import { CommandBody } from '../http/command-body';
+import { HumanText } from '../http/human-text';
+import { Nested, NestedList } from '../http/nested';
+import { Optional } from '../http/optional';
 
 /** Most members one restructuring may name; Xiaoyi's whole roll is 1,243. */
 const MAX_ASSIGNMENTS = 5000;
@@ -42,13 +39,12 @@ export class NewBranchBody {
     description: 'Chosen by the client, or derived from the restructuring id.',
     format: 'uuid',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly branchId?: string;
 
   @ApiProperty({ example: '永安社区离退休干部党支部' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The one affiliation (一方隶属) of the new branch.' })
@@ -63,8 +59,7 @@ export class RedrawNewBranchBody {
   readonly branchId!: string;
 
   @ApiProperty({ example: '永安社区离退休干部党支部' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The one affiliation (一方隶属) of the new branch.' })
@@ -83,24 +78,22 @@ export class MergeTargetBody {
   @OnlyWhenKind('existing')
   readonly branchId?: string;
 
-  @ApiPropertyOptional({ type: NewBranchBody, description: 'For kind `new`: the branch to establish.' })
-  @ValidateIf((target: MergeTargetBody) => target.kind === 'new' || target.branch !== undefined)
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => NewBranchBody)
+  @Nested(NewBranchBody, {
+    requiredIf: (target: MergeTargetBody) => target.kind === 'new',
+    description: 'For kind `new`: the branch to establish.',
+  })
   @OnlyWhenKind('new')
   readonly branch?: NewBranchBody;
 }
 
 abstract class ProposeBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly restructuringId?: string;
 
   @ApiProperty({ example: '结合城市社区调整，撤并永盛、三皇社区离退休干部党支部' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly reason!: string;
 }
 
@@ -112,10 +105,7 @@ export class ProposeMergeBody extends ProposeBody {
   @IsUUID(undefined, { each: true })
   readonly sourceBranchIds!: string[];
 
-  @ApiProperty({ type: MergeTargetBody })
-  @IsDefined()
-  @ValidateNested()
-  @Type(() => MergeTargetBody)
+  @Nested(MergeTargetBody, { description: 'An existing branch that receives the members, or a new one.' })
   readonly target!: MergeTargetBody;
 }
 
@@ -130,20 +120,13 @@ export class RedrawAssignmentBody {
 }
 
 export class ProposeRedrawBody extends ProposeBody {
-  @ApiProperty({ type: [RedrawAssignmentBody], description: 'Who goes where, e.g. by address.' })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_ASSIGNMENTS)
-  @ValidateNested({ each: true })
-  @Type(() => RedrawAssignmentBody)
+  @NestedList(RedrawAssignmentBody, MAX_ASSIGNMENTS, { min: 1, description: 'Who goes where, e.g. by address.' })
   readonly assignments!: RedrawAssignmentBody[];
 
-  @ApiPropertyOptional({ type: [RedrawNewBranchBody], description: 'Branches set up for the redraw (e.g. 永安).' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => RedrawNewBranchBody)
+  @NestedList(RedrawNewBranchBody, 50, {
+    optional: true,
+    description: 'Branches set up for the redraw (e.g. 永安).',
+  })
   readonly newBranches?: RedrawNewBranchBody[];
 }
 
@@ -159,24 +142,21 @@ export class ProposeDissolutionBody extends ProposeBody {
 
 export class ApproveRestructuringBody extends CommandBody {
   @ApiProperty({ example: '孝义市委老干部局' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly approvedBy!: string;
 
   @ApiProperty({ example: '孝老干字〔2023〕12号' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly documentReference!: string;
 
   @ApiProperty({ example: '2023-04-01', description: 'The date of the decision (YYYY-MM-DD).' })
-  @IsISO8601({ strict: true })
+  @IsCalendarDate()
   readonly approvedOn!: string;
 }
 
 export class AbandonRestructuringBody extends CommandBody {
   @ApiProperty({ example: '社区调整方案变更' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly reason!: string;
 }
 

@@ -28,8 +28,11 @@ export class CampaignCommandHandler implements ICommandHandler<ExecuteCampaignCo
   private async withFacts(input: ExecuteCampaignCommand['input']): Promise<Omit<CampaignCommand, 'metadata'>> {
     switch (input.type) {
       case 'AssignBranchToWorkingGroup': {
-        const branchStatus = await this.facts.branchStatus(input.data.branchId);
-        return { type: input.type, data: { ...input.data, context: { branchStatus } } };
+        const [branchStatus, established] = await Promise.all([
+          this.facts.branchStatus(input.data.branchId),
+          this.facts.establishments({ branches: [input.data.branchId] }),
+        ]);
+        return { type: input.type, data: { ...input.data, context: { branchStatus, established } } };
       }
       case 'IssueElectionPlan':
       case 'FormWorkingGroup':

@@ -7,6 +7,7 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from '@app/event-store';
+import { currentSchemaVersion } from '../event-store/upcasters';
 import { eventIdFor } from '../ids/uuid-v5';
 import { readWholeStream, toDomainEvent } from './load-stream';
 
@@ -37,7 +38,7 @@ export interface CommandResult<E, S> {
 }
 
 export interface HandleCommandOptions {
-  /** The schema version each event type is written with (default 1). */
+  /** The schema version each event type is written with (default: the current one, see upcasters). */
   readonly schemaVersionOf?: (type: string) => number;
   /** How often to re-decide after losing a race with another writer when the caller gave no revision. */
   readonly maxAttempts?: number;
@@ -116,7 +117,7 @@ function toNewEvent(
   return {
     id: eventIdFor(context.commandId, index),
     type: event.type,
-    schemaVersion: options.schemaVersionOf?.(event.type) ?? 1,
+    schemaVersion: options.schemaVersionOf?.(event.type) ?? currentSchemaVersion(event.type),
     // Domain event data are plain readonly records of JSON values by construction.
     data: event.data as unknown as JsonObject,
     metadata: {

@@ -58,12 +58,14 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
             { branchId, openElectionIds: others },
           );
         }
-        const [branchStatus, roll, currentTerm] = await Promise.all([
+        const [branchStatus, established, roll, currentTerm] = await Promise.all([
           this.facts.branchStatus(branchId),
+          this.facts.established(branchId),
           this.facts.roll(branchId),
           this.facts.currentTerm(branchId, electionId, versions),
         ]);
-        return { type: input.type, data: { ...input.data, context: { branchStatus, roll, currentTerm } } };
+        const facts = { branchStatus, established, roll, currentTerm };
+        return { type: input.type, data: { ...input.data, context: facts } };
       }
       case 'RecommendCandidate':
         return {

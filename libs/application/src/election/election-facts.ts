@@ -29,6 +29,11 @@ export class ElectionFacts {
     return this.organisation.branchStatus(branchId);
   }
 
+  /** When the branch was established (empty when it does not exist). */
+  established(branchId: string) {
+    return this.organisation.establishments({ branches: [branchId] });
+  }
+
   /** What the member stream says about a nominee or candidate. */
   async standing(memberId: string): Promise<MemberStanding> {
     return standingOf(await this.organisation.member(memberId));

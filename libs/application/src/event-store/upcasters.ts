@@ -1,13 +1,37 @@
-import { UpcasterRegistry, type Upcaster } from '@app/event-store';
+import { DEFAULT_RULE_POLICIES, policyInForce, type RulePolicyPublishedV1 } from '@app/domain';
+import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
+
+/**
+ * RulePolicyPublished v1 → v2: a version published before the joining age was a parameter
+ * governed with the age the built-in rules had on its effective date (the constitution's 18).
+ */
+const rulePolicyPublishedV1: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 1,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV1['data'];
+    const builtIn = policyInForce(DEFAULT_RULE_POLICIES, data.policy.effectiveFrom);
+    const policy = { minimumPartyJoiningAge: builtIn.minimumPartyJoiningAge, ...data.policy };
+    return { ...event, schemaVersion: 2, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
 
 /**
  * Every upcaster the product has ever needed, oldest shapes first. When an event's data changes
- * shape, bump the schema version its handler writes, keep the old shape's type beside the new
- * one, add the upcaster here, and give it a round-trip test. Stored events are never rewritten.
- * No event has changed shape yet.
+ * shape, keep the old shape's type beside the new one, add the upcaster here, and give it a
+ * round-trip test; handlers then write the new version (`currentSchemaVersion`). Stored events
+ * are never rewritten.
  */
-export const UPCASTERS: readonly Upcaster[] = [];
+export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1];
 
 export function productUpcasters(): UpcasterRegistry {
   return new UpcasterRegistry(UPCASTERS);
+}
+
+/** The schema version an event type is written with now: one past the last shape upcast from. */
+export function currentSchemaVersion(type: string): number {
+  return UPCASTERS.filter((upcaster) => upcaster.type === type).reduce(
+    (version, upcaster) => Math.max(version, upcaster.fromVersion + 1),
+    1,
+  );
 }

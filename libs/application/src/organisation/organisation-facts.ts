@@ -1,4 +1,5 @@
 import {
+  establishmentOf,
   branchDecider,
   branchStreamName,
   memberDecider,
@@ -8,6 +9,7 @@ import {
   type BranchState,
   type BranchStatusFact,
   type CommitteeStatusFact,
+  type EstablishmentFacts,
   type MemberCounts,
   type MemberState,
   type PartyCommitteeState,
@@ -38,6 +40,33 @@ export class OrganisationFacts {
   async committeeStatus(committeeId: string): Promise<CommitteeStatusFact> {
     const state = await loadState(this.store, partyCommitteeDecider, partyCommitteeStreamName(committeeId));
     return state.status === 'none' ? 'notFound' : state.status === 'dissolved' ? 'dissolved' : 'active';
+  }
+
+  /**
+   * When each named branch and committee was established (absent ones are left out: their
+   * status check refuses the command first). Folded from their own streams, like their statuses.
+   */
+  async establishments(ids: {
+    readonly branches?: readonly (string | undefined)[];
+    readonly committees?: readonly (string | undefined)[];
+  }): Promise<EstablishmentFacts> {
+    const unique = (list: readonly (string | undefined)[] = []) =>
+      [...new Set(list)].filter((id): id is string => id !== undefined);
+    const branches = await Promise.all(
+      unique(ids.branches).map(async (id) => {
+        const state = await this.branch(id);
+        return state.status === 'none' ? undefined : establishmentOf('branch', state, id);
+      }),
+    );
+    const committees = await Promise.all(
+      unique(ids.committees).map(async (id) => {
+        const state = await loadState(this.store, partyCommitteeDecider, partyCommitteeStreamName(id));
+        return state.status === 'none' ? undefined : establishmentOf('committee', state, id);
+      }),
+    );
+    return Object.fromEntries(
+      [...branches, ...committees].filter((found) => found !== undefined).map((found) => [found.id, found]),
+    );
   }
 
   committeeWithRevision(committeeId: string): Promise<StateAtRevision<PartyCommitteeState>> {

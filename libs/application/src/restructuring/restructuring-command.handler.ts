@@ -37,11 +37,11 @@ export class RestructuringCommandHandler implements ICommandHandler<ExecuteRestr
   private async withFacts(input: Input): Promise<Omit<RestructuringCommand, 'metadata'>> {
     switch (input.type) {
       case 'ProposeMerge':
-        return { ...input, data: { ...input.data, context: await this.statuses(planOf(input)) } };
+        return { ...input, data: { ...input.data, context: await this.proposalFacts(planOf(input)) } };
       case 'ProposeRedraw':
-        return { ...input, data: { ...input.data, context: await this.statuses(planOf(input)) } };
+        return { ...input, data: { ...input.data, context: await this.proposalFacts(planOf(input)) } };
       case 'ProposeDissolution':
-        return { ...input, data: { ...input.data, context: await this.statuses(planOf(input)) } };
+        return { ...input, data: { ...input.data, context: await this.proposalFacts(planOf(input)) } };
       case 'StartRestructuringExecution': {
         const plan = await this.plan(input.data.restructuringId);
         if (!plan) return { ...input, data: { ...input.data, context: { branches: {}, committees: {}, roll: [] } } };
@@ -69,6 +69,16 @@ export class RestructuringCommandHandler implements ICommandHandler<ExecuteRestr
       this.facts.committeeStatuses(committeeIds),
     ]);
     return { branches, committees };
+  }
+
+  /** The statuses, and when each branch and committee the plan names was established. */
+  private async proposalFacts(plan: RestructuringPlan) {
+    const { branchIds, committeeIds } = referencesOf(plan);
+    const [statuses, established] = await Promise.all([
+      this.statuses(plan),
+      this.facts.establishments({ branches: branchIds, committees: committeeIds }),
+    ]);
+    return { ...statuses, established };
   }
 
   /** The roll of the branches a merge or dissolution empties; for a redraw, where its members are now. */

@@ -165,7 +165,8 @@ export function generateMembers(
     for (let i = 0; i < branch.size; i += 1) {
       const number = members.length + 1;
       const birthYear = 1928 + Math.floor(random() * 35);
-      const joinYear = birthYear + 18 + Math.floor(random() * 30);
+      // 19 years on, whatever the months: nobody joins the Party before turning 18.
+      const joinYear = birthYear + 19 + Math.floor(random() * 30);
       // The first three of every branch are full members, so each branch starts well-formed.
       const membership: Membership = i >= 3 && random() < 0.03 ? 'probationary' : 'full';
       const given = pick([...GIVEN]) + (random() < 0.7 ? pick([...GIVEN]) : '');

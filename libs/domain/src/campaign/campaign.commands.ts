@@ -1,5 +1,6 @@
 import { DomainCommand } from '../shared/decider';
 import { BranchStatusFact } from '../organisation/organisation-facts';
+import { EstablishmentFacts } from '../organisation/establishment';
 import { PostHolder } from '../organisation/branch/post';
 
 /** 印发《换届选举工作方案》: the written plan that opens a renewal campaign. */
@@ -34,7 +35,7 @@ export type AssignBranchToWorkingGroup = DomainCommand<
     readonly branchId: string;
     readonly groupId: string;
     readonly reassign?: boolean;
-    readonly context: { readonly branchStatus: BranchStatusFact };
+    readonly context: { readonly branchStatus: BranchStatusFact; readonly established: EstablishmentFacts };
   }
 >;
 

@@ -54,7 +54,7 @@ const assign = (branchId: string, groupId: string, reassign?: boolean): AssignBr
     branchId,
     groupId,
     ...(reassign === undefined ? {} : { reassign }),
-    context: { branchStatus: 'open' },
+    context: { branchStatus: 'open', established: {} },
   },
   metadata,
 });
@@ -128,9 +128,23 @@ describe('Campaign decider', () => {
       .given(groups)
       .when({
         ...assign('b-sanhuang', '1'),
-        data: { ...assign('b-sanhuang', '1').data, context: { branchStatus: 'dissolved' } },
+        data: { ...assign('b-sanhuang', '1').data, context: { branchStatus: 'dissolved', established: {} } },
       })
       .thenThrows('BRANCH_NOT_OPEN');
+  });
+
+  it('refuses assigning a branch before it was established with DATED_BEFORE_ESTABLISHMENT', () => {
+    const branch = { kind: 'branch', id: 'b-fudong', name: '府东社区离退休干部党支部', on: '2023-02-16' } as const;
+    spec
+      .given([issued, formed('1', 'l1')])
+      .when({
+        ...assign('b-fudong', '1'),
+        data: {
+          ...assign('b-fudong', '1').data,
+          context: { branchStatus: 'open', established: { 'b-fudong': branch } },
+        },
+      })
+      .thenThrows('DATED_BEFORE_ESTABLISHMENT');
   });
 
   it('exposes the groups of branches and the branches of groups for the board', () => {

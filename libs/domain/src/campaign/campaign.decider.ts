@@ -1,3 +1,4 @@
+import { requireEstablishedBy } from '../organisation/establishment';
 import { assertNever, Decider } from '../shared/decider';
 import { conflict, invalid, notFound, refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
@@ -156,6 +157,11 @@ function assignBranch(command: AssignBranchToWorkingGroup, state: ActiveCampaign
       { branchId, branchStatus: context.branchStatus },
     );
   }
+  requireEstablishedBy(
+    `The assignment of branch ${branchId} to working group ${group.name}`,
+    command.metadata.at,
+    context.established[branchId],
+  );
   const current = state.assignments[branchId];
   if (current === groupId) return [];
   if (current !== undefined && command.data.reassign !== true) {

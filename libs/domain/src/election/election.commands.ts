@@ -2,6 +2,7 @@ import { DomainCommand } from '../shared/decider';
 import { PostHolder } from '../organisation/branch/post';
 import { Membership, SuspensionReason } from '../organisation/member/member.commands';
 import { BranchStatusFact } from '../organisation/organisation-facts';
+import { EstablishmentFacts } from '../organisation/establishment';
 
 /**
  * A ballot contest. A committee branch elects its committee at the members' assembly and its
@@ -111,6 +112,8 @@ export type TakeCensus = ElectionCommandOf<
     readonly notes?: string;
     readonly context: {
       readonly branchStatus: BranchStatusFact;
+      /** When the branch was established: its election cannot be opened before it existed. */
+      readonly established: EstablishmentFacts;
       readonly roll: readonly ElectionRollEntry[];
       /** The current term of the branch's officers, from its posts; null for a branch never elected. */
       readonly currentTerm: { readonly start: string; readonly end: string } | null;

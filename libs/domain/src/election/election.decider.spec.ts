@@ -6,6 +6,7 @@ import { ElectionEvent } from './election.events';
 import {
   approveRequest,
   approveResult,
+  BRANCH,
   approveSlate,
   ballot,
   cancelElection,
@@ -99,7 +100,10 @@ describe('Election decider', () => {
     it('finds no committee required below 7 full members, judged by the 2018 version before 2022-10-22', () => {
       const roll = [1, 2, 3, 4, 5, 6].map(fullMember);
       const events = electionDecider.decide(
-        { ...takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null } }), metadata: meta('2021-03-01') },
+        {
+          ...takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null, established: {} } }),
+          metadata: meta('2021-03-01'),
+        },
         { status: 'none' },
       );
       expect(only(events, 'CensusTaken').data).toMatchObject({
@@ -112,21 +116,43 @@ describe('Election decider', () => {
     it('refuses a branch below 3 full members with BRANCH_BELOW_MINIMUM', () => {
       spec
         .given([])
-        .when(takeCensus({ context: { branchStatus: 'open', roll: [1, 2].map(fullMember), currentTerm: null } }))
+        .when(
+          takeCensus({
+            context: { branchStatus: 'open', roll: [1, 2].map(fullMember), currentTerm: null, established: {} },
+          }),
+        )
         .thenThrows('BRANCH_BELOW_MINIMUM');
+    });
+
+    it('refuses a census dated before the branch was established with DATED_BEFORE_ESTABLISHMENT', () => {
+      const branch = { kind: 'branch', id: BRANCH, name: '府前社区离退休干部党支部', on: '2030-01-01' } as const;
+      const error = spec
+        .given([])
+        .when(
+          takeCensus({
+            context: { branchStatus: 'open', roll: ROLL, currentTerm: null, established: { [BRANCH]: branch } },
+          }),
+        )
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      expect(error.message).toContain('The census opening the election is dated');
+      expect(error.message).toContain('was established on 2030-01-01');
     });
 
     it('refuses a dissolved branch with BRANCH_NOT_OPEN', () => {
       spec
         .given([])
-        .when(takeCensus({ context: { branchStatus: 'dissolved', roll: ROLL, currentTerm: null } }))
+        .when(takeCensus({ context: { branchStatus: 'dissolved', roll: ROLL, currentTerm: null, established: {} } }))
         .thenThrows('BRANCH_NOT_OPEN');
     });
 
     it('refuses a roll listing a member twice, a blank account, and another branch on the same stream', () => {
       spec
         .given([])
-        .when(takeCensus({ context: { branchStatus: 'open', roll: [...ROLL, fullMember(1)], currentTerm: null } }))
+        .when(
+          takeCensus({
+            context: { branchStatus: 'open', roll: [...ROLL, fullMember(1)], currentTerm: null, established: {} },
+          }),
+        )
         .thenThrows('DUPLICATE_ROLL_ENTRY');
       spec
         .given([])
@@ -201,14 +227,16 @@ describe('Election decider', () => {
     it('refuses more seats than eligible members could contest with NOT_ENOUGH_ELIGIBLE_MEMBERS', () => {
       // 7 full members, one suspended: 6 eligible; 5 seats need 6 candidates, 6 seats would need 8.
       const roll = [...[1, 2, 3, 4, 5, 6].map(fullMember), { ...fullMember(7), suspension: 'detention' as const }];
-      const census = given([takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null } })]);
+      const census = given([
+        takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null, established: {} } }),
+      ]);
       spec
         .given(census)
         .when(requestElection({ committeeSeats: 6 }))
         .thenThrows('NOT_ENOUGH_ELIGIBLE_MEMBERS');
       expect(
         decide(
-          [takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null } })],
+          [takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null, established: {} } })],
           requestElection({ committeeSeats: 5 }),
         ),
       ).toHaveLength(1);
@@ -370,7 +398,9 @@ describe('Election decider', () => {
     });
 
     it('refuses without a known term end, without a reference, and after the assembly', () => {
-      const noTerm = given([takeCensus({ context: { branchStatus: 'open', roll: ROLL, currentTerm: null } })]);
+      const noTerm = given([
+        takeCensus({ context: { branchStatus: 'open', roll: ROLL, currentTerm: null, established: {} } }),
+      ]);
       spec.given(noTerm).when(shift('PostponeElection', '2023-09-01')).thenThrows('TERM_END_UNKNOWN');
       spec
         .given(CENSUS)

@@ -79,7 +79,12 @@ export const takeCensus = (
     branchId: BRANCH,
     committeeWorking: '支委会运转正常',
     secretarySituation: '书记年龄偏大，愿意交班',
-    context: { branchStatus: 'open', roll: ROLL, currentTerm: { start: '2020-06-30', end: '2023-06-30' } },
+    context: {
+      branchStatus: 'open',
+      roll: ROLL,
+      currentTerm: { start: '2020-06-30', end: '2023-06-30' },
+      established: {},
+    },
     ...overrides,
   },
   metadata: meta('2023-03-01'),
@@ -311,7 +316,12 @@ const smallStanding = standing({ branchId: SMALL_BRANCH });
 export const SMALL_TO_ASSEMBLY: readonly ElectionCommand[] = [
   takeCensus({
     branchId: SMALL_BRANCH,
-    context: { branchStatus: 'open', roll: SMALL_ROLL, currentTerm: { start: '2020-06-30', end: '2023-06-30' } },
+    context: {
+      branchStatus: 'open',
+      roll: SMALL_ROLL,
+      currentTerm: { start: '2020-06-30', end: '2023-06-30' },
+      established: {},
+    },
   }),
   requestElection({ committee: false, committeeSeats: 0, deputySecretary: true }),
   approveRequest(),

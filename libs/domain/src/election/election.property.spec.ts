@@ -146,7 +146,12 @@ function command(
   switch (type) {
     case 'TakeCensus':
       return takeCensus({
-        context: { branchStatus: 'open', roll, currentTerm: { start: '2020-06-30', end: '2023-06-30' } },
+        context: {
+          branchStatus: 'open',
+          roll,
+          currentTerm: { start: '2020-06-30', end: '2023-06-30' },
+          established: {},
+        },
       });
     case 'RequestElection': {
       const committee = roll.length > 7 ? dice.int(6) > 0 : dice.int(6) === 0;

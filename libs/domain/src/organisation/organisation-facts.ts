@@ -8,7 +8,9 @@
  * revision of the stream being written. The facts are therefore as fresh as that read; the rules
  * that must never be broken (a member has one affiliation; a branch closes only at zero members)
  * stay safe because each is enforced on the single stream that owns the fact, or re-checked by the
- * restructuring process immediately before the step that needs it.
+ * restructuring process immediately before the step that needs it. When an organisation was
+ * established travels the same way (`EstablishmentFacts`, see ./establishment), so an act on
+ * another stream is never dated before the branch or committee it concerns existed.
  */
 
 /** What the application knows about a branch stream: absent, open, or dissolved. */

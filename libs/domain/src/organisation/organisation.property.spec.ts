@@ -85,7 +85,7 @@ class OrganisationModel {
   constructor() {
     const established = this.committees.handle(COMMITTEE, {
       type: 'EstablishPartyCommittee',
-      data: { committeeId: COMMITTEE, name: '离退休干部党委', kind: 'committee', context: {} },
+      data: { committeeId: COMMITTEE, name: '离退休干部党委', kind: 'committee', context: { established: {} } },
       metadata,
     });
     expectOk(established);
@@ -146,7 +146,7 @@ class OrganisationModel {
         parentCommitteeId: COMMITTEE,
         joint: false,
         ...(restructuringId === undefined ? {} : { restructuringId }),
-        context: { parentCommitteeStatus: 'active' },
+        context: { parentCommitteeStatus: 'active', established: {} },
       },
       metadata,
     });
@@ -167,7 +167,7 @@ class OrganisationModel {
         formerPostLevel: '科级',
         membership: full ? 'full' : 'probationary',
         branchId,
-        context: { branchStatus: this.branchStatus(branchId) },
+        context: { branchStatus: this.branchStatus(branchId), established: {} },
       },
       metadata,
     });
@@ -182,7 +182,7 @@ class OrganisationModel {
     if (memberId === undefined || toBranchId === undefined) return;
     const outcome = this.members.handle(memberId, {
       type: 'TransferMember',
-      data: { memberId, toBranchId, context: { toBranchStatus: this.branchStatus(toBranchId) } },
+      data: { memberId, toBranchId, context: { toBranchStatus: this.branchStatus(toBranchId), established: {} } },
       metadata,
     });
     if (!outcome.ok) expect(['BRANCH_DISSOLVED', 'SOURCE_EQUALS_TARGET', 'MEMBER_LEFT']).toContain(outcome.error.code);
@@ -255,7 +255,13 @@ class OrganisationModel {
       restructuringId,
       {
         type: 'ProposeMerge',
-        data: { restructuringId, sourceBranchIds, target, reason: '撤并', context: this.organisationContext() },
+        data: {
+          restructuringId,
+          sourceBranchIds,
+          target,
+          reason: '撤并',
+          context: { ...this.organisationContext(), established: {} },
+        },
         metadata,
       },
       ['BRANCH_DISSOLVED', 'SOURCE_EQUALS_TARGET', 'EMPTY_PLAN'],
@@ -278,7 +284,7 @@ class OrganisationModel {
           branchId,
           destinationBranchId,
           reason: '党员不足',
-          context: this.organisationContext(),
+          context: { ...this.organisationContext(), established: {} },
         },
         metadata,
       },
@@ -314,7 +320,7 @@ class OrganisationModel {
           assignments,
           newBranches,
           reason: '结合城市社区调整',
-          context: this.organisationContext(),
+          context: { ...this.organisationContext(), established: {} },
         },
         metadata,
       },
@@ -383,7 +389,7 @@ class OrganisationModel {
             toBranchId: transfer.toBranchId,
             expectedFromBranchId: transfer.fromBranchId,
             restructuringId,
-            context: { toBranchStatus: this.branchStatus(transfer.toBranchId) },
+            context: { toBranchStatus: this.branchStatus(transfer.toBranchId), established: {} },
           },
           metadata,
         };
@@ -478,14 +484,14 @@ function everyBranchCommand(branchId: string): BranchCommand[] {
         name: 'x',
         parentCommitteeId: COMMITTEE,
         joint: false,
-        context: { parentCommitteeStatus: 'active' },
+        context: { parentCommitteeStatus: 'active', established: {} },
       },
       metadata,
     },
     { type: 'RenameBranch', data: { branchId, name: '新名称' }, metadata },
     {
       type: 'ReaffiliateBranch',
-      data: { branchId, parentCommitteeId: 'c-2', context: { parentCommitteeStatus: 'active' } },
+      data: { branchId, parentCommitteeId: 'c-2', context: { parentCommitteeStatus: 'active', established: {} } },
       metadata,
     },
     {
@@ -547,7 +553,11 @@ function checkInvariants(model: OrganisationModel): void {
     for (const { memberId, state } of active.slice(0, 3)) {
       const transfer: MemberCommand = {
         type: 'TransferMember',
-        data: { memberId, toBranchId: branchId, context: { toBranchStatus: model.branchStatus(branchId) } },
+        data: {
+          memberId,
+          toBranchId: branchId,
+          context: { toBranchStatus: model.branchStatus(branchId), established: {} },
+        },
         metadata,
       };
       mustRefuse(
@@ -567,7 +577,7 @@ function checkInvariants(model: OrganisationModel): void {
         formerPostLevel: '科级',
         membership: 'full',
         branchId,
-        context: { branchStatus: model.branchStatus(branchId) },
+        context: { branchStatus: model.branchStatus(branchId), established: {} },
       },
       metadata,
     };

@@ -7,6 +7,9 @@ const organisationShape = {
   jointBranchMaxUnits: 5,
 } as const;
 
+/** 党章 第一条: 年满十八岁的中国工人、农民、军人、知识分子和其他社会阶层的先进分子… */
+const membership = { minimumPartyJoiningAge: 18 } as const;
+
 const elections = {
   quorumNumerator: 4,
   quorumDenominator: 5,
@@ -34,6 +37,7 @@ export const DEFAULT_RULE_POLICIES: readonly RulePolicy[] = [
     effectiveFrom: '2018-10-28',
     description: '支部工作条例(试行) 2018 with the 2020 election regulation thresholds; 3-year branch terms.',
     ...organisationShape,
+    ...membership,
     ...elections,
     termYears: 3,
   },
@@ -42,6 +46,7 @@ export const DEFAULT_RULE_POLICIES: readonly RulePolicy[] = [
     effectiveFrom: '2022-10-22',
     description: 'As 2018-10-28, with 5-year terms after the 20th Congress Constitution (RULES.md §3, unconfirmed).',
     ...organisationShape,
+    ...membership,
     ...elections,
     termYears: 5,
   },

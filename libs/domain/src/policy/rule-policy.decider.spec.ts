@@ -84,6 +84,9 @@ describe('Rule policy publication', () => {
     ['a malformed effective date', { effectiveFrom: '2025-02-30' }],
     ['a blank version', { version: ' ' }],
     ['a committee threshold below the branch minimum', { committeeRequiredFromFullMembers: 2 }],
+    ['no joining age', { minimumPartyJoiningAge: undefined }],
+    ['a fractional joining age', { minimumPartyJoiningAge: 17.5 }],
+    ['a joining age beyond any life', { minimumPartyJoiningAge: 180 }],
   ])('refuses %s with INVALID_RULE_POLICY', (_label, overrides) => {
     spec.given([]).when(publish(overrides)).thenThrows('INVALID_RULE_POLICY');
   });

@@ -7,4 +7,17 @@ export type RulePolicyPublished = DomainEvent<
   { readonly registryId: string; readonly policy: RulePolicy; readonly at: string }
 >;
 
+/**
+ * Schema 1: published before the joining age (`minimumPartyJoiningAge`) was a parameter. Kept for
+ * the upcaster that reads it as the current shape.
+ */
+export type RulePolicyPublishedV1 = DomainEvent<
+  'RulePolicyPublished',
+  {
+    readonly registryId: string;
+    readonly policy: Omit<RulePolicy, 'minimumPartyJoiningAge'>;
+    readonly at: string;
+  }
+>;
+
 export type RulePolicyEvent = RulePolicyPublished;

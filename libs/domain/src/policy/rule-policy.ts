@@ -19,6 +19,10 @@ export interface RulePolicy {
   /** A joint branch (联合党支部) covers at most this many units (§2.1: ≤ 5). */
   readonly jointBranchMaxUnits: number;
 
+  // Membership (党章 第一条).
+  /** The age in full years a person must have reached to join the Party (党章 Art. 1: 年满十八岁). */
+  readonly minimumPartyJoiningAge: number;
+
   // Elections (选举工作条例 2020), used by the election workflow.
   /** Quorum: present × denominator ≥ due × numerator when inclusive (§1.5: exactly 4/5 counts). */
   readonly quorumNumerator: number;

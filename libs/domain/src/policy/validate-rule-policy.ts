@@ -42,6 +42,8 @@ export function validateRulePolicy(policy: RulePolicy): RulePolicy {
   }
   wholeAtLeast('memberWarningAbove', 1);
   wholeAtLeast('jointBranchMaxUnits', 2);
+  const joiningAge = wholeAtLeast('minimumPartyJoiningAge', 1);
+  if (joiningAge > 100) fail('minimumPartyJoiningAge', `${joiningAge} years is not an age at which people join`);
 
   const numerator = wholeAtLeast('quorumNumerator', 1);
   const denominator = wholeAtLeast('quorumDenominator', 1);

@@ -1,4 +1,5 @@
 import { DomainCommand } from '../shared/decider';
+import { EstablishmentFacts } from '../organisation/establishment';
 import { BranchStatusFact, CommitteeStatusFact } from '../organisation/organisation-facts';
 import { MergeTarget, NewBranch, RedrawAssignment, RollEntry } from './restructuring-plan';
 
@@ -11,6 +12,12 @@ export interface OrganisationContext {
   readonly committees: Readonly<Record<string, CommitteeStatusFact>>;
 }
 
+/**
+ * What a proposal is judged on: the organisation context, and when each branch and committee the
+ * plan names was established (a restructuring cannot be proposed before its organisations exist).
+ */
+export type ProposalContext = OrganisationContext & { readonly established: EstablishmentFacts };
+
 export type ProposeMerge = DomainCommand<
   'ProposeMerge',
   {
@@ -18,7 +25,7 @@ export type ProposeMerge = DomainCommand<
     readonly sourceBranchIds: readonly string[];
     readonly target: MergeTarget;
     readonly reason: string;
-    readonly context: OrganisationContext;
+    readonly context: ProposalContext;
   }
 >;
 
@@ -29,7 +36,7 @@ export type ProposeRedraw = DomainCommand<
     readonly assignments: readonly RedrawAssignment[];
     readonly newBranches: readonly NewBranch[];
     readonly reason: string;
-    readonly context: OrganisationContext;
+    readonly context: ProposalContext;
   }
 >;
 
@@ -40,7 +47,7 @@ export type ProposeDissolution = DomainCommand<
     readonly branchId: string;
     readonly destinationBranchId: string;
     readonly reason: string;
-    readonly context: OrganisationContext;
+    readonly context: ProposalContext;
   }
 >;
 

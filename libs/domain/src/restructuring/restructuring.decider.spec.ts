@@ -43,7 +43,7 @@ const proposeMerge = (overrides: Partial<ProposeMerge['data']> = {}): ProposeMer
     sourceBranchIds: ['b-ys', 'b-sh'],
     target: { kind: 'existing', branchId: 'b-fd' },
     reason: '结合城市社区调整，撤并永盛、三皇',
-    context,
+    context: { ...context, established: {} },
     ...overrides,
   },
   metadata,
@@ -55,7 +55,7 @@ const proposeRedraw = (overrides: Partial<ProposeRedraw['data']> = {}): ProposeR
     assignments: [{ memberId: 'm-3', toBranchId: 'b-ya' }],
     newBranches: [yongan],
     reason: '新设立永安社区',
-    context,
+    context: { ...context, established: {} },
     ...overrides,
   },
   metadata,
@@ -67,7 +67,7 @@ const proposeDissolution = (overrides: Partial<ProposeDissolution['data']> = {})
     branchId: 'b-sh',
     destinationBranchId: 'b-fd',
     reason: '正式党员不足3名',
-    context,
+    context: { ...context, established: {} },
     ...overrides,
   },
   metadata,
@@ -349,6 +349,46 @@ describe('Restructuring decider', () => {
         .given([])
         .when(proposeDissolution({ destinationBranchId: 'b-old' }))
         .thenThrows('BRANCH_DISSOLVED');
+    });
+  });
+
+  describe('a proposal dated before the organisations it names existed', () => {
+    const since = (id: string, on: string, kind: 'branch' | 'committee' = 'branch') => ({
+      [id]: { kind, id, name: id, on },
+    });
+    const before = '2023-04-02';
+
+    it('refuses a merge whose source or existing target is younger than the proposal', () => {
+      const source = { ...context, established: since('b-sh', before) };
+      const error = spec
+        .given([])
+        .when(proposeMerge({ context: source }))
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      expect(error.message).toContain('The restructuring proposal is dated 2023-04-01, before branch b-sh');
+      spec
+        .given([])
+        .when(proposeMerge({ context: { ...context, established: since('b-fd', before) } }))
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+    });
+
+    it('refuses a new branch under a committee established after the proposal', () => {
+      spec
+        .given([])
+        .when(proposeRedraw({ context: { ...context, established: since('c-lt', before, 'committee') } }))
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+    });
+
+    it('refuses a dissolution into a branch established after the proposal, and accepts the same day', () => {
+      spec
+        .given([])
+        .when(proposeDissolution({ context: { ...context, established: since('b-fd', before) } }))
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      expect(() =>
+        restructuringDecider.decide(
+          proposeDissolution({ context: { ...context, established: since('b-fd', '2023-04-01') } }),
+          { status: 'none' },
+        ),
+      ).not.toThrow();
     });
   });
 

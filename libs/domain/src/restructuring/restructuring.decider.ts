@@ -3,6 +3,7 @@ import { conflict, invalid, notFound, refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
 import { branchDissolved } from '../organisation/branch/branch.decider';
 import { requireParentActive } from '../organisation/committee/committee.decider';
+import { EstablishmentFacts, requireEstablishedBy } from '../organisation/establishment';
 import { planTransfers } from './plan-transfers';
 import {
   AbandonRestructuring,
@@ -170,6 +171,7 @@ function propose(
   const reason = requireText(command.data.reason, 'reason for the restructuring', 'REASON_REQUIRED');
   const normalised = normalisePlan(plan);
   validatePlan(normalised, command.data.context);
+  requireOrganisationsEstablished(normalised, command.metadata.at, command.data.context.established);
   return [
     { type: 'RestructuringProposed', data: { restructuringId, plan: normalised, reason, at: command.metadata.at } },
   ];
@@ -243,6 +245,34 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
       if (plan.branchId === plan.destinationBranchId) throw sourceEqualsTarget(plan.branchId);
       requireBranchOpen(plan.branchId, context);
       requireBranchOpen(plan.destinationBranchId, context);
+      return;
+    default:
+      assertNever(plan);
+  }
+}
+
+/** Every branch the plan moves members from or to, and the committee of every new branch, existed on the proposal's date. */
+function requireOrganisationsEstablished(plan: RestructuringPlan, at: string, established: EstablishmentFacts): void {
+  const act = 'The restructuring proposal';
+  const existing = (ids: readonly string[]) => ids.forEach((id) => requireEstablishedBy(act, at, established[id]));
+  const newBranches = (branches: readonly NewBranch[]) =>
+    branches.forEach((branch) => requireEstablishedBy(act, at, established[branch.parentCommitteeId]));
+  switch (plan.kind) {
+    case 'merge':
+      existing(plan.sourceBranchIds);
+      if (plan.target.kind === 'existing') existing([plan.target.branchId]);
+      else newBranches([plan.target.branch]);
+      return;
+    case 'redraw': {
+      const newIds = new Set(plan.newBranches.map((branch) => branch.branchId));
+      existing(
+        [...new Set(plan.assignments.map((assignment) => assignment.toBranchId))].filter((id) => !newIds.has(id)),
+      );
+      newBranches(plan.newBranches);
+      return;
+    }
+    case 'dissolution':
+      existing([plan.branchId, plan.destinationBranchId]);
       return;
     default:
       assertNever(plan);

@@ -66,3 +66,17 @@ export function requireText(value: string | undefined, field: string, code = 'RE
   }
   return text;
 }
+
+/**
+ * The date `years` full years after a calendar date: the day someone born on `date` reaches that
+ * age. Someone born on 29 February reaches it on 1 March in a common year (the 28th would be a
+ * day early: their birthday has not come yet).
+ */
+export function anniversaryOf(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const text = (n: number, width: number) => String(n).padStart(width, '0');
+  if (m === 2 && d === 29 && !leap) return `${text(year, 4)}-03-01`;
+  return `${text(year, 4)}-${text(m, 2)}-${text(d, 2)}`;
+}

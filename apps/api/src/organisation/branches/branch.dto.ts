@@ -1,21 +1,12 @@
 import { PersonBody } from '../../http/person-body';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsUUID } from 'class-validator';
 import type { ManagementLinkKind, PostEndReason, PostKind, PostSource } from '@app/domain';
 import { IsCalendarDate } from '../../http/calendar-date';
 import { CommandBody } from '../../http/command-body';
+import { HumanText } from '../../http/human-text';
+import { Nested, NestedList } from '../../http/nested';
+import { Optional } from '../../http/optional';
 
 const LINK_KINDS: readonly ManagementLinkKind[] = ['community', 'formerUnit', 'association'];
 const POST_KINDS: readonly PostKind[] = ['secretary', 'deputySecretary', 'committeeMember', 'partyAffairsOfficer'];
@@ -33,7 +24,7 @@ const VACATE_REASONS: readonly Exclude<PostEndReason, 'branchDissolved'>[] = [
 /** 多方管理: an organisation that co-manages the branch without being its affiliation. */
 export class ManagementLinkBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly linkId?: string;
 
@@ -42,36 +33,32 @@ export class ManagementLinkBody {
   readonly kind!: ManagementLinkKind;
 
   @ApiProperty({ example: '崇文街道府前社区党委' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 }
 
 export class EstablishBranchBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly branchId?: string;
 
   @ApiProperty({ example: '府前社区离退休干部党支部' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 
   @ApiProperty({ format: 'uuid', description: 'The one affiliation (一方隶属): the party committee it belongs to.' })
   @IsUUID()
   readonly parentCommitteeId!: string;
 
-  @ApiPropertyOptional({ type: [ManagementLinkBody], description: 'Management links (多方管理); no voting rights.' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => ManagementLinkBody)
+  @NestedList(ManagementLinkBody, 20, {
+    optional: true,
+    description: 'Management links (多方管理); no voting rights.',
+  })
   readonly managementLinks?: ManagementLinkBody[];
 
   @ApiPropertyOptional({ description: 'A joint branch (联合党支部) covering several units; defaults to false.' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   readonly joint?: boolean;
 
@@ -80,24 +67,21 @@ export class EstablishBranchBody extends CommandBody {
     example: ['孝义市水利局', '孝义市林业局'],
     description: 'Only for a joint branch.',
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
-  @IsString({ each: true })
-  @Length(1, 100, { each: true })
+  @HumanText(100, { each: true })
   readonly jointUnits?: string[];
 
   @ApiPropertyOptional({ example: '孝老干党发〔2022〕5号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly decisionReference?: string;
 }
 
 export class RenameBranchBody extends CommandBody {
   @ApiProperty({ example: '永安社区离退休干部党支部' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 }
 
@@ -107,15 +91,14 @@ export class ReaffiliateBranchBody extends CommandBody {
   readonly parentCommitteeId!: string;
 
   @ApiPropertyOptional({ example: '孝老干党发〔2023〕2号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly decisionReference?: string;
 }
 
 export class AddManagementLinkBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly linkId?: string;
 
@@ -124,8 +107,7 @@ export class AddManagementLinkBody extends CommandBody {
   readonly kind!: ManagementLinkKind;
 
   @ApiProperty({ example: '孝义市老年人体育协会' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 }
 
@@ -134,7 +116,7 @@ export class RemoveManagementLinkBody extends CommandBody {}
 
 export class AssignPostBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly postId?: string;
 
@@ -143,9 +125,8 @@ export class AssignPostBody extends CommandBody {
   readonly kind!: PostKind;
 
   @ApiPropertyOptional({ example: '组织委员', description: "A committee member's duty; required for committeeMember." })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Optional()
+  @HumanText(50)
   readonly duty?: string;
 
   @ApiProperty({ enum: POST_SOURCES, description: '选举产生 / 指派 / 兼任(交叉任职)' })
@@ -153,15 +134,11 @@ export class AssignPostBody extends CommandBody {
   readonly source!: PostSource;
 
   @ApiPropertyOptional({ example: '孝老干党字〔2023〕8号', description: 'Required for an appointment (指派).' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly documentReference?: string;
 
-  @ApiProperty({ type: PersonBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => PersonBody)
+  @Nested(PersonBody, { description: 'Who holds the post: a member, or for a concurrent post the person on record.' })
   readonly holder!: PersonBody;
 
   @ApiProperty({ example: '2023-03-15', description: 'YYYY-MM-DD' })
@@ -175,9 +152,8 @@ export class VacatePostBody extends CommandBody {
   readonly reason!: Exclude<PostEndReason, 'branchDissolved'>;
 
   @ApiPropertyOptional({ example: '因身体原因辞去书记职务' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @Optional()
+  @HumanText(500, { multiline: true })
   readonly note?: string;
 
   @ApiProperty({ example: '2023-06-30', description: 'YYYY-MM-DD' })
@@ -190,13 +166,11 @@ export class AssessBranchShapeBody extends CommandBody {}
 
 export class DissolveBranchBody extends CommandBody {
   @ApiProperty({ example: '结合城市社区调整，党员已全部转入永安社区党支部' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly reason!: string;
 
   @ApiPropertyOptional({ example: '孝老干党发〔2022〕12号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly decisionReference?: string;
 }

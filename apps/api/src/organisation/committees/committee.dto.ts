@@ -1,16 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { CommandBody } from '../../http/command-body';
+import { HumanText } from '../../http/human-text';
+import { Optional } from '../../http/optional';
 
 export class EstablishCommitteeBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly committeeId?: string;
 
   @ApiProperty({ example: '孝义市离退休干部党委' })
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 
   @ApiProperty({ enum: ['committee', 'general_branch'] })
@@ -18,33 +19,29 @@ export class EstablishCommitteeBody extends CommandBody {
   readonly kind!: 'committee' | 'general_branch';
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly parentCommitteeId?: string;
 
   @ApiPropertyOptional({ example: '孝老干发〔2022〕3号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly decisionReference?: string;
 }
 
 export class RenameCommitteeBody extends CommandBody {
   @ApiProperty()
-  @IsString()
-  @Length(1, 100)
+  @HumanText(100)
   readonly name!: string;
 }
 
 export class DissolveCommitteeBody extends CommandBody {
   @ApiProperty()
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly reason!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly decisionReference?: string;
 }

@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import type { DepartureReason, Membership, Sex, SuspensionReason } from '@app/domain';
 import { IsCalendarDate } from '../../http/calendar-date';
 import { CommandBody } from '../../http/command-body';
+import { HumanText } from '../../http/human-text';
+import { Nested } from '../../http/nested';
+import { Optional } from '../../http/optional';
 
 const SEXES: readonly Sex[] = ['male', 'female'];
 const MEMBERSHIPS: readonly Membership[] = ['full', 'probationary'];
@@ -12,13 +14,12 @@ const DEPARTURE_REASONS: readonly DepartureReason[] = ['death', 'movedOut', 'exp
 
 export class AdmitMemberBody extends CommandBody {
   @ApiPropertyOptional({ description: 'Chosen by the client, or derived from the Idempotency-Key.', format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   readonly memberId?: string;
 
   @ApiProperty({ example: '王建国' })
-  @IsString()
-  @Length(1, 50)
+  @HumanText(50)
   readonly name!: string;
 
   @ApiProperty({ example: '1948-05-12', description: 'YYYY-MM-DD' })
@@ -34,8 +35,7 @@ export class AdmitMemberBody extends CommandBody {
   readonly joinedPartyOn!: string;
 
   @ApiProperty({ example: '处级', description: '退休前职级' })
-  @IsString()
-  @Length(1, 50)
+  @HumanText(50)
   readonly formerPostLevel!: string;
 
   @ApiProperty({ enum: MEMBERSHIPS, description: '正式党员 / 预备党员' })
@@ -63,14 +63,13 @@ export class SuspendVotingRightsBody extends CommandBody {
   readonly from!: string;
 
   @ApiPropertyOptional({ example: '2024-04-01', description: 'Planned end, if known; YYYY-MM-DD' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly until?: string;
 
   @ApiPropertyOptional({ example: '孝纪发〔2023〕4号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly documentReference?: string;
 }
 
@@ -80,9 +79,8 @@ export class RestoreVotingRightsBody extends CommandBody {
   readonly restoredOn!: string;
 
   @ApiPropertyOptional({ example: '孝纪发〔2024〕2号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly documentReference?: string;
 }
 
@@ -92,9 +90,8 @@ export class TransferMemberBody extends CommandBody {
   readonly toBranchId!: string;
 
   @ApiPropertyOptional({ example: '组织关系介绍信 第0023号' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
+  @Optional()
+  @HumanText(100)
   readonly documentReference?: string;
 }
 
@@ -108,51 +105,44 @@ export class RecordMemberDepartureBody extends CommandBody {
   readonly leftOn!: string;
 
   @ApiPropertyOptional({ example: '组织关系转至太原市' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @Optional()
+  @HumanText(500, { multiline: true })
   readonly note?: string;
 }
 
 /** Only the fields being corrected; the domain refuses a correction that changes nothing. */
 export class MemberCorrectionsBody {
   @ApiPropertyOptional({ example: '王建华' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Optional()
+  @HumanText(50)
   readonly name?: string;
 
   @ApiPropertyOptional({ example: '1948-06-12', description: 'YYYY-MM-DD' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly birthDate?: string;
 
   @ApiPropertyOptional({ enum: SEXES })
-  @IsOptional()
+  @Optional()
   @IsIn(SEXES)
   readonly sex?: Sex;
 
   @ApiPropertyOptional({ example: '1971-07-01', description: 'YYYY-MM-DD' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   readonly joinedPartyOn?: string;
 
   @ApiPropertyOptional({ example: '副处级' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 50)
+  @Optional()
+  @HumanText(50)
   readonly formerPostLevel?: string;
 }
 
 export class CorrectMemberDataBody extends CommandBody {
-  @ApiProperty({ type: MemberCorrectionsBody })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => MemberCorrectionsBody)
+  @Nested(MemberCorrectionsBody, { description: 'Only the fields being corrected.' })
   readonly corrections!: MemberCorrectionsBody;
 
   @ApiProperty({ example: '据干部档案核对，出生日期登记有误' })
-  @IsString()
-  @Length(1, 500)
+  @HumanText(500, { multiline: true })
   readonly reason!: string;
 }

@@ -29,8 +29,11 @@ export class BranchCommandHandler implements ICommandHandler<ExecuteBranchComman
     switch (input.type) {
       case 'EstablishBranch':
       case 'ReaffiliateBranch': {
-        const parentCommitteeStatus = await this.facts.committeeStatus(input.data.parentCommitteeId);
-        return { type: input.type, data: { ...input.data, context: { parentCommitteeStatus } } };
+        const [parentCommitteeStatus, established] = await Promise.all([
+          this.facts.committeeStatus(input.data.parentCommitteeId),
+          this.facts.establishments({ committees: [input.data.parentCommitteeId] }),
+        ]);
+        return { type: input.type, data: { ...input.data, context: { parentCommitteeStatus, established } } };
       }
       case 'AssignPost': {
         const holder = await this.facts.holderFacts(input.data.branchId, input.data.holder.personId);

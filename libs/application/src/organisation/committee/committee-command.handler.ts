@@ -28,8 +28,11 @@ export class CommitteeCommandHandler implements ICommandHandler<ExecuteCommittee
     switch (input.type) {
       case 'EstablishPartyCommittee': {
         const parent = input.data.parentCommitteeId;
-        const parentCommitteeStatus = parent === undefined ? undefined : await this.facts.committeeStatus(parent);
-        return { type: input.type, data: { ...input.data, context: { parentCommitteeStatus } } };
+        const [parentCommitteeStatus, established] = await Promise.all([
+          parent === undefined ? undefined : this.facts.committeeStatus(parent),
+          this.facts.establishments({ committees: [parent] }),
+        ]);
+        return { type: input.type, data: { ...input.data, context: { parentCommitteeStatus, established } } };
       }
       case 'DissolvePartyCommittee': {
         const children = await this.facts.committeeChildren(input.data.committeeId);

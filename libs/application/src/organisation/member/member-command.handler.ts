@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { memberDecider, memberStreamName, type MemberCommand } from '@app/domain';
+import { createMemberDecider, memberStreamName, type MemberCommand } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
 import { executeDomainCommand } from '../../command-handling/execute-domain-command';
@@ -21,18 +21,25 @@ export class MemberCommandHandler implements ICommandHandler<ExecuteMemberComman
   async execute({ input, context }: ExecuteMemberCommand): Promise<CommandOutcome> {
     const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
     const stream = memberStreamName(input.data.memberId);
-    return executeDomainCommand(this.store, memberDecider, stream, command, context, versions);
+    // The joining age is judged by the rule in force, published versions included.
+    return executeDomainCommand(this.store, createMemberDecider(versions), stream, command, context, versions);
   }
 
   private async withFacts(input: ExecuteMemberCommand['input']): Promise<Omit<MemberCommand, 'metadata'>> {
     switch (input.type) {
       case 'AdmitMember': {
-        const branchStatus = await this.facts.branchStatus(input.data.branchId);
-        return { type: input.type, data: { ...input.data, context: { branchStatus } } };
+        const [branchStatus, established] = await Promise.all([
+          this.facts.branchStatus(input.data.branchId),
+          this.facts.establishments({ branches: [input.data.branchId] }),
+        ]);
+        return { type: input.type, data: { ...input.data, context: { branchStatus, established } } };
       }
       case 'TransferMember': {
-        const toBranchStatus = await this.facts.branchStatus(input.data.toBranchId);
-        return { type: input.type, data: { ...input.data, context: { toBranchStatus } } };
+        const [toBranchStatus, established] = await Promise.all([
+          this.facts.branchStatus(input.data.toBranchId),
+          this.facts.establishments({ branches: [input.data.toBranchId] }),
+        ]);
+        return { type: input.type, data: { ...input.data, context: { toBranchStatus, established } } };
       }
       case 'ConfirmMember':
       case 'SuspendVotingRights':

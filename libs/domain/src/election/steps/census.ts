@@ -1,4 +1,5 @@
 import { branchShape } from '../../organisation/branch/branch-shape';
+import { requireEstablishedBy } from '../../organisation/establishment';
 import { conflict, refuse } from '../../shared/domain-error';
 import { requireOrderedDates, requireText } from '../../shared/iso-date';
 import { TakeCensus } from '../election.commands';
@@ -27,6 +28,7 @@ export function takeCensus(
       { branchId, branchStatus: context.branchStatus },
     );
   }
+  requireEstablishedBy(`The census opening the election`, command.metadata.at, context.established[branchId]);
   requireUniqueRoll(context.roll);
   const full = context.roll.filter((entry) => entry.membership === 'full');
   const counts = { full: full.length, probationary: context.roll.length - full.length };

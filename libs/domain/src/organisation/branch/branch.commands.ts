@@ -1,4 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
+import { EstablishmentFacts } from '../establishment';
 import { CommitteeStatusFact, MemberCounts } from '../organisation-facts';
 import { PostEndReason, PostHolder, PostKind, PostSource } from './post';
 
@@ -27,7 +28,11 @@ export type EstablishBranch = DomainCommand<
     readonly decisionReference?: string;
     /** Set when a restructuring process establishes the branch (causation for auditors). */
     readonly restructuringId?: string;
-    readonly context: { readonly parentCommitteeStatus: CommitteeStatusFact };
+    readonly context: {
+      readonly parentCommitteeStatus: CommitteeStatusFact;
+      /** When the parent committee was established: a branch cannot predate its affiliation. */
+      readonly established: EstablishmentFacts;
+    };
   }
 >;
 
@@ -39,7 +44,11 @@ export type ReaffiliateBranch = DomainCommand<
     readonly branchId: string;
     readonly parentCommitteeId: string;
     readonly decisionReference?: string;
-    readonly context: { readonly parentCommitteeStatus: CommitteeStatusFact };
+    readonly context: {
+      readonly parentCommitteeStatus: CommitteeStatusFact;
+      /** When the new parent committee was established. */
+      readonly established: EstablishmentFacts;
+    };
   }
 >;
 

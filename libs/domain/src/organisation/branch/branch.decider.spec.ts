@@ -1,6 +1,7 @@
 import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
 import { CommandMetadata } from '../../shared/decider';
 import { deciderSpecification } from '../../shared/decider-specification';
+import { Establishment } from '../establishment';
 import { AssignPost, BranchCommand, DissolveBranch, EstablishBranch } from './branch.commands';
 import { branchDecider, createBranchDecider } from './branch.decider';
 import {
@@ -25,7 +26,7 @@ const establish = (overrides: Partial<EstablishBranch['data']> = {}): EstablishB
     parentCommitteeId: 'c-lt',
     managementLinks: [community],
     joint: false,
-    context: { parentCommitteeStatus: 'active' },
+    context: { parentCommitteeStatus: 'active', established: {} },
     ...overrides,
   },
   metadata,
@@ -179,14 +180,14 @@ describe('Branch decider', () => {
     it('refuses an unknown parent committee with PARENT_COMMITTEE_NOT_FOUND', () => {
       spec
         .given([])
-        .when(establish({ context: { parentCommitteeStatus: 'notFound' } }))
+        .when(establish({ context: { parentCommitteeStatus: 'notFound', established: {} } }))
         .thenThrows('PARENT_COMMITTEE_NOT_FOUND');
     });
 
     it('refuses a dissolved parent committee with COMMITTEE_DISSOLVED', () => {
       spec
         .given([])
-        .when(establish({ context: { parentCommitteeStatus: 'dissolved' } }))
+        .when(establish({ context: { parentCommitteeStatus: 'dissolved', established: {} } }))
         .thenThrows('COMMITTEE_DISSOLVED');
     });
 
@@ -244,7 +245,7 @@ describe('Branch decider', () => {
         branchId: 'b-sh',
         parentCommitteeId,
         decisionReference: '孝组字〔2023〕9号',
-        context: { parentCommitteeStatus: status },
+        context: { parentCommitteeStatus: status, established: {} },
       },
       metadata,
     });
@@ -640,13 +641,106 @@ describe('Branch decider', () => {
     });
   });
 
+  describe('acts dated before the branch or its committee existed', () => {
+    const early: CommandMetadata = { ...metadata, at: '2023-02-28T10:00:00+08:00' };
+    const committee: Establishment = { kind: 'committee', id: 'c-lt', name: '孝义市离退休干部党委', on: '2023-03-02' };
+    const ownStream: readonly BranchCommand[] = [
+      { type: 'RenameBranch', data: { branchId: 'b-sh', name: '新名' }, metadata: early },
+      {
+        type: 'ReaffiliateBranch',
+        data: {
+          branchId: 'b-sh',
+          parentCommitteeId: 'g-1',
+          context: { parentCommitteeStatus: 'active', established: {} },
+        },
+        metadata: early,
+      },
+      {
+        type: 'AddManagementLink',
+        data: { branchId: 'b-sh', link: { linkId: 'l', kind: 'community', name: 'n' } },
+        metadata: early,
+      },
+      { type: 'RemoveManagementLink', data: { branchId: 'b-sh', linkId: community.linkId }, metadata: early },
+      { ...assign(), metadata: early },
+      {
+        type: 'VacatePost',
+        data: { branchId: 'b-sh', postId: 'p-1', reason: 'other', endDate: '2023-04-01' },
+        metadata: early,
+      },
+      {
+        type: 'AssessBranchShape',
+        data: { branchId: 'b-sh', context: { counts: { full: 3, probationary: 0 } } },
+        metadata: early,
+      },
+      { ...dissolve(0), metadata: early },
+    ];
+
+    it.each(ownStream.map((command) => [command.type, command] as const))(
+      'refuses %s dated the day before the establishment with DATED_BEFORE_ESTABLISHMENT',
+      (_type, command) => {
+        const error = spec
+          .given([established, secretaryAssigned])
+          .when(command)
+          .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+        expect(error.category).toBe('rule');
+        expect(error.message).toContain(`dated 2023-02-28, before branch ${NAME} was established on 2023-03-01`);
+      },
+    );
+
+    it('refuses a branch established before its committee, or re-affiliated to a committee not yet established', () => {
+      const error = spec
+        .given([])
+        .when(establish({ context: { parentCommitteeStatus: 'active', established: { 'c-lt': committee } } }))
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      expect(error.message).toContain('before party committee 孝义市离退休干部党委 was established on 2023-03-02');
+      spec
+        .given([established])
+        .when({
+          type: 'ReaffiliateBranch',
+          data: {
+            branchId: 'b-sh',
+            parentCommitteeId: 'g-1',
+            context: { parentCommitteeStatus: 'active', established: { 'g-1': { ...committee, id: 'g-1' } } },
+          },
+          metadata,
+        })
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      spec
+        .given([])
+        .when(
+          establish({
+            context: { parentCommitteeStatus: 'active', established: { 'c-lt': { ...committee, on: '2023-03-01' } } },
+          }),
+        )
+        .then([established]);
+    });
+
+    it('accepts a post that started before the branch was recorded: a branch taken over keeps its officers', () => {
+      // The branch's record may begin when the bureau takes it over (no rule version predates
+      // 2018-10-28), while its secretary has served since their election; the act itself is today.
+      spec
+        .given([established])
+        .when(assign({ startDate: '2019-06-28' }))
+        .then([
+          {
+            ...secretaryAssigned,
+            data: { ...secretaryAssigned.data, post: { ...secretary, startDate: '2019-06-28' } },
+          },
+        ]);
+    });
+  });
+
   describe('a dissolved branch', () => {
     const commands: readonly BranchCommand[] = [
       establish(),
       { type: 'RenameBranch', data: { branchId: 'b-sh', name: 'x' }, metadata },
       {
         type: 'ReaffiliateBranch',
-        data: { branchId: 'b-sh', parentCommitteeId: 'g-1', context: { parentCommitteeStatus: 'active' } },
+        data: {
+          branchId: 'b-sh',
+          parentCommitteeId: 'g-1',
+          context: { parentCommitteeStatus: 'active', established: {} },
+        },
         metadata,
       },
       {

@@ -5,6 +5,7 @@ import { assertNever, Decider } from '../../shared/decider';
 import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
 import { requireCalendarDate, requireOrderedDates, requireText } from '../../shared/iso-date';
 import { requireParentActive } from '../committee/committee.decider';
+import { Establishment, establishmentOf, requireEstablishedBy } from '../establishment';
 import { branchShape } from './branch-shape';
 import {
   AddManagementLink,
@@ -27,6 +28,20 @@ export const branchStreamName = (branchId: string): string => `branch-${branchId
 
 export type BranchDecider = Decider<BranchCommand, BranchEvent, BranchState>;
 
+/** What each act on a branch's own stream is called in a refusal. */
+const ACTS: Readonly<Record<Exclude<BranchCommand['type'], 'EstablishBranch'>, string>> = {
+  RenameBranch: 'The renaming',
+  ReaffiliateBranch: 'The re-affiliation',
+  AddManagementLink: 'The new management link',
+  RemoveManagementLink: 'The removal of a management link',
+  AssignPost: 'The post assignment',
+  VacatePost: 'The vacating of a post',
+  AssessBranchShape: 'The shape assessment',
+  DissolveBranch: 'The dissolution',
+};
+
+const branchEstablishment = (state: OpenBranch): Establishment => establishmentOf('branch', state, state.branchId);
+
 /**
  * The branch decider judges thresholds by the policy in force on the command's `metadata.at`,
  * chosen from `policies`; events that applied a threshold record the version.
@@ -44,6 +59,7 @@ export const branchDecider: BranchDecider = createBranchDecider();
 function decide(command: BranchCommand, state: BranchState, policies: readonly RulePolicy[]): readonly BranchEvent[] {
   if (command.type === 'EstablishBranch') return establish(command, state, policies);
   const open = requireOpen(state, command.data.branchId);
+  requireEstablishedBy(`${ACTS[command.type]} of branch ${open.name}`, command.metadata.at, branchEstablishment(open));
   switch (command.type) {
     case 'RenameBranch':
       return rename(command, open);
@@ -116,6 +132,7 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
             branchId: state.branchId,
             name: state.name,
             parentCommitteeId: state.parentCommitteeId,
+            establishedAt: state.establishedAt,
             dissolvedAt: event.data.at,
             restructuringId: event.data.restructuringId,
           }
@@ -169,6 +186,11 @@ function establish(
   }
   const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
   requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
+  requireEstablishedBy(
+    `The establishment of branch ${name}`,
+    command.metadata.at,
+    context.established[parentCommitteeId],
+  );
   const policy = policyInForce(policies, command.metadata.at);
   const jointUnits = command.data.jointUnits ?? [];
   if (joint && jointUnits.length < 2) {
@@ -233,6 +255,11 @@ function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly Br
   const { parentCommitteeId, context } = command.data;
   if (parentCommitteeId === state.parentCommitteeId) return [];
   requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
+  requireEstablishedBy(
+    `The re-affiliation of branch ${state.name}`,
+    command.metadata.at,
+    context.established[parentCommitteeId],
+  );
   return [
     {
       type: 'BranchReaffiliated',

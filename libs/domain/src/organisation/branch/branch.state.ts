@@ -24,6 +24,7 @@ export type BranchState =
       readonly branchId: string;
       readonly name: string;
       readonly parentCommitteeId: string;
+      readonly establishedAt: string;
       readonly dissolvedAt: string;
       readonly restructuringId: string | null;
     };

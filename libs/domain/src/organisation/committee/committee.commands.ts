@@ -1,4 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
+import { EstablishmentFacts } from '../establishment';
 import { CommitteeStatusFact } from '../organisation-facts';
 
 /** 离退休干部党委 (`committee`) or 党总支 (`general_branch`). */
@@ -16,6 +17,8 @@ export type EstablishPartyCommittee = DomainCommand<
     readonly context: {
       /** Status of `parentCommitteeId`; ignored when there is no parent. */
       readonly parentCommitteeStatus?: CommitteeStatusFact;
+      /** When the parent committee was established: a subordinate committee cannot predate it. */
+      readonly established: EstablishmentFacts;
     };
   }
 >;

@@ -12,7 +12,13 @@ const metadata: CommandMetadata = {
 
 const establish = (overrides: Partial<EstablishPartyCommittee['data']> = {}): EstablishPartyCommittee => ({
   type: 'EstablishPartyCommittee',
-  data: { committeeId: 'c-lt', name: '孝义市离退休干部党委', kind: 'committee', context: {}, ...overrides },
+  data: {
+    committeeId: 'c-lt',
+    name: '孝义市离退休干部党委',
+    kind: 'committee',
+    context: { established: {} },
+    ...overrides,
+  },
   metadata,
 });
 const established: PartyCommitteeEstablished = {
@@ -61,7 +67,7 @@ describe('PartyCommittee decider', () => {
             name: '府东党总支',
             kind: 'general_branch',
             parentCommitteeId: 'c-lt',
-            context: { parentCommitteeStatus: 'active' },
+            context: { parentCommitteeStatus: 'active', established: {} },
           }),
         )
         .then([
@@ -100,21 +106,21 @@ describe('PartyCommittee decider', () => {
     it('refuses a committee that is its own parent with SOURCE_EQUALS_TARGET', () => {
       spec
         .given([])
-        .when(establish({ parentCommitteeId: 'c-lt', context: { parentCommitteeStatus: 'active' } }))
+        .when(establish({ parentCommitteeId: 'c-lt', context: { parentCommitteeStatus: 'active', established: {} } }))
         .thenThrows('SOURCE_EQUALS_TARGET');
     });
 
     it('refuses an unknown parent with PARENT_COMMITTEE_NOT_FOUND', () => {
       spec
         .given([])
-        .when(establish({ parentCommitteeId: 'c-x', context: {} }))
+        .when(establish({ parentCommitteeId: 'c-x', context: { established: {} } }))
         .thenThrows('PARENT_COMMITTEE_NOT_FOUND');
     });
 
     it('refuses a dissolved parent with COMMITTEE_DISSOLVED', () => {
       spec
         .given([])
-        .when(establish({ parentCommitteeId: 'c-x', context: { parentCommitteeStatus: 'dissolved' } }))
+        .when(establish({ parentCommitteeId: 'c-x', context: { parentCommitteeStatus: 'dissolved', established: {} } }))
         .thenThrows('COMMITTEE_DISSOLVED');
     });
   });
@@ -166,6 +172,40 @@ describe('PartyCommittee decider', () => {
         .given([established])
         .when({ ...dissolve(), data: { ...dissolve().data, reason: ' ' } })
         .thenThrows('REASON_REQUIRED');
+    });
+  });
+
+  describe('acts dated before the committee existed', () => {
+    const early: CommandMetadata = { ...metadata, at: '2023-02-28T23:00:00+08:00' };
+
+    it('refuses a rename or a dissolution dated before the establishment with DATED_BEFORE_ESTABLISHMENT', () => {
+      const error = spec
+        .given([established])
+        .when({ ...rename('新名'), metadata: early })
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+      expect(error.message).toContain(
+        'The renaming of party committee 孝义市离退休干部党委 is dated 2023-02-28, before party committee 孝义市离退休干部党委 was established on 2023-03-01',
+      );
+      spec
+        .given([established])
+        .when({ ...dissolve(), metadata: early })
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+    });
+
+    it('refuses a general branch established before its parent committee', () => {
+      const parent = { kind: 'committee', id: 'c-lt', name: '孝义市离退休干部党委', on: '2023-03-02' } as const;
+      spec
+        .given([])
+        .when(
+          establish({
+            committeeId: 'g-1',
+            name: '府东党总支',
+            kind: 'general_branch',
+            parentCommitteeId: 'c-lt',
+            context: { parentCommitteeStatus: 'active', established: { 'c-lt': parent } },
+          }),
+        )
+        .thenThrows('DATED_BEFORE_ESTABLISHMENT');
     });
   });
 

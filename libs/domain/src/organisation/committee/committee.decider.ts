@@ -1,6 +1,7 @@
 import { assertNever, Decider } from '../../shared/decider';
 import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
+import { establishmentOf, requireEstablishedBy } from '../establishment';
 import {
   DissolvePartyCommittee,
   EstablishPartyCommittee,
@@ -14,12 +15,23 @@ export const partyCommitteeStreamName = (committeeId: string): string => `commit
 
 type Active = Extract<PartyCommitteeState, { status: 'active' }>;
 
+/** What each act on a committee's own stream is called in a refusal. */
+const ACTS: Readonly<Record<Exclude<PartyCommitteeCommand['type'], 'EstablishPartyCommittee'>, string>> = {
+  RenamePartyCommittee: 'The renaming',
+  DissolvePartyCommittee: 'The dissolution',
+};
+
 export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitteeEvent, PartyCommitteeState> = {
   initialState: () => ({ status: 'none' }),
 
   decide(command, state) {
     if (command.type === 'EstablishPartyCommittee') return establish(command, state);
     const active = requireActive(state, command.data.committeeId);
+    requireEstablishedBy(
+      `${ACTS[command.type]} of party committee ${active.name}`,
+      command.metadata.at,
+      establishmentOf('committee', active, active.committeeId),
+    );
     switch (command.type) {
       case 'RenamePartyCommittee':
         return rename(command, active);
@@ -51,6 +63,7 @@ export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitte
               name: state.name,
               kind: state.kind,
               parentCommitteeId: state.parentCommitteeId,
+              establishedAt: state.establishedAt,
               dissolvedAt: event.data.at,
             }
           : state;
@@ -110,6 +123,11 @@ function establish(command: EstablishPartyCommittee, state: PartyCommitteeState)
       );
     }
     requireParentActive(parentCommitteeId, context.parentCommitteeStatus ?? 'notFound');
+    requireEstablishedBy(
+      `The establishment of party committee ${name}`,
+      command.metadata.at,
+      context.established[parentCommitteeId],
+    );
   }
   return [
     {

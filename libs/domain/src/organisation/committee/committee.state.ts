@@ -16,5 +16,6 @@ export type PartyCommitteeState =
       readonly name: string;
       readonly kind: PartyCommitteeKind;
       readonly parentCommitteeId: string | null;
+      readonly establishedAt: string;
       readonly dissolvedAt: string;
     };

@@ -1,4 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
+import { EstablishmentFacts } from '../establishment';
 import { BranchStatusFact } from '../organisation-facts';
 
 /** 正式党员 / 预备党员: only full members vote, count to quorum, may be elected (RULES §1.1 Art 5). */
@@ -29,7 +30,11 @@ export type AdmitMember = DomainCommand<
     readonly membership: Membership;
     /** The one affiliation (隶属) branch. */
     readonly branchId: string;
-    readonly context: { readonly branchStatus: BranchStatusFact };
+    readonly context: {
+      readonly branchStatus: BranchStatusFact;
+      /** When the branch was established: no one joins its roll before it existed. */
+      readonly established: EstablishmentFacts;
+    };
   }
 >;
 
@@ -67,7 +72,11 @@ export type TransferMember = DomainCommand<
     /** Set by the restructuring process: the causation auditors follow, and the retry key. */
     readonly restructuringId?: string;
     readonly documentReference?: string;
-    readonly context: { readonly toBranchStatus: BranchStatusFact };
+    readonly context: {
+      readonly toBranchStatus: BranchStatusFact;
+      /** When the receiving branch was established. */
+      readonly established: EstablishmentFacts;
+    };
   }
 >;
 

@@ -2,7 +2,9 @@ import { CommandMetadata, fold } from '../../shared/decider';
 import { deciderSpecification } from '../../shared/decider-specification';
 import { BranchStatusFact } from '../organisation-facts';
 import { AdmitMember, MemberCommand, PersonalData, TransferMember } from './member.commands';
-import { memberDecider } from './member.decider';
+import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
+import { Establishment } from '../establishment';
+import { createMemberDecider, memberDecider } from './member.decider';
 import { MemberAdmitted, MemberLeft, MemberTransferred, VotingRightsSuspended } from './member.events';
 import { isEligibleToVote } from './member.state';
 
@@ -24,7 +26,7 @@ const admit = (overrides: Partial<AdmitMember['data']> = {}): AdmitMember => ({
     ...personal,
     membership: 'full',
     branchId: 'b-fd',
-    context: { branchStatus: 'open' },
+    context: { branchStatus: 'open', established: {} },
     ...overrides,
   },
   metadata,
@@ -43,7 +45,7 @@ const transfer = (
   extra: Partial<TransferMember['data']> = {},
 ): TransferMember => ({
   type: 'TransferMember',
-  data: { memberId: 'm-1', toBranchId, context: { toBranchStatus }, ...extra },
+  data: { memberId: 'm-1', toBranchId, context: { toBranchStatus, established: {} }, ...extra },
   metadata,
 });
 const transferred = (
@@ -86,14 +88,14 @@ describe('Member decider', () => {
     it('refuses a dissolved branch with BRANCH_DISSOLVED', () => {
       spec
         .given([])
-        .when(admit({ context: { branchStatus: 'dissolved' } }))
+        .when(admit({ context: { branchStatus: 'dissolved', established: {} } }))
         .thenThrows('BRANCH_DISSOLVED');
     });
 
     it('refuses an unknown branch with BRANCH_NOT_FOUND', () => {
       spec
         .given([])
-        .when(admit({ context: { branchStatus: 'notFound' } }))
+        .when(admit({ context: { branchStatus: 'notFound', established: {} } }))
         .thenThrows('BRANCH_NOT_FOUND');
     });
 
@@ -415,6 +417,93 @@ describe('Member decider', () => {
         .when(correct({ name: 'x' }))
         .thenThrows('MEMBER_NOT_FOUND');
     });
+  });
+});
+
+describe('dates that cannot be true', () => {
+  const fudong: Establishment = { kind: 'branch', id: 'b-fd', name: '府东社区离退休干部党支部', on: '2022-05-10' };
+  const correct = (corrections: Partial<PersonalData>): MemberCommand => ({
+    type: 'CorrectMemberData',
+    data: { memberId: 'm-1', corrections, reason: '档案核对' },
+    metadata,
+  });
+
+  it('refuses a date of joining after the admission with JOINED_PARTY_IN_FUTURE, naming both dates', () => {
+    const error = spec
+      .given([])
+      .when(admit({ joinedPartyOn: '2023-03-02' }))
+      .thenThrows('JOINED_PARTY_IN_FUTURE');
+    expect(error.category).toBe('rule');
+    expect(error.message).toContain('2023-03-02');
+    expect(error.message).toContain('2023-03-01');
+    spec
+      .given([admitted])
+      .when(correct({ joinedPartyOn: '2024-07-01' }))
+      .thenThrows('JOINED_PARTY_IN_FUTURE');
+  });
+
+  it('accepts joining on the day of the admission', () => {
+    spec
+      .given([])
+      .when(admit({ membership: 'probationary', joinedPartyOn: '2023-03-01' }))
+      .then([{ ...probationaryAdmitted, data: { ...probationaryAdmitted.data, joinedPartyOn: '2023-03-01' } }]);
+  });
+
+  it('refuses joining before the age of the policy in force (18) with JOINED_PARTY_UNDER_AGE, naming the dates and the version', () => {
+    const error = spec
+      .given([])
+      .when(admit({ birthDate: '1961-04-12', joinedPartyOn: '1979-04-11' }))
+      .thenThrows('JOINED_PARTY_UNDER_AGE');
+    expect(error.category).toBe('rule');
+    expect(error.message).toContain('before turning 18 on 1979-04-12');
+    expect(error.details).toMatchObject({ minimumAge: 18, policyVersion: '2022-10-22' });
+    expect(() =>
+      memberDecider.decide(admit({ birthDate: '1961-04-12', joinedPartyOn: '1979-04-12' }), { status: 'none' }),
+    ).not.toThrow();
+    spec
+      .given([admitted])
+      .when(correct({ birthDate: '1970-01-01' }))
+      .thenThrows('JOINED_PARTY_UNDER_AGE');
+  });
+
+  it('counts a 29 February birthday as reached on 1 March in a common year', () => {
+    const born = { birthDate: '1960-02-29' };
+    expect(() => memberDecider.decide(admit({ ...born, joinedPartyOn: '1978-02-28' }), { status: 'none' })).toThrow(
+      expect.objectContaining({ code: 'JOINED_PARTY_UNDER_AGE' }),
+    );
+    expect(() =>
+      memberDecider.decide(admit({ ...born, joinedPartyOn: '1978-03-01' }), { status: 'none' }),
+    ).not.toThrow();
+  });
+
+  it('takes the age from the rule policy, not from the code', () => {
+    const younger = DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, minimumPartyJoiningAge: 16 }));
+    const command = admit({ birthDate: '1961-04-12', joinedPartyOn: '1978-05-01' });
+    expect(() => memberDecider.decide(command, { status: 'none' })).toThrow(
+      expect.objectContaining({ code: 'JOINED_PARTY_UNDER_AGE' }),
+    );
+    expect(createMemberDecider(younger).decide(command, { status: 'none' })).toHaveLength(1);
+  });
+
+  it('refuses an admission or a transfer dated before the branch was established with DATED_BEFORE_ESTABLISHMENT', () => {
+    const early = spec
+      .given([])
+      .when(admit({ context: { branchStatus: 'open', established: { 'b-fd': { ...fudong, on: '2023-03-02' } } } }))
+      .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+    expect(early.category).toBe('rule');
+    expect(early.message).toContain(
+      'dated 2023-03-01, before branch 府东社区离退休干部党支部 was established on 2023-03-02',
+    );
+    expect(early.details).toMatchObject({ organisationId: 'b-fd', establishedOn: '2023-03-02', date: '2023-03-01' });
+    spec
+      .given([])
+      .when(admit({ context: { branchStatus: 'open', established: { 'b-fd': { ...fudong, on: '2023-03-01' } } } }))
+      .then([admitted]);
+    const yongan: Establishment = { kind: 'branch', id: 'b-ya', name: '永安社区离退休干部党支部', on: '2023-04-01' };
+    spec
+      .given([admitted])
+      .when(transfer('b-ya', 'open', { context: { toBranchStatus: 'open', established: { 'b-ya': yongan } } }))
+      .thenThrows('DATED_BEFORE_ESTABLISHMENT');
   });
 });
 

@@ -1,7 +1,17 @@
+import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
+import { policyInForce } from '../../policy/policy-in-force';
+import { RulePolicy } from '../../policy/rule-policy';
 import { assertNever, Decider } from '../../shared/decider';
 import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
-import { requireCalendarDate, requireOrderedDates, requireText } from '../../shared/iso-date';
+import {
+  anniversaryOf,
+  calendarDateOf,
+  requireCalendarDate,
+  requireOrderedDates,
+  requireText,
+} from '../../shared/iso-date';
 import { branchDissolved } from '../branch/branch.decider';
+import { requireEstablishedBy } from '../establishment';
 import { BranchStatusFact } from '../organisation-facts';
 import {
   AdmitMember,
@@ -21,77 +31,87 @@ export const memberStreamName = (memberId: string): string => `member-${memberId
 
 type Left = Extract<MemberState, { status: 'left' }>;
 
-export const memberDecider: Decider<MemberCommand, MemberEvent, MemberState> = {
-  initialState: () => ({ status: 'none' }),
+export type MemberDecider = Decider<MemberCommand, MemberEvent, MemberState>;
 
-  decide(command, state) {
-    switch (command.type) {
-      case 'AdmitMember':
-        return admit(command, state);
-      case 'CorrectMemberData':
-        return correct(command, requireKnown(state, command.data.memberId));
-      case 'ConfirmMember':
-        return confirm(command, requireActive(state, command.data.memberId));
-      case 'SuspendVotingRights':
-        return suspend(command, requireActive(state, command.data.memberId));
-      case 'RestoreVotingRights':
-        return restore(command, requireActive(state, command.data.memberId));
-      case 'TransferMember':
-        return transfer(command, requireActive(state, command.data.memberId));
-      case 'RecordMemberDeparture':
-        return depart(command, requireActive(state, command.data.memberId));
-      default:
-        return assertNever(command);
-    }
-  },
+/**
+ * The member decider judges the joining age by the policy in force on the command's
+ * `metadata.at`, chosen from `policies` (built-in and published versions).
+ */
+export function createMemberDecider(policies: readonly RulePolicy[] = DEFAULT_RULE_POLICIES): MemberDecider {
+  return {
+    initialState: () => ({ status: 'none' }),
+    decide: (command, state) => decide(command, state, policies),
+    evolve,
+  };
+}
 
-  evolve(state, event) {
-    switch (event.type) {
-      case 'MemberAdmitted': {
-        const { memberId, membership, branchId, name, birthDate, sex, joinedPartyOn, formerPostLevel } = event.data;
-        return {
-          status: 'active',
-          memberId,
-          personal: { name, birthDate, sex, joinedPartyOn, formerPostLevel },
-          membership,
-          branchId,
-          suspension: null,
-          lastTransferRestructuringId: null,
-        };
-      }
-      case 'MemberConfirmed':
-        return state.status === 'active' ? { ...state, membership: 'full' } : state;
-      case 'VotingRightsSuspended':
-        return state.status === 'active'
-          ? { ...state, suspension: { reason: event.data.reason, from: event.data.from, until: event.data.until } }
-          : state;
-      case 'VotingRightsRestored':
-        return state.status === 'active' ? { ...state, suspension: null } : state;
-      case 'MemberTransferred':
-        return state.status === 'active'
-          ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId }
-          : state;
-      case 'MemberLeft':
-        return state.status === 'active'
-          ? {
-              status: 'left',
-              memberId: state.memberId,
-              personal: state.personal,
-              membership: state.membership,
-              lastBranchId: state.branchId,
-              reason: event.data.reason,
-              leftOn: event.data.leftOn,
-            }
-          : state;
-      case 'MemberDataCorrected':
-        return state.status === 'none'
-          ? state
-          : { ...state, personal: { ...state.personal, ...event.data.corrections } };
-      default:
-        return assertNever(event);
+export const memberDecider: MemberDecider = createMemberDecider();
+
+function decide(command: MemberCommand, state: MemberState, policies: readonly RulePolicy[]): readonly MemberEvent[] {
+  switch (command.type) {
+    case 'AdmitMember':
+      return admit(command, state, policies);
+    case 'CorrectMemberData':
+      return correct(command, requireKnown(state, command.data.memberId), policies);
+    case 'ConfirmMember':
+      return confirm(command, requireActive(state, command.data.memberId));
+    case 'SuspendVotingRights':
+      return suspend(command, requireActive(state, command.data.memberId));
+    case 'RestoreVotingRights':
+      return restore(command, requireActive(state, command.data.memberId));
+    case 'TransferMember':
+      return transfer(command, requireActive(state, command.data.memberId));
+    case 'RecordMemberDeparture':
+      return depart(command, requireActive(state, command.data.memberId));
+    default:
+      return assertNever(command);
+  }
+}
+
+function evolve(state: MemberState, event: MemberEvent): MemberState {
+  switch (event.type) {
+    case 'MemberAdmitted': {
+      const { memberId, membership, branchId, name, birthDate, sex, joinedPartyOn, formerPostLevel } = event.data;
+      return {
+        status: 'active',
+        memberId,
+        personal: { name, birthDate, sex, joinedPartyOn, formerPostLevel },
+        membership,
+        branchId,
+        suspension: null,
+        lastTransferRestructuringId: null,
+      };
     }
-  },
-};
+    case 'MemberConfirmed':
+      return state.status === 'active' ? { ...state, membership: 'full' } : state;
+    case 'VotingRightsSuspended':
+      return state.status === 'active'
+        ? { ...state, suspension: { reason: event.data.reason, from: event.data.from, until: event.data.until } }
+        : state;
+    case 'VotingRightsRestored':
+      return state.status === 'active' ? { ...state, suspension: null } : state;
+    case 'MemberTransferred':
+      return state.status === 'active'
+        ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId }
+        : state;
+    case 'MemberLeft':
+      return state.status === 'active'
+        ? {
+            status: 'left',
+            memberId: state.memberId,
+            personal: state.personal,
+            membership: state.membership,
+            lastBranchId: state.branchId,
+            reason: event.data.reason,
+            leftOn: event.data.leftOn,
+          }
+        : state;
+    case 'MemberDataCorrected':
+      return state.status === 'none' ? state : { ...state, personal: { ...state.personal, ...event.data.corrections } };
+    default:
+      return assertNever(event);
+  }
+}
 
 function requireKnown(state: MemberState, memberId: string): ActiveMember | Left {
   if (state.status === 'none') {
@@ -166,7 +186,43 @@ function requireBornBeforeJoining(personal: PersonalData): void {
   }
 }
 
-function admit(command: AdmitMember, state: MemberState): readonly MemberEvent[] {
+/**
+ * A date of joining that cannot be true: after the record that states it (so in the future when
+ * the record was made), or before the person reached the joining age of the policy in force.
+ */
+function requireJoiningPossible(
+  personal: PersonalData,
+  at: string,
+  policies: readonly RulePolicy[],
+  act: string,
+): void {
+  const recordedOn = calendarDateOf(at) ?? at;
+  if (personal.joinedPartyOn > recordedOn) {
+    throw refuse(
+      'JOINED_PARTY_IN_FUTURE',
+      `${personal.name}'s date of joining the Party, ${personal.joinedPartyOn}, is after the date of ${act}, ${recordedOn}; a date of joining is recorded once it has happened.`,
+      { joinedPartyOn: personal.joinedPartyOn, recordedOn },
+    );
+  }
+  const policy = policyInForce(policies, at);
+  const age = policy.minimumPartyJoiningAge;
+  const cameOfAge = anniversaryOf(personal.birthDate, age);
+  if (personal.joinedPartyOn < cameOfAge) {
+    throw refuse(
+      'JOINED_PARTY_UNDER_AGE',
+      `${personal.name} was born on ${personal.birthDate} and would have joined the Party on ${personal.joinedPartyOn}, before turning ${age} on ${cameOfAge}; a person joins the Party from the age of ${age} (党章 Art. 1, policy ${policy.version}).`,
+      {
+        birthDate: personal.birthDate,
+        joinedPartyOn: personal.joinedPartyOn,
+        minimumAge: age,
+        cameOfAgeOn: cameOfAge,
+        policyVersion: policy.version,
+      },
+    );
+  }
+}
+
+function admit(command: AdmitMember, state: MemberState, policies: readonly RulePolicy[]): readonly MemberEvent[] {
   const { memberId, membership, branchId, context, name, birthDate, sex, joinedPartyOn, formerPostLevel } =
     command.data;
   if (state.status === 'active') {
@@ -187,6 +243,8 @@ function admit(command: AdmitMember, state: MemberState): readonly MemberEvent[]
   requirePersonalData(personal);
   requireBornBeforeJoining(personal);
   requireBranchOpen(branchId, context.branchStatus);
+  requireEstablishedBy(`The admission of ${personal.name}`, command.metadata.at, context.established[branchId]);
+  requireJoiningPossible(personal, command.metadata.at, policies, 'the admission');
   return [{ type: 'MemberAdmitted', data: { memberId, ...personal, membership, branchId, at: command.metadata.at } }];
 }
 
@@ -280,6 +338,7 @@ function transfer(command: TransferMember, state: ActiveMember): readonly Member
     );
   }
   requireBranchOpen(toBranchId, context.toBranchStatus);
+  requireEstablishedBy(`The transfer of ${state.personal.name}`, command.metadata.at, context.established[toBranchId]);
   return [
     {
       type: 'MemberTransferred',
@@ -312,7 +371,11 @@ function depart(command: RecordMemberDeparture, state: ActiveMember): readonly M
   ];
 }
 
-function correct(command: CorrectMemberData, state: ActiveMember | Left): readonly MemberEvent[] {
+function correct(
+  command: CorrectMemberData,
+  state: ActiveMember | Left,
+  policies: readonly RulePolicy[],
+): readonly MemberEvent[] {
   const reason = requireText(command.data.reason, 'reason for the correction', 'REASON_REQUIRED');
   const keys = (Object.keys(command.data.corrections) as (keyof PersonalData)[]).filter(
     (key) => command.data.corrections[key] !== undefined && command.data.corrections[key] !== state.personal[key],
@@ -331,7 +394,12 @@ function correct(command: CorrectMemberData, state: ActiveMember | Left): readon
   );
   const previous: Partial<PersonalData> = Object.fromEntries(keys.map((key) => [key, state.personal[key]]));
   requirePersonalData(corrections);
-  requireBornBeforeJoining({ ...state.personal, ...corrections });
+  const corrected = { ...state.personal, ...corrections };
+  requireBornBeforeJoining(corrected);
+  // Only a correction of the dates can make them impossible; a renaming leaves them as judged.
+  if (corrections.birthDate !== undefined || corrections.joinedPartyOn !== undefined) {
+    requireJoiningPossible(corrected, command.metadata.at, policies, 'the correction');
+  }
   return [
     {
       type: 'MemberDataCorrected',
