@@ -88,7 +88,9 @@ describe('personal data by role', () => {
       auth[role] = `Bearer ${await tokenFor(api.config, role)}`;
     }
     ids.committee = (
-      await post('/committees', { name: '孝义市离退休干部党委', kind: 'committee' }).expect(201)
+      await post('/committees', { name: '孝义市离退休干部党委', kind: 'committee', occurredAt: '2023-01-01' }).expect(
+        201,
+      )
     ).body.events[0].data.committeeId;
     const branch = async (name: string) =>
       (await post('/branches', { name, parentCommitteeId: ids.committee, occurredAt: '2023-01-10' }).expect(201)).body

@@ -227,6 +227,7 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
         minFullMembersForBranch: true,
         committeeRequiredFromFullMembers: true,
         memberWarningAbove: true,
+        minimumPartyJoiningAge: true,
         jointBranchMaxUnits: true,
         quorumNumerator: true,
         quorumDenominator: true,
