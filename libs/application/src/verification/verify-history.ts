@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashEvent, type EventStore, type RecordedEvent } from '@app/event-store';
+import { GENESIS_HASH, hashEvent, pauseIfBusy, type EventStore, type RecordedEvent } from '@app/event-store';
 import { merkleRoot, type StreamHead } from './merkle-root';
 
 /** The first place a stream's history stops fitting together. */
@@ -79,11 +79,16 @@ export async function verifyHistory(raw: EventStore, options: VerifyOptions = {}
   let checked = 0;
   let from: number | undefined;
   let last: number | null = null;
-  const pageSize = options.pageSize ?? 2000;
+  const pageSize = options.pageSize ?? 500;
   for (let done = false; !done;) {
+    const pause = pauseIfBusy();
+    if (pause) await pause;
     const page = await raw.readAll({ fromPosition: from, maxCount: pageSize });
     done = page.length < pageSize;
     for (const event of page) {
+      // Hashing every event takes seconds on a large store: let requests in between (time-slice.ts).
+      const pause = pauseIfBusy();
+      if (pause) await pause;
       if (options.upToPosition !== undefined && event.position > options.upToPosition) {
         done = true;
         break;

@@ -73,18 +73,20 @@ export function isFed(db: ReadModelDatabase, generation: Generation): boolean {
   return row !== undefined && row.state !== 'retired';
 }
 
+/**
+ * Records the last event applied: its position and its id, so a later start can tell whether
+ * the store still holds that event (a replaced or restored store may not; checkpoint-check.ts).
+ */
 export function saveCheckpoint(
   db: ReadModelDatabase,
   generation: Generation,
-  position: number,
+  event: { readonly position: number; readonly id: string },
   now = new Date(),
 ): void {
-  statement(db, `UPDATE projection_generations SET position = ?, updated_at = ? WHERE name = ? AND generation = ?`).run(
-    position,
-    now.toISOString(),
-    generation.name,
-    generation.generation,
-  );
+  statement(
+    db,
+    `UPDATE projection_generations SET position = ?, event_id = ?, updated_at = ? WHERE name = ? AND generation = ?`,
+  ).run(event.position, event.id, now.toISOString(), generation.name, generation.generation);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MemoryEventStore, type NewEvent } from '@app/event-store';
+import { watchEventLoop } from '@app/event-store/subscription/event-loop-watch.fixture';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -248,5 +249,29 @@ describe('ProjectionRunner', () => {
       otherProcess.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+  it('catching up lets the event loop turn, also within a batch that takes long to apply', async () => {
+    await appendMany(store, 4, 500);
+    // About 0.3 ms of work per event: a batch of 1,000 applied in one go would hold the loop 300 ms.
+    const slow: SqlProjection<'stream_counts'> = {
+      ...counter,
+      apply: (db, recorded, t) => {
+        const until = performance.now() + 0.3;
+        while (performance.now() < until);
+        counter.apply(db, recorded, t);
+      },
+    };
+    const runner = new ProjectionRunner(store, db, slow, { batchSize: 1000 });
+    const watched = await watchEventLoop(async () => {
+      runner.start();
+      await runner.caughtUp();
+    });
+    expect(runner.status()).toMatchObject({ state: 'live', position: 2000 });
+    expect(rows(db)).toEqual(
+      Array.from({ length: 4 }, (_, s) => expect.objectContaining({ stream: `s-${s}`, events: 500 })),
+    );
+    expect(watched.ticks).toBeGreaterThanOrEqual(10);
+    expect(watched.longestGapMs).toBeLessThan(150);
+    await runner.stop();
   });
 });

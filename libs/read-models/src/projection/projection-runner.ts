@@ -1,4 +1,11 @@
-import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import {
+  pauseIfBusy,
+  PositionTracker,
+  sliceLeft,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { applyEvents, forgetBatch } from './apply-events';
 import { forgetGeneration, generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
@@ -134,10 +141,12 @@ export class ProjectionRunner {
     let next = iterator.next();
     const turn = new TurnOfTheLoop();
     for (;;) {
-      // If no message is ready within this turn of the event loop, commit what we have first.
-      const ready = this.pending.length === 0 ? await next : await turn.race(next);
+      // Once live, if no message is ready within this turn of the event loop, commit what we
+      // have first. Not while catching up: the subscription then pauses between turns to let
+      // requests in (time-slice.ts), and committing at each pause would only make batches small.
+      const ready = this.pending.length === 0 || this.state !== 'live' ? await next : await turn.race(next);
       if (ready === TICK) {
-        if (!this.commit()) return this.replaced(subscription);
+        if (!(await this.commitNow())) return this.replaced(subscription);
         continue;
       }
       const result = ready;
@@ -145,14 +154,23 @@ export class ProjectionRunner {
       next = iterator.next();
       const message = result.value;
       if (message.kind === 'caughtUp') {
-        if (!this.commit()) return this.replaced(subscription);
+        // Awaited only when it had to pause: a live event is then applied, its waiters told and
+        // the state set in the same turn it arrived.
+        let done = this.commit();
+        if (typeof done !== 'boolean') done = await done;
+        if (!done) return this.replaced(subscription);
         this.onCaughtUp();
         continue;
       }
       this.pending.push(message.event);
-      if (this.pending.length >= batchSize && !this.commit()) return this.replaced(subscription);
+      if (this.pending.length >= batchSize && !(await this.commitNow())) return this.replaced(subscription);
     }
-    return this.commit() ? 'ended' : 'replaced';
+    return (await this.commitNow()) ? 'ended' : 'replaced';
+  }
+
+  private commitNow(): Promise<boolean> {
+    const done = this.commit();
+    return typeof done === 'boolean' ? Promise.resolve(done) : done;
   }
 
   private async replaced(subscription: Subscription): Promise<'replaced'> {
@@ -160,19 +178,38 @@ export class ProjectionRunner {
     return 'replaced';
   }
 
-  /** Applies the pending batch with its checkpoint; false (nothing applied) when the generation was retired. */
-  private commit(): boolean {
+  /**
+   * Applies the pending events with their checkpoints; false (nothing more applied) when the
+   * generation was retired. A batch is applied in transactions of one time slice each, so a
+   * catch-up never holds the event loop for longer than about one slice (time-slice.ts). While
+   * the slice has time left it all happens now and the answer is a plain boolean.
+   */
+  private commit(): boolean | Promise<boolean> {
+    while (this.pending.length > 0) {
+      // A slice already spent would leave room for one event per transaction: wait for a fresh one.
+      const pause = pauseIfBusy();
+      if (pause) return pause.then(() => this.commit());
+      if (!this.commitSlice()) return false;
+    }
+    return true;
+  }
+
+  /** One transaction: at least one pending event, then as many as the slice has time for. */
+  private commitSlice(): boolean {
     const generation = this.generation;
     const batch = this.pending;
-    const last = batch[batch.length - 1];
-    if (!generation || !last) return true;
+    if (!generation || batch.length === 0) return true;
     const tables = tablesOf(this.projection, generation.generation);
+    let count = 0;
     let applied: boolean;
     try {
       applied = this.db.transaction(() => {
         if (!isFed(this.db, generation)) return false;
-        applyEvents(this.db, this.projection, tables, batch);
-        saveCheckpoint(this.db, generation, last.position);
+        do {
+          applyEvents(this.db, this.projection, tables, [batch[count] as RecordedEvent]);
+          count += 1;
+        } while (count < batch.length && sliceLeft() > 0);
+        saveCheckpoint(this.db, generation, batch[count - 1] as RecordedEvent);
         return true;
       })();
     } catch (error) {
@@ -180,9 +217,10 @@ export class ProjectionRunner {
       throw error;
     }
     if (!applied) return false;
-    this.pending = [];
+    const last = batch[count - 1] as RecordedEvent;
+    this.pending = batch.slice(count);
     this.tracker.advance(last.position);
-    this.options.onCommitted?.(this.status(), batch.length);
+    this.options.onCommitted?.(this.status(), count);
     return true;
   }
 
