@@ -52,3 +52,8 @@ export * from './campaign/campaign.module';
 export * from './read-models/worker-status';
 export * from './process-managers/process-manager-lifecycle';
 export * from './calendar/business-calendar';
+export * from './workers/worker-lock';
+export * from './workers/sqlite-worker-lock';
+export * from './workers/worker-heartbeat';
+export * from './workers/worker-leadership';
+export * from './workers/workers-health';

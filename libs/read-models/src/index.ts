@@ -20,3 +20,4 @@ export type { HeldPost } from './organisation-history/organisation-history.state
 export * from './election-board/next-step';
 export * from './election-board/election-board.projection';
 export * from './election-board/election-board.queries';
+export * from './database/write-now';

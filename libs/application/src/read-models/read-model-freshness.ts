@@ -1,6 +1,6 @@
 import { StoreUnavailable, type EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
-import type { WorkerStatusRegistry } from './worker-status';
+import type { WorkerStatus } from './worker-status';
 
 /**
  * Read-your-writes for facts taken from read models: before a command handler counts a
@@ -13,8 +13,11 @@ export class ReadModelFreshness {
     private readonly store: EventStore,
     private readonly db: ReadModelDatabase,
     private readonly options: { timeoutMs: number; pollMs?: number } = { timeoutMs: 3000 },
-    /** When given, a projection that has stopped is reported at once instead of after the timeout. */
-    private readonly workers?: WorkerStatusRegistry,
+    /**
+     * When given, a projection that has stopped is reported at once instead of after the timeout
+     * (whether it runs here or in another process: workers/workers-health.ts).
+     */
+    private readonly workers?: { failed(): readonly WorkerStatus[] },
   ) {}
 
   async waitForHead(projection: string): Promise<void> {

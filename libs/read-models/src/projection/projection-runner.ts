@@ -7,6 +7,7 @@ import {
   type Subscription,
 } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { busyBackoff, writeNow, WRITE_LOCK_BUSY } from '../database/write-now';
 import { applyEvents, forgetBatch } from './apply-events';
 import { forgetGeneration, generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
 import { tablesOf, type SqlProjection } from './projection';
@@ -189,21 +190,35 @@ export class ProjectionRunner {
       // A slice already spent would leave room for one event per transaction: wait for a fresh one.
       const pause = pauseIfBusy();
       if (pause) return pause.then(() => this.commit());
-      if (!this.commitSlice()) return false;
+      const outcome = this.commitSlice();
+      if (outcome === WRITE_LOCK_BUSY) return this.commitWhenFree();
+      if (!outcome) return false;
+    }
+    return true;
+  }
+
+  /** Another connection holds the write lock (a CLI rebuild's batch can take seconds): try again shortly. */
+  private async commitWhenFree(): Promise<boolean> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      await busyBackoff(attempt);
+      const outcome = this.commitSlice();
+      if (outcome === WRITE_LOCK_BUSY) continue;
+      if (!outcome) return false;
+      return this.commit();
     }
     return true;
   }
 
   /** One transaction: at least one pending event, then as many as the slice has time for. */
-  private commitSlice(): boolean {
+  private commitSlice(): boolean | typeof WRITE_LOCK_BUSY {
     const generation = this.generation;
     const batch = this.pending;
     if (!generation || batch.length === 0) return true;
     const tables = tablesOf(this.projection, generation.generation);
     let count = 0;
-    let applied: boolean;
+    let applied: boolean | typeof WRITE_LOCK_BUSY;
     try {
-      applied = this.db.transaction(() => {
+      applied = writeNow(this.db, () => {
         if (!isFed(this.db, generation)) return false;
         do {
           applyEvents(this.db, this.projection, tables, [batch[count] as RecordedEvent]);
@@ -211,12 +226,12 @@ export class ProjectionRunner {
         } while (count < batch.length && sliceLeft() > 0);
         saveCheckpoint(this.db, generation, batch[count - 1] as RecordedEvent);
         return true;
-      })();
+      });
     } catch (error) {
       forgetBatch(this.db, this.projection, tables);
       throw error;
     }
-    if (!applied) return false;
+    if (applied !== true) return applied;
     const last = batch[count - 1] as RecordedEvent;
     this.pending = batch.slice(count);
     this.tracker.advance(last.position);
