@@ -32,7 +32,6 @@ export type LeadershipState = 'off' | 'waiting' | 'leading' | 'stopped';
  * so processes that do not run the workers can report on them (WorkersHealth).
  */
 export class WorkerLeadership {
-  private readonly logger = new Logger('WorkerLeadership');
   private readonly tasks: WorkerTask[] = [];
   private state: LeadershipState = 'off';
   private retryTimer: NodeJS.Timeout | null = null;
@@ -47,6 +46,7 @@ export class WorkerLeadership {
     private readonly statuses: WorkerStatusRegistry,
     /** Names the read models the lock protects, for log lines. */
     private readonly dataDir: string,
+    private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'> = new Logger('WorkerLeadership'),
   ) {}
 
   /** Before `start`; a task registered while leading starts at once. */
