@@ -21,3 +21,4 @@ export * from './election-board/next-step';
 export * from './election-board/election-board.projection';
 export * from './election-board/election-board.queries';
 export * from './database/write-now';
+export * from './projection/checkpoint-check';

@@ -111,10 +111,12 @@ export class HealthController {
     content: { [PROBLEM_JSON]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
   })
   async ready(): Promise<Readiness> {
+    // Before the head: a read model can only be past a head read after it if the store lost events.
+    const checkpoints = this.workers.liveCheckpoints();
     // A StoreUnavailable thrown here becomes a 503 problem in ProblemDetailsFilter.
     await pingStore(this.store, this.config.eventStoreTimeoutMs);
     const head = await withStoreTimeout(this.store.headPosition(), this.config.eventStoreTimeoutMs, 'its head');
-    const report = this.workers.report(head);
+    const report = this.workers.report(head, checkpoints);
     const workers = report.workers.map(({ name, kind, state, position }) => ({ name, kind, state, position }));
     if (report.problem) throw new Degraded(report.problem.detail, report.problem.code, { head, workers });
     const runningIn = report.runningIn ?? { pid: 0, host: '', self: false };

@@ -103,9 +103,13 @@ const QUERIES = [
     },
     {
       provide: WorkersHealth,
-      inject: [WorkerLeadership, WorkerStatusRegistry, WorkerHeartbeatTable],
-      useFactory: (leadership: WorkerLeadership, workers: WorkerStatusRegistry, heartbeat: WorkerHeartbeatTable) =>
-        new WorkersHealth(leadership, workers, heartbeat),
+      inject: [WorkerLeadership, WorkerStatusRegistry, WorkerHeartbeatTable, READ_MODEL_DB],
+      useFactory: (
+        leadership: WorkerLeadership,
+        workers: WorkerStatusRegistry,
+        heartbeat: WorkerHeartbeatTable,
+        db: ReadModelDatabase,
+      ) => new WorkersHealth(leadership, workers, heartbeat, db),
     },
     {
       provide: ReadModelFreshness,

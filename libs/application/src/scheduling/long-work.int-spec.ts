@@ -92,7 +92,7 @@ describe('long work over the log lets the event loop turn', () => {
     let handled = 0;
     const runner = new ProcessManagerRunner(
       store,
-      { load: () => null, save: () => undefined },
+      { load: () => null, loadEvent: () => null, save: () => true, reset: () => undefined },
       { name: 'counting', handle: () => Promise.resolve(void (handled += 1)) },
     );
     const watched = await watchEventLoop(async () => {

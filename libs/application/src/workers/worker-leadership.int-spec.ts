@@ -93,7 +93,7 @@ describe('the worker lock and leadership', () => {
       }));
       const leadership = new WorkerLeadership(new SqliteWorkerLock(file), heartbeat, statuses, dir, silent);
       leadership.register(recordingTask(log, who));
-      return { leadership, health: new WorkersHealth(leadership, statuses, heartbeat) };
+      return { leadership, health: new WorkersHealth(leadership, statuses, heartbeat, db) };
     };
     const a = make('a');
     const b = make('b');
@@ -131,7 +131,7 @@ describe('the worker lock and leadership', () => {
     const beatAt = new Date('2026-12-01T08:00:00.000Z');
     heartbeat.write('running', beatAt, [], beatAt);
     const at = (ms: number) =>
-      new WorkersHealth(leadership, statuses, heartbeat, () => new Date(beatAt.getTime() + ms));
+      new WorkersHealth(leadership, statuses, heartbeat, db, () => new Date(beatAt.getTime() + ms));
     expect(at(HEARTBEAT_STALE_MS - 1000).report(null).problem).toBeNull();
     expect(at(HEARTBEAT_STALE_MS + 1000).report(null).problem).toMatchObject({
       code: 'WORKERS_UNAVAILABLE',

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import type { ReadModelDatabase } from '@app/read-models';
 import type { WorkerStatus, WorkerStatusRegistry } from '../read-models/worker-status';
 import { HEARTBEAT_STALE_MS, type Heartbeat, type WorkerHeartbeatTable } from './worker-heartbeat';
 import type { WorkerLeadership } from './worker-leadership';
@@ -13,6 +14,11 @@ export type WorkersProblem =
   | 'READ_MODEL_DIVERGED'
   /** The first catch-up (or a rebuild) has not reached the store's head yet. */
   | 'CATCHING_UP';
+
+export interface LiveCheckpoint {
+  readonly name: string;
+  readonly position: number | null;
+}
 
 export interface WorkersReport {
   /** Where the workers run: this process, another one (from its heartbeat), or nowhere known. */
@@ -31,22 +37,37 @@ export class WorkersHealth {
     private readonly leadership: WorkerLeadership,
     private readonly local: WorkerStatusRegistry,
     private readonly heartbeat: WorkerHeartbeatTable,
+    private readonly db: ReadModelDatabase,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /**
+   * The checkpoint of every live read model, as queries see them. Read before the store's head:
+   * a checkpoint can only pass a head read after it if the store lost events.
+   */
+  liveCheckpoints(): LiveCheckpoint[] {
+    return this.db
+      .prepare(`SELECT name, position FROM projection_generations WHERE state = 'live' ORDER BY name`)
+      .all() as LiveCheckpoint[];
+  }
 
   /** Workers that stopped on an event they could not handle. */
   failed(): WorkerStatus[] {
     return this.statuses().filter((status) => status.state === 'failed');
   }
 
-  /** `head`: the store's head position now, against which progress is told. */
-  report(head: number | null): WorkersReport {
+  /**
+   * `head`: the store's head position now, against which progress is told; `checkpoints`: the
+   * live ones, read before the head (liveCheckpoints).
+   */
+  report(head: number | null, checkpoints: readonly LiveCheckpoint[] = []): WorkersReport {
+    const ahead = aheadOf(checkpoints, head);
     if (this.leadership.leading) {
       const workers = this.local.all();
       return {
         runningIn: { pid: process.pid, host: hostname(), self: true },
         workers,
-        problem: problemOf(workers, head),
+        problem: ahead ?? problemOf(workers, head),
       };
     }
     const beat = this.heartbeat.read();
@@ -61,7 +82,7 @@ export class WorkersHealth {
     return {
       runningIn: { pid: beat.pid, host: beat.host, self: false },
       workers: beat.workers,
-      problem: problemOf(beat.workers, head),
+      problem: ahead ?? problemOf(beat.workers, head),
     };
   }
 
@@ -87,6 +108,16 @@ export class WorkersHealth {
     }
     return null;
   }
+}
+
+/** A live read model past the store's head was built from a store that was replaced or restored. */
+function aheadOf(checkpoints: readonly LiveCheckpoint[], head: number | null): WorkersReport['problem'] {
+  const ahead = checkpoints.filter((c) => c.position !== null && (head === null || c.position > head));
+  if (ahead.length === 0) return null;
+  return {
+    code: 'READ_MODEL_DIVERGED',
+    detail: `${ahead.map((c) => `The ${c.name} read model has applied events up to position ${c.position}`).join('; ')}, beyond the event store's head (${head ?? 'no events'}): it was built from a store that was replaced or restored from an older backup, and is not served. The process running the workers rebuilds it from the store when it starts: restart it.`,
+  };
 }
 
 function problemOf(workers: readonly WorkerStatus[], head: number | null): WorkersReport['problem'] {

@@ -35,7 +35,8 @@ function ensureRunnerTables(db: ReadModelDatabase): void {
   db.exec(`
     -- One row per generation of a projection's tables: 'building' while it catches up beside
     -- the live one, 'live' once its views point at it, 'retired' after it was replaced.
-    -- event_id is the id of the event at position: what the checkpoint stands on.
+    -- event_id, event_stream and event_revision name the event at position: what the
+    -- checkpoint stands on, to tell on start whether the store still holds it.
     CREATE TABLE IF NOT EXISTS projection_generations (
       name TEXT NOT NULL,
       generation INTEGER NOT NULL,
@@ -43,11 +44,15 @@ function ensureRunnerTables(db: ReadModelDatabase): void {
       state TEXT NOT NULL CHECK (state IN ('building', 'live', 'retired')),
       position INTEGER,
       event_id TEXT,
+      event_stream TEXT,
+      event_revision INTEGER,
       updated_at TEXT NOT NULL,
       PRIMARY KEY (name, generation)
     );
   `);
   addColumnIfMissing(db, 'projection_generations', 'event_id', 'TEXT');
+  addColumnIfMissing(db, 'projection_generations', 'event_stream', 'TEXT');
+  addColumnIfMissing(db, 'projection_generations', 'event_revision', 'INTEGER');
 }
 
 /**

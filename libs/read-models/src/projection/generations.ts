@@ -8,6 +8,16 @@ export interface Generation {
   readonly version: number;
   readonly state: 'building' | 'live' | 'retired';
   readonly position: number | null;
+  /** The event at `position`, where the checkpoint stands (null before any, or in files older than this field). */
+  readonly checkpoint?: CheckpointEvent | null;
+}
+
+/** Which event a checkpoint stands on: enough to find it in the store again and tell it is the same one. */
+export interface CheckpointEvent {
+  readonly position: number;
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
 }
 
 interface GenerationRow {
@@ -16,15 +26,27 @@ interface GenerationRow {
   version: number;
   state: Generation['state'];
   position: number | null;
+  event_id: string | null;
+  event_stream: string | null;
+  event_revision: number | null;
+}
+
+const COLUMNS = 'name, generation, version, state, position, event_id, event_stream, event_revision';
+
+function generationOf(row: GenerationRow): Generation {
+  const { event_id: id, event_stream: stream, event_revision: revision, ...generation } = row;
+  const checkpoint =
+    row.position !== null && id !== null && stream !== null && revision !== null
+      ? { position: row.position, id, stream, revision }
+      : null;
+  return { ...generation, checkpoint };
 }
 
 export function liveGeneration(db: ReadModelDatabase, name: string): Generation | null {
   const row = db
-    .prepare(
-      `SELECT name, generation, version, state, position FROM projection_generations WHERE name = ? AND state = 'live'`,
-    )
+    .prepare(`SELECT ${COLUMNS} FROM projection_generations WHERE name = ? AND state = 'live'`)
     .get(name) as GenerationRow | undefined;
-  return row ?? null;
+  return row ? generationOf(row) : null;
 }
 
 /**
@@ -42,11 +64,11 @@ export function generationToFeed(
   if (live && live.version === projection.version && !fresh) return live;
   const building = db
     .prepare(
-      `SELECT name, generation, version, state, position FROM projection_generations
+      `SELECT ${COLUMNS} FROM projection_generations
        WHERE name = ? AND state = 'building' AND version = ? ORDER BY generation DESC LIMIT 1`,
     )
     .get(projection.name, projection.version) as GenerationRow | undefined;
-  if (building && !fresh) return building;
+  if (building && !fresh) return generationOf(building);
   const { next } = db
     .prepare(`SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM projection_generations WHERE name = ?`)
     .get(projection.name) as { next: number };
@@ -56,6 +78,7 @@ export function generationToFeed(
     version: projection.version,
     state: 'building',
     position: null,
+    checkpoint: null,
   };
   db.prepare(
     `INSERT INTO projection_generations (name, generation, version, state, position, updated_at) VALUES (?, ?, ?, 'building', NULL, ?)`,
@@ -74,19 +97,45 @@ export function isFed(db: ReadModelDatabase, generation: Generation): boolean {
 }
 
 /**
- * Records the last event applied: its position and its id, so a later start can tell whether
- * the store still holds that event (a replaced or restored store may not; checkpoint-check.ts).
+ * Records the last event applied: its position and which event that is, so a later start can
+ * tell whether the store still holds it (a replaced or restored store may not; checkpoint-check.ts).
  */
 export function saveCheckpoint(
   db: ReadModelDatabase,
   generation: Generation,
-  event: { readonly position: number; readonly id: string },
+  event: { readonly position: number; readonly id: string; readonly stream: string; readonly revision: number },
   now = new Date(),
 ): void {
   statement(
     db,
-    `UPDATE projection_generations SET position = ?, event_id = ?, updated_at = ? WHERE name = ? AND generation = ?`,
-  ).run(event.position, event.id, now.toISOString(), generation.name, generation.generation);
+    `UPDATE projection_generations SET position = ?, event_id = ?, event_stream = ?, event_revision = ?, updated_at = ?
+     WHERE name = ? AND generation = ?`,
+  ).run(
+    event.position,
+    event.id,
+    event.stream,
+    event.revision,
+    now.toISOString(),
+    generation.name,
+    generation.generation,
+  );
+}
+
+/**
+ * Takes a generation out of service at once, views included, because its rows came from events
+ * the store no longer holds: nothing may read them while a new generation is built.
+ */
+export function withdrawGeneration(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
+  const tables = tablesOf(projection, generation.generation);
+  db.transaction(() => {
+    db.prepare(`UPDATE projection_generations SET state = 'retired' WHERE name = ? AND generation = ?`).run(
+      projection.name,
+      generation.generation,
+    );
+    if (generation.state === 'live') for (const table of projection.tables) db.exec(`DROP VIEW IF EXISTS ${table}`);
+    for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${tables[table]}`);
+  })();
+  forgetGeneration(db, projection, generation.generation);
 }
 
 /**

@@ -9,7 +9,17 @@ import {
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { busyBackoff, writeNow, WRITE_LOCK_BUSY } from '../database/write-now';
 import { applyEvents, forgetBatch } from './apply-events';
-import { forgetGeneration, generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
+import { checkpointMismatch } from './checkpoint-check';
+import {
+  forgetGeneration,
+  generationToFeed,
+  goLive,
+  isFed,
+  liveGeneration,
+  saveCheckpoint,
+  withdrawGeneration,
+  type Generation,
+} from './generations';
 import { tablesOf, type SqlProjection } from './projection';
 
 export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
@@ -24,6 +34,11 @@ export interface RunnerStatus {
   /** Events seen by the subscription but not yet committed. */
   readonly pending: number;
   readonly error: string | null;
+  /**
+   * While a rebuild runs because the read model was built from events the store no longer holds
+   * (a replaced or restored store): why, in a sentence. Null otherwise.
+   */
+  readonly diverged: string | null;
 }
 
 export interface RunnerLogger {
@@ -66,6 +81,7 @@ export class ProjectionRunner {
   private tracker = new PositionTracker();
   private pending: RecordedEvent[] = [];
   private error: string | null = null;
+  private diverged: string | null = null;
   private done: Promise<void> | null = null;
   private stopping = false;
 
@@ -98,6 +114,10 @@ export class ProjectionRunner {
     while (!this.stopping) {
       const generation = generationToFeed(this.db, this.projection, fresh);
       fresh = false;
+      if (await this.withdrawnAsDiverged(generation)) {
+        fresh = true;
+        continue;
+      }
       this.generation = generation;
       if (generation.position !== null) this.tracker.advance(generation.position);
       const tables = tablesOf(this.projection, generation.generation);
@@ -114,6 +134,27 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Checks, before feeding a generation, that the store still holds what it (and the live one
+   * queries read) was built from; if not, withdraws it so nothing serves it, and the caller
+   * rebuilds from the store. True when something was withdrawn.
+   */
+  private async withdrawnAsDiverged(generation: Generation): Promise<boolean> {
+    const live = liveGeneration(this.db, this.projection.name);
+    const candidates = live && live.generation !== generation.generation ? [generation, live] : [generation];
+    let withdrawn = false;
+    for (const candidate of candidates) {
+      if (candidate.position === null) continue;
+      const mismatch = await checkpointMismatch(this.store, candidate.position, candidate.checkpoint);
+      if (mismatch === null) continue;
+      withdrawGeneration(this.db, this.projection, candidate);
+      this.diverged = `The ${this.projection.name} read model (generation ${candidate.generation}) was built from events the store no longer holds: ${mismatch}`;
+      (this.options.logger ?? silent).error(`${this.diverged} It is withdrawn and rebuilt from the event store.`);
+      withdrawn = true;
+    }
+    return withdrawn;
+  }
+
   status(): RunnerStatus {
     return {
       name: this.projection.name,
@@ -123,6 +164,7 @@ export class ProjectionRunner {
       position: this.tracker.position,
       pending: this.pending.length,
       error: this.error,
+      diverged: this.diverged,
     };
   }
 
@@ -246,6 +288,7 @@ export class ProjectionRunner {
       this.generation = { ...generation, state: 'live' };
       this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
     }
+    this.diverged = null;
     this.state = 'live';
     this.tracker.markCaughtUp();
   }
