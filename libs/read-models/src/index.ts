@@ -22,3 +22,5 @@ export * from './election-board/election-board.projection';
 export * from './election-board/election-board.queries';
 export * from './database/write-now';
 export * from './projection/checkpoint-check';
+export * from './database/background-sql';
+export * from './database/read-model-maintenance';

@@ -21,6 +21,7 @@ import {
   organisationNowProjection,
   organisationHistoryProjection,
   ProjectionRunner,
+  ReadModelMaintenance,
   type ReadModelDatabase,
   type SqlProjection,
   StatisticsQueries,
@@ -123,6 +124,7 @@ const QUERIES = [
 export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);
   private readonly runners: ProjectionRunner[];
+  private readonly maintenance: ReadModelMaintenance;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -133,9 +135,14 @@ export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, O
   ) {
     const logger = {
       info: (message: string) => this.logger.log(message),
+      warn: (message: string) => this.logger.warn(message),
       error: (message: string) => this.logger.error(message),
     };
-    this.runners = PROJECTIONS.map((projection) => new ProjectionRunner(store, db, projection, { logger }));
+    this.maintenance = new ReadModelMaintenance(db, db.name, logger);
+    const buildIndexes = (sql: string) => this.maintenance.exec(sql);
+    this.runners = PROJECTIONS.map(
+      (projection) => new ProjectionRunner(store, db, projection, { logger, buildIndexes }),
+    );
   }
 
   onModuleInit(): void {
@@ -145,8 +152,15 @@ export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, O
     this.leadership.register({
       name: 'projections',
       phase: 'projections',
-      start: () => this.runners.forEach((runner) => runner.start()),
-      stop: async () => void (await Promise.all(this.runners.map((runner) => runner.stop()))),
+      start: () => {
+        // WAL checkpoints and index builds on a thread of their own while this process writes.
+        this.maintenance.start();
+        this.runners.forEach((runner) => runner.start());
+      },
+      stop: async () => {
+        await Promise.all(this.runners.map((runner) => runner.stop()));
+        await this.maintenance.stop();
+      },
     });
   }
 

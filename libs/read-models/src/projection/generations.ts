@@ -1,6 +1,7 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { forgetTables, statement } from '../database/statement-cache';
-import { tablesOf, type SqlProjection } from './projection';
+import { busyBackoff, writeNow, WRITE_LOCK_BUSY } from '../database/write-now';
+import { tablesOf, type SqlProjection, type Tables } from './projection';
 
 export interface Generation {
   readonly name: string;
@@ -144,6 +145,46 @@ export function withdrawGeneration(db: ReadModelDatabase, projection: SqlProject
 export function goLive(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
   projection.createIndexes?.(db, tablesOf(projection, generation.generation));
   promoteGeneration(db, projection, generation);
+}
+
+/**
+ * `goLive` for a process that serves requests while it runs the workers: the indexes are built
+ * by `exec` on another connection (ReadModelMaintenance: a worker thread), and the switch-over
+ * waits for the write lock without blocking the event loop.
+ */
+export async function goLiveInBackground(
+  db: ReadModelDatabase,
+  projection: SqlProjection,
+  generation: Generation,
+  exec: (sql: string) => Promise<void>,
+): Promise<void> {
+  const sql = indexStatements(projection, tablesOf(projection, generation.generation));
+  if (sql === null) projection.createIndexes?.(db, tablesOf(projection, generation.generation));
+  else if (sql !== '') await exec(sql);
+  for (let attempt = 0; writeNow(db, () => promoteGeneration(db, projection, generation)) === WRITE_LOCK_BUSY;) {
+    await busyBackoff(attempt);
+    attempt += 1;
+  }
+}
+
+/**
+ * The statements a projection's `createIndexes` runs, captured rather than run, so another
+ * connection can run them; null when it does more than `exec` SQL.
+ */
+function indexStatements(projection: SqlProjection, tables: Tables<string>): string | null {
+  const statements: string[] = [];
+  const recorder = {
+    exec(sql: string) {
+      statements.push(sql);
+      return recorder;
+    },
+  };
+  try {
+    projection.createIndexes?.(recorder as unknown as ReadModelDatabase, tables);
+  } catch {
+    return null;
+  }
+  return statements.join(';\n');
 }
 
 /**
