@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { READ_MODEL_DB } from '@app/application';
-import type { ReadModelDatabase } from '@app/read-models';
+import { join } from 'node:path';
+import { SqliteDatabase } from '@app/event-store';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { exited, startWorker } from '../worker/worker-fixtures';
 
@@ -59,10 +59,9 @@ describe('readiness of an API whose workers run in another process', () => {
     worker.kill('SIGKILL');
     await exited(worker);
     // A SIGKILLed worker leaves its last heartbeat as it was; 20 s on, it is stale.
-    api.app
-      .get<ReadModelDatabase>(READ_MODEL_DB)
-      .prepare(`UPDATE worker_heartbeat SET beat_at = ?`)
-      .run(new Date(Date.now() - 20_000).toISOString());
+    const heartbeat = new SqliteDatabase(join(api.dataDir, 'workers.sqlite'));
+    heartbeat.prepare(`UPDATE worker_heartbeat SET beat_at = ?`).run(new Date(Date.now() - 20_000).toISOString());
+    heartbeat.close();
     const gone = await request(http).get('/health/ready').expect(503);
     expect(gone.body).toMatchObject({ code: 'WORKERS_UNAVAILABLE' });
     expect(gone.body.detail).toMatch(new RegExp(`pid ${worker.pid} on .*\\) last reported 2\\d s ago`));

@@ -22,9 +22,10 @@ interface HeartbeatRow {
   state: string;
 }
 
-const heartbeatOf = (file: string): HeartbeatRow | null =>
+/** The heartbeat the worker lock's holder writes beside the read models. */
+const heartbeatOf = (dataDir: string): HeartbeatRow | null =>
   readReadModels(
-    file,
+    join(dataDir, 'workers.sqlite'),
     (db) =>
       (db.prepare('SELECT pid, state FROM worker_heartbeat WHERE id = 1').get() as HeartbeatRow | undefined) ?? null,
   );
@@ -63,13 +64,13 @@ describe('two workers on one data directory', () => {
     const logs: [string[], string[]] = [[], []];
     const workers = [startWorker(dataDir, logs[0]), startWorker(dataDir, logs[1])];
     try {
-      await waitUntil(() => heartbeatOf(readModels)?.state === 'running', 'a worker took the lock', 60_000);
+      await waitUntil(() => heartbeatOf(dataDir)?.state === 'running', 'a worker took the lock', 60_000);
       await waitUntil(
         () => logs.some((lines) => messages(lines).some((line) => line.includes('stands by'))),
         'the other worker stood by',
         60_000,
       );
-      const holderPid = (heartbeatOf(readModels) as HeartbeatRow).pid;
+      const holderPid = (heartbeatOf(dataDir) as HeartbeatRow).pid;
       const holder = workers.findIndex((worker) => worker.pid === holderPid);
       expect(holder).toBeGreaterThanOrEqual(0);
       const standby = 1 - holder;
@@ -87,7 +88,7 @@ describe('two workers on one data directory', () => {
 
       (workers[holder] as (typeof workers)[number]).kill('SIGKILL');
       await exited(workers[holder] as (typeof workers)[number]);
-      await waitUntil(() => heartbeatOf(readModels)?.pid === workers[standby]?.pid, 'the standby took over', 30_000);
+      await waitUntil(() => heartbeatOf(dataDir)?.pid === workers[standby]?.pid, 'the standby took over', 30_000);
       expect(standbyLog().join('\n')).toContain(`taking over from pid ${holderPid}`);
 
       // What happens after the takeover is applied by the survivor.
@@ -113,7 +114,7 @@ describe('two workers on one data directory', () => {
         await exited(worker);
       }
     }
-    expect(heartbeatOf(readModels)).toMatchObject({ state: 'stopped' });
+    expect(heartbeatOf(dataDir)).toMatchObject({ state: 'stopped' });
 
     const rebuildDir = join(dir, 'rebuild');
     mkdirSync(rebuildDir, { recursive: true });

@@ -84,8 +84,8 @@ const QUERIES = [
     WorkerStatusRegistry,
     {
       provide: WorkerHeartbeatTable,
-      inject: [READ_MODEL_DB],
-      useFactory: (db: ReadModelDatabase) => new WorkerHeartbeatTable(db),
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => WorkerHeartbeatTable.open(join(config.dataDir, 'workers.sqlite')),
     },
     {
       provide: WORKER_LOCK,
@@ -132,6 +132,7 @@ export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, O
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workers: WorkerStatusRegistry,
     private readonly leadership: WorkerLeadership,
+    private readonly heartbeat: WorkerHeartbeatTable,
   ) {
     const logger = {
       info: (message: string) => this.logger.log(message),
@@ -181,5 +182,6 @@ export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, O
 
   onApplicationShutdown(): void {
     this.db.close();
+    this.heartbeat.close();
   }
 }

@@ -1,5 +1,9 @@
+import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { writeNow, WRITE_LOCK_BUSY, type ReadModelDatabase } from '@app/read-models';
+import { dirname } from 'node:path';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '@app/event-store';
+import { writeNow, WRITE_LOCK_BUSY } from '@app/read-models';
 import type { WorkerStatus } from '../read-models/worker-status';
 
 /** How often the process running the workers says so. */
@@ -27,11 +31,24 @@ interface HeartbeatRow {
 }
 
 /**
- * The workers' heartbeat, one row in the read-model database: processes that do not run the
- * workers (an API beside a worker, a standby) read it to report on workers running elsewhere.
+ * The workers' heartbeat, one row that processes not running the workers (an API beside a
+ * worker, a standby) read to report on the workers running elsewhere. In a small SQLite file of
+ * its own beside the read models (`workers.sqlite`), not in them: a CLI rebuild holds the
+ * read models' write lock for seconds at a time, and a heartbeat that waited for it would go
+ * stale and report the workers gone.
  */
 export class WorkerHeartbeatTable {
-  constructor(private readonly db: ReadModelDatabase) {
+  /** Opens (creating) the heartbeat file. */
+  static open(file: string): WorkerHeartbeatTable {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const db = new SqliteDatabase(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 1000');
+    return new WorkerHeartbeatTable(db);
+  }
+
+  constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS worker_heartbeat (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       pid INTEGER NOT NULL,
@@ -57,6 +74,10 @@ export class WorkerHeartbeatTable {
           .run(process.pid, hostname(), state, startedAt.toISOString(), now.toISOString(), JSON.stringify(workers)),
       ) !== WRITE_LOCK_BUSY
     );
+  }
+
+  close(): void {
+    this.db.close();
   }
 
   read(): Heartbeat | null {
