@@ -274,4 +274,33 @@ describe('ProjectionRunner', () => {
     expect(watched.longestGapMs).toBeLessThan(150);
     await runner.stop();
   });
+  it('waits for a write lock another connection holds (a CLI rebuild) without blocking the event loop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'branchflow-runner-busy-'));
+    const file = join(dir, 'read-models.sqlite');
+    const mine = openReadModelDatabase(file);
+    const rebuild = openReadModelDatabase(file);
+    try {
+      await appendMany(store, 1, 3);
+      const runner = new ProjectionRunner(store, mine, counter);
+      runner.start();
+      await runner.caughtUp();
+      rebuild.exec('BEGIN IMMEDIATE');
+      const { position } = await store.append('s-while-busy', [event()], { expectedRevision: 'noStream' });
+      // Held for a second; the runner's connection has a 5 s busy timeout it must not sleep in.
+      const watched = await watchEventLoop(() => new Promise((resolve) => setTimeout(resolve, 1000)));
+      expect(watched.ticks).toBeGreaterThanOrEqual(20);
+      expect(watched.longestGapMs).toBeLessThan(300);
+      expect(runner.status()).toMatchObject({ state: 'live', position: 3, error: null });
+      rebuild.exec('COMMIT');
+      await runner.waitForPosition(position);
+      expect(mine.prepare(`SELECT events FROM stream_counts WHERE stream = 's-while-busy'`).get()).toEqual({
+        events: 1,
+      });
+      await runner.stop();
+    } finally {
+      mine.close();
+      rebuild.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
