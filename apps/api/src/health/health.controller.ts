@@ -98,7 +98,7 @@ export class HealthController {
     description:
       'Answers within 5 s: each store call is bounded by EVENTSTORE_TIMEOUT_MS (at most 4500 ms). The workers are ' +
       "this process's own while it holds the worker lock; otherwise those of the process that does, from the " +
-      'heartbeat it writes into the read-model database.',
+      'heartbeat it writes beside the read models (workers.sqlite).',
   })
   @ApiOkResponse({ type: Readiness })
   @ApiServiceUnavailableResponse({

@@ -28,7 +28,7 @@ export type LeadershipState = 'off' | 'waiting' | 'leading' | 'stopped';
  * rather than refusing to start: an orchestrator can keep a second worker (or API) ready, and a
  * restart never races the old process's exit.
  *
- * While leading it writes a heartbeat with every worker's status into the read-model database,
+ * While leading it writes a heartbeat with every worker's status beside the read models (workers.sqlite),
  * so processes that do not run the workers can report on them (WorkersHealth).
  */
 export class WorkerLeadership {

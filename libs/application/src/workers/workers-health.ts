@@ -29,8 +29,8 @@ export interface WorkersReport {
 
 /**
  * What readiness and read-your-writes know about the workers, wherever they run: this process's
- * own runners while it holds the worker lock, otherwise the heartbeat the holder writes into the
- * read-model database (an API beside a worker, a standby).
+ * own runners while it holds the worker lock, otherwise the heartbeat the holder writes beside
+ * the read models (an API beside a worker, a standby).
  */
 export class WorkersHealth {
   constructor(
@@ -132,7 +132,7 @@ function problemOf(workers: readonly WorkerStatus[], head: number | null): Worke
   if (diverged.length > 0) {
     return {
       code: 'READ_MODEL_DIVERGED',
-      detail: `${diverged.map((w) => `${w.name}: ${w.diverged}`).join(' ')} Not served until the rebuild from the event store has caught up (${progressOf(diverged, head)}).`,
+      detail: `${diverged.map((w) => w.diverged).join(' ')} Nothing is served from it until the rebuild from the event store has caught up (${progressOf(diverged, head)}).`,
     };
   }
   const behind = workers.filter((worker) => worker.state !== 'live');
