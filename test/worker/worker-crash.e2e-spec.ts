@@ -1,77 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteDatabase } from '@app/event-store';
-import { PROJECTIONS } from '@app/application';
-import { SqliteEventStore } from '@app/event-store';
-import { openReadModelDatabase, ProjectionRunner, type ReadModelDatabase } from '@app/read-models';
+import { openReadModelDatabase } from '@app/read-models';
 import { mulberry32 } from '../../apps/cli/src/demo/prng';
 import { ensureHistory, PROVINCE } from '../../bench/generate-history';
+import { cleanRebuild, dump, exited, ROOT, slowestCheckpoint, startWorker, waitUntil } from './worker-fixtures';
 
-const ROOT = join(__dirname, '../..');
 const KILLS = 10;
 /** The kill points are drawn from this seed (mulberry32), so a failing run can be replayed with CRASH_SEED. */
 const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
-
-function startWorker(dataDir: string): ChildProcess {
-  return spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, 'apps/worker/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      BRANCHFLOW_DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
-      BRANCHFLOW_ELECTION_TIMER_MINUTES: '0',
-    },
-    stdio: 'ignore',
-  });
-}
-
-/** The lowest checkpoint across the projections, read from the worker's own database file. */
-function slowestCheckpoint(file: string): number {
-  try {
-    const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
-    try {
-      const rows = db
-        .prepare(`SELECT name, MAX(position) AS position FROM projection_generations GROUP BY name`)
-        .all() as {
-        position: number | null;
-      }[];
-      return rows.length < PROJECTIONS.length ? 0 : Math.min(...rows.map((row) => row.position ?? 0));
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0; // not created yet, or busy being created
-  }
-}
-
-async function waitUntil(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-function dump(db: ReadModelDatabase): Record<string, unknown[]> {
-  return Object.fromEntries(
-    PROJECTIONS.flatMap((projection) =>
-      projection.tables.map((table) => [
-        table,
-        // Compared as sets of rows: the order SQLite returns them in is not part of the model.
-        db
-          .prepare(`SELECT * FROM ${table}`)
-          .all()
-          .map((row) => JSON.stringify(row))
-          .sort(),
-      ]),
-    ),
-  );
-}
 
 /**
  * The worker is killed with SIGKILL at ten points during catch-up — no shutdown hook runs —
@@ -115,15 +52,7 @@ describe('worker crash during catch-up', () => {
     last.kill('SIGTERM');
     await exited(last);
 
-    const store = SqliteEventStore.open({ file: join(rebuildDir, 'events.sqlite') });
-    const clean = openReadModelDatabase(join(rebuildDir, 'read-models.sqlite'));
-    for (const projection of PROJECTIONS) {
-      const runner = new ProjectionRunner(store, clean, projection);
-      runner.start();
-      await runner.caughtUp();
-      await runner.stop();
-    }
-    await store.close();
+    const clean = await cleanRebuild(join(rebuildDir, 'events.sqlite'), join(rebuildDir, 'read-models.sqlite'));
     const survivor = openReadModelDatabase(readModels);
     try {
       expect(

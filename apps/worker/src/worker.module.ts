@@ -6,13 +6,16 @@ import {
   LoggingModule,
   ReadModelsModule,
   RestructuringModule,
+  VerificationModule,
   type AppConfig,
 } from '@app/application';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /**
- * The background process: every projection and process manager runs here, whatever
- * BRANCHFLOW_IN_PROCESS_WORKERS says (that switch only tells the API whether to run them too).
+ * The background process: every projection, process manager and timer (election deadlines,
+ * history digests) runs here, whatever BRANCHFLOW_IN_PROCESS_WORKERS says (that switch only
+ * tells the API whether to run them too) — while this process holds the worker lock; a second
+ * worker on the same data directory stands by until the first stops (WorkerLeadership).
  */
 @Module({})
 export class WorkerModule {
@@ -26,6 +29,7 @@ export class WorkerModule {
         ReadModelsModule,
         RestructuringModule,
         ElectionModule,
+        VerificationModule,
       ],
       providers: [WorkerHeartbeat],
     };

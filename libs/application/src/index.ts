@@ -56,3 +56,8 @@ export * from './calendar/business-calendar';
 export * from './committee-scope/caller-scope';
 export * from './committee-scope/scoped-event-store';
 export * from './committee-scope/scoped-branches';
+export * from './workers/worker-lock';
+export * from './workers/sqlite-worker-lock';
+export * from './workers/worker-heartbeat';
+export * from './workers/worker-leadership';
+export * from './workers/workers-health';

@@ -14,6 +14,7 @@ export * from './subscription/catch-up-subscription';
 export * from './adapters/memory/memory-event-store';
 export * from './create-event-store';
 export * from './subscription/position-tracker';
+export * from './subscription/time-slice';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/sqlite/sqlite-driver';
 export * from './adapters/sqlite/sqlite-faults';

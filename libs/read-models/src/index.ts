@@ -22,3 +22,7 @@ export type { HeldPost } from './organisation-history/organisation-history.state
 export * from './election-board/next-step';
 export * from './election-board/election-board.projection';
 export * from './election-board/election-board.queries';
+export * from './database/write-now';
+export * from './projection/checkpoint-check';
+export * from './database/background-sql';
+export * from './database/read-model-maintenance';

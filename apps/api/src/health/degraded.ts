@@ -1,4 +1,16 @@
-/** A projection or process manager stopped on an event it could not handle: 503 DEGRADED. */
+import type { ProblemDetails } from '../http/problem-details';
+
+/**
+ * The instance cannot serve read models now: 503 with a stable code — DEGRADED (a projection or
+ * process manager stopped on an event it could not handle), CATCHING_UP, READ_MODEL_DIVERGED,
+ * WORKERS_UNAVAILABLE — and, for programs, where every worker stands.
+ */
 export class Degraded extends Error {
-  readonly code = 'DEGRADED';
+  constructor(
+    message: string,
+    readonly code: string = 'DEGRADED',
+    readonly extensions: Pick<ProblemDetails, 'head' | 'workers'> = {},
+  ) {
+    super(message);
+  }
 }

@@ -10,7 +10,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { EventStore } from '@app/event-store';
-import { APP_CONFIG, EVENT_STORE, pingStore, WorkerStatusRegistry, type AppConfig } from '@app/application';
+import { APP_CONFIG, EVENT_STORE, pingStore, withStoreTimeout, WorkersHealth, type AppConfig } from '@app/application';
 import { PROBLEM_JSON, ProblemDetails } from '../http/problem-details';
 import { Degraded } from './degraded';
 
@@ -41,6 +41,17 @@ class WorkerHealth {
   readonly position!: number | null;
 }
 
+class WorkersHost {
+  @ApiProperty({ description: 'Process id of the process that holds the worker lock and runs the workers.' })
+  readonly pid!: number;
+
+  @ApiProperty()
+  readonly host!: string;
+
+  @ApiProperty({ description: 'True when that process is this one.' })
+  readonly self!: boolean;
+}
+
 class Readiness {
   @ApiProperty({ example: 'ok', enum: ['ok'] })
   readonly status!: 'ok';
@@ -48,8 +59,14 @@ class Readiness {
   @ApiProperty()
   readonly store!: StoreHealth;
 
-  @ApiProperty({ type: [WorkerHealth], description: 'Projections and process managers running in this process.' })
+  @ApiProperty({
+    type: [WorkerHealth],
+    description: 'Projections and process managers, in this process or (from its heartbeat) in the one running them.',
+  })
   readonly workers!: WorkerHealth[];
+
+  @ApiProperty({ type: WorkersHost, description: 'Where the workers run.' })
+  readonly runningIn!: WorkersHost;
 }
 
 /**
@@ -64,7 +81,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly workers: WorkerStatusRegistry,
+    private readonly workers: WorkersHealth,
   ) {}
 
   @Get('live')
@@ -77,25 +94,33 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({
-    summary: 'The event store answers; send traffic here.',
-    description: 'Answers within 5 s: the store ping is bounded by EVENTSTORE_TIMEOUT_MS (at most 4500 ms).',
+    summary: 'The event store answers and the read models are live; send traffic here.',
+    description:
+      'Answers within 5 s: each store call is bounded by EVENTSTORE_TIMEOUT_MS (at most 4500 ms). The workers are ' +
+      "this process's own while it holds the worker lock; otherwise those of the process that does, from the " +
+      'heartbeat it writes beside the read models (workers.sqlite).',
   })
   @ApiOkResponse({ type: Readiness })
   @ApiServiceUnavailableResponse({
     description:
-      'The event store is unreachable or too slow (code STORE_UNAVAILABLE); its file refused the last write and still refuses a probe write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT); or a projection or process manager stopped (code DEGRADED).',
+      'The event store is unreachable or too slow (code STORE_UNAVAILABLE); its file refused the last write and ' +
+      'still refuses a probe write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT); a projection ' +
+      'or process manager stopped (DEGRADED); the first catch-up or a rebuild has not reached the head yet ' +
+      '(CATCHING_UP, with each worker position and the head); a read model was built from events the store no longer ' +
+      'holds and is being rebuilt (READ_MODEL_DIVERGED); or no process runs the workers: none started, it stopped, ' +
+      'or its heartbeat is stale (WORKERS_UNAVAILABLE).',
     content: { [PROBLEM_JSON]: { schema: { $ref: getSchemaPath(ProblemDetails) } } },
   })
   async ready(): Promise<Readiness> {
+    // Before the head: a read model can only be past a head read after it if the store lost events.
+    const checkpoints = this.workers.liveCheckpoints();
     // A StoreUnavailable or StorageFault thrown here becomes a 503 problem in ProblemDetailsFilter.
     await pingStore(this.store, this.config.eventStoreTimeoutMs);
-    const failed = this.workers.failed();
-    if (failed.length > 0) {
-      throw new Degraded(
-        `Stopped on an event it could not handle: ${failed.map((w) => `${w.name} (${w.error ?? 'no reason given'})`).join('; ')}. Fix the cause and restart.`,
-      );
-    }
-    const workers = this.workers.all().map(({ name, kind, state, position }) => ({ name, kind, state, position }));
-    return { status: 'ok', store: { kind: this.store.kind, status: 'up' }, workers };
+    const head = await withStoreTimeout(this.store.headPosition(), this.config.eventStoreTimeoutMs, 'its head');
+    const report = this.workers.report(head, checkpoints);
+    const workers = report.workers.map(({ name, kind, state, position }) => ({ name, kind, state, position }));
+    if (report.problem) throw new Degraded(report.problem.detail, report.problem.code, { head, workers });
+    const runningIn = report.runningIn ?? { pid: 0, host: '', self: false };
+    return { status: 'ok', store: { kind: this.store.kind, status: 'up' }, workers, runningIn };
   }
 }

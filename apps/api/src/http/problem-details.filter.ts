@@ -71,7 +71,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private describe(error: unknown): Problem {
     if (error instanceof Unauthenticated) return problem(HttpStatus.UNAUTHORIZED, error.code, error.message);
-    if (error instanceof Degraded) return problem(HttpStatus.SERVICE_UNAVAILABLE, error.code, error.message);
+    if (error instanceof Degraded) {
+      return problem(HttpStatus.SERVICE_UNAVAILABLE, error.code, error.message, error.extensions);
+    }
     if (error instanceof Forbidden) return problem(HttpStatus.FORBIDDEN, error.code, error.message);
     if (error instanceof ValidationFailed) {
       return problem(HttpStatus.BAD_REQUEST, error.code, error.message, { errors: error.errors });

@@ -44,6 +44,34 @@ export class ProblemDetails {
 
   @ApiPropertyOptional({ description: 'Facts behind a refusal (counts, ids, the rule version), for programs.' })
   readonly details?: Readonly<Record<string, unknown>>;
+
+  @ApiPropertyOptional({
+    description: 'For 503 on readiness: the event store head position the workers are measured against.',
+    nullable: true,
+    type: Number,
+  })
+  readonly head?: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'For 503 on readiness: each projection and process manager, with its state and the position it has reached.',
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        kind: { type: 'string', enum: ['projection', 'processManager'] },
+        state: { type: 'string' },
+        position: { type: 'number', nullable: true },
+      },
+    },
+  })
+  readonly workers?: readonly {
+    readonly name: string;
+    readonly kind: string;
+    readonly state: string;
+    readonly position: number | null;
+  }[];
 }
 
 /** A stable code in kebab case under our URN namespace, so clients can switch on `type` too. */

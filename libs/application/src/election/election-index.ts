@@ -1,9 +1,9 @@
 import { electionStreamDecider, type ElectionStreamEvent, type ElectionStreamState } from '@app/domain';
-import type { EventStore, RecordedEvent } from '@app/event-store';
+import { pauseIfBusy, type EventStore, type RecordedEvent } from '@app/event-store';
 import { toDomainEvent } from '../command-handling/load-stream';
 
 const ELECTION_STREAM_PREFIX = 'election-';
-const PAGE = 1000;
+const PAGE = 500;
 
 /** One election as the index knows it: its state folded from its stream, and when it began. */
 export interface IndexedElection {
@@ -71,6 +71,9 @@ export class ElectionIndex {
 
   private async readNew(): Promise<void> {
     for (;;) {
+      // The first call folds the whole log: let requests in between pages (time-slice.ts).
+      const pause = pauseIfBusy();
+      if (pause) await pause;
       const events = await this.store.readAll({ fromPosition: this.position, maxCount: PAGE });
       for (const event of events) {
         if (event.stream.startsWith(ELECTION_STREAM_PREFIX)) this.apply(event);

@@ -7,6 +7,7 @@ import {
   type ElectionStreamCommand,
   type RulePolicy,
 } from '@app/domain';
+import { pauseIfBusy } from '@app/event-store';
 import type { CommandContext } from '../command-handling/handle-command';
 import { uuidV5 } from '../ids/uuid-v5';
 import type { CommandInput, CommandOutcome } from '../command-handling/domain-command-message';
@@ -81,7 +82,11 @@ export class ElectionTimers {
     const today = this.calendar.dateOf(now);
     const [elections, versions] = await Promise.all([this.index.all(), this.policies.versions()]);
     const firings: ElectionTimerFiring[] = [];
-    for (const due of dueFirings(elections, versions, today)) firings.push(await this.fire(due));
+    for (const due of dueFirings(elections, versions, today)) {
+      const pause = pauseIfBusy();
+      if (pause) await pause;
+      firings.push(await this.fire(due));
+    }
     return firings;
   }
 

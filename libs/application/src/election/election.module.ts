@@ -4,10 +4,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.module';
 import { ProcessManagerLifecycle } from '../process-managers/process-manager-lifecycle';
 import { WorkerStatusRegistry } from '../read-models/worker-status';
+import { WorkerLeadership } from '../workers/worker-leadership';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { OrganisationModule } from '../organisation/organisation.module';
@@ -92,9 +91,9 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
 export class ElectionModule extends ProcessManagerLifecycle {
   constructor(
     @Inject(INSTALLATION_RUNNER) runner: ProcessManagerRunner,
-    @Inject(APP_CONFIG) config: AppConfig,
+    leadership: WorkerLeadership,
     workers: WorkerStatusRegistry,
   ) {
-    super(runner, config, workers);
+    super(runner, leadership, workers);
   }
 }

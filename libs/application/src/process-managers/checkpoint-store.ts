@@ -1,9 +1,22 @@
 import type Database from 'better-sqlite3';
+import { addColumnIfMissing, writeNow, WRITE_LOCK_BUSY, type CheckpointEvent } from '@app/read-models';
 
 /** Where a process manager remembers the last event it fully handled. */
 export interface CheckpointStore {
   load(name: string): number | null;
-  save(name: string, position: number): void;
+  /** The event the checkpoint stands on, to tell on start that the store still holds it (null: unknown). */
+  loadEvent(name: string): CheckpointEvent | null;
+  /** False when the write lock was busy and nothing was saved: the caller tries again shortly. */
+  save(name: string, event: CheckpointEvent): boolean;
+  /** Forgets the checkpoint: the next run handles every event again (handlers are idempotent). */
+  reset(name: string): void;
+}
+
+interface CheckpointRow {
+  position: number;
+  event_id: string | null;
+  event_stream: string | null;
+  event_revision: number | null;
 }
 
 /** Checkpoints in the read-model database, beside the projections' own. */
@@ -12,22 +25,49 @@ export class SqlCheckpointStore implements CheckpointStore {
     db.exec(`CREATE TABLE IF NOT EXISTS process_checkpoints (
       name TEXT PRIMARY KEY,
       position INTEGER NOT NULL,
+      event_id TEXT,
+      event_stream TEXT,
+      event_revision INTEGER,
       updated_at TEXT NOT NULL
     )`);
+    addColumnIfMissing(db, 'process_checkpoints', 'event_id', 'TEXT');
+    addColumnIfMissing(db, 'process_checkpoints', 'event_stream', 'TEXT');
+    addColumnIfMissing(db, 'process_checkpoints', 'event_revision', 'INTEGER');
   }
 
   load(name: string): number | null {
-    const row = this.db.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as
-      { position: number } | undefined;
-    return row?.position ?? null;
+    return this.row(name)?.position ?? null;
   }
 
-  save(name: string, position: number): void {
-    this.db
-      .prepare(
-        `INSERT INTO process_checkpoints (name, position, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET position = excluded.position, updated_at = excluded.updated_at`,
-      )
-      .run(name, position, new Date().toISOString());
+  loadEvent(name: string): CheckpointEvent | null {
+    const row = this.row(name);
+    if (!row || row.event_id === null || row.event_stream === null || row.event_revision === null) return null;
+    return { position: row.position, id: row.event_id, stream: row.event_stream, revision: row.event_revision };
+  }
+
+  save(name: string, event: CheckpointEvent): boolean {
+    // Never waits for the write lock on the one JavaScript thread (write-now.ts).
+    const saved = writeNow(this.db, () =>
+      this.db
+        .prepare(
+          `INSERT INTO process_checkpoints (name, position, event_id, event_stream, event_revision, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
+             event_stream = excluded.event_stream, event_revision = excluded.event_revision,
+             updated_at = excluded.updated_at`,
+        )
+        .run(name, event.position, event.id, event.stream, event.revision, new Date().toISOString()),
+    );
+    return saved !== WRITE_LOCK_BUSY;
+  }
+
+  reset(name: string): void {
+    this.db.prepare('DELETE FROM process_checkpoints WHERE name = ?').run(name);
+  }
+
+  private row(name: string): CheckpointRow | undefined {
+    return this.db
+      .prepare('SELECT position, event_id, event_stream, event_revision FROM process_checkpoints WHERE name = ?')
+      .get(name) as CheckpointRow | undefined;
   }
 }

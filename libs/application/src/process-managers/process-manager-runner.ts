@@ -5,6 +5,7 @@ import {
   type RecordedEvent,
   type Subscription,
 } from '@app/event-store';
+import { busyBackoff, checkpointMismatch } from '@app/read-models';
 import type { CheckpointStore } from './checkpoint-store';
 
 /**
@@ -25,6 +26,8 @@ export interface ProcessStatus {
   readonly state: ProcessState;
   readonly position: number | null;
   readonly error: string | null;
+  /** While it handles a replaced or restored store's events again: why. */
+  readonly diverged: string | null;
 }
 
 export interface ProcessLogger {
@@ -45,6 +48,7 @@ export class ProcessManagerRunner {
   private state: ProcessState = 'starting';
   private tracker = new PositionTracker();
   private error: string | null = null;
+  private diverged: string | null = null;
   private stopping = false;
 
   constructor(
@@ -58,8 +62,25 @@ export class ProcessManagerRunner {
     if (this.done) return;
     this.tracker = new PositionTracker(this.checkpoints.load(this.manager.name));
     this.state = 'catchingUp';
+    this.done = this.run().catch((error: unknown) => this.fail(error));
+  }
+
+  private async run(): Promise<void> {
+    const position = this.tracker.position;
+    if (position !== null) {
+      const mismatch = await checkpointMismatch(this.store, position, this.checkpoints.loadEvent(this.manager.name));
+      if (mismatch !== null) {
+        // The store was replaced or restored: which of its events were handled is unknown, so
+        // all are handled again; every step is idempotent (ids derived from the event).
+        this.diverged = `The checkpoint of ${this.manager.name} stands on events the store no longer holds: ${mismatch}`;
+        this.options.logger?.error(`${this.diverged} It handles every event of the store again.`);
+        this.checkpoints.reset(this.manager.name);
+        this.tracker = new PositionTracker(null);
+      }
+    }
+    if (this.stopping) return;
     this.subscription = this.store.subscribeToAll({ fromPosition: this.tracker.position ?? undefined });
-    this.done = this.consume(this.subscription).catch((error: unknown) => this.fail(error));
+    await this.consume(this.subscription);
   }
 
   async stop(): Promise<void> {
@@ -70,7 +91,13 @@ export class ProcessManagerRunner {
   }
 
   status(): ProcessStatus {
-    return { name: this.manager.name, state: this.state, position: this.tracker.position, error: this.error };
+    return {
+      name: this.manager.name,
+      state: this.state,
+      position: this.tracker.position,
+      error: this.error,
+      diverged: this.diverged,
+    };
   }
 
   caughtUp(): Promise<void> {
@@ -86,12 +113,17 @@ export class ProcessManagerRunner {
     for await (const message of subscription) {
       if (message.kind === 'caughtUp') {
         this.state = 'live';
+        this.diverged = null;
         this.tracker.markCaughtUp();
         continue;
       }
       await this.handleWithRetry(message.event);
       if (this.stopping) return;
-      this.checkpoints.save(this.manager.name, message.event.position);
+      // A CLI rebuild may hold the read models' write lock for seconds: wait without blocking.
+      for (let attempt = 0; !this.checkpoints.save(this.manager.name, message.event); attempt += 1) {
+        await busyBackoff(attempt);
+        if (this.stopping) return;
+      }
       this.tracker.advance(message.event.position);
     }
   }

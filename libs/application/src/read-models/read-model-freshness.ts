@@ -1,6 +1,6 @@
 import { StoreUnavailable, type EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
-import type { WorkerStatusRegistry } from './worker-status';
+import type { WorkerStatus } from './worker-status';
 
 /**
  * Read-your-writes for facts taken from read models: before a command handler counts a
@@ -13,8 +13,11 @@ export class ReadModelFreshness {
     private readonly store: EventStore,
     private readonly db: ReadModelDatabase,
     private readonly options: { timeoutMs: number; pollMs?: number } = { timeoutMs: 3000 },
-    /** When given, a projection that has stopped is reported at once instead of after the timeout. */
-    private readonly workers?: WorkerStatusRegistry,
+    /**
+     * When given, a projection that has stopped is reported at once instead of after the timeout
+     * (whether it runs here or in another process: workers/workers-health.ts).
+     */
+    private readonly workers?: { failed(): readonly WorkerStatus[] },
   ) {}
 
   async waitForHead(projection: string): Promise<void> {
@@ -24,7 +27,16 @@ export class ReadModelFreshness {
     const read = this.db.prepare(`SELECT position FROM projection_generations WHERE name = ? AND state = 'live'`);
     for (;;) {
       const row = read.get(projection) as { position: number | null } | undefined;
-      if (row?.position !== undefined && row.position !== null && row.position >= head) return;
+      if (row?.position !== undefined && row.position !== null && row.position >= head) {
+        // Beyond the head read before is normal (events appended since); beyond the head now is not.
+        const now = row.position > head ? await this.store.headPosition() : head;
+        if (now === null || row.position > now) {
+          throw new StoreUnavailable(
+            `The ${projection} read model has applied events up to position ${row.position}, beyond the event store's head (${now ?? 'no events'}): it was built from a store that was replaced or restored, and is not served until it is rebuilt.`,
+          );
+        }
+        return;
+      }
       const stopped = this.workers?.failed().find((worker) => worker.name === projection);
       if (stopped) {
         throw new StoreUnavailable(

@@ -5,8 +5,10 @@ import {
   Module,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
 } from '@nestjs/common';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EventStore } from '@app/event-store';
 import {
   AuditQueries,
@@ -19,6 +21,7 @@ import {
   organisationNowProjection,
   organisationHistoryProjection,
   ProjectionRunner,
+  ReadModelMaintenance,
   type ReadModelDatabase,
   type SqlProjection,
   StatisticsQueries,
@@ -28,11 +31,19 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ScopedBranches } from '../committee-scope/scoped-branches';
+import { SqliteWorkerLock } from '../workers/sqlite-worker-lock';
+import { WorkerHeartbeatTable } from '../workers/worker-heartbeat';
+import { WorkerLeadership } from '../workers/worker-leadership';
+import type { WorkerLock } from '../workers/worker-lock';
+import { WorkersHealth } from '../workers/workers-health';
 import { ReadModelFreshness } from './read-model-freshness';
 import { WorkerStatusRegistry } from './worker-status';
 
 /** The read-model database of this process: `read-models.sqlite` beside the events. */
 export const READ_MODEL_DB = Symbol('READ_MODEL_DB');
+
+/** Injection token of the lock only the process running the workers holds (workers/worker-lock.ts). */
+export const WORKER_LOCK = Symbol('WORKER_LOCK');
 
 /** Every projection the product keeps; the worker (or the API, in-process) runs them all. */
 export const PROJECTIONS: readonly SqlProjection[] = [
@@ -53,8 +64,9 @@ const QUERIES = [
 ] as const;
 
 /**
- * Opens the read models and, when this process runs the workers, feeds every projection from
- * its checkpoint for as long as the application lives.
+ * Opens the read models and, when this process may run the workers, competes for the worker
+ * lock; the holder feeds every projection from its checkpoint for as long as it lives, and the
+ * process managers and timers registered with the same WorkerLeadership run beside them.
  */
 @Global()
 @Module({
@@ -70,10 +82,41 @@ const QUERIES = [
       inject: [READ_MODEL_DB],
       useFactory: (db: ReadModelDatabase) => new Queries(db),
     })),
+    WorkerStatusRegistry,
+    {
+      provide: WorkerHeartbeatTable,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => WorkerHeartbeatTable.open(join(config.dataDir, 'workers.sqlite')),
+    },
+    {
+      provide: WORKER_LOCK,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): WorkerLock => new SqliteWorkerLock(join(config.dataDir, 'workers.lock')),
+    },
+    {
+      provide: WorkerLeadership,
+      inject: [WORKER_LOCK, WorkerHeartbeatTable, WorkerStatusRegistry, APP_CONFIG],
+      useFactory: (
+        lock: WorkerLock,
+        heartbeat: WorkerHeartbeatTable,
+        workers: WorkerStatusRegistry,
+        config: AppConfig,
+      ) => new WorkerLeadership(lock, heartbeat, workers, resolve(config.dataDir)),
+    },
+    {
+      provide: WorkersHealth,
+      inject: [WorkerLeadership, WorkerStatusRegistry, WorkerHeartbeatTable, READ_MODEL_DB],
+      useFactory: (
+        leadership: WorkerLeadership,
+        workers: WorkerStatusRegistry,
+        heartbeat: WorkerHeartbeatTable,
+        db: ReadModelDatabase,
+      ) => new WorkersHealth(leadership, workers, heartbeat, db),
+    },
     {
       provide: ReadModelFreshness,
-      inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG, WorkerStatusRegistry],
-      useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig, workers: WorkerStatusRegistry) =>
+      inject: [EVENT_STORE, READ_MODEL_DB, APP_CONFIG, WorkersHealth],
+      useFactory: (store: EventStore, db: ReadModelDatabase, config: AppConfig, workers: WorkersHealth) =>
         new ReadModelFreshness(store, db, { timeoutMs: config.eventStoreTimeoutMs }, workers),
     },
     {
@@ -82,33 +125,64 @@ const QUERIES = [
       useFactory: (queries: OrganisationQueries, freshness: ReadModelFreshness) =>
         new ScopedBranches(queries, freshness),
     },
-    WorkerStatusRegistry,
   ],
-  exports: [READ_MODEL_DB, ...QUERIES, ReadModelFreshness, ScopedBranches, WorkerStatusRegistry],
+  exports: [
+    READ_MODEL_DB,
+    ...QUERIES,
+    ReadModelFreshness,
+    ScopedBranches,
+    WorkerStatusRegistry,
+    WorkerLeadership,
+    WorkersHealth,
+  ],
 })
-export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ReadModelsModule implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(ReadModelsModule.name);
-  private readonly runners: ProjectionRunner[] = [];
+  private readonly runners: ProjectionRunner[];
+  private readonly maintenance: ReadModelMaintenance;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(READ_MODEL_DB) private readonly db: ReadModelDatabase,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workers: WorkerStatusRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.inProcessWorkers) return;
+    private readonly leadership: WorkerLeadership,
+    private readonly heartbeat: WorkerHeartbeatTable,
+  ) {
     const logger = {
       info: (message: string) => this.logger.log(message),
+      warn: (message: string) => this.logger.warn(message),
       error: (message: string) => this.logger.error(message),
     };
-    for (const projection of PROJECTIONS) {
-      const runner = new ProjectionRunner(this.store, this.db, projection, { logger });
-      runner.start();
-      this.runners.push(runner);
+    this.maintenance = new ReadModelMaintenance(db, db.name, logger);
+    const buildIndexes = (sql: string) => this.maintenance.exec(sql);
+    this.runners = PROJECTIONS.map(
+      (projection) => new ProjectionRunner(store, db, projection, { logger, buildIndexes }),
+    );
+  }
+
+  onModuleInit(): void {
+    for (const runner of this.runners) {
       this.workers.register(() => ({ ...runner.status(), kind: 'projection' }));
     }
+    this.leadership.register({
+      name: 'projections',
+      phase: 'projections',
+      start: () => {
+        // WAL checkpoints and index builds on a thread of their own while this process writes.
+        this.maintenance.start();
+        this.runners.forEach((runner) => runner.start());
+      },
+      stop: async () => {
+        await Promise.all(this.runners.map((runner) => runner.stop()));
+        await this.maintenance.stop();
+      },
+    });
+  }
+
+  /** Every hook has registered its workers by now (onModuleInit); start competing for the lock. */
+  onApplicationBootstrap(): void {
+    if (this.config.inProcessWorkers) this.leadership.start();
   }
 
   /** Every projection's progress, for readiness and operators. */
@@ -116,8 +190,13 @@ export class ReadModelsModule implements OnApplicationBootstrap, OnApplicationSh
     return this.runners.map((runner) => runner.status());
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.runners.map((runner) => runner.stop()));
+  /** Before shutdown hooks close the store and this database: the workers finish what is in flight. */
+  async onModuleDestroy(): Promise<void> {
+    await this.leadership.stop();
+  }
+
+  onApplicationShutdown(): void {
     this.db.close();
+    this.heartbeat.close();
   }
 }

@@ -1,10 +1,9 @@
 import { Inject, Module } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { ReadModelDatabase } from '@app/read-models';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/app-config.module';
 import { ProcessManagerLifecycle } from '../process-managers/process-manager-lifecycle';
 import { WorkerStatusRegistry } from '../read-models/worker-status';
+import { WorkerLeadership } from '../workers/worker-leadership';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { OrganisationFacts } from '../organisation/organisation-facts';
 import { RulePolicies } from '../policy/rule-policies';
@@ -52,9 +51,9 @@ export const RESTRUCTURING_RUNNER = Symbol('RESTRUCTURING_RUNNER');
 export class RestructuringModule extends ProcessManagerLifecycle {
   constructor(
     @Inject(RESTRUCTURING_RUNNER) runner: ProcessManagerRunner,
-    @Inject(APP_CONFIG) config: AppConfig,
+    leadership: WorkerLeadership,
     workers: WorkerStatusRegistry,
   ) {
-    super(runner, config, workers);
+    super(runner, leadership, workers);
   }
 }

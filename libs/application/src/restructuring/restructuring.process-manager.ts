@@ -6,7 +6,7 @@ import {
   type ExecutionPlan,
   type RestructuringExecutionStarted,
 } from '@app/domain';
-import { StoreUnavailable, type EventStore, type RecordedEvent } from '@app/event-store';
+import { pauseIfBusy, StoreUnavailable, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { CommandContext } from '../command-handling/handle-command';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
 import { loadState, readWholeStream } from '../command-handling/load-stream';
@@ -131,6 +131,10 @@ export class RestructuringProcessManager implements ProcessManager {
     send: () => Promise<CommandOutcome>,
   ): Promise<void> {
     let result: RestructuringStepResult;
+    // A merge of large branches is thousands of steps, each answered synchronously by SQLite:
+    // requests get their turn in between (time-slice.ts).
+    const pause = pauseIfBusy();
+    if (pause) await pause;
     try {
       const outcome = await send();
       result = outcome.replayed ? 'replayed' : outcome.events.length > 0 ? 'done' : 'unchanged';

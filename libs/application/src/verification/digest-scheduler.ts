@@ -1,9 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { RAW_EVENT_STORE } from '../event-store/event-store.module';
 import { PeriodicJob } from '../scheduling/periodic-job';
+import { WorkerLeadership } from '../workers/worker-leadership';
 import { listDigests, recordDigest } from './record-digest';
 
 /** The system itself records periodic digests, acting as this actor. */
@@ -11,10 +12,11 @@ export const DIGEST_ACTOR = { id: 'system:digest', name: 'History digest timer',
 
 /**
  * Records a digest of the whole history every `digestIntervalMinutes` when new events arrived
- * since the last one. Runs where the workers run (the API under `npm start`, else the worker).
+ * since the last one. Runs where the workers run (the holder of the worker lock: the API under
+ * `npm start`, else the worker), so two processes never record the same digest.
  */
 @Injectable()
-export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DigestScheduler implements OnModuleInit {
   private readonly logger = new Logger(DigestScheduler.name);
   private readonly job = new PeriodicJob(
     () => this.recordIfNew(),
@@ -25,14 +27,16 @@ export class DigestScheduler implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @Inject(RAW_EVENT_STORE) private readonly raw: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly leadership: WorkerLeadership,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.inProcessWorkers) this.job.start(this.config.digestIntervalMinutes * 60_000);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.job.stop();
+  onModuleInit(): void {
+    this.leadership.register({
+      name: 'history-digests',
+      phase: 'timers',
+      start: () => this.job.start(this.config.digestIntervalMinutes * 60_000),
+      stop: () => this.job.stop(),
+    });
   }
 
   /** One round: shared with one in flight, and nothing recorded when nothing was appended since the last digest. */

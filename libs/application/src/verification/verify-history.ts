@@ -1,5 +1,5 @@
-import { GENESIS_HASH, hashEvent, type EventStore, type RecordedEvent } from '@app/event-store';
-import { merkleRoot, type StreamHead } from './merkle-root';
+import { GENESIS_HASH, hashEvent, pauseIfBusy, type EventStore, type RecordedEvent } from '@app/event-store';
+import { merkleRootInSlices, sortHeadsInSlices, type StreamHead } from './merkle-root';
 
 /** The first place a stream's history stops fitting together. */
 export interface HistoryBreak {
@@ -79,11 +79,16 @@ export async function verifyHistory(raw: EventStore, options: VerifyOptions = {}
   let checked = 0;
   let from: number | undefined;
   let last: number | null = null;
-  const pageSize = options.pageSize ?? 2000;
+  const pageSize = options.pageSize ?? 500;
   for (let done = false; !done;) {
+    const pause = pauseIfBusy();
+    if (pause) await pause;
     const page = await raw.readAll({ fromPosition: from, maxCount: pageSize });
     done = page.length < pageSize;
     for (const event of page) {
+      // Hashing every event takes seconds on a large store: let requests in between (time-slice.ts).
+      const pause = pauseIfBusy();
+      if (pause) await pause;
       if (options.upToPosition !== undefined && event.position > options.upToPosition) {
         done = true;
         break;
@@ -184,17 +189,17 @@ function check(event: RecordedEvent, cursor: StreamCursor, recomputed: string): 
   return null;
 }
 
-function summarise(
+async function summarise(
   cursors: ReadonlyMap<string, StreamCursor>,
   breaks: HistoryBreak[],
   checked: number,
   last: number | null,
   exclude: (stream: string) => boolean,
-): VerificationReport {
+): Promise<VerificationReport> {
   const digested = [...cursors.entries()].filter(([stream]) => !exclude(stream));
-  const heads = digested
-    .map(([stream, cursor]) => ({ stream, revision: cursor.revision, hash: cursor.chainHash }))
-    .sort((a, b) => (a.stream < b.stream ? -1 : a.stream > b.stream ? 1 : 0));
+  const heads = await sortHeadsInSlices(
+    digested.map(([stream, cursor]) => ({ stream, revision: cursor.revision, hash: cursor.chainHash })),
+  );
   return {
     ok: breaks.length === 0,
     eventsChecked: checked,
@@ -204,7 +209,7 @@ function summarise(
       upToPosition: last,
       streamCount: heads.length,
       eventCount: digested.reduce((sum, [, cursor]) => sum + cursor.count, 0),
-      merkleRoot: merkleRoot(heads),
+      merkleRoot: await merkleRootInSlices(heads, true),
     },
     heads,
   };

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '../port/envelope';
 import type { ReadAllOptions, SubscribeOptions, Subscription, SubscriptionMessage } from '../port/event-store.port';
 import { matchesFilter } from './event-filter';
+import { pauseIfBusy } from './time-slice';
 
 /** What a store that keeps its own log offers to build catch-up subscriptions on. */
 export interface CatchUpSource {
@@ -49,6 +50,10 @@ export function catchUpSubscription(source: CatchUpSource, options: SubscribeOpt
         pending = false;
         const page = await source.readAll({ fromPosition: position, maxCount: PAGE });
         for (const event of page) {
+          // A store that answers synchronously (SQLite, memory) would otherwise deliver its whole
+          // log within one turn of the event loop: the consumer's work shares the time slice.
+          const pause = pauseIfBusy();
+          if (pause) await pause;
           if (closed) return;
           position = event.position;
           if (matchesFilter(event, options.filter)) yield { kind: 'event', event };

@@ -61,14 +61,34 @@ function ensureRunnerTables(db: ReadModelDatabase): void {
   db.exec(`
     -- One row per generation of a projection's tables: 'building' while it catches up beside
     -- the live one, 'live' once its views point at it, 'retired' after it was replaced.
+    -- event_id, event_stream and event_revision name the event at position: what the
+    -- checkpoint stands on, to tell on start whether the store still holds it.
     CREATE TABLE IF NOT EXISTS projection_generations (
       name TEXT NOT NULL,
       generation INTEGER NOT NULL,
       version INTEGER NOT NULL,
       state TEXT NOT NULL CHECK (state IN ('building', 'live', 'retired')),
       position INTEGER,
+      event_id TEXT,
+      event_stream TEXT,
+      event_revision INTEGER,
       updated_at TEXT NOT NULL,
       PRIMARY KEY (name, generation)
     );
   `);
+  addColumnIfMissing(db, 'projection_generations', 'event_id', 'TEXT');
+  addColumnIfMissing(db, 'projection_generations', 'event_stream', 'TEXT');
+  addColumnIfMissing(db, 'projection_generations', 'event_revision', 'INTEGER');
+}
+
+/**
+ * Read-model files written before a column existed gain it. Under the write lock, so two
+ * processes opening the same old file at once do not both add it.
+ */
+export function addColumnIfMissing(db: ReadModelDatabase, table: string, column: string, type: string): void {
+  const has = () => (db.pragma(`table_info(${table})`) as { name: string }[]).some((info) => info.name === column);
+  if (has()) return;
+  db.transaction(() => {
+    if (!has()) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }).immediate();
 }

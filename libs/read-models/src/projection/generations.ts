@@ -1,6 +1,7 @@
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { forgetTables, statement } from '../database/statement-cache';
-import { tablesOf, type SqlProjection } from './projection';
+import { busyBackoff, writeNow, WRITE_LOCK_BUSY } from '../database/write-now';
+import { tablesOf, type SqlProjection, type Tables } from './projection';
 
 export interface Generation {
   readonly name: string;
@@ -8,6 +9,16 @@ export interface Generation {
   readonly version: number;
   readonly state: 'building' | 'live' | 'retired';
   readonly position: number | null;
+  /** The event at `position`, where the checkpoint stands (null before any, or in files older than this field). */
+  readonly checkpoint?: CheckpointEvent | null;
+}
+
+/** Which event a checkpoint stands on: enough to find it in the store again and tell it is the same one. */
+export interface CheckpointEvent {
+  readonly position: number;
+  readonly id: string;
+  readonly stream: string;
+  readonly revision: number;
 }
 
 interface GenerationRow {
@@ -16,15 +27,27 @@ interface GenerationRow {
   version: number;
   state: Generation['state'];
   position: number | null;
+  event_id: string | null;
+  event_stream: string | null;
+  event_revision: number | null;
+}
+
+const COLUMNS = 'name, generation, version, state, position, event_id, event_stream, event_revision';
+
+function generationOf(row: GenerationRow): Generation {
+  const { event_id: id, event_stream: stream, event_revision: revision, ...generation } = row;
+  const checkpoint =
+    row.position !== null && id !== null && stream !== null && revision !== null
+      ? { position: row.position, id, stream, revision }
+      : null;
+  return { ...generation, checkpoint };
 }
 
 export function liveGeneration(db: ReadModelDatabase, name: string): Generation | null {
   const row = db
-    .prepare(
-      `SELECT name, generation, version, state, position FROM projection_generations WHERE name = ? AND state = 'live'`,
-    )
+    .prepare(`SELECT ${COLUMNS} FROM projection_generations WHERE name = ? AND state = 'live'`)
     .get(name) as GenerationRow | undefined;
-  return row ?? null;
+  return row ? generationOf(row) : null;
 }
 
 /**
@@ -42,11 +65,11 @@ export function generationToFeed(
   if (live && live.version === projection.version && !fresh) return live;
   const building = db
     .prepare(
-      `SELECT name, generation, version, state, position FROM projection_generations
+      `SELECT ${COLUMNS} FROM projection_generations
        WHERE name = ? AND state = 'building' AND version = ? ORDER BY generation DESC LIMIT 1`,
     )
     .get(projection.name, projection.version) as GenerationRow | undefined;
-  if (building && !fresh) return building;
+  if (building && !fresh) return generationOf(building);
   const { next } = db
     .prepare(`SELECT COALESCE(MAX(generation), 0) + 1 AS next FROM projection_generations WHERE name = ?`)
     .get(projection.name) as { next: number };
@@ -56,6 +79,7 @@ export function generationToFeed(
     version: projection.version,
     state: 'building',
     position: null,
+    checkpoint: null,
   };
   db.prepare(
     `INSERT INTO projection_generations (name, generation, version, state, position, updated_at) VALUES (?, ?, ?, 'building', NULL, ?)`,
@@ -73,18 +97,46 @@ export function isFed(db: ReadModelDatabase, generation: Generation): boolean {
   return row !== undefined && row.state !== 'retired';
 }
 
+/**
+ * Records the last event applied: its position and which event that is, so a later start can
+ * tell whether the store still holds it (a replaced or restored store may not; checkpoint-check.ts).
+ */
 export function saveCheckpoint(
   db: ReadModelDatabase,
   generation: Generation,
-  position: number,
+  event: { readonly position: number; readonly id: string; readonly stream: string; readonly revision: number },
   now = new Date(),
 ): void {
-  statement(db, `UPDATE projection_generations SET position = ?, updated_at = ? WHERE name = ? AND generation = ?`).run(
-    position,
+  statement(
+    db,
+    `UPDATE projection_generations SET position = ?, event_id = ?, event_stream = ?, event_revision = ?, updated_at = ?
+     WHERE name = ? AND generation = ?`,
+  ).run(
+    event.position,
+    event.id,
+    event.stream,
+    event.revision,
     now.toISOString(),
     generation.name,
     generation.generation,
   );
+}
+
+/**
+ * Takes a generation out of service at once, views included, because its rows came from events
+ * the store no longer holds: nothing may read them while a new generation is built.
+ */
+export function withdrawGeneration(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
+  const tables = tablesOf(projection, generation.generation);
+  db.transaction(() => {
+    db.prepare(`UPDATE projection_generations SET state = 'retired' WHERE name = ? AND generation = ?`).run(
+      projection.name,
+      generation.generation,
+    );
+    if (generation.state === 'live') for (const table of projection.tables) db.exec(`DROP VIEW IF EXISTS ${table}`);
+    for (const table of projection.tables) db.exec(`DROP TABLE IF EXISTS ${tables[table]}`);
+  })();
+  forgetGeneration(db, projection, generation.generation);
 }
 
 /**
@@ -93,6 +145,46 @@ export function saveCheckpoint(
 export function goLive(db: ReadModelDatabase, projection: SqlProjection, generation: Generation): void {
   projection.createIndexes?.(db, tablesOf(projection, generation.generation));
   promoteGeneration(db, projection, generation);
+}
+
+/**
+ * `goLive` for a process that serves requests while it runs the workers: the indexes are built
+ * by `exec` on another connection (ReadModelMaintenance: a worker thread), and the switch-over
+ * waits for the write lock without blocking the event loop.
+ */
+export async function goLiveInBackground(
+  db: ReadModelDatabase,
+  projection: SqlProjection,
+  generation: Generation,
+  exec: (sql: string) => Promise<void>,
+): Promise<void> {
+  const sql = indexStatements(projection, tablesOf(projection, generation.generation));
+  if (sql === null) projection.createIndexes?.(db, tablesOf(projection, generation.generation));
+  else if (sql !== '') await exec(sql);
+  for (let attempt = 0; writeNow(db, () => promoteGeneration(db, projection, generation)) === WRITE_LOCK_BUSY;) {
+    await busyBackoff(attempt);
+    attempt += 1;
+  }
+}
+
+/**
+ * The statements a projection's `createIndexes` runs, captured rather than run, so another
+ * connection can run them; null when it does more than `exec` SQL.
+ */
+function indexStatements(projection: SqlProjection, tables: Tables<string>): string | null {
+  const statements: string[] = [];
+  const recorder = {
+    exec(sql: string) {
+      statements.push(sql);
+      return recorder;
+    },
+  };
+  try {
+    projection.createIndexes?.(recorder as unknown as ReadModelDatabase, tables);
+  } catch {
+    return null;
+  }
+  return statements.join(';\n');
 }
 
 /**

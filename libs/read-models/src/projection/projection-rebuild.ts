@@ -114,7 +114,7 @@ export class ProjectionRebuild {
             );
           }
           applyEvents(this.db, projection, tables, batch);
-          saveCheckpoint(this.db, generation, last.position);
+          saveCheckpoint(this.db, generation, last);
         }
       })();
     } catch (error) {

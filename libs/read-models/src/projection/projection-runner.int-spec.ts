@@ -1,4 +1,5 @@
 import { MemoryEventStore, type NewEvent } from '@app/event-store';
+import { watchEventLoop } from '@app/event-store/subscription/event-loop-watch.fixture';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -246,6 +247,59 @@ describe('ProjectionRunner', () => {
     } finally {
       mine.close();
       otherProcess.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('catching up lets the event loop turn, also within a batch that takes long to apply', async () => {
+    await appendMany(store, 4, 500);
+    // About 0.3 ms of work per event: a batch of 1,000 applied in one go would hold the loop 300 ms.
+    const slow: SqlProjection<'stream_counts'> = {
+      ...counter,
+      apply: (db, recorded, t) => {
+        const until = performance.now() + 0.3;
+        while (performance.now() < until);
+        counter.apply(db, recorded, t);
+      },
+    };
+    const runner = new ProjectionRunner(store, db, slow, { batchSize: 1000 });
+    const watched = await watchEventLoop(async () => {
+      runner.start();
+      await runner.caughtUp();
+    });
+    expect(runner.status()).toMatchObject({ state: 'live', position: 2000 });
+    expect(rows(db)).toEqual(
+      Array.from({ length: 4 }, (_, s) => expect.objectContaining({ stream: `s-${s}`, events: 500 })),
+    );
+    expect(watched.ticks).toBeGreaterThanOrEqual(10);
+    expect(watched.longestGapMs).toBeLessThan(150);
+    await runner.stop();
+  });
+  it('waits for a write lock another connection holds (a CLI rebuild) without blocking the event loop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'branchflow-runner-busy-'));
+    const file = join(dir, 'read-models.sqlite');
+    const mine = openReadModelDatabase(file);
+    const rebuild = openReadModelDatabase(file);
+    try {
+      await appendMany(store, 1, 3);
+      const runner = new ProjectionRunner(store, mine, counter);
+      runner.start();
+      await runner.caughtUp();
+      rebuild.exec('BEGIN IMMEDIATE');
+      const { position } = await store.append('s-while-busy', [event()], { expectedRevision: 'noStream' });
+      // Held for a second; the runner's connection has a 5 s busy timeout it must not sleep in.
+      const watched = await watchEventLoop(() => new Promise((resolve) => setTimeout(resolve, 1000)));
+      expect(watched.ticks).toBeGreaterThanOrEqual(20);
+      expect(watched.longestGapMs).toBeLessThan(300);
+      expect(runner.status()).toMatchObject({ state: 'live', position: 3, error: null });
+      rebuild.exec('COMMIT');
+      await runner.waitForPosition(position);
+      expect(mine.prepare(`SELECT events FROM stream_counts WHERE stream = 's-while-busy'`).get()).toEqual({
+        events: 1,
+      });
+      await runner.stop();
+    } finally {
+      mine.close();
+      rebuild.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,7 +1,26 @@
-import { PositionTracker, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import {
+  pauseIfBusy,
+  PositionTracker,
+  sliceLeft,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { busyBackoff, writeNow, WRITE_LOCK_BUSY } from '../database/write-now';
 import { applyEvents, forgetBatch } from './apply-events';
-import { forgetGeneration, generationToFeed, goLive, isFed, saveCheckpoint, type Generation } from './generations';
+import { checkpointMismatch } from './checkpoint-check';
+import {
+  forgetGeneration,
+  generationToFeed,
+  goLive,
+  goLiveInBackground,
+  isFed,
+  liveGeneration,
+  saveCheckpoint,
+  withdrawGeneration,
+  type Generation,
+} from './generations';
 import { tablesOf, type SqlProjection } from './projection';
 
 export type RunnerState = 'starting' | 'catchingUp' | 'live' | 'stopped' | 'failed';
@@ -16,6 +35,11 @@ export interface RunnerStatus {
   /** Events seen by the subscription but not yet committed. */
   readonly pending: number;
   readonly error: string | null;
+  /**
+   * While a rebuild runs because the read model was built from events the store no longer holds
+   * (a replaced or restored store): why, in a sentence. Null otherwise.
+   */
+  readonly diverged: string | null;
 }
 
 export interface RunnerLogger {
@@ -31,6 +55,11 @@ export interface RunnerOptions {
   readonly logger?: RunnerLogger;
   /** Called after each committed batch, e.g. for a progress bar. */
   readonly onCommitted?: (status: RunnerStatus, applied: number) => void;
+  /**
+   * Where a caught-up generation's query indexes are built (ReadModelMaintenance: off the event
+   * loop). Without it they are built here, within one turn, as an operator's rebuild does.
+   */
+  readonly buildIndexes?: (sql: string) => Promise<void>;
 }
 
 /**
@@ -40,6 +69,9 @@ export interface RunnerOptions {
  * for about 300 MB more memory while it runs.
  */
 export const REBUILD_BATCH_SIZE = 50_000;
+
+/** Up to about this many events a generation's indexes take a few ms to build: no need to leave the loop. */
+const INDEX_HERE_UP_TO_POSITION = 5000;
 
 const silent: RunnerLogger = { info: () => undefined, error: () => undefined };
 
@@ -58,6 +90,7 @@ export class ProjectionRunner {
   private tracker = new PositionTracker();
   private pending: RecordedEvent[] = [];
   private error: string | null = null;
+  private diverged: string | null = null;
   private done: Promise<void> | null = null;
   private stopping = false;
 
@@ -90,6 +123,10 @@ export class ProjectionRunner {
     while (!this.stopping) {
       const generation = generationToFeed(this.db, this.projection, fresh);
       fresh = false;
+      if (await this.withdrawnAsDiverged(generation)) {
+        fresh = true;
+        continue;
+      }
       this.generation = generation;
       if (generation.position !== null) this.tracker.advance(generation.position);
       const tables = tablesOf(this.projection, generation.generation);
@@ -106,6 +143,27 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Checks, before feeding a generation, that the store still holds what it (and the live one
+   * queries read) was built from; if not, withdraws it so nothing serves it, and the caller
+   * rebuilds from the store. True when something was withdrawn.
+   */
+  private async withdrawnAsDiverged(generation: Generation): Promise<boolean> {
+    const live = liveGeneration(this.db, this.projection.name);
+    const candidates = live && live.generation !== generation.generation ? [generation, live] : [generation];
+    let withdrawn = false;
+    for (const candidate of candidates) {
+      if (candidate.position === null) continue;
+      const mismatch = await checkpointMismatch(this.store, candidate.position, candidate.checkpoint);
+      if (mismatch === null) continue;
+      withdrawGeneration(this.db, this.projection, candidate);
+      this.diverged = `The ${this.projection.name} read model (generation ${candidate.generation}) was built from events the store no longer holds: ${mismatch}`;
+      (this.options.logger ?? silent).error(`${this.diverged} It is withdrawn and rebuilt from the event store.`);
+      withdrawn = true;
+    }
+    return withdrawn;
+  }
+
   status(): RunnerStatus {
     return {
       name: this.projection.name,
@@ -115,6 +173,7 @@ export class ProjectionRunner {
       position: this.tracker.position,
       pending: this.pending.length,
       error: this.error,
+      diverged: this.diverged,
     };
   }
 
@@ -134,10 +193,12 @@ export class ProjectionRunner {
     let next = iterator.next();
     const turn = new TurnOfTheLoop();
     for (;;) {
-      // If no message is ready within this turn of the event loop, commit what we have first.
-      const ready = this.pending.length === 0 ? await next : await turn.race(next);
+      // Once live, if no message is ready within this turn of the event loop, commit what we
+      // have first. Not while catching up: the subscription then pauses between turns to let
+      // requests in (time-slice.ts), and committing at each pause would only make batches small.
+      const ready = this.pending.length === 0 || this.state !== 'live' ? await next : await turn.race(next);
       if (ready === TICK) {
-        if (!this.commit()) return this.replaced(subscription);
+        if (!(await this.commitNow())) return this.replaced(subscription);
         continue;
       }
       const result = ready;
@@ -145,14 +206,24 @@ export class ProjectionRunner {
       next = iterator.next();
       const message = result.value;
       if (message.kind === 'caughtUp') {
-        if (!this.commit()) return this.replaced(subscription);
-        this.onCaughtUp();
+        // Awaited only when it had to pause: a live event is then applied, its waiters told and
+        // the state set in the same turn it arrived.
+        let done = this.commit();
+        if (typeof done !== 'boolean') done = await done;
+        if (!done) return this.replaced(subscription);
+        const live = this.onCaughtUp();
+        if (live) await live;
         continue;
       }
       this.pending.push(message.event);
-      if (this.pending.length >= batchSize && !this.commit()) return this.replaced(subscription);
+      if (this.pending.length >= batchSize && !(await this.commitNow())) return this.replaced(subscription);
     }
-    return this.commit() ? 'ended' : 'replaced';
+    return (await this.commitNow()) ? 'ended' : 'replaced';
+  }
+
+  private commitNow(): Promise<boolean> {
+    const done = this.commit();
+    return typeof done === 'boolean' ? Promise.resolve(done) : done;
   }
 
   private async replaced(subscription: Subscription): Promise<'replaced'> {
@@ -160,39 +231,94 @@ export class ProjectionRunner {
     return 'replaced';
   }
 
-  /** Applies the pending batch with its checkpoint; false (nothing applied) when the generation was retired. */
-  private commit(): boolean {
+  /**
+   * Applies the pending events with their checkpoints; false (nothing more applied) when the
+   * generation was retired. A batch is applied in transactions of one time slice each, so a
+   * catch-up never holds the event loop for longer than about one slice (time-slice.ts). While
+   * the slice has time left it all happens now and the answer is a plain boolean.
+   */
+  private commit(): boolean | Promise<boolean> {
+    while (this.pending.length > 0) {
+      // A slice already spent would leave room for one event per transaction: wait for a fresh one.
+      const pause = pauseIfBusy();
+      if (pause) return pause.then(() => this.commit());
+      const outcome = this.commitSlice();
+      if (outcome === WRITE_LOCK_BUSY) return this.commitWhenFree();
+      if (!outcome) return false;
+    }
+    return true;
+  }
+
+  /** Another connection holds the write lock (a CLI rebuild's batch can take seconds): try again shortly. */
+  private async commitWhenFree(): Promise<boolean> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      await busyBackoff(attempt);
+      const outcome = this.commitSlice();
+      if (outcome === WRITE_LOCK_BUSY) continue;
+      if (!outcome) return false;
+      return this.commit();
+    }
+    return true;
+  }
+
+  /** One transaction: at least one pending event, then as many as the slice has time for. */
+  private commitSlice(): boolean | typeof WRITE_LOCK_BUSY {
     const generation = this.generation;
     const batch = this.pending;
-    const last = batch[batch.length - 1];
-    if (!generation || !last) return true;
+    if (!generation || batch.length === 0) return true;
     const tables = tablesOf(this.projection, generation.generation);
-    let applied: boolean;
+    let count = 0;
+    let applied: boolean | typeof WRITE_LOCK_BUSY;
     try {
-      applied = this.db.transaction(() => {
+      applied = writeNow(this.db, () => {
         if (!isFed(this.db, generation)) return false;
-        applyEvents(this.db, this.projection, tables, batch);
-        saveCheckpoint(this.db, generation, last.position);
+        do {
+          applyEvents(this.db, this.projection, tables, [batch[count] as RecordedEvent]);
+          count += 1;
+        } while (count < batch.length && sliceLeft() > 0);
+        saveCheckpoint(this.db, generation, batch[count - 1] as RecordedEvent);
         return true;
-      })();
+      });
     } catch (error) {
       forgetBatch(this.db, this.projection, tables);
       throw error;
     }
-    if (!applied) return false;
-    this.pending = [];
+    if (applied !== true) return applied;
+    const last = batch[count - 1] as RecordedEvent;
+    this.pending = batch.slice(count);
     this.tracker.advance(last.position);
-    this.options.onCommitted?.(this.status(), batch.length);
+    this.options.onCommitted?.(this.status(), count);
     return true;
   }
 
-  private onCaughtUp(): void {
+  /** A promise only when the generation goes live with its indexes built in the background. */
+  private onCaughtUp(): Promise<void> | undefined {
     const generation = this.generation;
     if (generation && generation.state !== 'live') {
+      const { buildIndexes } = this.options;
+      // A small generation is indexed here in a few milliseconds: quicker than a round trip to the
+      // thread, and a fresh installation is live as soon as it starts.
+      if (buildIndexes && (this.tracker.position ?? 0) > INDEX_HERE_UP_TO_POSITION) {
+        return goLiveInBackground(this.db, this.projection, generation, buildIndexes).then(() =>
+          this.wentLive(generation),
+        );
+      }
       goLive(this.db, this.projection, generation);
-      this.generation = { ...generation, state: 'live' };
-      this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
+      this.wentLive(generation);
+      return undefined;
     }
+    this.markLive();
+    return undefined;
+  }
+
+  private wentLive(generation: Generation): void {
+    this.generation = { ...generation, state: 'live' };
+    this.options.logger?.info(`Projection ${this.projection.name} generation ${generation.generation} is live.`);
+    this.markLive();
+  }
+
+  private markLive(): void {
+    this.diverged = null;
     this.state = 'live';
     this.tracker.markCaughtUp();
   }
