@@ -7,7 +7,8 @@ import type { ScopedWorld } from './scoped-world';
  * that exist nowhere (so nothing of the other committee is revealed); `refused` — 403 with the
  * given code (acts on the bureau's own streams, or creating something outside the committee).
  */
-export type ScopedExpectation = { readonly kind: 'hidden' } | { readonly kind: 'refused'; readonly code: string };
+export type ScopedExpectation =
+  { readonly kind: 'hidden' } | { readonly kind: 'refused'; readonly status: 403 | 409; readonly code: string };
 
 /**
  * How an unscoped administrator's identical request shows the case is not vacuous: `exists` —
@@ -30,7 +31,10 @@ export interface ScopedCase {
 
 const day = '2023-03-02';
 const hidden: ScopedExpectation = { kind: 'hidden' };
-const bureau: ScopedExpectation = { kind: 'refused', code: 'BUREAU_WIDE_ACT' };
+const bureau: ScopedExpectation = { kind: 'refused', status: 403, code: 'BUREAU_WIDE_ACT' };
+const outside: ScopedExpectation = { kind: 'refused', status: 403, code: 'OUTSIDE_COMMITTEE_SCOPE' };
+/** Another committee's id given to something new: taken, and nothing more is said (no revision). */
+const taken: ScopedExpectation = { kind: 'refused', status: 409, code: 'ID_IN_USE' };
 const motion = { for: 1, against: 0, abstain: 0 };
 
 /** One or more cases for every route an administrator may call, built on `world`. */
@@ -70,7 +74,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     { committeeId: randomUUID(), name: '另一个离退休干部党委', kind: 'committee', occurredAt: day },
     [],
     'none',
-    { kind: 'refused', code: 'OUTSIDE_COMMITTEE_SCOPE' },
+    outside,
   );
 
   // Branches: the other committee's branch by path, and nested ids from one's own branch.
@@ -112,21 +116,6 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     { name: '新支部', parentCommitteeId: y.committee, occurredAt: day },
     [y.committee],
     'accepted',
-  );
-  add(
-    'POST /branches/:branchId/posts',
-    'holder.personId',
-    { branchId: x.branch },
-    {
-      kind: 'committeeMember',
-      duty: '组织委员',
-      source: 'elected',
-      holder: person(y.member),
-      startDate: day,
-      occurredAt: day,
-    },
-    [y.member],
-    'none',
   );
   add(
     'POST /branches/:branchId/reaffiliate',
@@ -224,10 +213,7 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
       expect: expectation,
       control: 'accepted',
     });
-  redraw('assignments[].memberId', [{ memberId: y.member, toBranchId: x.branch }], [], [y.member], {
-    kind: 'refused',
-    code: 'OUTSIDE_COMMITTEE_SCOPE',
-  });
+  redraw('assignments[].memberId', [{ memberId: y.member, toBranchId: x.branch }], [], [y.member], outside);
   redraw('assignments[].toBranchId', [{ memberId: x.member, toBranchId: y.branch }], [], [y.branch]);
   const newBranchId = randomUUID();
   redraw(
@@ -302,22 +288,36 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     [y.branch],
     'accepted',
   );
-  add(
-    'POST /elections/:electionId/nominations',
-    'nominee.personId',
-    { electionId: world.xElection },
-    { nominee: p, forPost: 'committee', nominatedBy: '上届支部委员会', occurredAt: day },
-    [y.member],
-    'none',
-  );
-  add(
-    'POST /elections/:electionId/vetting',
-    'memberId',
-    { electionId: world.xElection },
-    { memberId: y.member, method: 'talk', by: '第一工作组', notes: '良好', on: day, occurredAt: day },
-    [y.member],
-    'none',
-  );
+
+  // Another committee's existing id as the id of something new: the stream reads as absent, so
+  // the handler would create it; the id is taken, and the answer says no more than that.
+  const collision = (route: string, body: object) => add(route, 'an existing id', {}, body, [], 'none', taken);
+  collision('POST /committees', {
+    committeeId: y.committee,
+    name: '新党总支',
+    kind: 'general_branch',
+    parentCommitteeId: x.committee,
+    occurredAt: day,
+  });
+  collision('POST /branches', { branchId: y.branch, name: '新支部', parentCommitteeId: x.committee, occurredAt: day });
+  collision('POST /members', {
+    memberId: y.member,
+    name: '新党员',
+    birthDate: '1950-03-08',
+    sex: 'male',
+    joinedPartyOn: '1975-07-01',
+    formerPostLevel: '科级',
+    membership: 'full',
+    branchId: x.branch,
+    occurredAt: day,
+  });
+  collision('POST /restructurings/dissolution', {
+    restructuringId: y.restructuring,
+    reason: '撤销',
+    branchId: x.spare,
+    destinationBranchId: x.branch,
+    occurredAt: day,
+  });
 
   // The bureau's own streams: a committee-scoped administrator reads them but changes none.
   add(

@@ -12,7 +12,7 @@ import {
   type Subscription,
 } from '@app/event-store';
 import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
-import { CallerScope } from './caller-scope';
+import { CallerScope, type ScopedCaller } from './caller-scope';
 import { CommitteeScopeJudge } from './committee-scope-judge';
 
 /**
@@ -35,32 +35,40 @@ export class ScopedEventStore implements EventStore {
 
   async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const caller = CallerScope.current();
-    if (caller) {
-      // Judged as the append would leave the stream, so a plan naming another committee's member,
-      // or a branch moved under another committee, is refused before anything is written.
-      const before = await readWholeStream(this.inner, stream);
-      const after = [...before.map(toDomainEvent), ...events.map(asDomainEvent)];
-      const verdict = await this.judge.verdict(caller, stream, after);
-      if (verdict === 'bureau') {
-        throw new DomainError(
-          'BUREAU_WIDE_ACT',
-          'This changes something that belongs to the whole bureau (its rules, campaigns or digests), which an administrator scoped to one committee may not do.',
-          'forbidden',
-        );
-      }
-      if (verdict === 'outside' && before.length > 0)
-        throw new DomainError('NOT_FOUND', 'No such resource.', 'notFound');
-      if (verdict === 'outside') {
-        // Something new whose own events name another committee: a top-level committee, or a plan
-        // moving another committee's member. Nothing of that id exists yet, so nothing is hidden.
-        throw new DomainError(
-          'OUTSIDE_COMMITTEE_SCOPE',
-          `An administrator scoped to committee ${caller.committeeId} may set up only what lies within it; this would reach outside it.`,
-          'forbidden',
-        );
-      }
-    }
+    if (caller) await this.assertMayAppend(caller, stream, events);
     return this.inner.append(stream, events, options);
+  }
+
+  /**
+   * The stream is judged twice. As it stands: a stream of another committee read as absent, so
+   * the handler decided to create it; its id is taken, which is all the answer may reveal (no
+   * revision, no retry). As the append would leave it: a plan naming another committee's member,
+   * or a branch moved under another committee, is refused before anything is written.
+   */
+  private async assertMayAppend(caller: ScopedCaller, stream: string, events: readonly NewEvent[]): Promise<void> {
+    const before = (await readWholeStream(this.inner, stream)).map(toDomainEvent);
+    if (before.length > 0 && (await this.judge.verdict(caller, stream, before)) === 'outside') {
+      throw new DomainError(
+        'ID_IN_USE',
+        'That id is already in use; leave it out to have one made, or choose another.',
+        'conflict',
+      );
+    }
+    const verdict = await this.judge.verdict(caller, stream, [...before, ...events.map(asDomainEvent)]);
+    if (verdict === 'bureau') {
+      throw new DomainError(
+        'BUREAU_WIDE_ACT',
+        'This changes something that belongs to the whole bureau (its rules, campaigns or digests), which an administrator scoped to one committee may not do.',
+        'forbidden',
+      );
+    }
+    if (verdict === 'outside') {
+      throw new DomainError(
+        'OUTSIDE_COMMITTEE_SCOPE',
+        `An administrator scoped to committee ${caller.committeeId} may act only within it and the committees below it; this would reach outside it.`,
+        'forbidden',
+      );
+    }
   }
 
   /**

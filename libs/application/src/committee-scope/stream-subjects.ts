@@ -12,6 +12,7 @@ import {
   type Decider,
   type DomainEvent,
   type RestructuringPlan,
+  type RestructuringState,
 } from '@app/domain';
 
 /**
@@ -52,7 +53,7 @@ const organisation = (subjects: Partial<Omit<OrganisationSubjects, 'kind'>>): Or
 });
 
 /** Every branch, committee and member a restructuring's plan names: all of them must be the caller's. */
-function subjectsOfPlan(plan: RestructuringPlan): StreamSubjects {
+function subjectsOfPlan(plan: RestructuringPlan): OrganisationSubjects {
   switch (plan.kind) {
     case 'merge':
       return plan.target.kind === 'existing'
@@ -69,6 +70,30 @@ function subjectsOfPlan(plan: RestructuringPlan): StreamSubjects {
       });
     case 'dissolution':
       return organisation({ branches: [plan.branchId, plan.destinationBranchId] });
+  }
+}
+
+/**
+ * Until it executes, a restructuring belongs to everyone its plan names, members included, where
+ * they are now: that is what protects the execution from moving another committee's member.
+ * Once frozen (or abandoned) it is judged by what it did and named — its branches, committees and
+ * each transfer's branches — so a member moving on later does not hide a committee's own history.
+ */
+function subjectsOfRestructuring(state: RestructuringState): StreamSubjects {
+  switch (state.status) {
+    case 'none':
+      return NOTHING;
+    case 'proposed':
+    case 'approved':
+      return subjectsOfPlan(state.plan);
+    case 'abandoned':
+      return { ...subjectsOfPlan(state.plan), members: [] };
+    case 'executing':
+    case 'completed': {
+      const planned = subjectsOfPlan(state.plan);
+      const moved = state.execution.transfers.flatMap((t) => [t.fromBranchId, t.toBranchId]);
+      return { ...planned, branches: [...planned.branches, ...moved], members: [] };
+    }
   }
 }
 
@@ -102,7 +127,7 @@ const CATEGORIES: readonly (readonly [prefix: string, fold: Folder])[] = [
   ],
   [
     restructuringStreamName(''),
-    folding(restructuringDecider, (state) => (state.status === 'none' ? NOTHING : subjectsOfPlan(state.plan))),
+    folding(restructuringDecider, subjectsOfRestructuring),
   ],
 ];
 
