@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEvent } from '../../contract/event-store.contract';
-import { StorageFault } from '../../port/errors';
+import { StorageFault, StoreUnavailable } from '../../port/errors';
 import type { NewEvent } from '../../port/envelope';
-import { storageFaultOf } from './sqlite-faults';
+import { SqliteDatabase } from './sqlite-driver';
+import { toStoreError } from './sqlite-errors';
+import { storageFaultOf, storeErrorOf } from './sqlite-faults';
 import { SqliteEventStore } from './sqlite-event-store';
 import { capAtCurrentSize, connectionOf, lift, smallDisk } from './sqlite-storage-faults.fixture';
 
@@ -205,6 +207,9 @@ describe('storageFaultOf', () => {
     ['SQLITE_CANTOPEN', 'STORAGE_FAILED'],
     ['SQLITE_NOTADB', 'STORAGE_CORRUPT'],
     ['SQLITE_CORRUPT_INDEX', 'STORAGE_CORRUPT'],
+    ['SQLITE_PERM', 'STORAGE_FAILED'],
+    ['SQLITE_NOLFS', 'STORAGE_FAILED'],
+    ['SQLITE_NOMEM', 'STORAGE_FAILED'],
   ])('reads the extended result code %s as %s, and keeps it in the sentence', (code, fault) => {
     const error = Object.assign(new Error('driver words'), { code });
     expect(storageFaultOf(error, 'append', subject)).toMatchObject({
@@ -216,10 +221,41 @@ describe('storageFaultOf', () => {
     });
   });
 
-  it.each(['SQLITE_BUSY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLNESS', undefined])(
+  it.each(['SQLITE_BUSY', 'SQLITE_PROTOCOL', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLNESS', undefined])(
     'leaves %s alone: contention, constraints and bugs are not the disk',
     (code) => {
       expect(storageFaultOf(Object.assign(new Error('x'), { code }), 'read', subject)).toBeUndefined();
     },
   );
+});
+
+describe('storeErrorOf', () => {
+  const subject = { what: 'read-model database' };
+  it.each(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_PROTOCOL'])(
+    'reads %s as contention a caller may retry: StoreUnavailable naming the file and the code',
+    (code) => {
+      const error = new SqliteDatabase.SqliteError('driver words', code);
+      const mapped = storeErrorOf(error, 'use', subject);
+      expect(mapped).toBeInstanceOf(StoreUnavailable);
+      expect(mapped).toMatchObject({ message: `The read-model database is busy (${code}).`, cause: error });
+    },
+  );
+
+  it("is the event store's mapping too: a lost WAL lock race there is StoreUnavailable naming its file", () => {
+    const error = new SqliteDatabase.SqliteError('locking protocol', 'SQLITE_PROTOCOL');
+    const mapped = toStoreError(error, '/data/events.sqlite', 'append');
+    expect(mapped).toBeInstanceOf(StoreUnavailable);
+    expect(mapped.message).toBe('The SQLite event store /data/events.sqlite is busy (SQLITE_PROTOCOL).');
+  });
+
+  it('reads storage codes as storageFaultOf does, and leaves constraints and bugs alone', () => {
+    const nomem = storeErrorOf(new SqliteDatabase.SqliteError('out of memory', 'SQLITE_NOMEM'), 'use', subject);
+    expect(nomem).toBeInstanceOf(StorageFault);
+    expect(nomem?.message).toBe(
+      'The read-model database failed: SQLite ran out of memory (SQLITE_NOMEM); give the process more memory, then retry.',
+    );
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_MISUSE']) {
+      expect(storeErrorOf(new SqliteDatabase.SqliteError('x', code), 'use', subject)).toBeUndefined();
+    }
+  });
 });
