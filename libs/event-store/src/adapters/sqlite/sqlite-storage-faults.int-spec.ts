@@ -110,6 +110,27 @@ describe('SqliteEventStore when its file refuses writes', () => {
     expect(await store.readAll()).toHaveLength(2);
   });
 
+  it('a ping whose read fails says it could not read, and is no write fault: the next ping does not probe', async () => {
+    const statements = (store as unknown as { statements: { ping: { get(): unknown } } }).statements;
+    const select = statements.ping;
+    // SELECT 1 touches no page, so no disk makes it fail: the driver's own error class is thrown
+    // in its place, once, as the statement would throw it.
+    statements.ping = {
+      get: () => {
+        statements.ping = select;
+        throw new SqliteDatabase.SqliteError('disk I/O error', 'SQLITE_IOERR_READ');
+      },
+    };
+    await expectFault(
+      store.ping(),
+      'STORAGE_FAILED',
+      /^Cannot read the SQLite event store .*events\.sqlite: the disk reported an I\/O error \(SQLITE_IOERR_READ\); /,
+    );
+    // Had the read been remembered as a write fault, this ping would probe, and the cap refuse it.
+    capAtCurrentSize(connectionOf(store));
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
   describe('on a disk that really runs full (a 2 MB tmpfs)', () => {
     const disk = smallDisk();
     if ('skipReason' in disk) {
