@@ -70,7 +70,7 @@ describe('API boot on data files it cannot use', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^branchflow API failed to start: Cannot open the read-model database ${file}: the file is (damaged \\(SQLITE_CORRUPT\\)|not a SQLite database \\(SQLITE_NOTADB\\)); it holds only data derived from the events, so move it aside and start again to rebuild it\\.\\n$`,
+        `^branchflow API failed to start: Cannot open the read-model database ${file}: the file is (damaged \\(SQLITE_CORRUPT\\)|not a SQLite database \\(SQLITE_NOTADB\\)); it holds only data derived from the events, so stop every process using it, move it aside and start again to rebuild it\\.\\n$`,
       ),
     );
   }, 30_000);

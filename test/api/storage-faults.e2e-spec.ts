@@ -186,7 +186,7 @@ describe('a damaged read-model database', () => {
         expect(answer.body).toMatchObject({
           code: 'STORAGE_CORRUPT',
           detail:
-            'The read-model database failed: the file is damaged (SQLITE_CORRUPT); it holds only data derived from the events, so stop the server, move it aside and start again to rebuild it.',
+            'The read-model database failed: the file is damaged (SQLITE_CORRUPT); it holds only data derived from the events, so stop every process using it, move it aside and start again to rebuild it.',
         });
       } finally {
         await damaged.close();

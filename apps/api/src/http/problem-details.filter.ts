@@ -5,12 +5,13 @@ import {
   EventStoreError,
   IdempotencyConflict,
   StorageFault,
-  storageFaultOf,
+  storeErrorOf,
   StoreUnavailable,
   StreamNotFound,
   WrongExpectedRevision,
 } from '@app/event-store';
 import { DomainError, type ErrorCategory } from '@app/domain';
+import { READ_MODEL_FAULT_SUBJECT } from '@app/read-models';
 import { PROBLEM_JSON, problemType, type ProblemDetails } from './problem-details';
 import { Forbidden, Unauthenticated } from '../auth/auth-errors';
 import { Degraded } from '../health/degraded';
@@ -24,15 +25,6 @@ const STORE_ERROR_STATUS: ReadonlyArray<readonly [new (...args: never[]) => Even
   [IdempotencyConflict, HttpStatus.CONFLICT],
   [StreamNotFound, HttpStatus.NOT_FOUND],
 ];
-
-/** Only the read models' queries reach this filter with the driver's errors; the store maps its own. */
-const READ_MODEL_DATABASE = {
-  what: 'read-model database',
-  remedies: {
-    STORAGE_CORRUPT:
-      'it holds only data derived from the events, so stop the server, move it aside and start again to rebuild it',
-  },
-};
 
 /** Refusals by category: malformed data 400, a rule says no 422, unknown 404, a collision 409. */
 const DOMAIN_ERROR_STATUS: Readonly<Record<ErrorCategory, number>> = {
@@ -55,8 +47,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: unknown }>();
     const response = http.getResponse<Response>();
-    // A read model's database fails with the driver's own error: the disk's trouble, not a bug.
-    const known = storageFaultOf(error, 'use', READ_MODEL_DATABASE) ?? error;
+    // The read models' queries fail with the driver's own errors (the disk's trouble or a lock's,
+    // not a bug), so an unmapped driver error is named as theirs. The event store maps its own
+    // (sqlite-errors.ts); any other SQLite file a request reads must map its own too, with
+    // storeErrorOf and its own subject, or it is misnamed here.
+    const known = storeErrorOf(error, 'use', READ_MODEL_FAULT_SUBJECT) ?? error;
     const problem = {
       ...this.describe(known),
       instance: request.originalUrl,

@@ -59,9 +59,10 @@ export type StorageFaultCode = 'STORAGE_FULL' | 'STORAGE_READ_ONLY' | 'STORAGE_F
 
 /**
  * The file under the store refused: its disk is full, it is read-only, the disk reports I/O
- * errors, or the file is damaged. Unlike StoreUnavailable, waiting does not help: an operator
- * must act, and the message (naming the file) says how. A refused append wrote nothing, so
- * the same command can be retried once the cause is fixed.
+ * errors, the file is damaged, or the system denied it access, size or memory. Unlike
+ * StoreUnavailable, waiting does not help: an operator must act, and the message (naming the
+ * file) says how. A refused append wrote nothing, so the same command can be retried once the
+ * cause is fixed.
  */
 export class StorageFault extends EventStoreError {
   constructor(

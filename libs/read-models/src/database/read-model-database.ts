@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { ensureDirectoryOf, openFault, SqliteDatabase } from '@app/event-store';
+import { ensureDirectoryOf, openFault, SqliteDatabase, type FaultSubject } from '@app/event-store';
 
 export type ReadModelDatabase = Database.Database;
 
@@ -17,7 +17,7 @@ const DEFAULT_CACHE_MB = 256;
  * projection will apply again: rows and checkpoint never disagree.
  */
 export function openReadModelDatabase(file: string, options: ReadModelDatabaseOptions = {}): ReadModelDatabase {
-  const subject = readModelFile(file);
+  const subject = { ...READ_MODEL_FAULT_SUBJECT, file };
   if (file !== ':memory:') ensureDirectoryOf(subject);
   try {
     return openAt(file, options);
@@ -27,14 +27,19 @@ export function openReadModelDatabase(file: string, options: ReadModelDatabaseOp
   }
 }
 
-/** The read models are derived: a damaged file is replaced by rebuilding, not by a backup. */
-const readModelFile = (file: string) => ({
+/**
+ * How the read-model database is named in storage faults, at open and (by ProblemDetailsFilter)
+ * in queries. The read models are derived: a damaged file is replaced by rebuilding, not by a
+ * backup. Every process using it (APIs, the worker) stops first: one still running would go on
+ * using the file moved aside.
+ */
+export const READ_MODEL_FAULT_SUBJECT: FaultSubject = {
   what: 'read-model database',
-  file,
   remedies: {
-    STORAGE_CORRUPT: 'it holds only data derived from the events, so move it aside and start again to rebuild it',
+    STORAGE_CORRUPT:
+      'it holds only data derived from the events, so stop every process using it, move it aside and start again to rebuild it',
   },
-});
+};
 
 function openAt(file: string, options: ReadModelDatabaseOptions): ReadModelDatabase {
   const db = new SqliteDatabase(file);

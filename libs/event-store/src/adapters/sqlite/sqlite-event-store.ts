@@ -57,10 +57,10 @@ export class SqliteEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /**
-   * Why the last write failed, while no write has succeeded since: readiness reports it, so an
-   * instance whose disk is full or read-only is taken out of service instead of failing writes.
+   * The last write failed for a storage fault and none has succeeded since: each ping then probes
+   * a write, so readiness keeps an instance whose disk is full or read-only out of service.
    */
-  private writeFault: StorageFault | null = null;
+  private writeFault = false;
 
   private constructor(
     private readonly db: Database.Database,
@@ -155,18 +155,18 @@ export class SqliteEventStore implements EventStore {
   }
 
   /**
-   * Answers while the file can be read. After a write failed for a storage fault, it also proves
+   * Answers while the connection does. After a write failed for a storage fault, it also proves
    * the file takes a write again (a small probe that leaves no trace): a success clears the
    * fault, so readiness recovers once an operator has freed space, without waiting for a client
-   * to send a write to an instance that readiness keeps out of service.
+   * to send a write to an instance that readiness keeps out of service. Only the probe is a
+   * write: a failing read is reported as one and leaves the remembered state as it was.
    */
-  ping(): Promise<void> {
-    return this.settle(() => {
-      this.statements.ping.get();
-      if (this.writeFault) {
-        probeWrite(this.db);
-        this.writeFault = null;
-      }
+  async ping(): Promise<void> {
+    await this.settle(() => this.statements.ping.get());
+    if (!this.writeFault) return;
+    await this.settle(() => {
+      probeWrite(this.db);
+      this.writeFault = false;
     }, 'write');
   }
 
@@ -193,7 +193,7 @@ export class SqliteEventStore implements EventStore {
     }
     // Only a write that reached the file proves it writable; a recognised retry wrote nothing.
     if (outcome.written) {
-      this.writeFault = null;
+      this.writeFault = false;
       notifyFileAppended(this.file);
     }
     return outcome.result;
@@ -242,7 +242,7 @@ export class SqliteEventStore implements EventStore {
       return Promise.resolve(work());
     } catch (error) {
       const mapped = toStoreError(error, this.file, action);
-      if (mapped instanceof StorageFault && action !== 'read') this.writeFault = mapped;
+      if (mapped instanceof StorageFault && action !== 'read') this.writeFault = true;
       return Promise.reject(mapped);
     }
   }

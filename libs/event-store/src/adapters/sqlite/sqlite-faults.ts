@@ -1,6 +1,6 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { StorageFault, type StorageFaultCode } from '../../port/errors';
+import { StorageFault, StoreUnavailable, type StorageFaultCode } from '../../port/errors';
 
 /** What went wrong with a file, in words an operator acts on. */
 interface Fault {
@@ -12,8 +12,9 @@ interface Fault {
 const RESTORE = 'restore it from a backup';
 
 /**
- * SQLite's primary result codes that mean the disk or the file is in trouble, not our code.
- * Extended codes (SQLITE_IOERR_WRITE, SQLITE_READONLY_DBMOVED, ...) share their primary's meaning.
+ * SQLite's primary result codes that mean the disk, the file or the memory SQLite runs in is in
+ * trouble, not our code: an operator must act. Extended codes (SQLITE_IOERR_WRITE,
+ * SQLITE_READONLY_DBMOVED, ...) share their primary's meaning.
  */
 const BY_PRIMARY_CODE: Readonly<Record<string, Fault>> = {
   SQLITE_FULL: { code: 'STORAGE_FULL', problem: 'the disk is full', remedy: 'free space on it, then retry' },
@@ -32,9 +33,31 @@ const BY_PRIMARY_CODE: Readonly<Record<string, Fault>> = {
     problem: 'the file cannot be opened',
     remedy: 'check that the file and its directory exist and are accessible to this process',
   },
+  SQLITE_PERM: {
+    code: 'STORAGE_FAILED',
+    problem: 'the operating system denied the access the file needs',
+    remedy: 'check the permissions of the file, its -wal and -shm files and its directory, then retry',
+  },
+  SQLITE_NOLFS: {
+    code: 'STORAGE_FAILED',
+    problem: 'the file system cannot hold a file this large',
+    remedy: 'move the data directory to a file system that supports large files',
+  },
+  SQLITE_NOMEM: {
+    code: 'STORAGE_FAILED',
+    problem: 'SQLite ran out of memory',
+    remedy: 'give the process more memory, then retry',
+  },
   SQLITE_NOTADB: { code: 'STORAGE_CORRUPT', problem: 'the file is not a SQLite database', remedy: RESTORE },
   SQLITE_CORRUPT: { code: 'STORAGE_CORRUPT', problem: 'the file is damaged', remedy: RESTORE },
 };
+
+/**
+ * Primary codes that a retry shortly after may not meet: another connection held a lock past
+ * busy_timeout (BUSY, LOCKED), or this one lost a race for the WAL's locks (PROTOCOL, which
+ * SQLite documents as retryable).
+ */
+const CONTENTION = new Set(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_PROTOCOL']);
 
 /** Extended codes whose cause is more precise than their primary's. */
 const BY_EXTENDED_CODE: Readonly<Record<string, Fault>> = {
@@ -57,18 +80,29 @@ export interface FaultSubject {
 
 export type FaultAction = 'open' | 'append' | 'read' | 'write' | 'use';
 
-function sqliteCodeOf(error: unknown): string | undefined {
+/**
+ * SQLite's extended result code of a driver error. Errors are told apart by code rather than by
+ * class, so an error from another copy or release of the driver module still counts.
+ */
+export function sqliteCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
 }
 
+function primaryOf(code: string): string {
+  return /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
+}
+
 function faultOfCode(code: string): Fault | undefined {
-  const primary = /^SQLITE_[A-Z]+/.exec(code)?.[0] ?? code;
-  return BY_EXTENDED_CODE[code] ?? BY_PRIMARY_CODE[primary];
+  return BY_EXTENDED_CODE[code] ?? BY_PRIMARY_CODE[primaryOf(code)];
+}
+
+function nameOf(subject: FaultSubject): string {
+  return subject.file === undefined ? `the ${subject.what}` : `the ${subject.what} ${subject.file}`;
 }
 
 function sentence(action: FaultAction, subject: FaultSubject, problem: string, remedy: string): string {
-  const name = subject.file === undefined ? `the ${subject.what}` : `the ${subject.what} ${subject.file}`;
+  const name = nameOf(subject);
   switch (action) {
     case 'open':
       return `Cannot open ${name}: ${problem}; ${remedy}.`;
@@ -99,9 +133,26 @@ function faultFor(fault: Fault, detail: string, action: FaultAction, subject: Fa
  */
 export function storageFaultOf(error: unknown, action: FaultAction, subject: FaultSubject): StorageFault | undefined {
   if (error instanceof StorageFault) return error;
-  const code = sqliteCodeOf(error);
+  const code = sqliteCode(error);
   const fault = code === undefined ? undefined : faultOfCode(code);
   return fault && code ? faultFor(fault, code, action, subject, error) : undefined;
+}
+
+/**
+ * The port's error a driver error stands for: trouble with the disk or the file a StorageFault,
+ * contention a caller may retry a StoreUnavailable (both answered 503); undefined for the rest
+ * (a bug, a constraint). One table for every SQLite file, so they all answer the same codes alike.
+ */
+export function storeErrorOf(
+  error: unknown,
+  action: FaultAction,
+  subject: FaultSubject,
+): StorageFault | StoreUnavailable | undefined {
+  const fault = storageFaultOf(error, action, subject);
+  if (fault) return fault;
+  const code = sqliteCode(error);
+  if (code === undefined || !CONTENTION.has(primaryOf(code))) return undefined;
+  return new StoreUnavailable(`${capitalised(nameOf(subject))} is busy (${code}).`, { cause: error });
 }
 
 /**
@@ -110,7 +161,7 @@ export function storageFaultOf(error: unknown, action: FaultAction, subject: Fau
  * (SQLite keeps `-wal` and `-shm` files beside it), and saying which saves an operator a search.
  */
 export function openFault(error: unknown, subject: FaultSubject & { readonly file: string }): StorageFault | undefined {
-  const code = sqliteCodeOf(error);
+  const code = sqliteCode(error);
   if (code?.startsWith('SQLITE_CANTOPEN') || code?.startsWith('SQLITE_READONLY')) {
     const found = accessProblem(subject.file);
     if (found) return faultFor(found, code, 'open', subject, error);

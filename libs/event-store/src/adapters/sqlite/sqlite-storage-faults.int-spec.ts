@@ -2,9 +2,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newEvent } from '../../contract/event-store.contract';
-import { StorageFault } from '../../port/errors';
+import { StorageFault, StoreUnavailable } from '../../port/errors';
 import type { NewEvent } from '../../port/envelope';
-import { storageFaultOf } from './sqlite-faults';
+import { SqliteDatabase } from './sqlite-driver';
+import { toStoreError } from './sqlite-errors';
+import { storageFaultOf, storeErrorOf } from './sqlite-faults';
 import { SqliteEventStore } from './sqlite-event-store';
 import { capAtCurrentSize, connectionOf, lift, smallDisk } from './sqlite-storage-faults.fixture';
 
@@ -108,6 +110,27 @@ describe('SqliteEventStore when its file refuses writes', () => {
     expect(await store.readAll()).toHaveLength(2);
   });
 
+  it('a ping whose read fails says it could not read, and is no write fault: the next ping does not probe', async () => {
+    const statements = (store as unknown as { statements: { ping: { get(): unknown } } }).statements;
+    const select = statements.ping;
+    // SELECT 1 touches no page, so no disk makes it fail: the driver's own error class is thrown
+    // in its place, once, as the statement would throw it.
+    statements.ping = {
+      get: () => {
+        statements.ping = select;
+        throw new SqliteDatabase.SqliteError('disk I/O error', 'SQLITE_IOERR_READ');
+      },
+    };
+    await expectFault(
+      store.ping(),
+      'STORAGE_FAILED',
+      /^Cannot read the SQLite event store .*events\.sqlite: the disk reported an I\/O error \(SQLITE_IOERR_READ\); /,
+    );
+    // Had the read been remembered as a write fault, this ping would probe, and the cap refuse it.
+    capAtCurrentSize(connectionOf(store));
+    await expect(store.ping()).resolves.toBeUndefined();
+  });
+
   describe('on a disk that really runs full (a 2 MB tmpfs)', () => {
     const disk = smallDisk();
     if ('skipReason' in disk) {
@@ -205,6 +228,9 @@ describe('storageFaultOf', () => {
     ['SQLITE_CANTOPEN', 'STORAGE_FAILED'],
     ['SQLITE_NOTADB', 'STORAGE_CORRUPT'],
     ['SQLITE_CORRUPT_INDEX', 'STORAGE_CORRUPT'],
+    ['SQLITE_PERM', 'STORAGE_FAILED'],
+    ['SQLITE_NOLFS', 'STORAGE_FAILED'],
+    ['SQLITE_NOMEM', 'STORAGE_FAILED'],
   ])('reads the extended result code %s as %s, and keeps it in the sentence', (code, fault) => {
     const error = Object.assign(new Error('driver words'), { code });
     expect(storageFaultOf(error, 'append', subject)).toMatchObject({
@@ -216,10 +242,41 @@ describe('storageFaultOf', () => {
     });
   });
 
-  it.each(['SQLITE_BUSY', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLNESS', undefined])(
+  it.each(['SQLITE_BUSY', 'SQLITE_PROTOCOL', 'SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_FULLNESS', undefined])(
     'leaves %s alone: contention, constraints and bugs are not the disk',
     (code) => {
       expect(storageFaultOf(Object.assign(new Error('x'), { code }), 'read', subject)).toBeUndefined();
     },
   );
+});
+
+describe('storeErrorOf', () => {
+  const subject = { what: 'read-model database' };
+  it.each(['SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED', 'SQLITE_LOCKED_SHAREDCACHE', 'SQLITE_PROTOCOL'])(
+    'reads %s as contention a caller may retry: StoreUnavailable naming the file and the code',
+    (code) => {
+      const error = new SqliteDatabase.SqliteError('driver words', code);
+      const mapped = storeErrorOf(error, 'use', subject);
+      expect(mapped).toBeInstanceOf(StoreUnavailable);
+      expect(mapped).toMatchObject({ message: `The read-model database is busy (${code}).`, cause: error });
+    },
+  );
+
+  it("is the event store's mapping too: a lost WAL lock race there is StoreUnavailable naming its file", () => {
+    const error = new SqliteDatabase.SqliteError('locking protocol', 'SQLITE_PROTOCOL');
+    const mapped = toStoreError(error, '/data/events.sqlite', 'append');
+    expect(mapped).toBeInstanceOf(StoreUnavailable);
+    expect(mapped.message).toBe('The SQLite event store /data/events.sqlite is busy (SQLITE_PROTOCOL).');
+  });
+
+  it('reads storage codes as storageFaultOf does, and leaves constraints and bugs alone', () => {
+    const nomem = storeErrorOf(new SqliteDatabase.SqliteError('out of memory', 'SQLITE_NOMEM'), 'use', subject);
+    expect(nomem).toBeInstanceOf(StorageFault);
+    expect(nomem?.message).toBe(
+      'The read-model database failed: SQLite ran out of memory (SQLITE_NOMEM); give the process more memory, then retry.',
+    );
+    for (const code of ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_ERROR', 'SQLITE_MISUSE']) {
+      expect(storeErrorOf(new SqliteDatabase.SqliteError('x', code), 'use', subject)).toBeUndefined();
+    }
+  });
 });
