@@ -1,12 +1,14 @@
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { ModulesContainer, Reflector } from '@nestjs/core';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import type { Role } from '@app/application';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
 import { csvRows, rawBytes } from '../audit/read-model-fixtures';
 import { concretePath, routeTable, type Route } from '../trust/route-table';
 import { REPORTER_SEES, type ReporterSeesDecision } from '../../apps/api/src/privacy/reporter-sees';
+import { callerRoleOf } from '../../apps/api/src/privacy/caller-role';
 
 interface Person {
   readonly personId: string;
@@ -24,7 +26,8 @@ interface FeedLine {
  * kind of personal data a reporting job must not see — birth dates (and a corrected one), a
  * suspension with its reason, period and document, vetting notes, a community's opinion, census
  * remarks, an exclusion for illness, departure and post notes, a correction reason, a
- * cancellation reason — and each route is read as a reporter and as an auditor.
+ * cancellation reason, an expulsion — and each route is read as a reporter and as an auditor,
+ * with ids that exist (a restructuring and a campaign included), so every answer is a real one.
  */
 describe('personal data by role', () => {
   let api: BootedApi;
@@ -51,6 +54,10 @@ describe('personal data by role', () => {
     postNote: '本人因病申请辞去书记职务',
     correctionReason: '据人事档案更正出生日期',
     cancellationReason: '原书记病故，待调整后另行换届',
+    // Expulsion (开除党籍) is a disciplinary sanction: reporters see such a departure as `other`.
+    expulsion: 'expelled',
+    expulsionZh: '开除党籍',
+    leaverBirthDates: ['1943-09-09', '1945-10-10'],
   };
   const allSecrets = () => Object.values(SECRET).flat();
 
@@ -62,6 +69,11 @@ describe('personal data by role', () => {
     cancelledElection: '',
     suspended: '',
     secretary: '',
+    died: '',
+    expelled: '',
+    movedOut: '',
+    restructuring: '',
+    campaign: '',
   };
   let members: Person[] = [];
 
@@ -163,6 +175,19 @@ describe('personal data by role', () => {
       note: SECRET.departureNote,
       occurredAt: '2023-02-25',
     }).expect(200);
+    ids.died = others[2]!.personId;
+    ids.expelled = (await admit(ids.otherBranch, '秦永福', SECRET.leaverBirthDates[0]!)).personId;
+    ids.movedOut = (await admit(ids.otherBranch, '许凤英', SECRET.leaverBirthDates[1]!)).personId;
+    await post(`/members/${ids.expelled}/leave`, {
+      reason: 'expelled',
+      leftOn: '2023-02-26',
+      occurredAt: '2023-02-26',
+    }).expect(200);
+    await post(`/members/${ids.movedOut}/leave`, {
+      reason: 'movedOut',
+      leftOn: '2023-02-27',
+      occurredAt: '2023-02-27',
+    }).expect(200);
 
     // An election up to its assembly, with a suspended member on the roll and one excluded for illness.
     const opened = await post('/elections', {
@@ -244,6 +269,36 @@ describe('personal data by role', () => {
       reason: SECRET.cancellationReason,
       occurredAt: '2023-03-05',
     }).expect(200);
+
+    // A restructuring and a campaign, so that their routes answer with a body to inspect.
+    ids.restructuring = (
+      await post('/restructurings/dissolution', {
+        reason: '社区撤并',
+        branchId: ids.otherBranch,
+        destinationBranchId: ids.branch,
+        occurredAt: '2023-03-20',
+      }).expect(201)
+    ).body.events[0].data.restructuringId;
+    ids.campaign = (
+      await post('/campaigns', {
+        title: '2023年离退休干部党支部换届选举工作方案',
+        documentNumber: '孝老干字〔2023〕1号',
+        requirements: ['按期换届'],
+        deadline: '2023-12-31',
+        occurredAt: '2023-02-15',
+      }).expect(201)
+    ).body.events[0].data.campaignId;
+    const group = (
+      await post(`/campaigns/${ids.campaign}/working-groups`, {
+        name: '第一换届工作指导组',
+        leader: { personId: '0b7e6a52-5f2e-4c1e-9d3a-2f4b6c8d0e1f', name: '王局长' },
+        occurredAt: '2023-02-16',
+      }).expect(201)
+    ).body.events[0].data.groupId;
+    await post(`/campaigns/${ids.campaign}/working-groups/${group}/branches`, {
+      branchId: ids.branch,
+      occurredAt: '2023-02-16',
+    }).expect(201);
   });
   afterAll(() => api.close());
 
@@ -346,6 +401,97 @@ describe('personal data by role', () => {
     expect(reporterCsv.flat()).toContain('80-84');
   });
 
+  it("a reporter learns nothing finer than a birth year from asOf: the same answers the day before and on a member's 80th birthday", async () => {
+    // 郭志强, the only secretary, was born 1946-02-04 (as corrected): 80 on 2026-02-04.
+    const reportOn = async (role: Role, asOf: string) => {
+      const members = (await get(`/reports/members?asOf=${asOf}`, role).expect(200)).body.items as {
+        memberId: string;
+        ageBand: string;
+      }[];
+      const csv = csvRows(
+        (await get(`/reports/members?asOf=${asOf}&format=csv`, role).buffer(true).parse(rawBytes)).body,
+      );
+      const statistics = (await get(`/reports/statistics?asOf=${asOf}`, role).expect(200)).body;
+      const band = members.find((row) => row.memberId === ids.secretary)!.ageBand;
+      return { members, csv, statistics: { ...statistics, asOf: null }, band, ages: statistics.secretaries };
+    };
+    const before = await reportOn('reporter', '2026-02-03');
+    const on = await reportOn('reporter', '2026-02-04');
+    expect(on.members).toEqual(before.members);
+    expect(on.csv).toEqual(before.csv);
+    expect(on.statistics).toEqual(before.statistics);
+    expect(before.band).toBe('80-84');
+    expect(before.ages).toEqual({ count: 1, withKnownAge: 1, youngestAge: 80, medianAge: 80, agesBy: 'birthYear' });
+    // By birth year, the answers change on 1 January only.
+    const newYearsEve = await reportOn('reporter', '2025-12-31');
+    expect([newYearsEve.band, newYearsEve.ages.youngestAge]).toEqual(['75-79', 79]);
+    expect((await reportOn('reporter', '2026-12-31')).statistics).toEqual(before.statistics);
+    // Auditors, who see the birth date anyway, get ages in full years: they change on the birthday.
+    const auditorBefore = await reportOn('auditor', '2026-02-03');
+    const auditorOn = await reportOn('auditor', '2026-02-04');
+    expect([auditorBefore.band, auditorOn.band]).toEqual(['75-79', '80-84']);
+    expect([auditorBefore.ages.youngestAge, auditorOn.ages.youngestAge]).toEqual([79, 80]);
+    expect([auditorBefore.ages.medianAge, auditorOn.ages.medianAge]).toEqual([79, 80]);
+    expect(auditorOn.ages.agesBy).toBe('birthDate');
+  });
+
+  it('a departure: auditors see death, moved out or expelled; reporters death or other, in every view and count', async () => {
+    const leavers = [ids.died, ids.movedOut, ids.expelled];
+    const departures = async (role: Role) => {
+      const lines = await feed(role);
+      return leavers.map((memberId) => lineOf(lines, 'MemberLeft', memberId).change);
+    };
+    const full = await departures('auditor');
+    expect(full.map((change) => change.data.reason)).toEqual(['death', 'movedOut', 'expelled']);
+    expect(full[2]!.summary.zh).toContain(SECRET.expulsionZh);
+    const shown = await departures('reporter');
+    expect(shown.map((change) => change.data.reason)).toEqual(['death', 'other', 'other']);
+    expect(shown[2]!.summary).toEqual({
+      zh: '党员秦永福因其他原因离开，不再隶属府东社区离退休干部党支部',
+      en: 'Member 秦永福 left 府东社区离退休干部党支部 (other reason)',
+    });
+    expect(shown[0]!.summary).toEqual(full[0]!.summary);
+
+    const memberReason = async (role: Role, memberId: string) =>
+      (await get(`/members/${memberId}`, role).expect(200)).body.reason as string;
+    expect(await Promise.all(leavers.map((id) => memberReason('auditor', id)))).toEqual([
+      'death',
+      'movedOut',
+      'expelled',
+    ]);
+    expect(await Promise.all(leavers.map((id) => memberReason('reporter', id)))).toEqual(['death', 'other', 'other']);
+
+    const roll = async (role: Role) =>
+      Object.fromEntries(
+        (
+          (await get('/reports/members?status=left', role).expect(200)).body.items as {
+            memberId: string;
+            leftReason: string;
+          }[]
+        ).map((row) => [row.memberId, row.leftReason]),
+      );
+    expect(await roll('auditor')).toEqual({
+      [ids.died]: 'death',
+      [ids.movedOut]: 'movedOut',
+      [ids.expelled]: 'expelled',
+    });
+    expect(await roll('reporter')).toEqual({ [ids.died]: 'death', [ids.movedOut]: 'other', [ids.expelled]: 'other' });
+    const reporterCsv = csvRows(
+      (await get('/reports/members?status=left&format=csv', 'reporter').buffer(true).parse(rawBytes)).body,
+    );
+    const reasonColumn = reporterCsv[0]!.indexOf('left_reason');
+    expect(
+      reporterCsv
+        .slice(1)
+        .map((row) => row[reasonColumn])
+        .sort(),
+    ).toEqual(['death', 'other', 'other']);
+    // The counts stay right: every departure is counted, by both.
+    for (const role of ['auditor', 'reporter'] as const) {
+      expect((await get('/reports/statistics', role).expect(200)).body.members.left).toBe(3);
+    }
+  });
+
   it('GET /feed: auditors get every event as recorded; reporters get no birth date, vetting note or suspension reason', async () => {
     const full = await feed('auditor');
     const events = await api.store.readAll();
@@ -392,8 +538,8 @@ describe('personal data by role', () => {
         committeeId: ids.committee,
         electionId,
         version: '2022-10-22',
-        restructuringId: '6f0d2e4a-1b3c-4d5e-8f90-a1b2c3d4e5f6',
-        campaignId: '6f0d2e4a-1b3c-4d5e-8f90-a1b2c3d4e5f6',
+        restructuringId: ids.restructuring,
+        campaignId: ids.campaign,
       }[param];
       if (value === undefined) throw new Error(`No id for :${param} of ${route.path}: give this test one`);
       return value;
@@ -405,19 +551,42 @@ describe('personal data by role', () => {
       expect.arrayContaining(['/feed', '/reports/members', '/members/:memberId', '/elections/:electionId']),
     );
     const seenBy: Record<'auditor' | 'reporter', string[]> = { auditor: [], reporter: [] };
+    // Per route, whether the reporter's answer differed from the auditor's on any request.
+    const differs = new Map<string, boolean>();
     for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
       for (const electionId of route.path.includes(':electionId')
         ? [ids.election, ids.cancelledElection]
         : [ids.election]) {
-        for (const accept of ['application/json', 'text/csv']) {
-          for (const role of ['auditor', 'reporter'] as const) {
-            const res = await get(pathOf(route, electionId), role).set('Accept', accept).buffer(true).parse(textBody);
-            expect(res.status).toBeLessThan(500);
-            seenBy[role].push(res.body as string);
+        for (const memberId of route.path.includes(':memberId') ? [ids.suspended, ids.expelled] : [ids.suspended]) {
+          for (const accept of ['application/json', 'text/csv']) {
+            const answers = [];
+            for (const role of ['auditor', 'reporter'] as const) {
+              const path = pathOf(route, electionId).replace(ids.suspended, memberId);
+              const res = await get(path, role).set('Accept', accept).buffer(true).parse(textBody);
+              // A real answer for every route: a 404 would leave its body uninspected.
+              expect({ route: key, role, accept, status: res.status }).toEqual({
+                route: key,
+                role,
+                accept,
+                status: 200,
+              });
+              seenBy[role].push(res.body as string);
+              answers.push(res.body as string);
+            }
+            differs.set(key, (differs.get(key) ?? false) || answers[0] !== answers[1]);
           }
         }
       }
     }
+    // A route that says reporters see everything answers them as it answers auditors; one that
+    // says it redacts answers them differently here, where each has something to withhold.
+    const claims = Object.fromEntries(
+      routes.map((route) => [`${route.method} ${route.path}`, decisionOf(route)?.kind]),
+    );
+    expect(
+      Object.fromEntries([...differs].map(([key, differed]) => [key, differed ? 'redacted' : 'everything'])),
+    ).toEqual(claims);
     const reporterText = seenBy.reporter.join('\n');
     const auditorText = seenBy.auditor.join('\n');
     const leaked = allSecrets().filter((secret) => reporterText.includes(secret));
@@ -426,22 +595,44 @@ describe('personal data by role', () => {
     expect(allSecrets().filter((secret) => !auditorText.includes(secret))).toEqual([]);
   });
 
-  it('every route a reporter may read has decided what it shows them (@ReporterSees)', () => {
-    const reflector = api.app.get(Reflector);
-    const controllers = [...api.app.get(ModulesContainer).values()].flatMap((module) => [
-      ...module.controllers.values(),
-    ]);
-    const undecided = reporterRoutes().filter((route) => {
-      const controller = controllers.find((wrapper) => wrapper.metatype?.name === route.controller)?.metatype;
-      const handler = (controller?.prototype as Record<string, unknown> | undefined)?.[route.handler];
-      if (!controller || typeof handler !== 'function') return true;
-      const decision = reflector.getAllAndOverride<ReporterSeesDecision | undefined>(REPORTER_SEES, [
-        handler,
-        controller,
-      ]);
-      return !decision || decision.why.trim() === '';
+  const controllerOf = (route: Route) =>
+    [...api.app.get(ModulesContainer).values()]
+      .flatMap((module) => [...module.controllers.values()])
+      .find((wrapper) => wrapper.metatype?.name === route.controller)?.metatype as
+      (abstract new (...args: never[]) => unknown) | undefined;
+  function decisionOf(route: Route): ReporterSeesDecision | undefined {
+    const controller = controllerOf(route);
+    const handler = (controller?.prototype as Record<string, unknown> | undefined)?.[route.handler];
+    if (!controller || typeof handler !== 'function') return undefined;
+    return api.app
+      .get(Reflector)
+      .getAllAndOverride<ReporterSeesDecision | undefined>(REPORTER_SEES, [handler as () => unknown, controller]);
+  }
+  /** Whether the handler takes `@CallerRole()`: the only way it can answer a reporter differently. */
+  const readsCallerRole = (route: Route): boolean => {
+    const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controllerOf(route)!, route.handler) ?? {}) as Record<
+      string,
+      { factory?: unknown }
+    >;
+    expect(typeof callerRoleOf).toBe('function');
+    return Object.values(args).some((arg) => arg.factory === callerRoleOf);
+  };
+
+  it('every route a reporter may read has decided what it shows them (@ReporterSees), and acts on it', () => {
+    const routes = reporterRoutes();
+    const undecided = routes.filter((route) => {
+      const decision = decisionOf(route);
+      return !decision || !['everything', 'redacted'].includes(decision.kind) || decision.why.trim() === '';
     });
     expect(undecided.map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    // 'redacted' routes shape their answer by the caller's role; 'everything' routes cannot.
+    const shaping = Object.fromEntries(
+      routes.map((route) => [`${route.method} ${route.path}`, readsCallerRole(route) ? 'redacted' : 'everything']),
+    );
+    expect(shaping).toEqual(
+      Object.fromEntries(routes.map((route) => [`${route.method} ${route.path}`, decisionOf(route)!.kind])),
+    );
+    expect(Object.values(shaping)).toEqual(expect.arrayContaining(['redacted', 'everything']));
   });
 });
 

@@ -22,7 +22,7 @@ describe('reports over HTTP', () => {
       asOf: '2024-01-01',
       branches: { open: 2, dissolved: 1, withCommittee: 1, withoutCommittee: 1 },
       members: { active: 4, full: 4, probationary: 0, left: 1 },
-      secretaries: { count: 1, withKnownAge: 1, youngestAge: 73, medianAge: 73 },
+      secretaries: { count: 1, withKnownAge: 1, youngestAge: 73, medianAge: 73, agesBy: 'birthDate' },
       restructurings: { proposed: 0, approved: 0, executing: 0, completed: 1, abandoned: 0 },
       elections: {},
     });
@@ -34,6 +34,7 @@ describe('reports over HTTP', () => {
     expect(figures[0]).toEqual(['metric', 'value']);
     expect(figures).toContainEqual(['branches.open', '2']);
     expect(figures).toContainEqual(['secretaries.medianAge', '73']);
+    expect(figures).toContainEqual(['secretaries.agesBy', 'birthDate']);
     expect(figures).toContainEqual(['restructurings.completed', '1']);
   });
 

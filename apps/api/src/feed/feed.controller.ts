@@ -17,7 +17,7 @@ export const MORE_HEADER = 'X-More';
  * A job stores the checkpoint of the last line it processed (or X-Next-Checkpoint) and asks
  * again with `after=<checkpoint>`: it gets exactly the changes that came later, none twice.
  * Reporting jobs get each event's data as REPORTER_FIELDS allows (no birth dates, suspension
- * reasons, vetting notes…); auditors get it as recorded.
+ * reasons, vetting notes, expulsions…); auditors get it as recorded.
  */
 @ApiTags('feed')
 @ReportAccess()
@@ -34,7 +34,7 @@ export class FeedController {
   @ApiProduces(NDJSON)
   @ApiOkResponse({
     description:
-      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people.',
+      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people, and a departure reason only as `death` or `other` (moved out or expelled).',
   })
   @ApiHeader({ name: NEXT_CHECKPOINT_HEADER, description: '(response) The checkpoint to send as `after` next time.' })
   @ApiHeader({

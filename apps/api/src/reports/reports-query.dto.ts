@@ -4,7 +4,10 @@ import { IsCalendarDate } from '../http/calendar-date';
 import { ExportFormatQuery, PageLimit } from './list-export';
 
 export class StatisticsQuery extends ExportFormatQuery {
-  @ApiPropertyOptional({ description: "The day secretaries' ages are computed against (YYYY-MM-DD); default today." })
+  @ApiPropertyOptional({
+    description:
+      "The day secretaries' ages are computed against (YYYY-MM-DD); default today. For reporting jobs only its year counts: ages by birth year.",
+  })
   @IsOptional()
   @IsCalendarDate()
   readonly asOf?: string;
@@ -46,7 +49,10 @@ export class MemberReportQuery extends ReportPageQuery {
   @IsIn(['active', 'left'])
   readonly status?: 'active' | 'left';
 
-  @ApiPropertyOptional({ description: 'The day age bands are computed against (YYYY-MM-DD); default today.' })
+  @ApiPropertyOptional({
+    description:
+      'The day age bands are computed against (YYYY-MM-DD); default today. For reporting jobs only its year counts: bands by birth year.',
+  })
   @IsOptional()
   @IsCalendarDate()
   readonly asOf?: string;

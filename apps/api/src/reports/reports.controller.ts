@@ -12,6 +12,7 @@ import {
   memberRowForReporter,
   statisticsRows,
   toCsv,
+  type AgeReckoning,
 } from '@app/read-models';
 import { CallerRole } from '../privacy/caller-role';
 import { ReporterSees } from '../privacy/reporter-sees';
@@ -33,16 +34,27 @@ export class ReportsController {
   ) {}
 
   @Get('statistics')
-  @ReporterSees('everything', "counts, and secretaries' ages only as the youngest and the median")
+  @ReporterSees(
+    'redacted',
+    "counts, and secretaries' ages only as the youngest and the median, reckoned by birth year for reporters",
+  )
   @ApiOperation({
     summary:
       "Branches, members, committees, secretaries' ages, restructurings and elections by state (CSV: metric,value)",
   })
   @ListProduces()
-  @ApiOkResponse({ description: 'The figures as they stand now; ages as of `asOf` (default today).' })
-  async statistics(@Query() query: StatisticsQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
+  @ApiOkResponse({
+    description:
+      'The figures as they stand now; ages as of `asOf` (default today). Reporting jobs get ages by birth year (the year of `asOf` less the year of birth, `secretaries.agesBy: birthYear`), auditors full years from the birth date (`birthDate`).',
+  })
+  async statistics(
+    @Query() query: StatisticsQuery,
+    @CallerRole() role: Role,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
     await this.freshness.waitForHead('statistics');
-    const statistics = this.reports.statistics(query.asOf ?? this.calendar.today());
+    const statistics = this.reports.statistics(query.asOf ?? this.calendar.today(), agesFor(role));
     response.vary('Accept');
     if (wantsCsv(query.format, request)) {
       sendCsv(response, toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics)), 'statistics.csv');
@@ -65,10 +77,13 @@ export class ReportsController {
   }
 
   @Get('members')
-  @ReporterSees('redacted', 'the roll with an age band (age_band) instead of the birth date')
+  @ReporterSees(
+    'redacted',
+    'the roll with an age band (age_band, by birth year) instead of the birth date; a departure is death or other',
+  )
   @ApiOperation({
     summary:
-      'The member roll (花名册) with branch names and age bands; paged by member id. Reporting jobs get no birth dates',
+      'The member roll (花名册) with branch names and age bands; paged by member id. Reporting jobs get no birth dates, bands by birth year, and `death` or `other` as the departure reason',
   })
   @ListProduces()
   async members(
@@ -82,6 +97,7 @@ export class ReportsController {
       { branchId: query.branchId, status: query.status },
       { after: query.after, limit: query.limit ?? 1000 },
       query.asOf ?? this.calendar.today(),
+      agesFor(role),
     );
     const filename = 'members.csv';
     if (role === 'reporter') {
@@ -91,4 +107,12 @@ export class ReportsController {
     }
     sendList(request, response, query.format, page, { columns: MEMBER_REPORT_CSV_COLUMNS, filename });
   }
+}
+
+/**
+ * Auditors, who see birth dates, get ages in full years from them; reporting jobs by birth year,
+ * so no choice of `asOf` tells them more than the year a member was born.
+ */
+function agesFor(role: Role): AgeReckoning {
+  return role === 'reporter' ? 'birthYear' : 'birthDate';
 }

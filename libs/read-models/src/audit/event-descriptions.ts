@@ -86,8 +86,19 @@ const POST_END_EN: Record<PostEndReason, string> = {
   other: 'other reason',
 };
 const SUSPENSION_ZH: Record<string, string> = { probation: '留党察看', detention: '留置', arrest: '逮捕' };
-const DEPARTURE_ZH: Record<string, string> = { death: '去世', movedOut: '转出本系统', expelled: '被开除党籍' };
-const DEPARTURE_EN: Record<string, string> = { death: 'died', movedOut: 'moved out', expelled: 'expelled' };
+// `other` is what reporting jobs see for moving out and expulsion alike (reporter-fields.ts).
+const DEPARTURE_ZH: Record<string, string> = {
+  death: '去世',
+  movedOut: '转出本系统',
+  expelled: '被开除党籍',
+  other: '因其他原因离开',
+};
+const DEPARTURE_EN: Record<string, string> = {
+  death: 'died',
+  movedOut: 'moved out',
+  expelled: 'expelled',
+  other: 'other reason',
+};
 const MEMBERSHIP_ZH: Record<string, string> = { full: '正式党员', probationary: '预备党员' };
 const MEMBERSHIP_EN: Record<string, string> = { full: 'Full', probationary: 'Probationary' };
 const LINK_ZH: Record<string, string> = { community: '社区', formerUnit: '原单位', association: '协会' };

@@ -114,6 +114,20 @@ describe('what reporting jobs see of each event (REPORTER_FIELDS)', () => {
     expect(describeEvent('MemberDataCorrected', corrected, names).zh).toBe('更正党员李全爱的信息');
   });
 
+  it('shows a departure as death or other, and writes the line again without an expulsion', () => {
+    const left = (reason: string) => reporterData('MemberLeft', { ...RICH.MemberLeft!, reason });
+    expect(['death', 'movedOut', 'expelled'].map((reason) => left(reason).reason)).toEqual(['death', 'other', 'other']);
+    const auditors = describeEvent('MemberLeft', { ...RICH.MemberLeft!, reason: 'expelled' }, names);
+    expect(auditors.zh).toContain('开除党籍');
+    const reporters = describeEvent('MemberLeft', left('expelled'), names);
+    expect(reporters).toEqual(describeEvent('MemberLeft', left('movedOut'), names));
+    expect(reporters.zh).toBe('党员李全爱因其他原因离开，不再隶属永安社区离退休干部党支部');
+    expect(reporters.en).not.toMatch(/expel/i);
+    expect(describeEvent('MemberLeft', left('death'), names)).toEqual(
+      describeEvent('MemberLeft', RICH.MemberLeft!, names),
+    );
+  });
+
   it('withholds a field no one has decided about, and all the data of an unknown type', () => {
     const admitted = { ...SAMPLES.MemberAdmitted, idCardNumber: '142301194805010022' };
     expect(reporterData('MemberAdmitted', admitted)).not.toHaveProperty('idCardNumber');

@@ -1,12 +1,15 @@
+import type { DepartureReason, PersonalData } from '@app/domain';
 import type { DescribedEvent } from './event-descriptions';
 
 /**
  * What a reporting job may see of each event's data: an allow-list per event type, field by
- * field. `true` shows a field as recorded, `false` withholds it, an object decides field by field
- * inside an object (and for each element of a list of objects). The mapped types below make every
- * event type and every field of its data a compile error until it has a decision, and at run
- * time a field or a type with no decision is withheld: a new field is hidden until someone
- * decides it is safe.
+ * field. `true` shows a field as recorded, `false` withholds it, a function shows a coarser value
+ * in its place (a departure reason without the disciplinary one), an object decides field by
+ * field inside an object (and for each element of a list of objects). The mapped types below
+ * make every event type and every field of its data a compile error until it has a decision, and
+ * at run time a field or a type with no decision is withheld: a new field is hidden until someone
+ * decides it is safe. The reporter views of the API's own answers (a member, an election, a roll
+ * row) are built by the same rules through `reporterShape`.
  *
  * Withheld from reporters (docs/PERSONAL-DATA.md): birth dates, the reasons, periods and
  * documents of voting-right suspensions, vetting notes and community opinions about nominees,
@@ -29,12 +32,14 @@ export interface ReporterEntry<Data> {
 }
 
 type Leaf = string | number | boolean | null | undefined;
+/** Shows a reporter a coarser value in place of the recorded one (never called with null). */
+export type Recode<T> = (value: T) => Leaf;
 type Keys<T> = T extends unknown ? keyof T : never;
 type At<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
 
 /** A decision for one field of type T. */
 export type FieldRule<T> = [NonNullable<T>] extends [Leaf]
-  ? boolean
+  ? boolean | Recode<NonNullable<T>>
   : NonNullable<T> extends readonly (infer Element)[]
     ? FieldRule<Element>
     : string extends Keys<NonNullable<T>>
@@ -69,7 +74,34 @@ const SHIFT = {
   shiftLimitOverridden: true,
 } as const;
 const INSTALLED_POST = { postId: true, kind: true, duty: true, holder: PERSON } as const;
-const PERSONAL = { name: true, birthDate: false, sex: true, joinedPartyOn: true, formerPostLevel: true } as const;
+/** A person's own data as reporters see it: everything but the birth date (ages come as bands). */
+export const REPORTER_PERSONAL: FieldShape<PersonalData> = {
+  name: true,
+  birthDate: false,
+  sex: true,
+  joinedPartyOn: true,
+  formerPostLevel: true,
+};
+const PERSONAL = REPORTER_PERSONAL;
+
+/**
+ * Why a member left, as reporters see it: `death`, or `other` for moving out of the system and
+ * for expulsion alike. Expulsion (开除党籍) is a disciplinary sanction, as 留党察看 is, and
+ * suspension reasons are withheld; a value shown for expulsions alone would name it under
+ * another word, so `other` also holds the departures that say nothing about a person. A reason
+ * added to the domain is a compile error here until it has a decision; an unknown recorded value
+ * is shown as `other`.
+ */
+export type ReporterDepartureReason = 'death' | 'other';
+const REPORTER_DEPARTURE_REASONS: Readonly<Record<DepartureReason, ReporterDepartureReason>> = {
+  death: 'death',
+  movedOut: 'other',
+  expelled: 'other',
+};
+export const reporterDepartureReason = (reason: string): ReporterDepartureReason =>
+  Object.prototype.hasOwnProperty.call(REPORTER_DEPARTURE_REASONS, reason)
+    ? REPORTER_DEPARTURE_REASONS[reason as DepartureReason]
+    : 'other';
 
 export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   PartyCommitteeEstablished: {
@@ -154,7 +186,8 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
     },
   },
   MemberLeft: {
-    fields: { memberId: true, branchId: true, reason: true, leftOn: true, note: false, at: true },
+    fields: { memberId: true, branchId: true, reason: reporterDepartureReason, leftOn: true, note: false, at: true },
+    summary: 'visibleFields',
   },
   MemberDataCorrected: {
     fields: { memberId: true, previous: PERSONAL, corrections: PERSONAL, reason: false, at: true },
@@ -418,7 +451,7 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
 };
 
-type RuntimeRule = boolean | { readonly [field: string]: RuntimeRule };
+type RuntimeRule = boolean | ((value: never) => unknown) | { readonly [field: string]: RuntimeRule };
 
 /** An entry as the code reads it at run time, whatever its type's data. */
 export interface RuntimeReporterEntry {
@@ -440,12 +473,28 @@ export function reporterData(type: string, data: Record<string, unknown>): Recor
   return pick(data, entry.fields) as Record<string, unknown>;
 }
 
+/**
+ * A value as a reporter may see it, by an allow-list of its type (`FieldShape<T>`: a compile
+ * error until every field of T, of every variant of a union, has a decision): only the fields
+ * the shape shows, recoded where it says so. A field the value holds and the shape does not know
+ * is withheld.
+ */
+export function reporterShape<T>(shape: FieldShape<T>, value: T): Record<string, unknown> {
+  const shown = pick(value, shape);
+  return shown !== null && typeof shown === 'object' ? (shown as Record<string, unknown>) : {};
+}
+
 const WITHHELD = Symbol('withheld');
 
 function pick(value: unknown, rule: RuntimeRule): unknown {
   if (rule === true) return value;
   if (rule === false) return WITHHELD;
   if (value === null || value === undefined) return value;
+  if (typeof rule === 'function') {
+    // A recoding decides about a scalar; an object or a list where one was decided on is not shown.
+    if (typeof value === 'object') return WITHHELD;
+    return (rule as (recorded: unknown) => unknown)(value);
+  }
   if (Array.isArray(value)) return value.map((element) => pick(element, rule)).filter((v) => v !== WITHHELD);
   // A shape where the data holds a scalar: the recorded value is not what was decided on.
   if (typeof value !== 'object') return WITHHELD;

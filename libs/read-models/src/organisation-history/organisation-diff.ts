@@ -64,8 +64,8 @@ export type OrganisationDiffPage = OrganisationDiff & {
 export interface DiffPageRequest {
   /** The `next` of the previous page; omitted for the first. */
   readonly after?: string;
-  /** Changes on this page, across every list; null for every change at once (in-process callers only). */
-  readonly limit: number | null;
+  /** Changes on this page, across every list: a whole number from 1 (HTTP allows at most 5000). */
+  readonly limit: number;
 }
 
 type Lists = { -readonly [K in Exclude<keyof OrganisationDiff, 'from' | 'to'>]: OrganisationDiff[K][number][] };
@@ -289,8 +289,8 @@ const FIRST: ChangeKey = { on: '', position: -1, source: -1, id: '' };
 /**
  * What changed in the organisation after `from` and on or before `to`, a page at a time. A page
  * reads each source from the cursor on, in key order and only as far as the page needs, and keeps
- * the first `limit` changes of all of them together. `limit: null` (every change at once) is for
- * callers in the process; HTTP always asks for a page.
+ * the first `limit` changes of all of them together. There is no unbounded mode: a caller that
+ * wants everything follows `next`.
  */
 export function organisationDiff(
   db: ReadModelDatabase,
@@ -303,8 +303,17 @@ export function organisationDiff(
   if (to < from) {
     throw invalid('INVALID_DATE_RANGE', `The diff ends on ${to}, before it starts on ${from}.`, { from, to });
   }
-  const after = page.after === undefined ? FIRST : decodeCursor(page.after);
   const limit = page.limit;
+  if (!Number.isSafeInteger(limit) || limit < 1) {
+    throw invalid(
+      'INVALID_LIMIT',
+      `A diff page holds at least one change: limit ${limit} is not a whole number from 1.`,
+      {
+        limit,
+      },
+    );
+  }
+  const after = page.after === undefined ? FIRST : decodeCursor(page.after);
   // One read transaction: every source from the same snapshot.
   const { kept, more } = db.transaction(() => {
     const sources = SOURCES.map((s, index) => {
@@ -327,7 +336,7 @@ export function organisationDiff(
           afterPosition: after.position,
           afterSource: after.source,
           afterId: after.id,
-          rows: limit === null ? -1 : limit + 1,
+          rows: limit + 1,
         }) as IterableIterator<KeyColumns>;
     });
     try {
@@ -368,7 +377,7 @@ const keyOf = (row: KeyColumns, source: number): ChangeKey => ({
  */
 function merge(
   sources: readonly Iterator<KeyColumns>[],
-  limit: number | null,
+  limit: number,
 ): { kept: { row: KeyColumns; index: number }[]; more: boolean } {
   const heads = sources.map((rows) => rows.next().value as KeyColumns | undefined);
   const kept: { row: KeyColumns; index: number }[] = [];
@@ -383,7 +392,7 @@ function merge(
       }
     });
     if (best < 0) return { kept, more: false };
-    if (limit !== null && kept.length === limit) return { kept, more: true };
+    if (kept.length === limit) return { kept, more: true };
     kept.push({ row: heads[best]!, index: best });
     heads[best] = sources[best]!.next().value as KeyColumns | undefined;
   }

@@ -37,8 +37,8 @@ const DIFF_LISTS = [
   'postsEnded',
 ] as const;
 
-/** Every change at once, as no HTTP caller may ask. */
-const ALL = { limit: null };
+/** One page larger than any history here: the whole diff, with `next` null (checked where it matters). */
+const ALL = { limit: 100_000 };
 
 const changesIn = (diff: OrganisationDiff): number => DIFF_LISTS.reduce((n, list) => n + diff[list].length, 0);
 
@@ -194,6 +194,7 @@ describe('organisation-history projection', () => {
         ],
         next: null,
       });
+      expect(queries.diff('2023-06-29', '2023-07-01', { limit: 1 }).next).not.toBeNull();
       const earlier = queries.diff('2020-01-01', '2023-06-29', ALL);
       expect(earlier.branchesRenamed).toEqual([
         { branchId: 'b1', from: '东城支部', to: '东城第一支部', on: '2022-05-01' },
@@ -236,6 +237,12 @@ describe('organisation-history projection', () => {
       for (const after of forged) {
         expect(() => queries.diff('2020-01-01', '2023-12-31', { after, limit: 5 })).toThrow(
           expect.objectContaining({ code: 'INVALID_CURSOR', category: 'validation' }),
+        );
+      }
+      // No unbounded or empty page: a caller that wants everything follows `next`.
+      for (const limit of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, null as unknown as number]) {
+        expect(() => queries.diff('2020-01-01', '2023-12-31', { limit })).toThrow(
+          expect.objectContaining({ code: 'INVALID_LIMIT', category: 'validation' }),
         );
       }
     });
@@ -307,6 +314,87 @@ describe('organisation-history projection', () => {
       { memberId: 'm2013-4', on: '2013-05-01' },
       { memberId: 'm2013-2', on: '2013-09-01' },
     ]);
+  });
+
+  it('pages changes that share a date and a position one at a time: by kind of change, then by id, none lost or twice', async () => {
+    await appendAll(store, [
+      ['committee-c1', ev.committeeEstablished('c1', '党委', '2020-01-01')],
+      ['branch-b0', ev.branchEstablished('b0', '老支部', 'c1', '2020-01-01')],
+    ]);
+    await project(store, db);
+    // No handler today makes two listed changes at one event's position, but the order must stay
+    // total whatever the tables hold (an event that starts several posts at once, say), so the
+    // rows are written straight into the live generation: on one day, at one position, several
+    // changes of each kind, with ids whose byte order (SQLite's) is neither their insertion order
+    // nor a locale order (a, B, Z), and whose prefixes sort against the order of their kinds (so
+    // only the kind in the cursor keeps a page from skipping or repeating the next kind's
+    // changes); one change just before and one just after that position.
+    const t = tablesOf(organisationHistoryProjection, 1);
+    const day = '2023-06-30';
+    const at = 1000;
+    const ids = ['Z', 'a', 'B'];
+    const branch = db.prepare(
+      `INSERT INTO ${t.history_branches} (branch_id, name, committee_id, joint, status, change, valid_from, from_position)
+       VALUES (?, ?, 'c1', 0, 'open', 'established', ?, ?)`,
+    );
+    const member = db.prepare(
+      `INSERT INTO ${t.history_members} (member_id, name, sex, birth_date, joined_party_on, former_post_level, position)
+       VALUES (?, ?, 'female', '1950-01-01', '1975-07-01', '科级', 0)`,
+    );
+    const affiliation = db.prepare(
+      `INSERT INTO ${t.history_affiliations} (member_id, branch_id, membership, voting_suspended, change, end_reason,
+         valid_from, valid_to, from_position, to_position)
+       VALUES (?, 'b0', 'full', 0, 'admitted', ?, ?, ?, ?, ?)`,
+    );
+    const post = db.prepare(
+      `INSERT INTO ${t.history_posts} (post_id, branch_id, kind, source, assigned_by, person_id, person_name,
+         valid_from, valid_to, end_reason, from_position, to_position)
+       VALUES (?, 'b0', 'committeeMember', 'elected', 'PostAssigned', 'x', '某', ?, ?, ?, ?, ?)`,
+    );
+    db.transaction(() => {
+      member.run('y-early', '早');
+      affiliation.run('y-early', null, day, null, at - 1, null);
+      for (const id of ids) {
+        branch.run(`z-${id}`, `支部${id}`, day, at);
+        member.run(`y-${id}`, `入${id}`);
+        affiliation.run(`y-${id}`, null, day, null, at, null);
+        member.run(`x-${id}`, `离${id}`);
+        affiliation.run(`x-${id}`, 'left:death', '2020-01-01', day, 10, at);
+        post.run(`w-${id}`, day, null, null, at, null);
+        post.run(`v-${id}`, '2020-01-01', day, 'termEnded', 10, at);
+      }
+      branch.run('z-late', '支部late', day, at + 1);
+    })();
+
+    const whole = queries.diff('2023-06-29', day, ALL);
+    expect(whole.next).toBeNull();
+    // What a one-change page holds, as `list:id`.
+    const idOf = (list: string, change: Record<string, unknown>) =>
+      list.startsWith('branches') ? change.branchId : list.startsWith('members') ? change.memberId : change.postId;
+    const sequence = (page: OrganisationDiff): string[] =>
+      DIFF_LISTS.flatMap((list) =>
+        (page[list] as readonly Record<string, unknown>[]).map((change) => `${list}:${String(idOf(list, change))}`),
+      );
+    const pages = diffPages(queries, '2023-06-29', day, 1);
+    expect(pages.map((page) => changesIn(page))).toEqual(pages.map(() => 1));
+    // Position first, then the kind of change (the lists' order), then the id in byte order.
+    const order = ['B', 'Z', 'a'];
+    expect(pages.flatMap(sequence)).toEqual([
+      'membersJoined:y-early',
+      ...order.map((id) => `branchesCreated:z-${id}`),
+      ...order.map((id) => `membersJoined:y-${id}`),
+      ...order.map((id) => `membersLeft:x-${id}`),
+      ...order.map((id) => `postsStarted:w-${id}`),
+      ...order.map((id) => `postsEnded:v-${id}`),
+      'branchesCreated:z-late',
+    ]);
+    for (const list of DIFF_LISTS) expect(pages.flatMap((page) => page[list] as unknown[])).toEqual(whole[list]);
+    // Cut anywhere else inside the tie, the pages still put together into the whole diff.
+    for (const limit of [2, 3, 5, 16, 17]) {
+      const cut = diffPages(queries, '2023-06-29', day, limit);
+      expect(cut).toHaveLength(Math.ceil(17 / limit));
+      for (const list of DIFF_LISTS) expect(cut.flatMap((page) => page[list] as unknown[])).toEqual(whole[list]);
+    }
   });
 
   it('clamps a late, earlier-dated change to the start of the row it supersedes', async () => {

@@ -1,6 +1,20 @@
+import {
+  reporterDepartureReason,
+  reporterShape,
+  type FieldShape,
+  type ReporterDepartureReason,
+} from '../audit/reporter-fields';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
 import { RESTRUCTURING_STATES, type RestructuringStateName } from './workflow-states';
+
+/**
+ * How an age is reckoned: from the birth date (full years on the day: auditors, who see birth
+ * dates anyway), or from the birth year alone (the day's year less the birth year: reporting
+ * jobs). An age by birth date changes on the birthday, so a caller free to choose the day could
+ * find any birth date by asking either side of it; by birth year it changes on 1 January only.
+ */
+export type AgeReckoning = 'birthDate' | 'birthYear';
 
 export interface Statistics {
   /** The day ages are computed against. Counts are as the read model stands now. */
@@ -25,6 +39,8 @@ export interface Statistics {
     readonly withKnownAge: number;
     readonly youngestAge: number | null;
     readonly medianAge: number | null;
+    /** How the ages above are reckoned: `birthYear` for reporting jobs. */
+    readonly agesBy: AgeReckoning;
   };
   readonly restructurings: Readonly<Record<RestructuringStateName, number>>;
   /** Elections by state; empty until election events exist. */
@@ -66,12 +82,36 @@ export interface MemberReportRow {
   readonly ageBand: string;
 }
 
-/** A roll row as a reporting job sees it: the age band, never the birth date. */
-export type ReporterMemberReportRow = Omit<MemberReportRow, 'birthDate'>;
+/**
+ * A roll row as a reporting job sees it, by an allow-list of the row's fields (a column added
+ * to the row fails to compile here until it is decided): the age band (reckoned by birth year),
+ * never the birth date, and a departure reason without the disciplinary one (`death` or `other`,
+ * as the change feed shows it).
+ */
+const MEMBER_ROW_FOR_REPORTER: FieldShape<MemberReportRow> = {
+  memberId: true,
+  name: true,
+  sex: true,
+  birthDate: false,
+  joinedPartyOn: true,
+  formerPostLevel: true,
+  membership: true,
+  votingSuspended: true,
+  status: true,
+  branchId: true,
+  branchName: true,
+  admittedOn: true,
+  leftOn: true,
+  leftReason: reporterDepartureReason,
+  ageBand: true,
+};
+
+export type ReporterMemberReportRow = Omit<MemberReportRow, 'birthDate' | 'leftReason'> & {
+  readonly leftReason: ReporterDepartureReason | null;
+};
 
 export function memberRowForReporter(row: MemberReportRow): ReporterMemberReportRow {
-  const { birthDate: _withheld, ...shown } = row;
-  return shown;
+  return reporterShape(MEMBER_ROW_FOR_REPORTER, row) as unknown as ReporterMemberReportRow;
 }
 
 export interface ReportPage<Row> {
@@ -85,7 +125,9 @@ export interface ReportPageRequest {
   readonly limit: number;
 }
 
-const csv = <Row>(columns: readonly (readonly [string, keyof Row])[]): CsvColumn<Row>[] =>
+type ColumnList<Row> = readonly (readonly [string, keyof Row])[];
+
+const csv = <Row>(columns: ColumnList<Row>): CsvColumn<Row>[] =>
   columns.map(([header, key]) => ({ header, value: (row: Row) => row[key] }));
 
 export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
@@ -104,7 +146,7 @@ export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
   ['secretary_name', 'secretaryName'],
 ]);
 
-export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>([
+const MEMBER_REPORT_COLUMNS: ColumnList<MemberReportRow> = [
   ['member_id', 'memberId'],
   ['name', 'name'],
   ['sex', 'sex'],
@@ -121,18 +163,23 @@ export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>([
   ['left_reason', 'leftReason'],
   // Added at the end, so the columns before it keep their places.
   ['age_band', 'ageBand'],
-]);
+];
 
-/** The roll's columns for reporting jobs: the same without `birth_date`. */
-export const REPORTER_MEMBER_REPORT_CSV_COLUMNS: CsvColumn<ReporterMemberReportRow>[] =
-  MEMBER_REPORT_CSV_COLUMNS.filter((column) => column.header !== 'birth_date') as CsvColumn<ReporterMemberReportRow>[];
+export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>(MEMBER_REPORT_COLUMNS);
+
+/** The roll's columns for reporting jobs: those of the fields their allow-list shows, in the same places. */
+export const REPORTER_MEMBER_REPORT_CSV_COLUMNS = csv<ReporterMemberReportRow>(
+  MEMBER_REPORT_COLUMNS.filter(
+    ([, key]) => MEMBER_ROW_FOR_REPORTER[key] !== false,
+  ) as ColumnList<ReporterMemberReportRow>,
+);
 
 /** The statistics as `metric,value` rows, for a CSV export of the figures. */
 export function statisticsRows(statistics: Statistics): { metric: string; value: string | number | null }[] {
   const rows: { metric: string; value: string | number | null }[] = [{ metric: 'as_of', value: statistics.asOf }];
   const groups = ['branches', 'members', 'secretaries', 'restructurings', 'elections'] as const;
   for (const group of groups) {
-    for (const [key, value] of Object.entries(statistics[group] as Record<string, number | null>)) {
+    for (const [key, value] of Object.entries(statistics[group] as Record<string, string | number | null>)) {
       rows.push({ metric: `${group}.${key}`, value });
     }
   }
@@ -151,12 +198,17 @@ export function ageOn(birthDate: string, day: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/** The age as `by` reckons it: full years on the day, or the day's year less the birth year. */
+export function ageBy(by: AgeReckoning, birthDate: string, day: string): number {
+  return by === 'birthDate' ? ageOn(birthDate, day) : Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+}
+
 /**
  * The band a reporting job sees instead of a birth date: five years wide (`70-74`), and `90+`
  * from 90, where so few members remain that an exact band would point at one person.
  */
-export function ageBand(birthDate: string, day: string): string {
-  const age = ageOn(birthDate, day);
+export function ageBand(birthDate: string, day: string, by: AgeReckoning): string {
+  const age = ageBy(by, birthDate, day);
   if (age >= 90) return '90+';
   const low = Math.floor(age / 5) * 5;
   return `${low}-${low + 4}`;
@@ -173,7 +225,8 @@ export function median(values: readonly number[]): number | null {
 export class StatisticsQueries {
   constructor(private readonly db: ReadModelDatabase) {}
 
-  statistics(asOf: string): Statistics {
+  /** The figures now, with secretaries' ages on `asOf` reckoned as `agesBy` says. */
+  statistics(asOf: string, agesBy: AgeReckoning): Statistics {
     const count = (sql: string, ...params: unknown[]): number =>
       Number(
         (this.db
@@ -195,7 +248,7 @@ export class StatisticsQueries {
          WHERE p.kind = 'secretary' AND p.end_date IS NULL`,
       )
       .all() as { personId: string; birthDate: string | null }[];
-    const ages = secretaries.flatMap((s) => (s.birthDate ? [ageOn(s.birthDate, asOf)] : []));
+    const ages = secretaries.flatMap((s) => (s.birthDate ? [ageBy(agesBy, s.birthDate, asOf)] : []));
 
     const restructurings = Object.fromEntries(RESTRUCTURING_STATES.map((state) => [state, 0])) as Record<
       RestructuringStateName,
@@ -236,6 +289,7 @@ export class StatisticsQueries {
         withKnownAge: ages.length,
         youngestAge: ages.length > 0 ? Math.min(...ages) : null,
         medianAge: median(ages),
+        agesBy,
       },
       restructurings,
       elections,
@@ -272,11 +326,12 @@ export class StatisticsQueries {
     );
   }
 
-  /** The roll; age bands are computed as of `asOf` (YYYY-MM-DD). */
+  /** The roll; age bands are computed as of `asOf` (YYYY-MM-DD), reckoned as `agesBy` says. */
   members(
     filter: { branchId?: string; status?: string },
     page: ReportPageRequest,
     asOf: string,
+    agesBy: AgeReckoning,
   ): ReportPage<MemberReportRow> {
     const where = ['member_id > ?'];
     const params: unknown[] = [page.after ?? ''];
@@ -303,7 +358,7 @@ export class StatisticsQueries {
       rows.map((row) => ({
         ...row,
         votingSuspended: row.votingSuspended === 1,
-        ageBand: ageBand(row.birthDate, asOf),
+        ageBand: ageBand(row.birthDate, asOf, agesBy),
       })),
       page.limit,
       (row) => row.memberId,

@@ -3,7 +3,18 @@ import { openReadModelDatabase, type ReadModelDatabase } from '../database/read-
 import { IDS, seedReportingScenario } from '../export/reporting-scenario.fixture';
 import { tablesOf } from '../projection/projection';
 import { ProjectionRunner } from '../projection/projection-runner';
-import { ageBand, ageOn, median, memberRowForReporter, StatisticsQueries } from './statistics-queries';
+import { toCsv } from '../export/csv';
+import {
+  ageBand,
+  ageBy,
+  ageOn,
+  median,
+  MEMBER_REPORT_CSV_COLUMNS,
+  memberRowForReporter,
+  REPORTER_MEMBER_REPORT_CSV_COLUMNS,
+  StatisticsQueries,
+  type MemberReportRow,
+} from './statistics-queries';
 import { statisticsProjection } from './statistics.projection';
 import { electionStateAfter } from './workflow-states';
 import type { ElectionCommand } from '@app/domain';
@@ -41,16 +52,29 @@ describe('statistics projection', () => {
   afterEach(() => db.close());
 
   it('counts branches, members, committees, secretaries and restructurings', () => {
-    expect(queries.statistics('2024-01-01')).toEqual({
+    expect(queries.statistics('2024-01-01', 'birthDate')).toEqual({
       asOf: '2024-01-01',
       branches: { open: 2, dissolved: 1, withCommittee: 1, withoutCommittee: 1 },
       members: { active: 4, full: 4, probationary: 0, left: 1 },
       // 永安's secretary 赵德明 (born 1950-03-08); 府前's secretary died, 永盛's branch closed.
-      secretaries: { count: 1, withKnownAge: 1, youngestAge: 73, medianAge: 73 },
+      secretaries: { count: 1, withKnownAge: 1, youngestAge: 73, medianAge: 73, agesBy: 'birthDate' },
       restructurings: { proposed: 0, approved: 0, executing: 0, completed: 1, abandoned: 0 },
       elections: {},
     });
-    expect(queries.statistics('2024-03-08').secretaries.youngestAge).toBe(74);
+    expect(queries.statistics('2024-03-08', 'birthDate').secretaries.youngestAge).toBe(74);
+  });
+
+  it("reckons secretaries' ages by birth year when asked: the same on either side of a birthday", () => {
+    for (const day of ['2024-01-01', '2024-03-07', '2024-03-08', '2024-12-31']) {
+      expect(queries.statistics(day, 'birthYear').secretaries).toEqual({
+        count: 1,
+        withKnownAge: 1,
+        youngestAge: 74,
+        medianAge: 74,
+        agesBy: 'birthYear',
+      });
+    }
+    expect(queries.statistics('2025-01-01', 'birthYear').secretaries.youngestAge).toBe(75);
   });
 
   it('reports one row per branch with counts, committee and secretary', () => {
@@ -94,14 +118,14 @@ describe('statistics projection', () => {
   });
 
   it('gives the member roll with branch names, paged by member id', () => {
-    const first = queries.members({}, { limit: 3 }, '2024-01-01');
-    const second = queries.members({}, { after: first.next!, limit: 3 }, '2024-01-01');
+    const first = queries.members({}, { limit: 3 }, '2024-01-01', 'birthDate');
+    const second = queries.members({}, { after: first.next!, limit: 3 }, '2024-01-01', 'birthDate');
     expect(second.next).toBeNull();
     expect([...first.items, ...second.items].map((m) => m.memberId)).toEqual(
       [IDS.liQuanai, IDS.sunLi, IDS.wangXiuying, IDS.zhangJianguo, IDS.zhaoDeming].sort(),
     );
     expect(
-      queries.members({ branchId: IDS.yongan, status: 'active' }, { limit: 10 }, '2024-01-01').items,
+      queries.members({ branchId: IDS.yongan, status: 'active' }, { limit: 10 }, '2024-01-01', 'birthDate').items,
     ).toContainEqual(
       expect.objectContaining({
         memberId: IDS.wangXiuying,
@@ -113,7 +137,7 @@ describe('statistics projection', () => {
         ageBand: '70-74',
       }),
     );
-    expect(queries.members({ status: 'left' }, { limit: 10 }, '2024-01-01').items).toEqual([
+    expect(queries.members({ status: 'left' }, { limit: 10 }, '2024-01-01', 'birthDate').items).toEqual([
       expect.objectContaining({ memberId: IDS.sunLi, leftOn: '2023-05-20', leftReason: 'death' }),
     ]);
   });
@@ -159,7 +183,7 @@ describe('elections by state', () => {
           expect([electionId, n, row?.state]).toEqual([electionId, n, stateOf(events).status]);
         }
       }
-      expect(new StatisticsQueries(db).statistics('2024-01-01').elections).toEqual({
+      expect(new StatisticsQueries(db).statistics('2024-01-01', 'birthDate').elections).toEqual({
         cancelled: 1,
         installed: 1,
         resultApproved: 1,
@@ -186,17 +210,37 @@ describe('ages', () => {
   });
 
   it('bands ages by five years from the birthday on, and tops them at 90+', () => {
-    expect(ageBand('1950-03-08', '2024-03-07')).toBe('70-74');
-    expect(ageBand('1949-03-08', '2024-03-07')).toBe('70-74');
-    expect(ageBand('1949-03-08', '2024-03-08')).toBe('75-79');
-    expect(ageBand('1934-03-08', '2024-03-07')).toBe('85-89');
-    expect(ageBand('1934-03-08', '2024-03-08')).toBe('90+');
-    expect(ageBand('1920-01-01', '2024-03-08')).toBe('90+');
-    expect(ageBand('1966-01-01', '2024-03-08')).toBe('55-59');
+    expect(ageBand('1950-03-08', '2024-03-07', 'birthDate')).toBe('70-74');
+    expect(ageBand('1949-03-08', '2024-03-07', 'birthDate')).toBe('70-74');
+    expect(ageBand('1949-03-08', '2024-03-08', 'birthDate')).toBe('75-79');
+    expect(ageBand('1934-03-08', '2024-03-07', 'birthDate')).toBe('85-89');
+    expect(ageBand('1934-03-08', '2024-03-08', 'birthDate')).toBe('90+');
+    expect(ageBand('1920-01-01', '2024-03-08', 'birthDate')).toBe('90+');
+    expect(ageBand('1966-01-01', '2024-03-08', 'birthDate')).toBe('55-59');
+  });
+
+  it('by birth year, an age and its band change on 1 January only, never on a birthday', () => {
+    expect(ageBy('birthYear', '1949-03-08', '2024-01-01')).toBe(75);
+    expect(ageBy('birthYear', '1949-03-08', '2024-12-31')).toBe(75);
+    expect(ageBy('birthYear', '1949-03-08', '2023-12-31')).toBe(74);
+    expect(ageBand('1949-03-08', '2024-03-07', 'birthYear')).toBe('75-79');
+    expect(ageBand('1949-03-08', '2024-03-08', 'birthYear')).toBe('75-79');
+    expect(ageBand('1949-12-31', '2023-12-31', 'birthYear')).toBe('70-74');
+    expect(ageBand('1949-12-31', '2024-01-01', 'birthYear')).toBe('75-79');
+    expect(ageBand('1934-12-31', '2024-01-01', 'birthYear')).toBe('90+');
+    // Every birth date of one year gives the same band on every day of another.
+    const bands = new Set<string>();
+    for (let day = 0; day < 365; day += 1) {
+      const date = new Date(Date.UTC(1946, 0, 1 + day)).toISOString().slice(0, 10);
+      for (const asOf of ['2026-01-01', '2026-02-03', '2026-02-04', '2026-12-31']) {
+        bands.add(`${asOf.slice(0, 4)}:${ageBand(date, asOf, 'birthYear')}`);
+      }
+    }
+    expect([...bands]).toEqual(['2026:80-84']);
   });
 
   it("drops the birth date from a reporter's roll row and keeps everything else", () => {
-    const row = {
+    const row: MemberReportRow = {
       memberId: 'm1',
       name: '李全爱',
       sex: 'female',
@@ -215,6 +259,37 @@ describe('ages', () => {
     };
     const { birthDate: _birthDate, ...rest } = row;
     expect(memberRowForReporter(row)).toEqual(rest);
+    // A field the allow-list does not know (a column added tomorrow) is not shown.
+    expect(memberRowForReporter({ ...row, idNumber: '142301194805010022' } as MemberReportRow)).toEqual(rest);
+  });
+
+  it('shows a reporter a departure as death or other: never the expulsion, and moving out alike', () => {
+    const left = (leftReason: string): MemberReportRow => ({
+      memberId: 'm1',
+      name: '李全爱',
+      sex: 'female',
+      birthDate: '1948-05-01',
+      joinedPartyOn: '1975-07-01',
+      formerPostLevel: '科级',
+      membership: 'full',
+      votingSuspended: false,
+      status: 'left',
+      branchId: 'b1',
+      branchName: '永盛社区离退休干部党支部',
+      admittedOn: '2022-02-01',
+      leftOn: '2023-05-20',
+      leftReason,
+      ageBand: '75-79',
+    });
+    expect(
+      ['death', 'movedOut', 'expelled', 'somethingNew'].map((r) => memberRowForReporter(left(r)).leftReason),
+    ).toEqual(['death', 'other', 'other', 'other']);
+    expect(REPORTER_MEMBER_REPORT_CSV_COLUMNS.map((column) => column.header)).toEqual(
+      MEMBER_REPORT_CSV_COLUMNS.map((column) => column.header).filter((header) => header !== 'birth_date'),
+    );
+    expect(
+      toCsv(REPORTER_MEMBER_REPORT_CSV_COLUMNS, [memberRowForReporter(left('expelled'))]).toString('utf8'),
+    ).not.toMatch(/expelled|1948-05-01/);
   });
 
   it('takes the middle value, or the mean of the two middle values', () => {
