@@ -125,10 +125,7 @@ const CATEGORIES: readonly (readonly [prefix: string, fold: Folder])[] = [
       state.status === 'none' ? NOTHING : organisation({ branches: [state.branchId] }),
     ),
   ],
-  [
-    restructuringStreamName(''),
-    folding(restructuringDecider, subjectsOfRestructuring),
-  ],
+  [restructuringStreamName(''), folding(restructuringDecider, subjectsOfRestructuring)],
 ];
 
 /** The subjects of `stream` as its events (current shapes, oldest first) leave it. */
