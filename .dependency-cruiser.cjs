@@ -41,8 +41,15 @@ module.exports = {
       name: 'apps-through-application',
       comment: 'Apps reach the domain and the store through the application layer or its public surface.',
       severity: 'error',
-      from: { path: '^apps/' },
+      from: { path: '^apps/', pathNot: '\\.spec\\.ts$' },
       to: { path: '^libs/(domain|event-store|read-models)/src/(?!index)' },
+    },
+    {
+      name: 'app-specs-through-public-surface-or-fixtures',
+      comment: "An app spec may also build its given events with the domain's own test fixtures.",
+      severity: 'error',
+      from: { path: '^apps/.*\\.spec\\.ts$' },
+      to: { path: '^libs/(domain|event-store|read-models)/src/(?!index)', pathNot: '\\.fixtures\\.ts$' },
     },
     {
       name: 'domain-specs-use-test-tools-only',
