@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Builds the named apps (api, worker, cli) only when a source they compile from is newer than
+// their built entry file, so `npm run cli -- …` answers in a second instead of recompiling the
+// whole CLI on every call. A checkout, a pull or an edit makes sources newer and rebuilds.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const TEST_FILE = /\.(spec|int-spec|e2e-spec)\.ts$/;
+/** Files every app's build reads besides its own sources. */
+const SHARED_INPUTS = ['libs', 'tsconfig.json', 'tsconfig.build.json', 'nest-cli.json', 'package-lock.json'];
+
+/** The newest modification time under a path: files and folders (a deleted file changes its folder). */
+function newest(path) {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return TEST_FILE.test(path) ? 0 : stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules') continue;
+    latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+function builtAt(app) {
+  try {
+    return statSync(join(ROOT, 'dist/apps', app, 'src/main.js')).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+const apps = process.argv.slice(2);
+if (apps.length === 0) {
+  process.stderr.write('usage: build-if-stale.mjs <api|worker|cli> …\n');
+  process.exit(2);
+}
+for (const app of apps) {
+  const sources = Math.max(...[join('apps', app), ...SHARED_INPUTS].map((path) => newest(join(ROOT, path))));
+  if (builtAt(app) >= sources) continue;
+  const build = spawnSync('npx', ['nest', 'build', app], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
