@@ -110,6 +110,7 @@ export function loadConfig(
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),
       ) === 'true',
+    publicUrl: publicUrlOf(value('BRANCHFLOW_PUBLIC_URL'), problems),
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
@@ -162,6 +163,24 @@ function nodeEnvironmentOf(raw: string | undefined, problems: string[]): NodeEnv
   );
   // Whatever else is wrong is judged by the stricter rules.
   return 'production';
+}
+
+/** An absolute http:// or https:// URL, normalised (scheme and host lower-cased, a path of at least `/`). */
+function publicUrlOf(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below with every other malformed value.
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
+    return url.href;
+  }
+  problems.push(
+    `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${raw}")`,
+  );
+  return null;
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {
