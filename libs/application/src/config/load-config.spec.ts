@@ -16,7 +16,7 @@ describe('loadConfig', () => {
   it('given an empty environment, returns the embedded-store defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: './data',
       eventStoreConnectionString: undefined,
       eventStoreTimeoutMs: 3000,
@@ -204,6 +204,41 @@ describe('loadConfig', () => {
     expect(servedOverTls(loadConfig({}))).toBe(false);
     expect(servedOverTls(loadConfig({ BRANCHFLOW_PUBLIC_URL: 'http://10.12.0.7:3000' }))).toBe(false);
     expect(servedOverTls(loadConfig({ BRANCHFLOW_PUBLIC_URL: 'https://branchflow.bureau.gov' }))).toBe(true);
+  });
+
+  describe('HOST and the public development secret', () => {
+    const realSecret = { BRANCHFLOW_JWT_SECRET: 'a-real-secret-of-at-least-32-characters' };
+
+    it('listens on 127.0.0.1 only by default while tokens are signed with the development secret', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    });
+
+    it.each(['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])(
+      'accepts the loopback address HOST=%s with it',
+      (host) => {
+        expect(loadConfig({ HOST: host }).host).toBe(host);
+      },
+    );
+
+    it.each(['0.0.0.0', '::', '192.168.10.5', '10.12.0.7', 'branchflow.laoganbu.local', '128.0.0.1'])(
+      'refuses HOST=%s with it, naming the variables that would let it start',
+      (host) => {
+        expect(problemsOf({ HOST: host })).toBe(
+          `Invalid configuration: HOST=${host} would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE) or BRANCHFLOW_JWKS_FILE, or leave HOST unset to listen on 127.0.0.1 only`,
+        );
+        // The development secret named outright is the same public secret.
+        expect(problemsOf({ HOST: host, BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(`HOST=${host} would`);
+      },
+    );
+
+    it('listens on every interface by default with a real secret or an identity provider key, and on any HOST', () => {
+      expect(loadConfig(realSecret).host).toBe('0.0.0.0');
+      expect(loadConfig({ ...realSecret, HOST: '10.12.0.7' }).host).toBe('10.12.0.7');
+      const jwks = loadConfig({ BRANCHFLOW_JWKS_FILE: '/keys/jwks.json' }, () => '{"keys":[]}');
+      expect(jwks.host).toBe('0.0.0.0');
+      expect(loadConfig({ BRANCHFLOW_JWT_PUBLIC_KEY: 'PEM', HOST: '::' }).host).toBe('::');
+    });
   });
 
   it('reports every bad variable at once', () => {

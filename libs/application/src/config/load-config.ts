@@ -5,6 +5,7 @@ import {
   DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
   DEVELOPMENT_SECRET,
   MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
+  usesDevelopmentSecret,
   type AuthSettings,
 } from '../auth/auth-settings';
 import { isTimeZone } from '../calendar/business-calendar';
@@ -88,10 +89,11 @@ export function loadConfig(
     MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
   );
   const auth = authSettings(value, file, production, maxLifetimeMinutes, problems);
+  const host = hostOf(value('HOST'), usesDevelopmentSecret(auth), problems);
 
   const config: AppConfig = {
     port: integer('PORT', 3000, 1, 65535),
-    host: value('HOST') ?? '0.0.0.0',
+    host,
     dataDir: value('BRANCHFLOW_DATA_DIR') ?? './data',
     eventStoreConnectionString: connectionString,
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
@@ -148,6 +150,28 @@ function authSettings(
     jwks,
     maxLifetimeMinutes,
   };
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+/**
+ * Where the API listens. Anyone can sign a token with the public development secret, so an API
+ * using it listens on this machine only: 127.0.0.1 by default, and any other address is refused
+ * until a real secret or key is configured. With one, every interface (0.0.0.0), as a server and
+ * a container expect.
+ */
+function hostOf(raw: string | undefined, developmentSecret: boolean, problems: string[]): string {
+  if (!developmentSecret) return raw ?? '0.0.0.0';
+  if (raw === undefined) return '127.0.0.1';
+  if (!LOOPBACK.test(raw)) {
+    problems.push(
+      `HOST=${raw} would let other machines call an API whose tokens anyone can sign (the public development secret): ` +
+        'set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE) or BRANCHFLOW_JWKS_FILE, ' +
+        'or leave HOST unset to listen on 127.0.0.1 only',
+    );
+  }
+  return raw;
 }
 
 /**
