@@ -261,6 +261,37 @@ describe("a committee-scoped administrator's own committee", () => {
     expect(seen.body.status).toBe('completed');
   });
 
+  it('shows a branch moved into the committee in its tree from the move on, not where it stood before', async () => {
+    const { x, y } = world;
+    const moved = (
+      await request(http)
+        .post('/branches')
+        .set('Authorization', admin)
+        .send({ name: '汾阳迁出社区离退休干部党支部', parentCommitteeId: y.committee, occurredAt: '2020-02-01' })
+        .expect(201)
+    ).body.events[0].data.branchId as string;
+    await request(http)
+      .post(`/branches/${moved}/reaffiliate`)
+      .set('Authorization', admin)
+      .send({ parentCommitteeId: x.below, occurredAt: '2023-03-03' })
+      .expect(200);
+    type Node = { committeeId: string; branches: { branchId: string }[]; committees: Node[] };
+    const branchesUnder = (nodes: Node[], committeeId: string): string[] =>
+      nodes.flatMap((node) =>
+        node.committeeId === committeeId
+          ? node.branches.map((b) => b.branchId)
+          : branchesUnder(node.committees, committeeId),
+      );
+    const tree = async (asOf: string) =>
+      (await request(http).get(`/org/tree?asOf=${asOf}`).set('Authorization', scoped).expect(200)).body as {
+        committees: Node[];
+      };
+    expect(branchesUnder((await tree('2023-03-03')).committees, x.below)).toContain(moved);
+    const before = await tree('2023-03-02');
+    expect(JSON.stringify(before)).not.toContain(moved);
+    expect(JSON.stringify(before)).not.toContain(y.committee);
+  });
+
   it('refuses a committee scope on a token that is not an administrator’s', async () => {
     const scopedAuditor = `Bearer ${await tokenFor(api.config, 'auditor', world.x.committee)}`;
     const refused = await request(http)
