@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
-import { APP_CONFIG, type AppConfig } from '@app/application';
+import { APP_CONFIG, servedOverTls, type AppConfig } from '@app/application';
 import { AppModule } from './app.module';
 import { requireJsonBodies } from './http/json-bodies';
 import { createValidationPipe } from './http/validation';
@@ -15,9 +15,18 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.flushLogs();
   app.disable('x-powered-by');
   // Security headers; the API serves JSON, so the only page is the Swagger UI, whose own script
-  // and stylesheet files come from this origin.
+  // and stylesheet files come from this origin. `upgrade-insecure-requests` (helmet's default)
+  // only where browsers arrive over TLS: on a plain-HTTP intranet address it sends them to
+  // https:// for the UI's own files, which nothing answers, and the page stays blank.
   app.use(
-    helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }),
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'validator.swagger.io'],
+          'upgrade-insecure-requests': servedOverTls(config) ? [] : null,
+        },
+      },
+    }),
   );
   // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
   // Keys that could reach an object's prototype are refused while parsing (400), before any

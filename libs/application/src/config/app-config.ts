@@ -57,4 +57,18 @@ export interface AppConfig {
   readonly timeZone: string;
   /** Serve the OpenAPI UI at /docs (off by default in production). */
   readonly swaggerUi: boolean;
+  /**
+   * The address clients reach the API at (BRANCHFLOW_PUBLIC_URL), null when not stated. The API
+   * itself speaks plain HTTP; `https://` here says a proxy in front of it terminates TLS.
+   */
+  readonly publicUrl: string | null;
+}
+
+/**
+ * Whether browsers reach the API over TLS, as the operator states it with BRANCHFLOW_PUBLIC_URL.
+ * Not guessed from request headers: X-Forwarded-Proto is whatever a client chooses to send
+ * unless a proxy is trusted to overwrite it, and an intranet server usually has none.
+ */
+export function servedOverTls(config: Pick<AppConfig, 'publicUrl'>): boolean {
+  return config.publicUrl?.startsWith('https://') ?? false;
 }

@@ -5,6 +5,7 @@ import {
   DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
   DEVELOPMENT_SECRET,
   MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
+  usesDevelopmentSecret,
   type AuthSettings,
 } from '../auth/auth-settings';
 import { isTimeZone } from '../calendar/business-calendar';
@@ -88,10 +89,11 @@ export function loadConfig(
     MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
   );
   const auth = authSettings(value, file, production, maxLifetimeMinutes, problems);
+  const host = hostOf(value('HOST'), usesDevelopmentSecret(auth), problems);
 
   const config: AppConfig = {
     port: integer('PORT', 3000, 1, 65535),
-    host: value('HOST') ?? '0.0.0.0',
+    host,
     dataDir: value('BRANCHFLOW_DATA_DIR') ?? './data',
     eventStoreConnectionString: connectionString,
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
@@ -110,6 +112,7 @@ export function loadConfig(
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),
       ) === 'true',
+    publicUrl: publicUrlOf(value('BRANCHFLOW_PUBLIC_URL'), problems),
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
@@ -149,6 +152,28 @@ function authSettings(
   };
 }
 
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+/**
+ * Where the API listens. Anyone can sign a token with the public development secret, so an API
+ * using it listens on this machine only: 127.0.0.1 by default, and any other address is refused
+ * until a real secret or key is configured. With one, every interface (0.0.0.0), as a server and
+ * a container expect.
+ */
+function hostOf(raw: string | undefined, developmentSecret: boolean, problems: string[]): string {
+  if (!developmentSecret) return raw ?? '0.0.0.0';
+  if (raw === undefined) return '127.0.0.1';
+  if (!LOOPBACK.test(raw)) {
+    problems.push(
+      `HOST=${raw} would let other machines call an API whose tokens anyone can sign (the public development secret): ` +
+        'set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE) or BRANCHFLOW_JWKS_FILE, ' +
+        'or leave HOST unset to listen on 127.0.0.1 only',
+    );
+  }
+  return raw;
+}
+
 /**
  * Compared without regard to case, since `Production` and `PRODUCTION` mean production to the
  * operator who wrote them. Unset is development, the embedded default of `npm start`.
@@ -162,6 +187,24 @@ function nodeEnvironmentOf(raw: string | undefined, problems: string[]): NodeEnv
   );
   // Whatever else is wrong is judged by the stricter rules.
   return 'production';
+}
+
+/** An absolute http:// or https:// URL, normalised (scheme and host lower-cased, a path of at least `/`). */
+function publicUrlOf(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below with every other malformed value.
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
+    return url.href;
+  }
+  problems.push(
+    `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${raw}")`,
+  );
+  return null;
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {
