@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { requireJsonBodies } from './http/json-bodies';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
+import { consoleFiles, defaultConsoleDir } from './console/console-files';
 
 /** What every API instance needs besides its modules; shared by main and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -14,11 +15,22 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
-  // Security headers; the API serves JSON, so the only page is the Swagger UI, whose own script
-  // and stylesheet files come from this origin.
+  // Security headers. The pages are the Swagger UI and the console, whose scripts and
+  // stylesheets are files from this origin (no inline script; the console's component library
+  // writes its styles into <style> elements, which helmet's default style-src allows). The
+  // console talks to this API and, when signing in through OpenID Connect, to the provider.
+  const oidcIssuer = config.console.oidc?.issuer;
   app.use(
-    helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }),
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'validator.swagger.io'],
+          'connect-src': ["'self'", ...(oidcIssuer ? [new URL(oidcIssuer).origin] : [])],
+        },
+      },
+    }),
   );
+  app.use('/console', consoleFiles(config.console.dir ?? defaultConsoleDir()));
   // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
   // Keys that could reach an object's prototype are refused while parsing (400), before any
   // DTO transformation sees them.

@@ -8,6 +8,7 @@ const base: AuthSettings = {
   secret: null,
   publicKeyPem: null,
   jwks: null,
+  jwksUrl: null,
   maxLifetimeMinutes: 720,
 };
 const claims = { role: 'auditor', name: '审计员' };

@@ -31,12 +31,14 @@ describe('loadConfig', () => {
         secret: DEVELOPMENT_SECRET,
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 720,
       },
       timeZone: 'Asia/Shanghai',
       writesPerMinute: 6000,
       readModelCacheMb: 256,
       swaggerUi: true,
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -80,12 +82,14 @@ describe('loadConfig', () => {
         secret: 'a-production-secret-of-at-least-32-chars',
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 60,
       },
       timeZone: 'UTC',
       writesPerMinute: 120,
       readModelCacheMb: 64,
       swaggerUi: true,
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -191,5 +195,42 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     const message = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(message).toMatch(/^Invalid configuration: PORT .*; LOG_LEVEL /);
+  });
+
+  it("reads the console's OpenID Connect provider and a JWKS URL, which replace the development secret", () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov/realms/bureau',
+      BRANCHFLOW_OIDC_CLIENT_ID: 'branchflow-console',
+      BRANCHFLOW_JWKS_URL: 'https://id.example.gov/realms/bureau/certs',
+      BRANCHFLOW_CONSOLE_DIR: '/srv/console',
+    });
+    expect(config.console).toEqual({
+      dir: '/srv/console',
+      oidc: {
+        issuer: 'https://id.example.gov/realms/bureau',
+        clientId: 'branchflow-console',
+        scope: 'openid profile',
+        resource: null,
+      },
+    });
+    // The provider's tokens name it as issuer; nothing is signed with a shared secret.
+    expect(config.auth).toMatchObject({
+      issuer: 'https://id.example.gov/realms/bureau',
+      secret: null,
+      jwksUrl: 'https://id.example.gov/realms/bureau/certs',
+    });
+  });
+
+  it('refuses an OpenID Connect issuer without a client id, and URLs that are not http(s)', () => {
+    expect(problemsOf({ BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov' })).toContain(
+      'BRANCHFLOW_OIDC_CLIENT_ID must be set with BRANCHFLOW_OIDC_ISSUER',
+    );
+    expect(problemsOf({ BRANCHFLOW_JWKS_URL: 'file:///etc/keys.json' })).toContain(
+      'BRANCHFLOW_JWKS_URL must be an http:// or https:// URL (got "file:///etc/keys.json")',
+    );
+    expect(problemsOf({ BRANCHFLOW_OIDC_CLIENT_ID: 'console' })).toContain(
+      'BRANCHFLOW_OIDC_ISSUER must be set with BRANCHFLOW_OIDC_CLIENT_ID',
+    );
   });
 });
