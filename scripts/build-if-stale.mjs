@@ -38,6 +38,8 @@ const TARGETS = {
     inputs: ['apps/console', 'package-lock.json'],
     output: 'dist/console/index.html',
     build: ['npx', ['vite', 'build', '--config', 'apps/console/vite.config.mts', '--logLevel', 'warn']],
+    // Vite builds React's development edition when NODE_ENV says so (jest sets it to test).
+    env: { NODE_ENV: 'production' },
   },
 };
 
@@ -67,6 +69,6 @@ for (const app of apps) {
   const sources = Math.max(...target.inputs.map((path) => newest(join(ROOT, path))));
   if (builtAt(target.output) >= sources) continue;
   const [command, args] = target.build;
-  const build = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...target.env } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -39,7 +39,7 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
         </>
       }
       action={
-        onReload ? (
+        onReload && problem && isTransient(problem) ? (
           <Button size="small" onClick={onReload}>
             重试
           </Button>
@@ -48,6 +48,10 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
     />
   );
 }
+
+/** Worth trying again as it is: no answer, too many requests, the server's trouble. */
+const isTransient = (problem: ApiProblem): boolean =>
+  problem.status === 0 || problem.status === 429 || problem.status >= 500;
 
 function titleOf(problem: ApiProblem | null): string {
   if (!problem) return '操作失败';

@@ -61,7 +61,13 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
         <Layout.Content className="shell-content">
           <main>
             {Screen ? (
-              <Suspense fallback={<Spin tip="正在载入…" size="large" className="screen-loading" />}>
+              <Suspense
+                fallback={
+                  <Spin tip="正在载入…" size="large">
+                    <div className="screen-loading" />
+                  </Spin>
+                }
+              >
                 <Screen />
               </Suspense>
             ) : (
