@@ -31,11 +31,16 @@ export function launchChromium(): Promise<Browser> {
 /** The laptop screen the bureau's clerks use. */
 export const VIEWPORT = { width: 1366, height: 768 };
 
-/** Everything the page logged as an error, or threw: a test expects none. */
-export function collectErrors(page: Page): string[] {
+/**
+ * Everything the page logged as an error, or threw: a test expects none. `origin` limits it to
+ * what pages of that origin logged (not an identity provider's own pages, say).
+ */
+export function collectErrors(page: Page, origin?: string): string[] {
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    if (origin && !page.url().startsWith(origin)) return;
+    errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   return errors;

@@ -37,6 +37,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
         <nav aria-label="主菜单">
           <Menu
             mode="inline"
+            style={{ borderInlineEnd: 'none' }}
             selectedKeys={[screen?.path ?? '']}
             items={SCREENS.map((s) => ({ key: s.path, icon: ICONS[s.path], label: s.label }))}
             onClick={({ key }) => navigate(key)}
