@@ -8,7 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { loadConfig } from '../libs/application/src/config/load-config';
 import { createApp } from '../apps/api/src/create-app';
 
@@ -46,7 +46,7 @@ export async function servedDocument(): Promise<Record<string, unknown>> {
 
 /** The TypeScript that openapi-typescript makes of a document. */
 export async function schemaSource(document: Record<string, unknown>): Promise<string> {
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0]);
+  const ast = await openapiTS(document as unknown as OpenAPI3);
   return HEADER + astToString(ast);
 }
 

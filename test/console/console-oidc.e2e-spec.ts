@@ -73,9 +73,8 @@ describe('console: OpenID Connect sign-in against a real provider', () => {
     await page.getByText('尚无在册的党组织').waitFor({ timeout: 15_000 });
     await screenshot(page, 'org-tree-signed-in-oidc');
 
-    const token = await page.evaluate(
-      () => (JSON.parse(sessionStorage.getItem('branchflow.console.session') ?? '{}') as { token?: string }).token,
-    );
+    const stored = await page.evaluate<string | null>("sessionStorage.getItem('branchflow.console.session')");
+    const token = (JSON.parse(stored ?? '{}') as { token?: string }).token;
     expect(token).toBeDefined();
     const [, payload] = token!.split('.');
     expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({
@@ -116,14 +115,14 @@ function startProvider(port: number, redirectUri: string): Promise<ChildProcess>
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the OpenID provider did not start:\n${output}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       if (output.includes('ready ')) {
         clearTimeout(timer);
         resolve(child);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`the OpenID provider exited (${code}):\n${output}`));

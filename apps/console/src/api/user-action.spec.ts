@@ -26,7 +26,7 @@ describe('UserAction', () => {
   it('retries with the same key after no answer or a 5xx, and takes a new key once the API has answered', async () => {
     const action = new UserAction<string>();
     const keys: string[] = [];
-    const failWith = (error: unknown) => (headers: () => WriteHeaders) => {
+    const failWith = (error: Error) => (headers: () => WriteHeaders) => {
       keys.push(headers()['Idempotency-Key']);
       return Promise.reject(error);
     };

@@ -1,10 +1,8 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useSyncExternalStore } from 'react';
-import { OidcCallback } from '../auth/OidcCallback';
-import { SignInPage } from '../auth/SignInPage';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { currentSession, signOut, subscribeSession, type Session } from '../auth/session';
 import { Shell } from '../shell/Shell';
 import { loadConsoleConfig } from './console-config';
@@ -13,13 +11,15 @@ import './app.css';
 
 dayjs.locale('zh-cn');
 
+// Signing in is a page of its own, so a signed-in tab loads none of its form components.
+const SignInPage = lazy(() => import('../auth/SignInPage'));
+const OidcCallback = lazy(() => import('../auth/OidcCallback'));
+
 /** The console: zh-CN throughout; the sign-in pages, or the shell for whoever is signed in. */
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
-      <AntApp>
-        <Routes />
-      </AntApp>
+      <Routes />
     </ConfigProvider>
   );
 }
@@ -35,8 +35,20 @@ function Routes() {
     if (session && path === '/sign-in') navigate('/', { replace: true });
   }, [session, signedOutRoute, path, route]);
 
-  if (path === '/callback') return <OidcCallback />;
-  if (!session) return signedOutRoute ? <SignInPage /> : null;
+  if (path === '/callback') {
+    return (
+      <Suspense>
+        <OidcCallback />
+      </Suspense>
+    );
+  }
+  if (!session) {
+    return signedOutRoute ? (
+      <Suspense>
+        <SignInPage />
+      </Suspense>
+    ) : null;
+  }
   return <Shell session={session} onSignOut={() => void leave(session)} />;
 }
 

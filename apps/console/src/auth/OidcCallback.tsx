@@ -6,7 +6,7 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { signIn } from './session';
 
 /** /console/callback: where the identity provider sends the browser back with a code. */
-export function OidcCallback() {
+export default function OidcCallback() {
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let current = true;

@@ -14,7 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * 登录: through the bureau's identity provider (OpenID Connect) where one is configured, and in
  * development, from this machine, by picking a role.
  */
-export function SignInPage() {
+export default function SignInPage() {
   const route = useRoute();
   const query = queryOf(route);
   const returnTo = safeReturn(query.get('returnTo'));

@@ -8,12 +8,12 @@ import {
   SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Space, Spin, Tag } from 'antd';
 import { Suspense, type ReactNode } from 'react';
 import { navigate, pathOf, useRoute } from '../app/router';
 import { ROLE_LABELS } from '../auth/roles';
 import type { Session } from '../auth/session';
-import { SCREENS, screenOf } from './screens';
+import { NotFoundScreen, SCREENS, screenOf } from './screens';
 
 const ICONS: Readonly<Record<string, ReactNode>> = {
   '/': <DashboardOutlined />,
@@ -29,7 +29,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
   const route = useRoute();
   const path = pathOf(route);
   const screen = screenOf(path);
-  const Screen = screen?.component;
+  const Screen = screen?.component ?? NotFoundScreen;
   return (
     <Layout className="shell">
       <Layout.Sider width={184} theme="light" className="shell-sider">
@@ -46,9 +46,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
       </Layout.Sider>
       <Layout>
         <Layout.Header className="shell-header">
-          <Typography.Title level={4} className="shell-title">
-            {screen?.label ?? '管理台'}
-          </Typography.Title>
+          <h1 className="shell-title">{screen?.label ?? '管理台'}</h1>
           <Space size="middle">
             <span className="shell-user" data-testid="signed-in-as">
               <UserOutlined /> {session.name} <Tag color="blue">{ROLE_LABELS[session.role]}</Tag>
@@ -61,24 +59,15 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
         </Layout.Header>
         <Layout.Content className="shell-content">
           <main>
-            {Screen ? (
-              <Suspense
-                fallback={
-                  <Spin tip="正在载入…" size="large">
-                    <div className="screen-loading" />
-                  </Spin>
-                }
-              >
-                <Screen />
-              </Suspense>
-            ) : (
-              <Result
-                status="404"
-                title="没有这个页面"
-                subTitle="地址可能有误，请从左侧菜单进入。"
-                extra={<Button onClick={() => navigate('/')}>返回工作台</Button>}
-              />
-            )}
+            <Suspense
+              fallback={
+                <Spin tip="正在载入…" size="large">
+                  <div className="screen-loading" />
+                </Spin>
+              }
+            >
+              <Screen />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>

@@ -17,4 +17,7 @@ export const SCREENS: readonly Screen[] = [
   { path: '/reports', label: '报表', component: lazy(() => import('../screens/ReportsScreen')) },
 ];
 
+/** An address the console does not have. */
+export const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
+
 export const screenOf = (path: string): Screen | undefined => SCREENS.find((screen) => screen.path === path);

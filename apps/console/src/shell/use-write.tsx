@@ -1,4 +1,4 @@
-import { App } from 'antd';
+import { message as messages, Modal } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiProblem } from '../api/problem';
 import { UserAction, type WriteHeaders } from '../api/user-action';
@@ -7,13 +7,15 @@ import { CONFLICT_SENTENCE } from './ProblemAlert';
 /**
  * A button's write: one UserAction (one Idempotency-Key, a double click sends once), `pending`
  * to disable the button, and the shared handling of refusals: a 409 asks to reload the record
- * (someone else changed it), anything else shows the API's sentence.
+ * (someone else changed it), anything else shows the API's sentence. The screen renders
+ * `contextHolder` (where the dialog and messages appear, in the console's locale and theme).
  */
 export function useWrite<T>(
   perform: (headers: (revision?: number | null) => WriteHeaders) => Promise<T>,
   options: { onReload: () => void },
 ) {
-  const { modal, message } = App.useApp();
+  const [modal, modalHolder] = Modal.useModal();
+  const [message, messageHolder] = messages.useMessage();
   // The action outlives renders (its key must); what it sends is the latest render's.
   const [action] = useState(() => new UserAction<T>());
   const [pending, setPending] = useState(false);
@@ -41,5 +43,11 @@ export function useWrite<T>(
     }
   }, [action, perform, modal, message, onReload]);
 
-  return { run, pending };
+  const contextHolder = (
+    <>
+      {modalHolder}
+      {messageHolder}
+    </>
+  );
+  return { run, pending, contextHolder };
 }
