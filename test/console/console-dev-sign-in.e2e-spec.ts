@@ -47,6 +47,7 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await page.goto(`${base}/console`);
     await page.waitForURL(/\/console\/sign-in/);
     await expectVisible(page, '以所选角色登录');
+    expect(await unlabelledFields(page)).toEqual([]);
     await screenshot(page, 'sign-in-development');
 
     await page.getByLabel('审计员', { exact: false }).check();
@@ -67,6 +68,7 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await expectVisible(page, '孝义市离退休干部党委');
     await expectVisible(page, '府前社区离退休干部党支部');
     await expectVisible(page, '正式党员 3 人，预备党员 1 人');
+    expect(await unlabelledFields(page)).toEqual([]);
     await screenshot(page, 'org-tree-today');
 
     // The date picker, labelled: as of 2022-06-30 the committee stood, no branch yet.
@@ -108,6 +110,14 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await page.close();
   }, 60_000);
 });
+
+/** Form fields without a label a screen reader could announce (a <label>, aria-label or -labelledby). */
+function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
+    .filter((field) => field.type !== 'hidden' && field.labels.length === 0
+      && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby'))
+    .map((field) => field.outerHTML.slice(0, 120))`);
+}
 
 async function expectVisible(page: Page, text: string): Promise<void> {
   await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 });
