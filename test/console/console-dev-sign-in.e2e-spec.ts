@@ -77,6 +77,8 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await date.fill('2022年6月30日');
     await date.press('Enter');
     await page.waitForURL(/\/console\/org\?asOf=2022-06-30$/);
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-picker-dropdown').waitFor({ state: 'hidden' });
     await expectVisible(page, '2022年6月30日');
     await page.getByText('孝义市离退休干部党委').waitFor();
     expect(await page.getByText('府前社区离退休干部党支部').count()).toBe(0);
