@@ -105,7 +105,7 @@ describe('where the API listens, as its start log says', () => {
   it('with the development secret and HOST=0.0.0.0: refuses to start, naming the variables', async () => {
     const refused = startApi({ PORT: String(port()), HOST: '0.0.0.0' }, dataDir);
     await expect(refused).rejects.toThrow(
-      'the API exited with 1: branchflow API failed to start: Invalid configuration: HOST=0.0.0.0 would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE) or BRANCHFLOW_JWKS_FILE, or leave HOST unset to listen on 127.0.0.1 only\n',
+      'the API exited with 1: branchflow API failed to start: Invalid configuration: HOST=0.0.0.0 would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE), BRANCHFLOW_JWKS_FILE or BRANCHFLOW_JWKS_URL, or leave HOST unset to listen on 127.0.0.1 only\n',
     );
   }, 60_000);
 });

@@ -131,7 +131,13 @@ describe('authorization matrix', () => {
       const path = otherCommitteesPath(route);
       const expectations: [string, string | undefined, (status: number) => boolean][] = [];
       if (row.open) {
-        expectations.push(['no token', undefined, (s) => s < 400]);
+        // A public read answers anyone; a public write (the development sign-in) is never
+        // refused for want of a token, though the empty body it is sent here answers 400.
+        expectations.push([
+          'no token',
+          undefined,
+          route.method === 'GET' ? (s) => s < 400 : (s) => s !== 401 && s !== 403,
+        ]);
       } else {
         expectations.push(['no token', undefined, (s) => s === 401]);
         for (const [name, token] of Object.entries(hostile)) {

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         secret: DEVELOPMENT_SECRET,
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 720,
       },
       timeZone: 'Asia/Shanghai',
@@ -39,6 +40,7 @@ describe('loadConfig', () => {
       readModelCacheMb: 256,
       swaggerUi: true,
       publicUrl: null,
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -83,6 +85,7 @@ describe('loadConfig', () => {
         secret: 'a-production-secret-of-at-least-32-chars',
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 60,
       },
       timeZone: 'UTC',
@@ -90,6 +93,7 @@ describe('loadConfig', () => {
       readModelCacheMb: 64,
       swaggerUi: true,
       publicUrl: 'https://branchflow.example.gov:8443/api',
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -225,7 +229,7 @@ describe('loadConfig', () => {
       'refuses HOST=%s with it, naming the variables that would let it start',
       (host) => {
         expect(problemsOf({ HOST: host })).toBe(
-          `Invalid configuration: HOST=${host} would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE) or BRANCHFLOW_JWKS_FILE, or leave HOST unset to listen on 127.0.0.1 only`,
+          `Invalid configuration: HOST=${host} would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE), BRANCHFLOW_JWKS_FILE or BRANCHFLOW_JWKS_URL, or leave HOST unset to listen on 127.0.0.1 only`,
         );
         // The development secret named outright is the same public secret.
         expect(problemsOf({ HOST: host, BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(`HOST=${host} would`);
@@ -244,5 +248,42 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     const message = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(message).toMatch(/^Invalid configuration: PORT .*; LOG_LEVEL /);
+  });
+
+  it("reads the console's OpenID Connect provider and a JWKS URL, which replace the development secret", () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov/realms/bureau',
+      BRANCHFLOW_OIDC_CLIENT_ID: 'branchflow-console',
+      BRANCHFLOW_JWKS_URL: 'https://id.example.gov/realms/bureau/certs',
+      BRANCHFLOW_CONSOLE_DIR: '/srv/console',
+    });
+    expect(config.console).toEqual({
+      dir: '/srv/console',
+      oidc: {
+        issuer: 'https://id.example.gov/realms/bureau',
+        clientId: 'branchflow-console',
+        scope: 'openid profile',
+        resource: null,
+      },
+    });
+    // The provider's tokens name it as issuer; nothing is signed with a shared secret.
+    expect(config.auth).toMatchObject({
+      issuer: 'https://id.example.gov/realms/bureau',
+      secret: null,
+      jwksUrl: 'https://id.example.gov/realms/bureau/certs',
+    });
+  });
+
+  it('refuses an OpenID Connect issuer without a client id, and URLs that are not http(s)', () => {
+    expect(problemsOf({ BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov' })).toContain(
+      'BRANCHFLOW_OIDC_CLIENT_ID must be set with BRANCHFLOW_OIDC_ISSUER',
+    );
+    expect(problemsOf({ BRANCHFLOW_JWKS_URL: 'file:///etc/keys.json' })).toContain(
+      'BRANCHFLOW_JWKS_URL must be an http:// or https:// URL (got "file:///etc/keys.json")',
+    );
+    expect(problemsOf({ BRANCHFLOW_OIDC_CLIENT_ID: 'console' })).toContain(
+      'BRANCHFLOW_OIDC_ISSUER must be set with BRANCHFLOW_OIDC_CLIENT_ID',
+    );
   });
 });
