@@ -9,7 +9,7 @@ export const CHROMIUM = '/usr/bin/chromium';
  * background-networking flags keep it from calling out of a closed network. `.ci/run` installs
  * `chromium fonts-noto-cjk` when it is missing.
  */
-export function launchChromium(): Promise<Browser> {
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (.ci/run does this)`);
   }
@@ -24,6 +24,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
