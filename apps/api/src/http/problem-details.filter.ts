@@ -74,7 +74,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(HttpStatus.BAD_REQUEST, error.code, error.message, { errors: error.errors });
     }
     if (error instanceof DomainError) {
-      return problem(DOMAIN_ERROR_STATUS[error.category], error.code, error.message, { details: error.details });
+      const refusal: DomainError = error;
+      return problem(DOMAIN_ERROR_STATUS[refusal.category], refusal.code, refusal.message, {
+        details: refusal.details,
+      });
     }
     if (error instanceof WrongExpectedRevision) {
       const detail = `${error.message} Reload it and retry with If-Match: "${error.actual ?? 'absent'}".`;

@@ -1,5 +1,6 @@
 import { refuse } from '../shared/domain-error';
 import { calendarDateOf } from '../shared/iso-date';
+import { DatedAct } from '../shared/refusals';
 
 /** When an organisation came into being: the fact every "not before it existed" rule compares with. */
 export interface Establishment {
@@ -33,19 +34,16 @@ export function establishmentOf(
  * date (a calendar date or the command's instant; compared as calendar dates, so the same day is
  * allowed). Every causality rule about organisations goes through here, so each reads the same.
  */
-export function requireEstablishedBy(act: string, date: string, establishment: Establishment | undefined): void {
+export function requireEstablishedBy(act: DatedAct, date: string, establishment: Establishment | undefined): void {
   if (establishment === undefined) return;
   const on = calendarDateOf(date) ?? date;
   if (on >= establishment.on) return;
-  const what = establishment.kind === 'branch' ? 'branch' : 'party committee';
-  throw refuse(
-    'DATED_BEFORE_ESTABLISHMENT',
-    `${act} is dated ${on}, before ${what} ${establishment.name} was established on ${establishment.on}; nothing can be recorded for an organisation before it exists.`,
-    {
-      organisationKind: establishment.kind,
-      organisationId: establishment.id,
-      establishedOn: establishment.on,
-      date: on,
-    },
-  );
+  throw refuse('DATED_BEFORE_ESTABLISHMENT', {
+    act,
+    date: on,
+    organisationKind: establishment.kind,
+    organisationId: establishment.id,
+    organisationName: establishment.name,
+    establishedOn: establishment.on,
+  });
 }

@@ -1,0 +1,10 @@
+export * from './language';
+export * from './refusal';
+export * from './citations';
+export * from './labels';
+export * from './catalogue';
+export type { BlankTextCode } from './records.refusals';
+export type { DatedAct } from './organisation.refusals';
+export type { Blocked, MotionSubject, OfficeName } from './election.refusals';
+export type { EmptyPlanProblem, RestructuringAction } from './restructuring.refusals';
+export type { PolicyFieldProblem } from './policy.refusals';
