@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       writesPerMinute: 6000,
       readModelCacheMb: 256,
       swaggerUi: true,
+      language: 'zh-CN',
     });
   });
 
@@ -61,6 +62,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
         BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: '60',
+        BRANCHFLOW_LANGUAGE: 'en',
       }),
     ).toEqual({
       port: 8080,
@@ -86,7 +88,16 @@ describe('loadConfig', () => {
       writesPerMinute: 120,
       readModelCacheMb: 64,
       swaggerUi: true,
+      language: 'en',
     });
+  });
+
+  it('answers in zh-CN or en by default, in any case, and refuses another language, naming the variable', () => {
+    expect(loadConfig({ BRANCHFLOW_LANGUAGE: 'ZH-cn' }).language).toBe('zh-CN');
+    expect(loadConfig({ BRANCHFLOW_LANGUAGE: 'EN' }).language).toBe('en');
+    expect(problemsOf({ BRANCHFLOW_LANGUAGE: 'fr' })).toBe(
+      'Invalid configuration: BRANCHFLOW_LANGUAGE must be one of zh-CN, en (got "fr")',
+    );
   });
 
   it('refuses to start in production with the public development secret, or with a short secret', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@app/domain';
 import {
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
@@ -110,6 +111,9 @@ export function loadConfig(
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),
       ) === 'true',
+    language: oneOf('BRANCHFLOW_LANGUAGE', LANGUAGES, DEFAULT_LANGUAGE, (s) =>
+      s.toLowerCase() === 'zh-cn' ? 'zh-CN' : s.toLowerCase(),
+    ),
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
