@@ -43,6 +43,7 @@ import type { PersonBody } from '../http/person-body';
 import { CallerRole } from '../privacy/caller-role';
 import { electionForReporter } from '../privacy/election-view';
 import { ReporterSees } from '../privacy/reporter-sees';
+import { missing } from '../http/not-found';
 
 type Input = ExecuteElectionCommand['input'];
 
@@ -428,7 +429,7 @@ export class ElectionsController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today());
-    if (view === null) throw new NotFoundException(`No election ${electionId} exists.`);
+    if (view === null) throw new NotFoundException(missing('election', electionId));
     res.setHeader('ETag', `"${view.revision}"`);
     return role === 'reporter' ? electionForReporter(view) : view;
   }
@@ -455,7 +456,7 @@ export class BranchElectionsController {
     @Param('branchId', ParseUUIDPipe) branchId: string,
   ): Promise<{ branchId: string; elections: ElectionListItem[] }> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
-      throw new NotFoundException(`No branch ${branchId} exists.`);
+      throw new NotFoundException(missing('branch', branchId));
     }
     return { branchId, elections: await this.queries.electionsOfBranch(branchId) };
   }

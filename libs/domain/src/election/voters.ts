@@ -1,6 +1,5 @@
 import { ElectionRollEntry } from './election.commands';
 import { ElectionIn } from './election.state';
-import { RefusalCode } from '../shared/refusals';
 
 /** Why someone on or off the roll may or may not vote (选举工作条例 Art 5). */
 export type VoterStanding = 'eligible' | 'concurrentPostHolder' | 'notOnRoll' | 'probationary' | 'rightsSuspended';
@@ -24,7 +23,7 @@ export const NOT_A_VOTER = {
   notOnRoll: 'NON_MEMBER_CANNOT_VOTE',
   probationary: 'PROBATIONARY_CANNOT_VOTE',
   rightsSuspended: 'RIGHTS_SUSPENDED_CANNOT_VOTE',
-} as const satisfies Readonly<Record<Exclude<VoterStanding, 'eligible'>, RefusalCode>>;
+} as const satisfies Readonly<Record<Exclude<VoterStanding, 'eligible'>, string>>;
 
 /** A person the assembly could still elect: a full member of the branch with rights, not a concurrent holder, not yet elected. */
 export function electableIn(state: ElectionIn<'assemblyOpen'>): (personId: string) => boolean {

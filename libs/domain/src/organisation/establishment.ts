@@ -1,22 +1,10 @@
 import { refuse } from '../shared/domain-error';
 import { calendarDateOf } from '../shared/iso-date';
 import { DatedAct } from '../shared/refusals';
+import { Establishment } from './establishment-facts';
 
-/** When an organisation came into being: the fact every "not before it existed" rule compares with. */
-export interface Establishment {
-  readonly kind: 'branch' | 'committee';
-  readonly id: string;
-  readonly name: string;
-  /** The calendar date (YYYY-MM-DD) of its establishment event. */
-  readonly on: string;
-}
-
-/**
- * The establishment of every organisation a command concerns, by id, in `command.data.context`
- * (filled by the application layer from the organisations' own streams, like their statuses).
- * A missing id is an organisation that does not exist; its status check refuses the command.
- */
-export type EstablishmentFacts = Readonly<Record<string, Establishment>>;
+// The facts are types of their own file, so commands can carry them without importing the refusals.
+export type { Establishment, EstablishmentFacts } from './establishment-facts';
 
 /** An establishment read from an organisation's own state (for the acts on its own stream). */
 export function establishmentOf(

@@ -39,6 +39,11 @@ export function refuse<C extends RefusalCode>(code: C, details: RefusalDetails<C
   return new DomainError(code, details);
 }
 
+/** `instanceof DomainError`, narrowed to a refusal of any declared code. */
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
 /** A refusal handed over as data (a guard's verdict), thrown as an error. */
 export function refusalError(refusal: Refusal): DomainError {
   return new DomainError(refusal.code, refusal.details);
