@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HttpException, NotFoundException } from '@nestjs/common';
 import type { Request } from 'express';
 import type { WorkersProblem } from '@app/application';
-import { refuse, REFUSAL_CODES } from '@app/domain';
+import { refuse, REFUSAL_CODES, refusalMessage, REFUSALS } from '@app/domain';
 import {
   IdempotencyConflict,
   InvalidAppend,
@@ -135,5 +137,23 @@ describe('the problem details filter', () => {
       status: 500,
       code: 'INTERNAL_ERROR',
     });
+  });
+});
+
+describe('docs/rules.md', () => {
+  const rules = readFileSync(join(__dirname, '../../../../docs/rules.md'), 'utf8');
+  const sections = new Set([...rules.matchAll(/^#{2,3} (\d+(?:\.\d+)?)[. ]/gm)].map((match) => match[1]));
+
+  it('states the rule of every refusal code, and has every section a refusal cites', () => {
+    expect(REFUSAL_CODES.filter((code) => !rules.includes(`\`${code}\``))).toEqual([]);
+    const cited = new Set<string>();
+    for (const code of REFUSAL_CODES) {
+      for (const details of REFUSALS[code].examples) {
+        const english = refusalMessage(code, details as never, 'en');
+        for (const match of english.matchAll(/docs\/rules\.md §([\d.]+)/g)) cited.add(match[1] as string);
+      }
+    }
+    expect(cited.size).toBeGreaterThan(20);
+    expect([...cited].filter((section) => !sections.has(section))).toEqual([]);
   });
 });
