@@ -57,12 +57,29 @@ function referenceZh(reference: Reference): string {
   return `依据${name}${articles.map((n) => `第${chineseNumber(n)}条`).join('、')}`;
 }
 
+/** The references in order, with the sections of docs/rules.md gathered into one (`§6.8, §6.10`). */
+function gathered(references: readonly Reference[]): (Reference | { readonly sections: readonly string[] })[] {
+  const sections = references.flatMap((reference) => ('rules' in reference ? [reference.rules] : []));
+  const first = references.findIndex((reference) => 'rules' in reference);
+  const others = references.filter((reference) => !('rules' in reference));
+  if (first < 0) return others;
+  return [...others.slice(0, first), { sections }, ...others.slice(first)];
+}
+
 /** `(Election Regulations, Art. 24; docs/rules.md §6.8)`: the references of an English sentence. */
 export function citeEn(...references: Reference[]): string {
-  return `(${references.map(referenceEn).join('; ')})`;
+  const parts = gathered(references).map((reference) =>
+    'sections' in reference
+      ? `docs/rules.md ${reference.sections.map((section) => `§${section}`).join(', ')}`
+      : referenceEn(reference),
+  );
+  return `(${parts.join('; ')})`;
 }
 
 /** `（依据《中国共产党基层组织选举工作条例》第二十四条；见 docs/rules.md 第 6.8 节）`. */
 export function citeZh(...references: Reference[]): string {
-  return `（${references.map(referenceZh).join('；')}）`;
+  const parts = gathered(references).map((reference) =>
+    'sections' in reference ? `见 docs/rules.md 第 ${reference.sections.join('、')} 节` : referenceZh(reference),
+  );
+  return `（${parts.join('；')}）`;
 }

@@ -108,7 +108,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `${commandEn(d)} cannot run because the result is installed and the new term has begun; later vacancies are filled by a by-election ${citeEn(rules('6.13'))}.`,
     zh: (d) =>
-      `选举结果已经任职，新一届任期已经开始，不能${commandZh(d)}：此后出现的缺额通过补选解决${citeZh(rules('6.13'))}。`,
+      `选举结果已办理任职，新一届任期已经开始，不能${commandZh(d)}：此后出现的缺额通过补选解决${citeZh(rules('6.13'))}。`,
     examples: [{ command: 'CancelElection', status: 'installed' }],
   }),
   ELECTION_ALREADY_OPEN: collision<{ readonly branchId: string; readonly openElectionIds: readonly string[] }>({
@@ -607,7 +607,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `The slate names ${d.candidates} candidates for ${d.office}; ${d.minimum === 1 ? 'at least one is needed (an uncontested election is allowed)' : 'this policy requires a contested election with at least two'} ${citeEn(rules('6.5'), policy(d.policyVersion))}.`,
     zh: (d) =>
-      `${OFFICE_ZH[d.office]}候选人 ${d.candidates} 名：${d.minimum === 1 ? '至少需要一名（可以实行等额选举）' : '本规则版本要求实行差额选举，至少需要两名'}${citeZh(rules('6.5'), policy(d.policyVersion))}。`,
+      `${OFFICE_ZH[d.office]}候选人 ${d.candidates} 名：${d.minimum === 1 ? '至少需要一名，可以实行等额选举' : '本规则版本要求实行差额选举，至少需要两名'}${citeZh(rules('6.5'), policy(d.policyVersion))}。`,
     examples: [
       { office: 'secretary', candidates: 0, minimum: 1, policyVersion: '2022-10-22' },
       { office: 'deputy secretary', candidates: 1, minimum: 2, policyVersion: '2022-10-22' },
@@ -826,7 +826,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `${d.issued} ballots were issued for ${d.present} voters present; one ballot is issued to each voter present, with no proxies or absentee votes ${citeEn(article('election', 24), rules('6.8'))}.`,
     zh: (d) =>
-      `发出选票 ${d.issued} 张，到会选举人 ${d.present} 名：应向每名到会选举人发放一张选票，不得委托他人投票，也没有缺席投票${citeZh(article('election', 24), rules('6.8'))}。`,
+      `发出选票 ${d.issued} 张，到会选举人 ${d.present} 名：应向每名到会选举人发放一张选票，不得委托他人代为投票，缺席者也不能投票${citeZh(article('election', 24), rules('6.8'))}。`,
     examples: [{ issued: 14, present: 13 }],
   }),
   UNKNOWN_CANDIDATE_ON_BALLOT: malformed<{
@@ -929,7 +929,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `The branch does not yet hold ${listEn(d.posts.map((post) => `${POST_LABELS[post.kind].en} ${post.name}`))}; the result is installed once every approved post is assigned on the branch ${citeEn(rules('6.13'))}.`,
     zh: (d) =>
-      `支部尚未登记以下任职：${listZh(d.posts.map((post) => `${POST_LABELS[post.kind].zh}${post.name}`))}：经批准的职务全部在支部登记后，方可确认任职${citeZh(rules('6.13'))}。`,
+      `支部尚未登记${listZh(d.posts.map((post) => `${POST_LABELS[post.kind].zh}${post.name}`))}的任职：经批准的职务全部在支部登记后，方可确认任职${citeZh(rules('6.13'))}。`,
     examples: [
       {
         missing: ['e-1-secretary-m-1', 'e-1-committeeMember-m-2'],
@@ -946,7 +946,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `Election ${d.electionId} has installed no result (it is ${ELECTION_STATUS_LABELS[d.status].en}), so it sets no term whose end could be reminded of ${citeEn(rules('5.3'))}.`,
     zh: (d) =>
-      `选举 ${d.electionId} 尚未完成任职（目前${ELECTION_STATUS_LABELS[d.status].zh}），没有可以提醒届满的任期${citeZh(rules('5.3'))}。`,
+      `选举 ${d.electionId} 尚未完成任职（目前处于“${ELECTION_STATUS_LABELS[d.status].zh}”阶段），没有可以提醒届满的任期${citeZh(rules('5.3'))}。`,
     examples: [{ electionId: 'e-1', status: 'resultApproved' }],
   }),
   REMINDER_NOT_IN_POLICY: malformed<{

@@ -62,13 +62,16 @@ function actZh(act: DatedAct): string {
     case 'transfer':
       return `${act.member}组织关系转接`;
     case 'census':
-      return '开启本次选举的摸排';
+      return '本次选举的摸排';
     case 'restructuringProposal':
       return '提出组织调整方案';
     case 'assignment':
       return `将支部 ${act.branchId} 包联至${act.group}`;
   }
 }
+
+/** The calendar day of an instant (`2023-01-05T09:00:00+08:00` → `2023-01-05`), as a Chinese sentence gives it. */
+const dayOf = (instant: string): string => instant.slice(0, 10);
 
 const ORGANISATION_KIND: { readonly [K in 'branch' | 'committee']: Term } = {
   branch: { en: 'branch', zh: '党支部' },
@@ -104,7 +107,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `${actEn(d.act)} is dated ${d.date}, before ${ORGANISATION_KIND[d.organisationKind].en} ${d.organisationName} was established on ${d.establishedOn}; nothing can be recorded for an organisation before it exists.`,
     zh: (d) =>
-      `${actZh(d.act)}的日期为 ${d.date}，早于${ORGANISATION_KIND[d.organisationKind].zh}${d.organisationName}的成立日期 ${d.establishedOn}：组织成立之前，不能为其记载任何事项${citeZh(rules('2.6'))}。`,
+      `${actZh(d.act)}的日期为 ${d.date}，早于${d.organisationName}的成立日期 ${d.establishedOn}：组织成立之前，不能为其记载任何事项${citeZh(rules('2.6'))}。`,
     examples: [
       {
         act: { kind: 'admission', member: '李全爱' },
@@ -184,7 +187,7 @@ export const ORGANISATION_REFUSALS = {
         : `Parent committee ${d.parentCommitteeId} has been dissolved; nothing can be affiliated to a dissolved committee.`,
     zh: (d) =>
       'committeeId' in d
-        ? `${d.name}已于 ${d.dissolvedAt} 撤销：已撤销的党组织不再办理任何变更。`
+        ? `${d.name}已于 ${dayOf(d.dissolvedAt)} 撤销：已撤销的党组织不再办理任何变更。`
         : `上级党组织 ${d.parentCommitteeId} 已撤销：任何组织都不能隶属于已撤销的党组织。`,
     examples: [
       { committeeId: 'c-1', name: '孝义市离退休干部党委', dissolvedAt: '2023-01-01T00:00:00+08:00' },
@@ -194,7 +197,7 @@ export const ORGANISATION_REFUSALS = {
   PARENT_COMMITTEE_REQUIRED: malformed<{ readonly committeeId: string; readonly name: string }>({
     en: (d) =>
       `General branch ${d.name} names no parent committee; a general branch is always affiliated to the committee above it ${citeEn(rules('2.1'))}.`,
-    zh: (d) => `党总支${d.name}未填写上级党组织：党总支总是隶属于上一级党委${citeZh(rules('2.1'))}。`,
+    zh: (d) => `${d.name}未填写上级党组织：党总支总是隶属于上一级党委${citeZh(rules('2.1'))}。`,
     examples: [{ committeeId: 'c-2', name: '老体协党总支' }],
   }),
   PARENT_COMMITTEE_NOT_FOUND: unknown<{ readonly parentCommitteeId: string }>({
@@ -212,7 +215,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `Party committee ${d.name} still has ${d.openBranches} open branches and ${d.activeChildCommittees} active subordinate committees; it can be dissolved only after each has been re-affiliated or dissolved, so none is left without an affiliation ${citeEn(rules('2.5'))}.`,
     zh: (d) =>
-      `${d.name}下仍有未撤销的党支部 ${d.openBranches} 个、下级党组织 ${d.activeChildCommittees} 个：须先逐一调整其隶属关系或予以撤销，不让任何组织失去隶属，方可撤销${citeZh(rules('2.5'))}。`,
+      `${d.name}下仍有未撤销的党支部 ${d.openBranches} 个、下级党组织 ${d.activeChildCommittees} 个：须先逐一调整其隶属关系或予以撤销，确保没有组织失去隶属关系，方可撤销${citeZh(rules('2.5'))}。`,
     examples: [{ committeeId: 'c-1', name: '孝义市离退休干部党委', openBranches: 22, activeChildCommittees: 1 }],
   }),
   SOURCE_EQUALS_TARGET: malformed<SourceEqualsTarget>({
@@ -269,7 +272,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `Branch ${d.name} was dissolved${d.dissolvedAt === null ? '' : ` on ${d.dissolvedAt}`}; a dissolved branch accepts no further changes and no members ${citeEn(rules('2.5'))}.`,
     zh: (d) =>
-      `${d.name}${d.dissolvedAt === null ? '已' : `已于 ${d.dissolvedAt} `}撤销：已撤销的支部不再办理任何事项，也不能接收党员${citeZh(rules('2.5'))}。`,
+      `${d.name === d.branchId ? `支部 ${d.branchId} ` : d.name}${d.dissolvedAt === null ? '已' : `已于 ${dayOf(d.dissolvedAt)} `}撤销：已撤销的支部不再办理任何事项，也不能接收党员${citeZh(rules('2.5'))}。`,
     examples: [
       { branchId: 'b-ys', name: '永盛社区离退休干部党支部', dissolvedAt: '2022-05-10T09:00:00+08:00' },
       { branchId: 'b-ys', name: 'b-ys', dissolvedAt: null },
@@ -293,7 +296,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `Joint branch ${d.name} names ${count(d.units, 'unit', 'units')}; a joint branch exists to cover several units, so it must name at least two ${citeEn(rules('2.2'))}.`,
     zh: (d) =>
-      `联合党支部${d.name}只填写了 ${d.units} 个单位：联合党支部为覆盖多个单位而设，至少须填写两个单位${citeZh(rules('2.2'))}。`,
+      `${d.name}只填写了 ${d.units} 个单位：联合党支部为覆盖多个单位而设，至少须填写两个单位${citeZh(rules('2.2'))}。`,
     examples: [{ branchId: 'b-j', name: '高阳镇老干联合党支部', units: 1 }],
   }),
   JOINT_UNITS_WITHOUT_JOINT_FLAG: malformed<{ readonly branchId: string; readonly name: string }>({
@@ -312,7 +315,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `Joint branch ${d.name} would cover ${d.units} units; a joint branch covers at most ${d.max} units ${citeEn(chapter('branch', 2), rules('2.2'), policy(d.policyVersion))}.`,
     zh: (d) =>
-      `联合党支部${d.name}将覆盖 ${d.units} 个单位：联合党支部覆盖的单位一般不超过 ${d.max} 个${citeZh(chapter('branch', 2), rules('2.2'), policy(d.policyVersion))}。`,
+      `${d.name}将覆盖 ${d.units} 个单位：联合党支部覆盖的单位一般不超过 ${d.max} 个${citeZh(chapter('branch', 2), rules('2.2'), policy(d.policyVersion))}。`,
     examples: [{ branchId: 'b-j', name: '高阳镇老干联合党支部', units: 6, max: 5, policyVersion: '2022-10-22' }],
   }),
   MANAGEMENT_LINK_ALREADY_EXISTS: collision<{ readonly linkId: string; readonly branchName: string }>({

@@ -65,7 +65,7 @@ function problemZh(problem: PolicyFieldProblem): string {
     case 'joiningAgeTooHigh':
       return `${problem.age} 岁不是入党的年龄`;
     case 'quorumAboveOne':
-      return `到会比例 ${problem.numerator}/${problem.denominator} 大于 1：比例须大于 0 且不超过 1`;
+      return `到会比例 ${problem.numerator}/${problem.denominator} 大于 1，比例须大于 0 且不超过 1`;
     case 'notBoolean':
       return '须为 true 或 false';
     case 'majorityBase':
@@ -87,7 +87,8 @@ export const POLICY_REFUSALS = {
     readonly problem: PolicyFieldProblem;
   }>({
     en: (d) => `Rule policy ${d.version || '(no version)'} has an unusable ${d.field}: ${problemEn(d.problem)}.`,
-    zh: (d) => `规则版本 ${d.version || '（未填写版本号）'} 的 ${d.field} 无法使用：${problemZh(d.problem)}。`,
+    zh: (d) =>
+      `规则版本${d.version ? ` ${d.version} ` : '（未填写版本号）'}的 ${d.field} 无法使用：${problemZh(d.problem)}。`,
     examples: [
       { field: 'version', version: '', problem: { kind: 'blank' } },
       { field: 'description', version: '2024-01-01', problem: { kind: 'blankDescription' } },

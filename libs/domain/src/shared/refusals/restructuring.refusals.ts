@@ -14,14 +14,15 @@ const ACTIONS: { readonly [A in RestructuringAction]: Term } = {
 
 type WrongStage = { readonly restructuringId: string; readonly action: RestructuringAction };
 
-const wrongStage = (en: string, zh: (action: string) => string) =>
+const wrongStage = (
+  en: string,
+  zh: (action: string) => string,
+  ...actions: [RestructuringAction, ...RestructuringAction[]]
+) =>
   rule<WrongStage>({
     en: (d) => `Restructuring ${d.restructuringId} ${en.replace('{action}', ACTIONS[d.action].en)}`,
     zh: (d) => `组织调整 ${d.restructuringId} ${zh(ACTIONS[d.action].zh)}`,
-    examples: [
-      { restructuringId: 'r-1', action: 'complete' },
-      { restructuringId: 'r-1', action: 'startExecution' },
-    ],
+    examples: actions.map((action) => ({ restructuringId: 'r-1', action })) as [WrongStage, ...WrongStage[]],
   });
 
 /** What an empty plan leaves out (EMPTY_PLAN). */
@@ -58,23 +59,33 @@ export const RESTRUCTURING_REFUSALS = {
   RESTRUCTURING_NOT_APPROVED: wrongStage(
     `has not been approved, so it cannot {action}; the basic-level Party committee must decide on it first ${citeEn(rules('7.2'))}.`,
     (action) => `尚未批准，不能${action}：须先由基层党委作出决定${citeZh(rules('7.2'))}。`,
+    'startExecution',
+    'complete',
   ),
   RESTRUCTURING_NOT_EXECUTING: wrongStage(
     'has not started executing, so it cannot {action}; only a running restructuring can be completed.',
     (action) => `尚未开始执行，不能${action}：只有正在执行的组织调整才能办结。`,
+    'complete',
   ),
   RESTRUCTURING_ALREADY_EXECUTING: wrongStage(
     `is already executing, so it cannot {action}; once members are being moved the process must run to completion so that no member is left unattached ${citeEn(rules('7.3'))}.`,
     (action) =>
-      `已在执行中，不能${action}：党员组织关系一经开始转接，就须执行到底，确保没有党员失去组织关系${citeZh(rules('7.3'))}。`,
+      `已在执行中，不能再${action}：党员组织关系一经开始转接，就须执行到底，确保没有党员失去组织关系${citeZh(rules('7.3'))}。`,
+    'approve',
+    'abandon',
+    'startExecution',
   ),
   RESTRUCTURING_COMPLETED: wrongStage(
     'has been completed, so it cannot {action}; a later change needs a new restructuring.',
-    (action) => `已经办结，不能${action}：此后的变动须另行提出组织调整。`,
+    (action) => `已经办结，不能再${action}：此后的变动须另行提出组织调整。`,
+    'approve',
+    'complete',
   ),
   RESTRUCTURING_ABANDONED: wrongStage(
     'was abandoned, so it cannot {action}; a later change needs a new restructuring.',
-    (action) => `已经放弃，不能${action}：此后的变动须另行提出组织调整。`,
+    (action) => `已经放弃，不能再${action}：此后的变动须另行提出组织调整。`,
+    'abandon',
+    'startExecution',
   ),
   EMPTY_PLAN: malformed<{ readonly problem: EmptyPlanProblem }>({
     en: (d) =>
