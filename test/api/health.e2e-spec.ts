@@ -54,6 +54,7 @@ describe('API on the embedded SQLite store', () => {
     const response = await request(api.app.getHttpServer())
       .get('/no-such-thing')
       .set('X-Request-Id', 'trace-1')
+      .set('Accept-Language', 'en')
       .expect(404)
       .expect('Content-Type', /^application\/problem\+json/);
     expect(response.body).toEqual({

@@ -59,7 +59,7 @@ describe('Idempotency-Key over HTTP', () => {
     const reused = await admit('admit-li', change({ ...admission(), name: '李秀英', sex: 'female' })).expect(422);
     expect(reused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', details: { idempotencyKey: 'admit-li' } });
-    expect(reused.body.detail).toMatch(/already used for a different command/);
+    expect(reused.body.detail).toMatch(/已用于另一个不同的请求/);
     expect(await eventCount()).toBe(before);
   });
 

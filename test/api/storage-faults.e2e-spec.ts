@@ -41,6 +41,7 @@ describe('storage faults over HTTP', () => {
       const answer = await request(http)
         .post('/committees')
         .set('Idempotency-Key', `committee-${sent}`)
+        .set('Accept-Language', 'en')
         .send(committee(sent));
       if (answer.status !== 201) {
         refused = answer;
@@ -181,7 +182,9 @@ describe('a damaged read-model database', () => {
 
       const damaged = await bootApi({ env: { BRANCHFLOW_DATA_DIR: dataDir } });
       try {
-        const answer = await request(damaged.app.getHttpServer()).get('/org/tree?asOf=2023-12-31');
+        const answer = await request(damaged.app.getHttpServer())
+          .get('/org/tree?asOf=2023-12-31')
+          .set('Accept-Language', 'en');
         expect(answer.status).toBe(503);
         expect(answer.body).toMatchObject({
           code: 'STORAGE_CORRUPT',

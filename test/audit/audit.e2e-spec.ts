@@ -118,6 +118,7 @@ describe('audit log over HTTP', () => {
   it('exports CSV as UTF-8 with a BOM, a stable header row and the Chinese names intact', async () => {
     const res = await request(http)
       .get(`/audit/events?branchId=${IDS.yongsheng}&type=MemberTransferred&format=csv`)
+      .set('Accept-Language', 'en')
       .buffer(true)
       .parse(rawBytes)
       .expect(200);

@@ -109,7 +109,7 @@ describe('campaigns and the election board over HTTP', () => {
     expect((await assign(g2, { branchId: branches.yongan }).expect(409)).body.code).toBe('BRANCH_ALREADY_ASSIGNED');
     expect((await assign(g2, { branchId: UNKNOWN_ID }).expect(422)).body).toMatchObject({
       code: 'BRANCH_NOT_OPEN',
-      detail: expect.stringContaining('not established'),
+      detail: expect.stringContaining('尚未成立'),
     });
     expect((await assign(UNKNOWN_ID, { branchId: branches.yongan }).expect(404)).body.code).toBe(
       'WORKING_GROUP_NOT_FOUND',
@@ -246,7 +246,11 @@ describe('campaigns and the election board over HTTP', () => {
     expect(paged.body.items).toHaveLength(1);
     expect(paged.headers['x-next-after']).toBe(paged.body.next);
 
-    const csv = await request(http).get(`/elections?campaignId=${campaignId}&format=csv`).buffer(true).expect(200);
+    const csv = await request(http)
+      .get(`/elections?campaignId=${campaignId}&format=csv`)
+      .set('Accept-Language', 'en')
+      .buffer(true)
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     const text = csv.body instanceof Buffer ? csv.body.toString('utf8') : String(csv.text);
     expect(text.startsWith(UTF8_BOM)).toBe(true);

@@ -25,8 +25,9 @@ describe('elections over HTTP', () => {
 
   const eventCount = async (): Promise<number> => (await api.store.readAll()).length;
 
+  // Refusals here are read in English, the sentences the assertions quote.
   const post = (path: string, body: object, key?: string) => {
-    const call = request(http).post(path);
+    const call = request(http).post(path).set('Accept-Language', 'en');
     return key === undefined ? call.send(body) : call.set('Idempotency-Key', key).send(body);
   };
 
@@ -171,8 +172,17 @@ describe('elections over HTTP', () => {
       expect(actions.find((action) => action.command === 'ConveneMembersAssembly')).toMatchObject({
         allowed: false,
         code: 'SLATE_NOT_APPROVED',
-        reason: expect.stringContaining('选举工作条例'),
+        reason: expect.stringContaining('《中国共产党基层组织选举工作条例》第十四条'),
       });
+      expect(response.headers['content-language']).toBe('zh-CN');
+      const inEnglish = await request(http).get(`/elections/${electionId}`).set('Accept-Language', 'en').expect(200);
+      expect(
+        (inEnglish.body.nextActions as { command: string; reason?: string }[]).find(
+          (action) => action.command === 'ConveneMembersAssembly',
+        )?.reason,
+      ).toBe(
+        'ConveneMembersAssembly cannot run while the election is censusTaken: the members’ assembly elects from a slate the superior has approved, and meets once per election (Election Regulations, Art. 14).',
+      );
       expect(actions.find((action) => action.command === 'RequestInstallation')).toMatchObject({
         allowed: false,
         code: 'RESULT_NOT_APPROVED',
@@ -228,7 +238,7 @@ describe('elections over HTTP', () => {
         path('nominations'),
         { nominee: probationary, forPost: 'committee', nominatedBy: '上届支部委员会', occurredAt: '2023-03-16' },
         'NOMINEE_NOT_FULL_MEMBER',
-        /probationary members have no right to be elected \(选举工作条例 Art 5\)/,
+        /probationary members have no right to be elected \(Election Regulations, Art\. 5\)/,
       );
       await post(path('vetting'), {
         memberId: m4.personId,
@@ -262,7 +272,7 @@ describe('elections over HTTP', () => {
           occurredAt: '2023-03-25',
         },
         'TOO_FEW_COMMITTEE_CANDIDATES',
-        /at least 4 are needed \(选举工作条例 Art 13, policy 2022-10-22\)/,
+        /at least 4 are needed \(Election Regulations, Art\. 13; policy 2022-10-22\)/,
       );
       const submitted = await post(path('slate'), {
         committeeCandidates: [m4, m1, m2, m3],
@@ -300,7 +310,7 @@ describe('elections over HTTP', () => {
         path('assembly'),
         assembly(present.slice(0, 7)),
         'QUORUM_NOT_MET',
-        /7 voters are present of 10 due; .* 4\/5 of those due, exactly that share included \(选举工作条例; RULES §1.5, policy 2022-10-22\)/,
+        /7 voters are present of 10 due; .* 4\/5 of those due, exactly that share included \(Election Regulations; docs\/rules\.md §6\.6; policy 2022-10-22\)/,
       );
       const convened = await post(path('assembly'), assembly(present)).expect(200);
       expect(convened.body.events[0].data.quorum).toEqual({
@@ -373,7 +383,7 @@ describe('elections over HTTP', () => {
         path('request-installation'),
         { occurredAt: '2023-05-22' },
         'RESULT_NOT_APPROVED',
-        /posts are installed only from a result the superior has approved \(批准\) and filed \(备案\) \(党章 Art 31; RULES §2.3\)/,
+        /posts are installed only from a result the superior has approved and filed \(Party Constitution, Art\. 31; docs\/rules\.md §6\.12\)/,
       );
     });
 
@@ -589,7 +599,7 @@ describe('elections over HTTP', () => {
         `/elections/${electionId}/assembly`,
         assembly,
         'CONCURRENT_HOLDER_CANNOT_VOTE',
-        /崇文社区党委书记 cannot be counted as a voter present: .* never votes or counts to the quorum \(RULES §5\)/,
+        /崇文社区党委书记 cannot be counted as a voter present: .* never votes or counts to the quorum \(docs\/rules\.md §4\.3\)/,
       );
       // Present as what they are, a non-voting attendee, the assembly is convened without their vote.
       const convened = await post(`/elections/${electionId}/assembly`, {

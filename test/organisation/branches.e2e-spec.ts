@@ -313,7 +313,9 @@ describe('branches over HTTP', () => {
       .expect(422);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ code: 'BRANCH_HAS_MEMBERS', details: { memberCount: 2 } });
-    expect(refused.body.detail).toContain('still has 2 members');
+    expect(refused.body.detail).toBe(
+      '永盛社区离退休干部党支部仍有党员 2 名：须将全部党员的组织关系转出后，方可撤销支部（见 docs/rules.md 第 2.5 节）。',
+    );
     expect(await eventCount()).toBe(before);
   });
 

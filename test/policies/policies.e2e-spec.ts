@@ -99,6 +99,7 @@ describe('rule policies over HTTP', () => {
     const before = await eventCount();
     const sameDate = await request(http)
       .post('/policies')
+      .set('Accept-Language', 'en')
       .send(version({ version: '2030-01-01b', termYears: 6 }))
       .expect(409);
     expect(sameDate.body).toMatchObject({ code: 'POLICY_EFFECTIVE_DATE_TAKEN', status: 409 });

@@ -78,7 +78,9 @@ describe('personal data by role', () => {
   let members: Person[] = [];
 
   const post = (path: string, body: object) => request(http).post(path).send(body);
-  const get = (path: string, role: Role) => request(http).get(path).set('Authorization', auth[role]!);
+  // Reporting jobs read CSV by its stable English headers.
+  const get = (path: string, role: Role) =>
+    request(http).get(path).set('Authorization', auth[role]!).set('Accept-Language', 'en');
   const admit = async (branchId: string, name: string, birthDate: string): Promise<Person> => {
     const admitted = await post('/members', {
       name,
@@ -370,7 +372,22 @@ describe('personal data by role', () => {
       allowed: false,
       code: 'ELECTION_CANCELLED',
       reason:
-        'RequestElection cannot run because the election was cancelled; a new election is started on a new stream (RULES Workflow A).',
+        'RequestElection cannot run because the election was cancelled; a new election is started on a new stream (docs/rules.md §6.14).',
+    });
+    // In Chinese too, the sentence no longer quotes the reason.
+    const inChinese = (
+      await request(http)
+        .get(`/elections/${ids.cancelledElection}`)
+        .set('Authorization', auth.reporter!)
+        .set('Accept-Language', 'zh-CN')
+        .expect(200)
+    ).body;
+    expect(JSON.stringify(inChinese)).not.toContain(SECRET.cancellationReason);
+    expect(inChinese.nextActions).toContainEqual({
+      command: 'RequestElection',
+      allowed: false,
+      code: 'ELECTION_CANCELLED',
+      reason: '选举已经取消，不能提交换届请示：如需选举，须重新开启一次选举（见 docs/rules.md 第 6.14 节）。',
     });
   });
 

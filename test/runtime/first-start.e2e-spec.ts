@@ -41,7 +41,7 @@ describe('first start on an existing store without read models', () => {
 
     const started = Date.now();
     await request(http).get('/health/live').expect(200);
-    const ready = await request(http).get('/health/ready');
+    const ready = await request(http).get('/health/ready').set('Accept-Language', 'en');
     expect(ready.status).toBe(503);
     expect(ready.headers['content-type']).toContain('application/problem+json');
     expect(ready.body).toMatchObject({ code: 'CATCHING_UP', head: history.events });

@@ -298,6 +298,8 @@ describe("a committee-scoped administrator's own committee", () => {
       .get(`/branches/${world.x.branch}`)
       .set('Authorization', scopedAuditor)
       .expect(403);
-    expect(refused.body.detail).toMatch(/committee scope \(committeeId\) is for administrators only/);
+    expect(refused.body.detail).toBe(
+      '只有管理员的令牌可以限定党组织范围（committeeId），当前令牌的角色是审计员（auditor）。',
+    );
   });
 });

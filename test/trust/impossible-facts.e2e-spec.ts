@@ -43,7 +43,8 @@ describe('refusing what cannot be true', () => {
 
   const refused = async (path: string, body: object, code: string, ...inDetail: string[]) => {
     const before = await eventCount();
-    const response = await request(http).post(path).send(body);
+    // The sentences quoted below are the English ones.
+    const response = await request(http).post(path).set('Accept-Language', 'en').send(body);
     expect([path, response.status, response.body.code]).toEqual([path, 422, code]);
     expect(response.headers['content-type']).toContain('application/problem+json');
     for (const text of inDetail) expect(response.body.detail).toContain(text);

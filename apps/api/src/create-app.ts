@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { APP_CONFIG, servedOverTls, type AppConfig } from '@app/application';
 import { AppModule } from './app.module';
 import { requireJsonBodies } from './http/json-bodies';
+import { chooseLanguage } from './http/language';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
 import { consoleFiles, defaultConsoleDir } from './console/console-files';
@@ -39,6 +40,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Keys that could reach an object's prototype are refused while parsing (400), before any
   // DTO transformation sees them.
   // Any other body type is refused with 415 first, so no other parser ever reads a command.
+  // The answer's language is chosen before anything can be refused, so every refusal speaks it.
+  app.use(chooseLanguage(config.language));
   app.use(requireJsonBodies);
   app.useBodyParser('json', { limit: '100kb', reviver: refusePrototypeKeys });
   app.useGlobalPipes(createValidationPipe());

@@ -1,6 +1,7 @@
 // The public surface of the pure domain. `shared/decider-specification` is test-only and not exported.
 export * from './shared/decider';
 export * from './shared/domain-error';
+export * from './shared/refusals';
 export * from './shared/iso-date';
 
 export * from './policy/rule-policy';

@@ -7,6 +7,8 @@ import { AUDIT_CSV_COLUMNS, AuditQueries, toCsv, type AuditEventDetail } from '@
 import { ValidationFailed } from '../http/validation';
 import { ListProduces, sendCsv, sendList, wantsCsv } from '../reports/list-export';
 import { AuditEventQuery, AuditEventsQuery, AuditPageQuery } from './audit-query.dto';
+import { missing } from '../http/not-found';
+import { languageOf } from '../http/language';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
@@ -58,9 +60,9 @@ export class AuditController {
   ): Promise<void> {
     await this.freshness.waitForHead('audit');
     const event: AuditEventDetail | null = this.audit.event(eventId);
-    if (!event) throw new NotFoundException(`No event ${eventId} is recorded.`);
+    if (!event) throw new NotFoundException(missing('event', eventId, 'recorded'));
     if (wantsCsv(query.format, request)) {
-      sendCsv(response, toCsv(AUDIT_CSV_COLUMNS, [event]), `audit-event-${eventId}.csv`);
+      sendCsv(response, toCsv(AUDIT_CSV_COLUMNS, [event], languageOf(request)), `audit-event-${eventId}.csv`);
       return;
     }
     response.json(event);
@@ -81,7 +83,7 @@ export class AuditController {
     await this.freshness.waitForHead('audit');
     const page = this.audit.stream(stream, { after: query.after, limit: query.limit ?? 100 });
     if (page.items.length === 0 && query.after === undefined)
-      throw new NotFoundException(`No stream ${stream} is recorded.`);
+      throw new NotFoundException(missing('stream', stream, 'recorded'));
     sendList(request, response, query.format, page, { columns: AUDIT_CSV_COLUMNS, filename: `audit-${stream}.csv` });
   }
 }

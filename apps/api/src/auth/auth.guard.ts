@@ -29,20 +29,18 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (!decision) {
       this.logger.error(`No access decision on ${request.method} ${request.path}: refused`);
-      throw new Forbidden('This route has no access rule, so it is closed to everyone.');
+      throw new Forbidden({ kind: 'noAccessRule' });
     }
     if (decision.kind === 'public') return true;
     const principal = await this.authenticate(request);
     request.principal = principal;
     if (!decision.roles.includes(principal.role)) {
-      throw new Forbidden(`This route is for ${decision.roles.join(' or ')}; the token's role is ${principal.role}.`);
+      throw new Forbidden({ kind: 'role', roles: decision.roles, role: principal.role });
     }
     // Only administrators' acts are limited to a committee; an auditor or reporter token that
     // names one was issued wrongly, and is refused rather than quietly read as unlimited.
     if (principal.committeeId !== null && principal.role !== 'admin') {
-      throw new Forbidden(
-        `A committee scope (committeeId) is for administrators only; this token's role is ${principal.role}.`,
-      );
+      throw new Forbidden({ kind: 'scopeNotForRole', role: principal.role });
     }
     return true;
   }
@@ -50,13 +48,13 @@ export class AuthGuard implements CanActivate {
   private async authenticate(request: Request): Promise<Principal> {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    if (!match?.[1]) throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+    if (!match?.[1]) throw new Unauthenticated({ kind: 'missing' });
     try {
       return await this.verifier.verify(match[1]);
     } catch (error) {
       if (error instanceof InvalidToken) {
         this.logger.warn(`Bearer token refused: ${error.message}`);
-        throw new Unauthenticated('The bearer token is invalid, expired or not meant for this API.');
+        throw new Unauthenticated({ kind: 'invalid' });
       }
       throw error;
     }

@@ -20,6 +20,7 @@ import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
+import { missing } from '../http/not-found';
 
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
@@ -134,7 +135,7 @@ export class CampaignsController extends CommandController {
       query.asOf ?? this.calendar.today(),
       await this.scoped.visible(),
     );
-    if (view === null) throw new NotFoundException(`No campaign ${campaignId} exists.`);
+    if (view === null) throw new NotFoundException(missing('campaign', campaignId));
     res.setHeader('ETag', `"${view.revision}"`);
     return view;
   }

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import type { Request } from 'express';
 import { decodeJwt } from 'jose';
 import { APP_CONFIG, mintDevelopmentToken, mintsDevelopmentTokens, type AppConfig, type Role } from '@app/application';
-import { DomainError, invalid, notFound } from '@app/domain';
+import { refuse } from '@app/domain';
 import { PublicAccess } from '../auth/access.decorators';
 import { ConsoleConfig, DevToken, DevTokenBody } from './dev-token.dto';
 import { isDirectLoopback } from './loopback';
@@ -50,20 +50,13 @@ export class ConsoleController {
   @ApiCreatedResponse({ type: DevToken })
   async devToken(@Body() body: DevTokenBody, @Req() request: Request): Promise<DevToken> {
     if (!mintsDevelopmentTokens(this.config)) {
-      throw notFound(
-        'DEV_SIGN_IN_UNAVAILABLE',
-        '开发登录不可用：生产环境（或只配置了公钥）时，请通过统一身份认证登录。',
-      );
+      throw refuse('DEV_SIGN_IN_UNAVAILABLE', {});
     }
     if (!isDirectLoopback(request)) {
-      throw new DomainError(
-        'DEV_SIGN_IN_LOOPBACK_ONLY',
-        '开发登录只接受本机直接发出的请求（127.0.0.1 或 ::1，且未经代理转发）。',
-        'forbidden',
-      );
+      throw refuse('DEV_SIGN_IN_LOOPBACK_ONLY', {});
     }
     if (body.committeeId !== undefined && body.role !== 'admin') {
-      throw invalid('COMMITTEE_SCOPE_FOR_ADMINS', '只有管理员的令牌可以限定到某个党委（committeeId）。');
+      throw refuse('COMMITTEE_SCOPE_FOR_ADMINS', {});
     }
     const name = DEVELOPMENT_NAMES[body.role];
     const token = await mintDevelopmentToken(this.config, {

@@ -43,6 +43,8 @@ import type { PersonBody } from '../http/person-body';
 import { CallerRole } from '../privacy/caller-role';
 import { electionForReporter } from '../privacy/election-view';
 import { ReporterSees } from '../privacy/reporter-sees';
+import { missing } from '../http/not-found';
+import { answerIn, languageOf } from '../http/language';
 
 type Input = ExecuteElectionCommand['input'];
 
@@ -427,9 +429,12 @@ export class ElectionsController extends CommandController {
     @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
-    const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today());
-    if (view === null) throw new NotFoundException(`No election ${electionId} exists.`);
+    const language = languageOf(res.req);
+    const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today(), language);
+    if (view === null) throw new NotFoundException(missing('election', electionId));
     res.setHeader('ETag', `"${view.revision}"`);
+    // Why a blocked action is blocked is told in the request's language.
+    answerIn(res, language);
     return role === 'reporter' ? electionForReporter(view) : view;
   }
 
@@ -455,7 +460,7 @@ export class BranchElectionsController {
     @Param('branchId', ParseUUIDPipe) branchId: string,
   ): Promise<{ branchId: string; elections: ElectionListItem[] }> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
-      throw new NotFoundException(`No branch ${branchId} exists.`);
+      throw new NotFoundException(missing('branch', branchId));
     }
     return { branchId, elections: await this.queries.electionsOfBranch(branchId) };
   }

@@ -1,3 +1,4 @@
+import type { WorkersProblem } from '@app/application';
 import type { ProblemDetails } from '../http/problem-details';
 
 /**
@@ -8,7 +9,7 @@ import type { ProblemDetails } from '../http/problem-details';
 export class Degraded extends Error {
   constructor(
     message: string,
-    readonly code: string = 'DEGRADED',
+    readonly code: WorkersProblem = 'DEGRADED',
     readonly extensions: Pick<ProblemDetails, 'head' | 'workers'> = {},
   ) {
     super(message);

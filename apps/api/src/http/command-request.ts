@@ -12,7 +12,7 @@ import { DATE_OR_DATE_TIME_FORM, instantOf } from './calendar-date';
 export function actorOf(request: AuthenticatedRequest): Actor {
   const principal = request.principal;
   // The guard authenticates every non-public route before its handler runs.
-  if (!principal) throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  if (!principal) throw new Unauthenticated({ kind: 'missing' });
   return { id: principal.id, name: principal.name, role: principal.role };
 }
 

@@ -25,23 +25,60 @@ const LINE_SEPARATOR = /[\u2028\u2029]/u;
  */
 const INVISIBLE = /[\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\p{M}\u2800]/u;
 
+/** What can be wrong with a text people will read, in both languages (after the field's name). */
+export const HUMAN_TEXT_PROBLEMS = {
+  loneSurrogate: {
+    en: 'contains a lone surrogate (a broken UTF-16 character)',
+    zh: '含有不成对的代理项（损坏的 UTF-16 字符）',
+  },
+  controlCharacter: {
+    en: 'contains a control character (only tab and line breaks are allowed)',
+    zh: '含有控制字符（只允许制表符和换行）',
+  },
+  controlOrLineBreak: { en: 'contains a control character or a line break', zh: '含有控制字符或换行' },
+  invisible: {
+    en: 'is made only of spaces, invisible or direction characters',
+    zh: '只有空格、不可见字符或方向控制字符',
+  },
+} as const;
+
+export type HumanTextProblem = keyof typeof HUMAN_TEXT_PROBLEMS;
+
 /**
  * Why a text people will read is not acceptable, or undefined when it is. Names, references and
  * reasons are shown in the console, printed in reports and compared by auditors: each must be
  * well-formed Unicode, free of control characters, and say something visible.
  */
-export function humanTextProblem(value: string, options: Pick<HumanTextOptions, 'multiline'> = {}): string | undefined {
-  if (LONE_SURROGATE.test(value)) return 'contains a lone surrogate (a broken UTF-16 character)';
+export function humanTextProblemOf(
+  value: string,
+  options: Pick<HumanTextOptions, 'multiline'> = {},
+): HumanTextProblem | undefined {
+  if (LONE_SURROGATE.test(value)) return 'loneSurrogate';
   if (options.multiline) {
-    if (CONTROL_BUT_LINE_BREAKS.test(value))
-      return 'contains a control character (only tab and line breaks are allowed)';
+    if (CONTROL_BUT_LINE_BREAKS.test(value)) return 'controlCharacter';
   } else if (CONTROL.test(value) || LINE_SEPARATOR.test(value)) {
-    return 'contains a control character or a line break';
+    return 'controlOrLineBreak';
   }
-  if (value.length > 0 && [...value].every((character) => INVISIBLE.test(character))) {
-    return 'is made only of spaces, invisible or direction characters';
-  }
+  if (value.length > 0 && [...value].every((character) => INVISIBLE.test(character))) return 'invisible';
   return undefined;
+}
+
+/** `humanTextProblemOf` as the English the validation message says. */
+export function humanTextProblem(value: string, options: Pick<HumanTextOptions, 'multiline'> = {}): string | undefined {
+  const problem = humanTextProblemOf(value, options);
+  return problem === undefined ? undefined : HUMAN_TEXT_PROBLEMS[problem].en;
+}
+
+/** The first problem of a value checked as human text (a text or a list of texts), if any. */
+export function firstHumanTextProblem(
+  value: unknown,
+  options: Pick<HumanTextOptions, 'multiline'> = {},
+): HumanTextProblem | undefined {
+  const texts = Array.isArray(value) ? (value as unknown[]) : [value];
+  return texts
+    .filter((text): text is string => typeof text === 'string')
+    .map((text) => humanTextProblemOf(text, options))
+    .find((found) => found !== undefined);
 }
 
 const HUMAN_TEXT = Symbol('branchflow:human-text');
@@ -68,17 +105,14 @@ export function HumanText(max: number, options: HumanTextOptions = {}): Property
         target: target.constructor,
         propertyName: String(property),
         options: { each },
+        // The validation messages read whether line breaks are allowed from here.
+        constraints: [options.multiline === true],
         validator: {
           validate: (value: unknown) =>
-            typeof value !== 'string' || humanTextProblem(value, { multiline: options.multiline }) === undefined,
+            typeof value !== 'string' || humanTextProblemOf(value, { multiline: options.multiline }) === undefined,
           defaultMessage: (args: ValidationArguments) => {
-            const value = args.value as unknown;
-            const texts = Array.isArray(value) ? value : [value];
-            const problem = texts
-              .filter((text): text is string => typeof text === 'string')
-              .map((text) => humanTextProblem(text, { multiline: options.multiline }))
-              .find((found) => found !== undefined);
-            return `${args.property} ${problem ?? 'is not acceptable text'}`;
+            const problem = firstHumanTextProblem(args.value, { multiline: options.multiline });
+            return `${args.property} ${problem === undefined ? 'is not acceptable text' : HUMAN_TEXT_PROBLEMS[problem].en}`;
           },
         },
       }),

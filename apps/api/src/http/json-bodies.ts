@@ -1,5 +1,6 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { HttpStatus } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { EdgeRefusal } from './problem-catalogue';
 
 /** Methods whose body is a command; GET, HEAD and OPTIONS bodies are never read. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -27,10 +28,8 @@ export function requireJsonBodies(request: Request, _response: Response, next: N
   const contentType = request.headers['content-type'];
   if (contentType !== undefined && isJson(contentType)) return next();
   next(
-    new UnsupportedMediaTypeException(
-      contentType === undefined
-        ? 'The request has a body but no Content-Type; send it as application/json.'
-        : `The body is ${contentType.split(';')[0]?.trim() || 'untyped'}; every command body is application/json.`,
-    ),
+    new EdgeRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', {
+      contentType: contentType === undefined ? null : (contentType.split(';')[0]?.trim() ?? ''),
+    }),
   );
 }

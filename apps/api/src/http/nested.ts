@@ -101,6 +101,8 @@ export function KeyedRecord(
       name: 'isKeyedRecord',
       target: target.constructor,
       propertyName: String(propertyName),
+      // The validation messages read the limit and the descriptions from here.
+      constraints: [max, what.keys, what.values],
       validator: {
         validate: (value: unknown) =>
           typeof value === 'object' &&

@@ -30,11 +30,19 @@ describe('ProblemDetailsFilter on a read-model query the driver refuses', () => 
   it.each(['SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_PROTOCOL'])(
     '%s: 503 STORE_UNAVAILABLE, a retry may succeed',
     async (code) => {
-      const answer = await request(app.getHttpServer() as App).get(`/read-model/${code}`);
+      const answer = await request(app.getHttpServer() as App)
+        .get(`/read-model/${code}`)
+        .set('Accept-Language', 'en');
       expect(answer.status).toBe(503);
       expect(answer.body).toMatchObject({
         code: 'STORE_UNAVAILABLE',
         detail: `The read-model database is busy (${code}).`,
+      });
+      const chinese = await request(app.getHttpServer() as App).get(`/read-model/${code}`);
+      expect(chinese.headers['content-language']).toBe('zh-CN');
+      expect(chinese.body).toMatchObject({
+        code: 'STORE_UNAVAILABLE',
+        detail: `事件库暂时无法访问，本次操作未记录任何内容：请稍后重试。（技术信息：The read-model database is busy (${code}).）`,
       });
     },
   );
@@ -46,8 +54,11 @@ describe('ProblemDetailsFilter on a read-model query the driver refuses', () => 
     ['SQLITE_NOLFS', 'STORAGE_FAILED'],
     ['SQLITE_NOMEM', 'STORAGE_FAILED'],
   ])('%s: 503 %s, naming the read-model database', async (code, fault) => {
-    const answer = await request(app.getHttpServer() as App).get(`/read-model/${code}`);
+    const answer = await request(app.getHttpServer() as App)
+      .get(`/read-model/${code}`)
+      .set('Accept-Language', 'en');
     expect(answer.status).toBe(503);
+    expect(answer.headers['content-language']).toBe('en');
     expect(answer.body).toMatchObject({
       code: fault,
       detail: expect.stringMatching(new RegExp(`^The read-model database failed: .* \\(${code}\\); .*\\.$`)),

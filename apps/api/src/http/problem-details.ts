@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PROBLEM_CODES, type ProblemCode } from './problem-catalogue';
 
 export const PROBLEM_JSON = 'application/problem+json';
 
@@ -7,17 +8,29 @@ export class ProblemDetails {
   @ApiProperty({ example: 'urn:branchflow:problem:store-unavailable' })
   readonly type!: string;
 
-  @ApiProperty({ example: 'Service Unavailable' })
+  @ApiProperty({ description: 'The HTTP status phrase, in English.', example: 'Service Unavailable' })
   readonly title!: string;
 
   @ApiProperty({ example: 503 })
   readonly status!: number;
 
-  @ApiProperty({ example: 'The event store did not answer a ping within 3000 ms.' })
+  @ApiProperty({
+    description:
+      'What went wrong and, for a refusal, the rule and the regulation it comes from, in the language the ' +
+      'request asked for (Accept-Language: zh-CN or en; otherwise BRANCHFLOW_LANGUAGE, zh-CN by default). ' +
+      'Content-Language names it.',
+    example:
+      '事件库暂时无法访问，本次操作未记录任何内容：请稍后重试。（技术信息：The event store did not answer a ping within 3000 ms.）',
+  })
   readonly detail!: string;
 
-  @ApiProperty({ description: 'Stable machine-readable error code.', example: 'STORE_UNAVAILABLE' })
-  readonly code!: string;
+  @ApiProperty({
+    description:
+      'Stable machine-readable error code: one of the declared codes, each with its sentence in zh-CN and en.',
+    enum: PROBLEM_CODES,
+    example: 'STORE_UNAVAILABLE',
+  })
+  readonly code!: ProblemCode;
 
   @ApiPropertyOptional({ example: '/health/ready' })
   readonly instance?: string;

@@ -13,6 +13,7 @@ import {
 } from '@app/read-models';
 import { NEXT_HEADER } from '../reports/list-export';
 import { AsOfQuery, DiffQuery } from './org.dto';
+import { missing } from '../http/not-found';
 
 /**
  * The organisation over time, for auditors: as of any date, between two dates, a branch's roll
@@ -66,7 +67,7 @@ export class OrgController {
   async roll(@Param('branchId') branchId: string, @Query() query: AsOfQuery): Promise<AsOfRoll> {
     await this.fresh();
     const roll = this.queries.roll(branchId, query.asOf ?? this.calendar.today());
-    if (!roll) throw new NotFoundException(`Branch ${branchId} does not appear in the organisation's history.`);
+    if (!roll) throw new NotFoundException(missing('branch', branchId, 'history'));
     return roll;
   }
 
@@ -77,7 +78,7 @@ export class OrgController {
   async memberHistory(@Param('memberId') memberId: string): Promise<MemberHistory> {
     await this.fresh();
     const history = this.queries.memberHistory(memberId);
-    if (!history) throw new NotFoundException(`Member ${memberId} does not appear in the organisation's history.`);
+    if (!history) throw new NotFoundException(missing('member', memberId, 'history'));
     return history;
   }
 

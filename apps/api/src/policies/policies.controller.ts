@@ -18,6 +18,7 @@ import { CommandEndpoint } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
+import { missing } from '../http/not-found';
 
 /**
  * The rule versions (规则版本) every act is judged by: the built-in ones and those administrators
@@ -72,7 +73,7 @@ export class PoliciesController extends CommandController {
     const found = (await this.catalogue.list(this.calendar.today())).versions.find(
       (entry) => entry.version === version,
     );
-    if (found === undefined) throw new NotFoundException(`No rule policy version ${version} exists.`);
+    if (found === undefined) throw new NotFoundException(missing('rule policy version', version));
     return found;
   }
 }

@@ -10,7 +10,7 @@ import { Unauthenticated } from '../auth/auth-errors';
 export function callerRoleOf(_: unknown, context: ExecutionContext): Role {
   const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
   // The guard authenticates every non-public route before its handler runs.
-  if (!principal) throw new Unauthenticated('A bearer token is required (Authorization: Bearer <token>).');
+  if (!principal) throw new Unauthenticated({ kind: 'missing' });
   return principal.role;
 }
 

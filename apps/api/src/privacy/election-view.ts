@@ -17,7 +17,8 @@ const ROUND = { roundNo: true, kind: true, candidates: PERSON, seats: true } as 
  * feed shows the events that recorded them.
  */
 function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
-  const quoted = cancelledFor === null ? null : ` (${cancelledFor})`;
+  // The blocked actions' sentences quote the reason, in English ` (…)` or in Chinese `（…）`.
+  const quoted = cancelledFor === null ? null : [` (${cancelledFor})`, `（${cancelledFor}）`, cancelledFor];
   return {
     electionId: true,
     revision: true,
@@ -126,7 +127,10 @@ function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
       command: true,
       allowed: true,
       code: true,
-      reason: quoted === null ? true : (sentence: string) => sentence.split(quoted).join(''),
+      reason:
+        quoted === null
+          ? true
+          : (sentence: string) => quoted.reduce((text, quoting) => text.split(quoting).join(''), sentence),
     },
   };
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import { toCsv, type CsvColumn } from '@app/read-models';
+import { answerIn, languageOf } from '../http/language';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 /** The cursor of the next page, for CSV (which has no envelope) and JSON alike. */
@@ -68,13 +69,15 @@ export function sendList<Row>(
   if (page.next !== null) response.setHeader(NEXT_HEADER, String(page.next));
   response.vary('Accept');
   if (wantsCsv(format, request)) {
-    sendCsv(response, toCsv(csv.columns, page.items), csv.filename);
+    sendCsv(response, toCsv(csv.columns, page.items, languageOf(request)), csv.filename);
     return;
   }
   response.json({ items: page.items, next: page.next });
 }
 
+/** A CSV answer; its headers are in the request's language (Chinese for zh-CN), which Content-Language names. */
 export function sendCsv(response: Response, bytes: Buffer, filename: string): void {
+  answerIn(response, languageOf(response.req));
   response.setHeader('Content-Type', CSV_CONTENT_TYPE);
   response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
   response.send(bytes);

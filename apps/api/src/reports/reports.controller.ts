@@ -18,6 +18,7 @@ import { CallerRole } from '../privacy/caller-role';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
+import { languageOf } from '../http/language';
 
 /**
  * Reports for reporting jobs and auditors, over the `statistics` projection's views; the
@@ -65,7 +66,11 @@ export class ReportsController {
     const statistics = this.reports.statistics(query.asOf ?? this.calendar.today(), agesFor(role), within ?? undefined);
     response.vary('Accept');
     if (wantsCsv(query.format, request)) {
-      sendCsv(response, toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics)), 'statistics.csv');
+      sendCsv(
+        response,
+        toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics), languageOf(request)),
+        'statistics.csv',
+      );
       return;
     }
     response.json(statistics);

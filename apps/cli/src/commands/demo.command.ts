@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { CliCommand } from '../cli-context';
 import {
   apiUrl,
+  cliLanguage,
   developmentSecretNote,
   developmentToken,
   explainApiFailure,
@@ -119,6 +120,7 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
           auditorToken,
           sink: deps.sink,
           waitTimeoutMs: timeoutSeconds * 1000,
+          language: cliLanguage(deps.env, config),
         });
         for (const line of summarise(report, url)) out(line);
         if (!report.after.verified) {

@@ -1,4 +1,5 @@
 import { usesDevelopmentSecret, type AppConfig, type Role } from '@app/application';
+import { languageOfLocale, type Language } from '@app/domain';
 import { mintDevelopmentToken } from '../development-token';
 import { ApiError, ApiUnreachable } from './http-client';
 
@@ -54,6 +55,16 @@ export function parseArgs(
 }
 
 /** The API of this machine at the configured PORT, unless `--url` says otherwise. */
+/**
+ * The language the CLI asks the API to answer in: the operator's locale (LC_ALL, else
+ * LC_MESSAGES, else LANG, as POSIX reads them) when it is Chinese or English, else the
+ * configured default (BRANCHFLOW_LANGUAGE, zh-CN out of the box).
+ */
+export function cliLanguage(env: NodeJS.ProcessEnv, config: AppConfig): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value.trim() !== '');
+  return languageOfLocale(locale) ?? config.language;
+}
+
 export function apiUrl(parsed: ParsedArgs, config: AppConfig): string {
   const given = parsed.values.get('--url') ?? `http://127.0.0.1:${config.port}`;
   let url: URL;

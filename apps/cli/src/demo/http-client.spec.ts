@@ -1,3 +1,5 @@
+import type { AppConfig } from '@app/application';
+import { cliLanguage } from './api-access';
 import { ApiClient } from './http-client';
 
 /** A fetch that answers each path from a table, and records what was asked. */
@@ -59,5 +61,43 @@ describe('ApiClient paging', () => {
     const { fetch } = fakeFetch({ '/audit/events?format=csv': csv('\uFEFFposition,type\r\n') });
     const api = new ApiClient('http://api.test', 'token', { fetch });
     await expect(api.allCsv('/audit/events?format=csv')).resolves.toEqual(['position,type']);
+  });
+});
+
+describe('ApiClient language', () => {
+  it('asks for the language it was given, and its errors carry the detail the API answered in it', async () => {
+    const headers: Headers[] = [];
+    const fetch: typeof globalThis.fetch = (_input, init) => {
+      headers.push(new Headers(init?.headers));
+      return Promise.resolve(
+        Response.json(
+          { code: 'QUORUM_NOT_MET', detail: '应到会有选举权的党员 15 名，实到 11 名。' },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      );
+    };
+    const api = new ApiClient('http://api.test', 'token', { fetch, language: 'zh-CN' });
+    await expect(api.command('k-1', '/elections/e-1/assembly')).rejects.toThrow(
+      'answered 422 QUORUM_NOT_MET: 应到会有选举权的党员 15 名，实到 11 名。',
+    );
+    expect(headers[0]?.get('accept-language')).toBe('zh-CN');
+  });
+});
+
+describe('the CLI language', () => {
+  const config = { language: 'zh-CN' } as AppConfig;
+  it.each([
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [{ LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{ LC_MESSAGES: 'zh_TW', LANG: 'en_US' }, 'zh-CN'],
+    [{ LANG: 'C.UTF-8' }, 'zh-CN'],
+    [{}, 'zh-CN'],
+  ])('%p reads as %s', (env, language) => {
+    expect(cliLanguage(env, config)).toBe(language);
+  });
+
+  it('falls back to BRANCHFLOW_LANGUAGE when the locale names neither', () => {
+    expect(cliLanguage({ LANG: 'de_DE.UTF-8' }, { language: 'en' } as AppConfig)).toBe('en');
   });
 });

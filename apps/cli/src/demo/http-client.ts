@@ -1,7 +1,10 @@
+import type { Language } from '@app/domain';
+
 /**
  * A small client of branchflow's public HTTP API for operator commands: a bearer token on every
  * request, an Idempotency-Key on every command, waits out 429 (Retry-After) and a passing 503,
- * and turns problem+json answers into errors that say which request failed and why.
+ * and turns problem+json answers into errors that say which request failed and why, in the
+ * language it asks for (Accept-Language).
  */
 
 export interface CommandOutcomeBody {
@@ -55,6 +58,8 @@ export interface HttpClientOptions {
   readonly maxRetries?: number;
   /** Upper bound of one request. */
   readonly timeoutMs?: number;
+  /** Sent as Accept-Language: the language of the problems' `detail` (and of CSV headers). */
+  readonly language?: Language;
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -64,6 +69,7 @@ export class ApiClient {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly maxRetries: number;
   private readonly timeoutMs: number;
+  private readonly language: Language | undefined;
   /** Requests sent, for the summary. */
   requests = 0;
 
@@ -76,6 +82,7 @@ export class ApiClient {
     this.sleep = options.sleep ?? sleepFor;
     this.maxRetries = options.maxRetries ?? 20;
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.language = options.language;
   }
 
   async get<T>(path: string, accept = 'application/json'): Promise<T> {
@@ -135,6 +142,7 @@ export class ApiClient {
           method,
           headers: {
             Authorization: `Bearer ${this.token}`,
+            ...(this.language === undefined ? {} : { 'Accept-Language': this.language }),
             ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
             ...headers,
           },

@@ -4,6 +4,7 @@ import { MintingRefused } from '../development-token';
 import { ExitCode } from '../exit-codes';
 import {
   apiUrl,
+  cliLanguage,
   developmentToken,
   explainApiFailure,
   givenToken,
@@ -60,7 +61,7 @@ export async function runReadCommand(
     return ExitCode.failed;
   }
   try {
-    return await body(new ApiClient(url, token, { maxRetries: 5 }), parsed);
+    return await body(new ApiClient(url, token, { maxRetries: 5, language: cliLanguage(process.env, config) }), parsed);
   } catch (error) {
     if (error instanceof UsageError) {
       err(error.message);

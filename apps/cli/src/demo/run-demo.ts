@@ -1,3 +1,4 @@
+import type { Language } from '@app/domain';
 import { ApiClient } from './http-client';
 import { fmt, type ProgressSink } from './progress';
 import type { PhaseOutcome } from './script-support';
@@ -15,6 +16,8 @@ export interface DemoOptions {
   readonly pollIntervalMs?: number;
   /** How long to wait for a process manager (restructuring, installation) to finish one piece of work. */
   readonly waitTimeoutMs?: number;
+  /** The language the API's refusals are asked for (Accept-Language). */
+  readonly language?: Language;
 }
 
 export interface HistoryCount {
@@ -60,8 +63,8 @@ export async function countHistory(auditor: ApiClient): Promise<HistoryCount> {
 export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const started = Date.now();
   const year = generateXiaoyiYear(options.seed ?? DEMO_SEED);
-  const admin = new ApiClient(options.url, options.adminToken);
-  const auditor = new ApiClient(options.url, options.auditorToken);
+  const admin = new ApiClient(options.url, options.adminToken, { language: options.language });
+  const auditor = new ApiClient(options.url, options.auditorToken, { language: options.language });
   const operations = await apiOperations(admin);
   const before = await countHistory(auditor);
   options.sink.write(

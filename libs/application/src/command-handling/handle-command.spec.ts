@@ -1,9 +1,10 @@
 import type { Decider } from '@app/domain/shared/decider';
-import { DomainError } from '@app/domain/shared/domain-error';
+import { DomainError, refuse } from '@app/domain/shared/domain-error';
 import { MemoryEventStore, WrongExpectedRevision, type EventStore } from '@app/event-store';
 import { handleCommand, type CommandContext } from './handle-command';
 
-// A tiny ledger: opening twice is refused, deposits add up. Enough to exercise the loop.
+// A tiny ledger: opening twice is refused, deposits add up. Enough to exercise the loop. Its
+// refusals borrow two declared codes, since a refusal can use no other.
 type Command = { type: 'Open' } | { type: 'Deposit'; amount: number };
 type Event = { type: 'Opened'; data: Record<string, never> } | { type: 'Deposited'; data: { amount: number } };
 type State = { open: boolean; balance: number };
@@ -14,10 +15,10 @@ const ledger: Decider<Command, Event, State> = {
     event.type === 'Opened' ? { ...state, open: true } : { ...state, balance: state.balance + event.data.amount },
   decide: (command, state) => {
     if (command.type === 'Open') {
-      if (state.open) throw new DomainError('ALREADY_OPEN', 'The ledger is already open.');
+      if (state.open) throw refuse('COMMITTEE_ALREADY_EXISTS', { committeeId: 'ledger-1' });
       return [{ type: 'Opened', data: {} }];
     }
-    if (!state.open) throw new DomainError('NOT_OPEN', 'Open the ledger first.');
+    if (!state.open) throw refuse('COMMITTEE_NOT_FOUND', { committeeId: 'ledger-1' });
     return [{ type: 'Deposited', data: { amount: command.amount } }];
   },
 };
@@ -59,7 +60,7 @@ describe('handleCommand', () => {
     expect(again).toEqual({ ...first, replayed: true });
     expect(await store.readStream('ledger-1')).toHaveLength(1);
     await expect(handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c2'))).rejects.toMatchObject({
-      code: 'ALREADY_OPEN',
+      code: 'COMMITTEE_ALREADY_EXISTS',
     });
   });
 
@@ -93,7 +94,7 @@ describe('handleCommand', () => {
     await expect(
       handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 1 }, context('c1')),
     ).rejects.toMatchObject({
-      code: 'NOT_OPEN',
+      code: 'COMMITTEE_NOT_FOUND',
     });
     await expect(store.readStream('ledger-1')).rejects.toThrow('does not exist');
   });

@@ -1,4 +1,4 @@
-import { DomainError, type Decider, type DomainEvent } from '@app/domain';
+import { refuse, type Decider, type DomainError, type DomainEvent } from '@app/domain';
 import {
   IdempotencyConflict,
   WrongExpectedRevision,
@@ -144,13 +144,7 @@ function replayedResult<E extends DomainEvent, S>(
  * the sender its own request was carried out. Nothing is appended.
  */
 function idempotencyKeyReused(commandId: string): DomainError {
-  return new DomainError(
-    'IDEMPOTENCY_KEY_REUSED',
-    `Idempotency-Key ${commandId} was already used for a different command (another body, route or target); ` +
-      'a retry must repeat the first request exactly, and a new command needs a new key.',
-    'rule',
-    { idempotencyKey: commandId },
-  );
+  return refuse('IDEMPOTENCY_KEY_REUSED', { idempotencyKey: commandId });
 }
 
 function toNewEvent(

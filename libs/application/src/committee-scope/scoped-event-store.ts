@@ -1,4 +1,4 @@
-import { DomainError, type DomainEvent } from '@app/domain';
+import { refuse, type DomainEvent } from '@app/domain';
 import {
   StreamNotFound,
   type AppendOptions,
@@ -48,26 +48,14 @@ export class ScopedEventStore implements EventStore {
   private async assertMayAppend(caller: ScopedCaller, stream: string, events: readonly NewEvent[]): Promise<void> {
     const before = (await readWholeStream(this.inner, stream)).map(toDomainEvent);
     if (before.length > 0 && (await this.judge.verdict(caller, stream, before)) === 'outside') {
-      throw new DomainError(
-        'ID_IN_USE',
-        'That id is already in use; leave it out to have one made, or choose another.',
-        'conflict',
-      );
+      throw refuse('ID_IN_USE', {});
     }
     const verdict = await this.judge.verdict(caller, stream, [...before, ...events.map(asDomainEvent)]);
     if (verdict === 'bureau') {
-      throw new DomainError(
-        'BUREAU_WIDE_ACT',
-        'This changes something that belongs to the whole bureau (its rules, campaigns or digests), which an administrator scoped to one committee may not do.',
-        'forbidden',
-      );
+      throw refuse('BUREAU_WIDE_ACT', {});
     }
     if (verdict === 'outside') {
-      throw new DomainError(
-        'OUTSIDE_COMMITTEE_SCOPE',
-        `An administrator scoped to committee ${caller.committeeId} may act only within it and the committees below it; this would reach outside it.`,
-        'forbidden',
-      );
+      throw refuse('OUTSIDE_COMMITTEE_SCOPE', { committeeId: caller.committeeId });
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Language } from '@app/domain';
 import type { AuthSettings } from '../auth/auth-settings';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -85,6 +86,11 @@ export interface AppConfig {
    */
   readonly publicUrl: string | null;
   readonly console: ConsoleSettings;
+  /**
+   * The language of refusals, validation messages and CSV headers when a request's
+   * Accept-Language names neither Chinese nor English (zh-CN: the bureau's own).
+   */
+  readonly language: Language;
 }
 
 /**

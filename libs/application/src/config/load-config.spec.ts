@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       swaggerUi: true,
       publicUrl: null,
       console: { dir: null, oidc: null },
+      language: 'zh-CN',
     });
   });
 
@@ -66,6 +67,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
         BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: '60',
         BRANCHFLOW_PUBLIC_URL: 'HTTPS://Branchflow.Example.gov:8443/api',
+        BRANCHFLOW_LANGUAGE: 'en',
       }),
     ).toEqual({
       port: 8080,
@@ -94,7 +96,16 @@ describe('loadConfig', () => {
       swaggerUi: true,
       publicUrl: 'https://branchflow.example.gov:8443/api',
       console: { dir: null, oidc: null },
+      language: 'en',
     });
+  });
+
+  it('answers in zh-CN or en by default, in any case, and refuses another language, naming the variable', () => {
+    expect(loadConfig({ BRANCHFLOW_LANGUAGE: 'ZH-cn' }).language).toBe('zh-CN');
+    expect(loadConfig({ BRANCHFLOW_LANGUAGE: 'EN' }).language).toBe('en');
+    expect(problemsOf({ BRANCHFLOW_LANGUAGE: 'fr' })).toBe(
+      'Invalid configuration: BRANCHFLOW_LANGUAGE must be one of zh-CN, en (got "fr")',
+    );
   });
 
   it('refuses to start in production with the public development secret, or with a short secret', () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '@app/domain';
 import {
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
@@ -123,6 +124,9 @@ export function loadConfig(
       ) === 'true',
     publicUrl: publicUrlOf(value('BRANCHFLOW_PUBLIC_URL'), problems),
     console: consoleSettings,
+    language: oneOf('BRANCHFLOW_LANGUAGE', LANGUAGES, DEFAULT_LANGUAGE, (s) =>
+      s.toLowerCase() === 'zh-cn' ? 'zh-CN' : s.toLowerCase(),
+    ),
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;

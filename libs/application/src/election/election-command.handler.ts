@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  conflict,
   createElectionStreamDecider,
   electionStreamDecider,
   electionStreamName,
+  refuse,
   type ElectionStreamCommand,
   type ElectionStreamState,
   type RulePolicy,
@@ -52,11 +52,7 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
         const { branchId, electionId } = input.data;
         const others = await this.facts.openElections(branchId, electionId);
         if (others.length > 0) {
-          throw conflict(
-            'ELECTION_ALREADY_OPEN',
-            `Branch ${branchId} already has an election under way (${others.join(', ')}); a branch holds one election per term, so finish or cancel it first (RULES Workflow A).`,
-            { branchId, openElectionIds: others },
-          );
+          throw refuse('ELECTION_ALREADY_OPEN', { branchId, openElectionIds: others });
         }
         const [branchStatus, established, roll, currentTerm] = await Promise.all([
           this.facts.branchStatus(branchId),

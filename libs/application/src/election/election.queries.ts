@@ -3,6 +3,7 @@ import {
   electionStreamName,
   nextActions,
   type ElectionStreamEvent,
+  type Language,
   type ElectionStreamState,
   type NextAction,
   type RulePolicy,
@@ -61,8 +62,9 @@ export class ElectionQueries {
   /**
    * Null when the election has no events. `asOf` is the day (or instant) the next actions are
    * judged on: the caller passes the bureau's today, since a UTC date is a day behind every morning.
+   * Why a blocked action is blocked is told in `language`.
    */
-  async election(electionId: string, asOf: string): Promise<ElectionView | null> {
+  async election(electionId: string, asOf: string, language: Language = 'en'): Promise<ElectionView | null> {
     const events = await readWholeStream(this.store, electionStreamName(electionId));
     const last = events[events.length - 1];
     if (last === undefined) return null;
@@ -86,7 +88,7 @@ export class ElectionQueries {
       })),
       policyInForce: policy.version,
       asOf,
-      nextActions: nextActions(state, policy, asOf),
+      nextActions: nextActions(state, policy, asOf, language),
     };
   }
 

@@ -1,6 +1,6 @@
 import { DomainCommand } from '../shared/decider';
 import { BranchStatusFact } from '../organisation/organisation-facts';
-import { EstablishmentFacts } from '../organisation/establishment';
+import { EstablishmentFacts } from '../organisation/establishment-facts';
 import { PostHolder } from '../organisation/branch/post';
 
 /** 印发《换届选举工作方案》: the written plan that opens a renewal campaign. */

@@ -1,6 +1,6 @@
 import { requireEstablishedBy } from '../organisation/establishment';
 import { assertNever, Decider } from '../shared/decider';
-import { conflict, invalid, notFound, refuse } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
 import { AssignBranchToWorkingGroup, CampaignCommand, FormWorkingGroup, IssueElectionPlan } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
@@ -60,11 +60,7 @@ export const campaignDecider: Decider<CampaignCommand, CampaignEvent, CampaignSt
 function requireActive(state: CampaignState, campaignId: string): ActiveCampaign {
   switch (state.status) {
     case 'none':
-      throw notFound(
-        'CAMPAIGN_NOT_FOUND',
-        `Campaign ${campaignId} has no election plan yet; a renewal campaign begins when its plan (换届选举工作方案) is issued.`,
-        { campaignId },
-      );
+      throw refuse('CAMPAIGN_NOT_FOUND', { campaignId });
     case 'active':
       return state;
     default:
@@ -75,11 +71,7 @@ function requireActive(state: CampaignState, campaignId: string): ActiveCampaign
 function issuePlan(command: IssueElectionPlan, state: CampaignState): readonly CampaignEvent[] {
   const { campaignId } = command.data;
   if (state.status === 'active') {
-    throw conflict(
-      'CAMPAIGN_ALREADY_EXISTS',
-      `Campaign ${campaignId} already has the plan ${state.plan.documentNumber}; a campaign is opened by one plan.`,
-      { campaignId },
-    );
+    throw refuse('CAMPAIGN_ALREADY_EXISTS', { campaignId, documentNumber: state.plan.documentNumber });
   }
   const title = requireText(command.data.title, 'plan title', 'INVALID_NAME');
   const documentNumber = requireText(
@@ -91,11 +83,7 @@ function issuePlan(command: IssueElectionPlan, state: CampaignState): readonly C
   const deadline = requireCalendarDate(command.data.deadline, 'campaign deadline');
   const issuedOn = requireCalendarDate(command.metadata.at, 'plan issue date');
   if (deadline < issuedOn) {
-    throw invalid(
-      'DEADLINE_BEFORE_PLAN',
-      `The campaign deadline ${deadline} is before the plan is issued on ${issuedOn}; branches need time after the plan to hold their elections.`,
-      { deadline, issuedOn },
-    );
+    throw refuse('DEADLINE_BEFORE_PLAN', { deadline, issuedOn });
   }
   return [
     {
@@ -112,19 +100,17 @@ function formGroup(command: FormWorkingGroup, state: ActiveCampaign): readonly C
   const existing = state.groups.find((group) => group.groupId === groupId);
   if (existing !== undefined) {
     if (existing.name === name && existing.leader.personId === leader.personId) return [];
-    throw conflict(
-      'WORKING_GROUP_ALREADY_EXISTS',
-      `Working group ${groupId} already exists as ${existing.name}; a group is formed once under its id.`,
-      { groupId },
-    );
+    throw refuse('WORKING_GROUP_ALREADY_EXISTS', { groupId, name: existing.name });
   }
   const led = state.groups.find((group) => group.leader.personId === leader.personId);
   if (led !== undefined) {
-    throw refuse(
-      'LEADER_ALREADY_LEADS_GROUP',
-      `${leaderName} already leads working group ${led.name}; each working group (换届工作领导小组) is led by its own bureau leader.`,
-      { groupId, leaderId: leader.personId, ledGroupId: led.groupId },
-    );
+    throw refuse('LEADER_ALREADY_LEADS_GROUP', {
+      groupId,
+      leaderId: leader.personId,
+      leaderName,
+      ledGroupId: led.groupId,
+      ledGroupName: led.name,
+    });
   }
   return [
     {
@@ -144,21 +130,13 @@ function assignBranch(command: AssignBranchToWorkingGroup, state: ActiveCampaign
   const { branchId, groupId, context } = command.data;
   const group = state.groups.find((candidate) => candidate.groupId === groupId);
   if (group === undefined) {
-    throw notFound(
-      'WORKING_GROUP_NOT_FOUND',
-      `Campaign ${state.campaignId} has no working group ${groupId}; a branch is assigned (包联) to a group that has been formed.`,
-      { groupId },
-    );
+    throw refuse('WORKING_GROUP_NOT_FOUND', { campaignId: state.campaignId, groupId });
   }
   if (context.branchStatus !== 'open') {
-    throw refuse(
-      'BRANCH_NOT_OPEN',
-      `Branch ${branchId} is ${context.branchStatus === 'dissolved' ? 'dissolved' : 'not established'}; only an open branch holds an election and can be assigned to a working group.`,
-      { branchId, branchStatus: context.branchStatus },
-    );
+    throw refuse('BRANCH_NOT_OPEN', { branchId, branchStatus: context.branchStatus, purpose: 'assignment' });
   }
   requireEstablishedBy(
-    `The assignment of branch ${branchId} to working group ${group.name}`,
+    { kind: 'assignment', branchId, group: group.name },
     command.metadata.at,
     context.established[branchId],
   );
@@ -166,11 +144,7 @@ function assignBranch(command: AssignBranchToWorkingGroup, state: ActiveCampaign
   if (current === groupId) return [];
   if (current !== undefined && command.data.reassign !== true) {
     const currentName = state.groups.find((candidate) => candidate.groupId === current)?.name ?? current;
-    throw conflict(
-      'BRANCH_ALREADY_ASSIGNED',
-      `Branch ${branchId} is already assigned to working group ${currentName}; a branch is 包联 to one group per campaign, so moving it must be an explicit reassignment.`,
-      { branchId, groupId: current },
-    );
+    throw refuse('BRANCH_ALREADY_ASSIGNED', { branchId, groupId: current, groupName: currentName });
   }
   return [
     {

@@ -1,4 +1,4 @@
-import { invalid } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { BallotPaper, Person } from './election.commands';
 import { CandidateTally, CountOutcome, ElectedPerson, InvalidBallotReason, WriteInTally } from './election.events';
 import { OpenRound } from './election.state';
@@ -36,11 +36,7 @@ export function tallyBallots(round: OpenRound, ballots: readonly BallotPaper[]):
     const named = [...Object.keys(ballot.marks), ...(ballot.writeIns ?? []).map((writeIn) => writeIn.beside)];
     const stranger = named.find((personId) => !candidateIds.has(personId));
     if (stranger !== undefined) {
-      throw invalid(
-        'UNKNOWN_CANDIDATE_ON_BALLOT',
-        `Ballot ${index + 1} marks ${stranger}, who is not a candidate in round ${round.roundNo}; a ballot lists only that round's candidates (选举工作条例 Art 24).`,
-        { ballot: index + 1, personId: stranger },
-      );
+      throw refuse('UNKNOWN_CANDIDATE_ON_BALLOT', { ballot: index + 1, personId: stranger, roundNo: round.roundNo });
     }
     const reason = invalidReason(ballot, candidateIds, round.seats);
     if (reason !== null) {

@@ -2,7 +2,7 @@ import { DomainCommand } from '../shared/decider';
 import { PostHolder } from '../organisation/branch/post';
 import { Membership, SuspensionReason } from '../organisation/member/member.commands';
 import { BranchStatusFact } from '../organisation/organisation-facts';
-import { EstablishmentFacts } from '../organisation/establishment';
+import { EstablishmentFacts } from '../organisation/establishment-facts';
 
 /**
  * A ballot contest. A committee branch elects its committee at the members' assembly and its

@@ -462,7 +462,10 @@ describe('Election decider', () => {
         .given(APPROVED)
         .when(nominate(11, 'committee', standing({ membership: 'probationary' })))
         .thenThrows('NOMINEE_NOT_FULL_MEMBER');
-      expect(error.message).toContain('Art 5');
+      expect(error.message).toContain('Election Regulations, Art. 5');
+      expect(error.messageIn('zh-CN')).toBe(
+        '吴晓东是预备党员，预备党员没有被选举权（依据《中国共产党基层组织选举工作条例》第五条）。',
+      );
     });
 
     it('refuses a suspended member with NOMINEE_RIGHTS_SUSPENDED', () => {
@@ -595,7 +598,8 @@ describe('Election decider', () => {
         .given(given(nominated))
         .when(submitSlate([1, 2, 3]))
         .thenThrows('TOO_FEW_COMMITTEE_CANDIDATES');
-      expect(error.message).toContain('选举工作条例 Art 13');
+      expect(error.message).toContain('(Election Regulations, Art. 13; policy 2022-10-22)');
+      expect(error.messageIn('zh-CN')).toContain('至少需要 4 名（依据《中国共产党基层组织选举工作条例》第十三条；');
     });
 
     it('accepts 4 candidates for 3 seats, keeping the order of the lists', () => {
@@ -1253,7 +1257,12 @@ describe('Election decider', () => {
         ]);
       const refusal = spec.given(bothShort).when(reduce('secretary')).thenThrows('SEATS_CANNOT_BE_REDUCED');
       expect(refusal.message).toContain('A branch always has a secretary');
-      expect(refusal.details).toEqual({ race: 'secretary', elected: 0 });
+      expect(refusal.details).toEqual({
+        race: 'secretary',
+        elected: 0,
+        committeeSizeMin: 3,
+        policyVersion: '2022-10-22',
+      });
     });
   });
 

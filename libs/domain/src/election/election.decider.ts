@@ -2,7 +2,7 @@ import { DEFAULT_RULE_POLICIES } from '../policy/default-rule-policies';
 import { policyInForce } from '../policy/policy-in-force';
 import { RulePolicy } from '../policy/rule-policy';
 import { assertNever, Decider } from '../shared/decider';
-import { refuse } from '../shared/domain-error';
+import { refusalError } from '../shared/domain-error';
 import { requireCalendarDate } from '../shared/iso-date';
 import { ElectionCommand, ElectionCommandType } from './election.commands';
 import { ElectionEvent } from './election.events';
@@ -50,9 +50,7 @@ function decide(
   const on = requireCalendarDate(command.metadata.at, 'date of the act');
   const policy = policyInForce(policies, command.metadata.at);
   const blocked = blockedBy(command.type, state, policy, on);
-  if (blocked !== null) {
-    throw refuse(blocked.code, blocked.reason, { command: command.type, status: state.status });
-  }
+  if (blocked !== null) throw refusalError(blocked);
   const judge: Judge = { policy, policies, on, at: command.metadata.at };
   switch (command.type) {
     case 'TakeCensus':

@@ -13,5 +13,3 @@ export interface Judge {
 export function stamp(electionId: string, judge: Judge): { electionId: string; policyVersion: string; at: string } {
   return { electionId, policyVersion: judge.policy.version, at: judge.at };
 }
-
-export const ruleOf = (policy: RulePolicy): string => `policy ${policy.version}`;

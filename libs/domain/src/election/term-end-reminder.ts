@@ -2,7 +2,7 @@ import { DEFAULT_RULE_POLICIES } from '../policy/default-rule-policies';
 import { policyVersion } from '../policy/policy-in-force';
 import { RulePolicy } from '../policy/rule-policy';
 import { Decider, DomainCommand, DomainEvent } from '../shared/decider';
-import { invalid, refuse } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { requireCalendarDate } from '../shared/iso-date';
 import { addDays } from './calendar';
 import { ElectionCommand } from './election.commands';
@@ -90,36 +90,20 @@ function remindTermEnd(
 ): readonly ElectionStreamEvent[] {
   const on = requireCalendarDate(command.metadata.at, 'date of the reminder');
   if (state.status !== 'installed') {
-    throw refuse(
-      'TERM_NOT_INSTALLED',
-      `Election ${command.data.electionId} has installed no result (it is ${state.status}), so it sets no term whose end could be reminded of (RULES Workflow A.1).`,
-      { status: state.status },
-    );
+    throw refuse('TERM_NOT_INSTALLED', { electionId: command.data.electionId, status: state.status });
   }
   const { termEnd, termPolicyVersion } = state.installation;
   const { daysBefore } = command.data;
   const days = termEndReminderDays(state, policies);
   if (!days.includes(daysBefore)) {
-    throw invalid(
-      'REMINDER_NOT_IN_POLICY',
-      `Policy ${termPolicyVersion} reminds ${days.join(' and ')} days before a term ends, not ${daysBefore} (RULES Workflow A.1).`,
-      { daysBefore, reminderDays: days },
-    );
+    throw refuse('REMINDER_NOT_IN_POLICY', { daysBefore, reminderDays: days, policyVersion: termPolicyVersion });
   }
   const dueOn = addDays(termEnd, -daysBefore);
   if (on < dueOn) {
-    throw refuse(
-      'REMINDER_NOT_DUE',
-      `The reminder ${daysBefore} days before the term ending ${termEnd} falls due on ${dueOn}, not yet on ${on} (RULES Workflow A.1).`,
-      { dueOn, termEnd },
-    );
+    throw refuse('REMINDER_NOT_DUE', { daysBefore, termEnd, dueOn, on });
   }
   if (on > termEnd) {
-    throw refuse(
-      'TERM_ALREADY_ENDED',
-      `The term ended on ${termEnd}; a reminder before its end is no longer of use on ${on} (RULES Workflow A.1).`,
-      { termEnd },
-    );
+    throw refuse('TERM_ALREADY_ENDED', { termEnd, on });
   }
   // Sent before (by another timer or a retry under a new id): the reminder stands, nothing to add.
   if (state.termEndReminders?.some((sent) => sent.daysBefore === daysBefore && sent.termEnd === termEnd)) return [];

@@ -1,7 +1,7 @@
 import { ElectionRollEntry } from './election.commands';
 import { ElectionIn } from './election.state';
 
-/** Why someone on or off the roll may or may not vote (选举工作条例 Art 5; RULES §5). */
+/** Why someone on or off the roll may or may not vote (选举工作条例 Art 5). */
 export type VoterStanding = 'eligible' | 'concurrentPostHolder' | 'notOnRoll' | 'probationary' | 'rightsSuspended';
 
 export function voterStanding(
@@ -17,24 +17,13 @@ export function voterStanding(
   return 'eligible';
 }
 
-export const NOT_A_VOTER: Readonly<Record<Exclude<VoterStanding, 'eligible'>, { code: string; why: string }>> = {
-  concurrentPostHolder: {
-    code: 'CONCURRENT_HOLDER_CANNOT_VOTE',
-    why: 'holds a concurrent or appointed post (交叉任职) on the branch, and such a holder never votes or counts to the quorum (RULES §5)',
-  },
-  notOnRoll: {
-    code: 'NON_MEMBER_CANNOT_VOTE',
-    why: 'is not on the roll of this branch, and only its own members vote (选举工作条例 Art 5; RULES §4.2)',
-  },
-  probationary: {
-    code: 'PROBATIONARY_CANNOT_VOTE',
-    why: 'is a probationary member, and probationary members have no vote (选举工作条例 Art 5)',
-  },
-  rightsSuspended: {
-    code: 'RIGHTS_SUSPENDED_CANNOT_VOTE',
-    why: 'has suspended rights (留党察看, 留置 or 逮捕), and has no vote while it lasts (选举工作条例 Art 5)',
-  },
-};
+/** The refusal for each reason someone cannot be counted as a voter present. */
+export const NOT_A_VOTER = {
+  concurrentPostHolder: 'CONCURRENT_HOLDER_CANNOT_VOTE',
+  notOnRoll: 'NON_MEMBER_CANNOT_VOTE',
+  probationary: 'PROBATIONARY_CANNOT_VOTE',
+  rightsSuspended: 'RIGHTS_SUSPENDED_CANNOT_VOTE',
+} as const satisfies Readonly<Record<Exclude<VoterStanding, 'eligible'>, string>>;
 
 /** A person the assembly could still elect: a full member of the branch with rights, not a concurrent holder, not yet elected. */
 export function electableIn(state: ElectionIn<'assemblyOpen'>): (personId: string) => boolean {

@@ -1,21 +1,10 @@
 import { refuse } from '../shared/domain-error';
 import { calendarDateOf } from '../shared/iso-date';
+import { DatedAct } from '../shared/refusals';
+import { Establishment } from './establishment-facts';
 
-/** When an organisation came into being: the fact every "not before it existed" rule compares with. */
-export interface Establishment {
-  readonly kind: 'branch' | 'committee';
-  readonly id: string;
-  readonly name: string;
-  /** The calendar date (YYYY-MM-DD) of its establishment event. */
-  readonly on: string;
-}
-
-/**
- * The establishment of every organisation a command concerns, by id, in `command.data.context`
- * (filled by the application layer from the organisations' own streams, like their statuses).
- * A missing id is an organisation that does not exist; its status check refuses the command.
- */
-export type EstablishmentFacts = Readonly<Record<string, Establishment>>;
+// The facts are types of their own file, so commands can carry them without importing the refusals.
+export type { Establishment, EstablishmentFacts } from './establishment-facts';
 
 /** An establishment read from an organisation's own state (for the acts on its own stream). */
 export function establishmentOf(
@@ -33,19 +22,16 @@ export function establishmentOf(
  * date (a calendar date or the command's instant; compared as calendar dates, so the same day is
  * allowed). Every causality rule about organisations goes through here, so each reads the same.
  */
-export function requireEstablishedBy(act: string, date: string, establishment: Establishment | undefined): void {
+export function requireEstablishedBy(act: DatedAct, date: string, establishment: Establishment | undefined): void {
   if (establishment === undefined) return;
   const on = calendarDateOf(date) ?? date;
   if (on >= establishment.on) return;
-  const what = establishment.kind === 'branch' ? 'branch' : 'party committee';
-  throw refuse(
-    'DATED_BEFORE_ESTABLISHMENT',
-    `${act} is dated ${on}, before ${what} ${establishment.name} was established on ${establishment.on}; nothing can be recorded for an organisation before it exists.`,
-    {
-      organisationKind: establishment.kind,
-      organisationId: establishment.id,
-      establishedOn: establishment.on,
-      date: on,
-    },
-  );
+  throw refuse('DATED_BEFORE_ESTABLISHMENT', {
+    act,
+    date: on,
+    organisationKind: establishment.kind,
+    organisationId: establishment.id,
+    organisationName: establishment.name,
+    establishedOn: establishment.on,
+  });
 }

@@ -44,7 +44,7 @@ export const DEFAULT_RULE_POLICIES: readonly RulePolicy[] = [
   {
     version: '2022-10-22',
     effectiveFrom: '2022-10-22',
-    description: 'As 2018-10-28, with 5-year terms after the 20th Congress Constitution (RULES.md §3, unconfirmed).',
+    description: 'As 2018-10-28, with 5-year terms after the 20th Congress Constitution (docs/rules.md §5.1).',
     ...organisationShape,
     ...membership,
     ...elections,

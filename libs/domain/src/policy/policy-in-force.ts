@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { calendarDateOf } from '../shared/iso-date';
 import { RulePolicy } from './rule-policy';
 
@@ -9,11 +9,7 @@ import { RulePolicy } from './rule-policy';
 export function policyInForce(versions: readonly RulePolicy[], isoDate: string): RulePolicy {
   const date = calendarDateOf(isoDate);
   if (date === undefined) {
-    throw invalid(
-      'INVALID_DATE',
-      `The date "${isoDate}" is not an ISO date, so no rule version can be chosen for it.`,
-      { value: isoDate },
-    );
+    throw refuse('INVALID_DATE', { value: isoDate });
   }
   const candidates = versions.filter((policy) => policy.effectiveFrom <= date);
   const latest = candidates.reduce<RulePolicy | undefined>(
@@ -21,24 +17,17 @@ export function policyInForce(versions: readonly RulePolicy[], isoDate: string):
     undefined,
   );
   if (latest === undefined) {
-    throw notFound(
-      'POLICY_NOT_IN_FORCE',
-      `No rule policy was in force on ${date}; every act must be judged by a policy version effective on or before its date.`,
-      {
-        date,
-        earliest: versions.map((policy) => policy.effectiveFrom).sort()[0] ?? null,
-      },
-    );
+    throw refuse('POLICY_NOT_IN_FORCE', {
+      date,
+      earliest: versions.map((policy) => policy.effectiveFrom).sort()[0] ?? null,
+    });
   }
   const rivals = candidates.filter((policy) => policy.effectiveFrom === latest.effectiveFrom);
   if (rivals.length > 1) {
-    throw invalid(
-      'POLICY_AMBIGUOUS',
-      `Policy versions ${rivals.map((p) => p.version).join(', ')} all take effect on ${latest.effectiveFrom}; exactly one version may govern a given date.`,
-      {
-        versions: rivals.map((policy) => policy.version),
-      },
-    );
+    throw refuse('POLICY_AMBIGUOUS', {
+      versions: rivals.map((policy) => policy.version),
+      effectiveFrom: latest.effectiveFrom,
+    });
   }
   return latest;
 }
@@ -47,13 +36,7 @@ export function policyInForce(versions: readonly RulePolicy[], isoDate: string):
 export function policyVersion(versions: readonly RulePolicy[], version: string): RulePolicy {
   const found = versions.find((policy) => policy.version === version);
   if (found === undefined) {
-    throw notFound(
-      'POLICY_VERSION_UNKNOWN',
-      `Rule policy version ${version} is not configured; a recorded decision can only be replayed against the version it names.`,
-      {
-        version,
-      },
-    );
+    throw refuse('POLICY_VERSION_UNKNOWN', { version });
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import { assertNever, Decider, fold } from '../shared/decider';
-import { conflict, refuse } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { requireCalendarDate } from '../shared/iso-date';
 import { sameJson } from '../shared/same-json';
 import { DEFAULT_RULE_POLICIES } from './default-rule-policies';
@@ -89,26 +89,18 @@ function publish(
   const same = known.find((existing) => existing.version === policy.version);
   if (same !== undefined) {
     if (sameJson(same, policy) && !builtIn.includes(same)) return [];
-    throw conflict(
-      'POLICY_VERSION_EXISTS',
-      `Rule policy version ${policy.version} already exists; a version is published once and never changed, because recorded decisions name it (RULES preamble).`,
-      { version: policy.version },
-    );
+    throw refuse('POLICY_VERSION_EXISTS', { version: policy.version });
   }
   const rival = known.find((existing) => existing.effectiveFrom === policy.effectiveFrom);
   if (rival !== undefined) {
-    throw conflict(
-      'POLICY_EFFECTIVE_DATE_TAKEN',
-      `Rule policy version ${rival.version} already takes effect on ${policy.effectiveFrom}; exactly one version may govern a given date.`,
-      { version: policy.version, rival: rival.version, effectiveFrom: policy.effectiveFrom },
-    );
+    throw refuse('POLICY_EFFECTIVE_DATE_TAKEN', {
+      version: policy.version,
+      rival: rival.version,
+      effectiveFrom: policy.effectiveFrom,
+    });
   }
   if (policy.effectiveFrom < publishedOn) {
-    throw refuse(
-      'POLICY_RETROACTIVE',
-      `Rule policy version ${policy.version} would take effect on ${policy.effectiveFrom}, before its publication on ${publishedOn}; acts already judged must keep the rules that were in force when they were decided.`,
-      { version: policy.version, effectiveFrom: policy.effectiveFrom, publishedOn },
-    );
+    throw refuse('POLICY_RETROACTIVE', { version: policy.version, effectiveFrom: policy.effectiveFrom, publishedOn });
   }
   return [
     {

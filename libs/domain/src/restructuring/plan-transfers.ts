@@ -1,5 +1,5 @@
 import { assertNever } from '../shared/decider';
-import { invalid } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { ExecutionPlan, PlannedTransfer, RestructuringPlan, RollEntry } from './restructuring-plan';
 
 /**
@@ -57,13 +57,7 @@ function rollIndex(roll: readonly RollEntry[]): Map<string, string> {
   const index = new Map<string, string>();
   for (const { memberId, branchId } of roll) {
     if (index.has(memberId)) {
-      throw invalid(
-        'ROLL_DUPLICATE_MEMBER',
-        `Member ${memberId} appears twice on the roll; a member has exactly one affiliation, so the roll is inconsistent and cannot be planned from.`,
-        {
-          memberId,
-        },
-      );
+      throw refuse('ROLL_DUPLICATE_MEMBER', { memberId });
     }
     index.set(memberId, branchId);
   }

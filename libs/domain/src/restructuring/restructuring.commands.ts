@@ -1,5 +1,5 @@
 import { DomainCommand } from '../shared/decider';
-import { EstablishmentFacts } from '../organisation/establishment';
+import { EstablishmentFacts } from '../organisation/establishment-facts';
 import { BranchStatusFact, CommitteeStatusFact } from '../organisation/organisation-facts';
 import { MergeTarget, NewBranch, RedrawAssignment, RollEntry } from './restructuring-plan';
 

@@ -1,6 +1,7 @@
 import { assertNever, Decider } from '../shared/decider';
-import { conflict, invalid, notFound, refuse } from '../shared/domain-error';
+import { refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
+import { EmptyPlanProblem, RestructuringAction } from '../shared/refusals';
 import { branchDissolved } from '../organisation/branch/branch.decider';
 import { requireParentActive } from '../organisation/committee/committee.decider';
 import { EstablishmentFacts, requireEstablishedBy } from '../organisation/establishment';
@@ -105,51 +106,25 @@ export const restructuringDecider: Decider<RestructuringCommand, RestructuringEv
 
 function requireExisting(state: RestructuringState, restructuringId: string): Existing {
   if (state.status === 'none') {
-    throw notFound(
-      'RESTRUCTURING_NOT_FOUND',
-      `Restructuring ${restructuringId} has not been proposed; a restructuring starts with a proposal.`,
-      { restructuringId },
-    );
+    throw refuse('RESTRUCTURING_NOT_FOUND', { restructuringId });
   }
   return state;
 }
 
 /** The refusal for a command that the restructuring's current stage no longer (or not yet) allows. */
-function wrongStage(state: Existing, action: string): Error {
-  const id = state.restructuringId;
+function wrongStage(state: Existing, action: RestructuringAction): Error {
+  const details = { restructuringId: state.restructuringId, action };
   switch (state.status) {
     case 'proposed':
-      return refuse(
-        'RESTRUCTURING_NOT_APPROVED',
-        `Restructuring ${id} has not been approved, so it cannot ${action}; the 基层党委 must decide on it first (RULES B).`,
-        { restructuringId: id },
-      );
+      return refuse('RESTRUCTURING_NOT_APPROVED', details);
     case 'approved':
-      return refuse(
-        'RESTRUCTURING_NOT_EXECUTING',
-        `Restructuring ${id} has not started executing, so it cannot ${action}; only a running restructuring can be completed.`,
-        {
-          restructuringId: id,
-        },
-      );
+      return refuse('RESTRUCTURING_NOT_EXECUTING', details);
     case 'executing':
-      return refuse(
-        'RESTRUCTURING_ALREADY_EXECUTING',
-        `Restructuring ${id} is already executing, so it cannot ${action}; once members are being moved the process must run to completion so that no member is left unattached (RULES §4.3).`,
-        { restructuringId: id },
-      );
+      return refuse('RESTRUCTURING_ALREADY_EXECUTING', details);
     case 'completed':
-      return refuse(
-        'RESTRUCTURING_COMPLETED',
-        `Restructuring ${id} has been completed, so it cannot ${action}; a later change needs a new restructuring.`,
-        { restructuringId: id },
-      );
+      return refuse('RESTRUCTURING_COMPLETED', details);
     case 'abandoned':
-      return refuse(
-        'RESTRUCTURING_ABANDONED',
-        `Restructuring ${id} was abandoned, so it cannot ${action}; a later change needs a new restructuring.`,
-        { restructuringId: id },
-      );
+      return refuse('RESTRUCTURING_ABANDONED', details);
     default:
       return assertNever(state);
   }
@@ -162,11 +137,7 @@ function propose(
 ): readonly RestructuringEvent[] {
   const { restructuringId } = command.data;
   if (state.status !== 'none') {
-    throw conflict(
-      'RESTRUCTURING_ALREADY_EXISTS',
-      `Restructuring ${restructuringId} has already been proposed; a restructuring is proposed once under its id.`,
-      { restructuringId },
-    );
+    throw refuse('RESTRUCTURING_ALREADY_EXISTS', { restructuringId });
   }
   const reason = requireText(command.data.reason, 'reason for the restructuring', 'REASON_REQUIRED');
   const normalised = normalisePlan(plan);
@@ -200,8 +171,9 @@ function normalisePlan(plan: RestructuringPlan): RestructuringPlan {
 function validatePlan(plan: RestructuringPlan, context: OrganisationContext): void {
   switch (plan.kind) {
     case 'merge': {
-      if (plan.sourceBranchIds.length === 0) throw emptyPlan('names no source branch to merge');
-      requireDistinct(plan.sourceBranchIds, 'DUPLICATE_BRANCH_IN_PLAN', 'branch', 'a branch is merged once');
+      if (plan.sourceBranchIds.length === 0) throw emptyPlan('noSourceBranch');
+      const sourceTwice = duplicateIn(plan.sourceBranchIds);
+      if (sourceTwice !== undefined) throw refuse('DUPLICATE_BRANCH_IN_PLAN', { branchId: sourceTwice, as: 'source' });
       const targetId = plan.target.kind === 'existing' ? plan.target.branchId : plan.target.branch.branchId;
       if (plan.sourceBranchIds.includes(targetId)) throw sourceEqualsTarget(targetId);
       plan.sourceBranchIds.forEach((id) => requireBranchOpen(id, context));
@@ -210,19 +182,13 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
       return;
     }
     case 'redraw': {
-      if (plan.assignments.length === 0) throw emptyPlan('assigns no member to a branch');
-      requireDistinct(
-        plan.assignments.map((assignment) => assignment.memberId),
-        'DUPLICATE_MEMBER_IN_PLAN',
-        'member',
-        'a member has exactly one affiliation, so the plan may send each member to one branch only',
-      );
-      requireDistinct(
-        plan.newBranches.map((branch) => branch.branchId),
-        'DUPLICATE_BRANCH_IN_PLAN',
-        'branch',
-        'a branch is established once',
-      );
+      if (plan.assignments.length === 0) throw emptyPlan('noAssignment');
+      const memberTwice = duplicateIn(plan.assignments.map((assignment) => assignment.memberId));
+      if (memberTwice !== undefined) throw refuse('DUPLICATE_MEMBER_IN_PLAN', { memberId: memberTwice });
+      const newBranchTwice = duplicateIn(plan.newBranches.map((branch) => branch.branchId));
+      if (newBranchTwice !== undefined) {
+        throw refuse('DUPLICATE_BRANCH_IN_PLAN', { branchId: newBranchTwice, as: 'newBranch' });
+      }
       const newIds = new Set(plan.newBranches.map((branch) => branch.branchId));
       plan.newBranches.forEach((branch) => requireNewBranchPossible(branch, context));
       for (const id of new Set(plan.assignments.map((assignment) => assignment.toBranchId))) {
@@ -230,13 +196,7 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
       }
       for (const branch of plan.newBranches) {
         if (!plan.assignments.some((assignment) => assignment.toBranchId === branch.branchId)) {
-          throw invalid(
-            'UNUSED_NEW_BRANCH',
-            `New branch ${branch.name} receives no member in the redraw; a branch is set up only for the members the redraw moves into it.`,
-            {
-              branchId: branch.branchId,
-            },
-          );
+          throw refuse('UNUSED_NEW_BRANCH', { branchId: branch.branchId, name: branch.name });
         }
       }
       return;
@@ -253,7 +213,7 @@ function validatePlan(plan: RestructuringPlan, context: OrganisationContext): vo
 
 /** Every branch the plan moves members from or to, and the committee of every new branch, existed on the proposal's date. */
 function requireOrganisationsEstablished(plan: RestructuringPlan, at: string, established: EstablishmentFacts): void {
-  const act = 'The restructuring proposal';
+  const act = { kind: 'restructuringProposal' } as const;
   const existing = (ids: readonly string[]) => ids.forEach((id) => requireEstablishedBy(act, at, established[id]));
   const newBranches = (branches: readonly NewBranch[]) =>
     branches.forEach((branch) => requireEstablishedBy(act, at, established[branch.parentCommitteeId]));
@@ -279,36 +239,24 @@ function requireOrganisationsEstablished(plan: RestructuringPlan, at: string, es
   }
 }
 
-function emptyPlan(what: string): Error {
-  return invalid(
-    'EMPTY_PLAN',
-    `The restructuring ${what}; a restructuring must move at least one member or close at least one branch.`,
-  );
+function emptyPlan(problem: EmptyPlanProblem): Error {
+  return refuse('EMPTY_PLAN', { problem });
 }
 
 function sourceEqualsTarget(branchId: string): Error {
-  return invalid(
-    'SOURCE_EQUALS_TARGET',
-    `Branch ${branchId} is both a source and the target; members can only be moved to a different branch.`,
-    { branchId },
-  );
+  return refuse('SOURCE_EQUALS_TARGET', { branchId });
 }
 
-function requireDistinct(ids: readonly string[], code: string, what: string, why: string): void {
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined)
-    throw invalid(code, `The plan names ${what} ${duplicate} more than once; ${why}.`, { [`${what}Id`]: duplicate });
+/** The first id the list names twice, if any. */
+function duplicateIn(ids: readonly string[]): string | undefined {
+  return ids.find((id, index) => ids.indexOf(id) !== index);
 }
 
 function requireBranchOpen(branchId: string, context: OrganisationContext): void {
   const status = context.branches[branchId] ?? 'notFound';
   switch (status) {
     case 'notFound':
-      throw notFound(
-        'BRANCH_NOT_FOUND',
-        `Branch ${branchId} does not exist; a restructuring can only move members between established branches.`,
-        { branchId },
-      );
+      throw refuse('BRANCH_NOT_FOUND', { branchId, purpose: 'restructuring' });
     case 'dissolved':
       throw branchDissolved(branchId, branchId);
     case 'open':
@@ -320,28 +268,19 @@ function requireBranchOpen(branchId: string, context: OrganisationContext): void
 
 function requireNewBranchPossible(branch: NewBranch, context: OrganisationContext): void {
   if ((context.branches[branch.branchId] ?? 'notFound') !== 'notFound') {
-    throw conflict(
-      'BRANCH_ALREADY_EXISTS',
-      `Branch ${branch.branchId} already exists; the restructuring must give the new branch ${branch.name} an unused id.`,
-      {
-        branchId: branch.branchId,
-      },
-    );
+    throw refuse('BRANCH_ALREADY_EXISTS', { branchId: branch.branchId, newBranchName: branch.name });
   }
   requireParentActive(branch.parentCommitteeId, context.committees[branch.parentCommitteeId] ?? 'notFound');
 }
 
 function approve(command: ApproveRestructuring, state: Existing): readonly RestructuringEvent[] {
   if (state.status === 'approved') {
-    throw conflict(
-      'RESTRUCTURING_ALREADY_APPROVED',
-      `Restructuring ${state.restructuringId} was already approved under ${state.approval.documentReference}; it is approved once.`,
-      {
-        restructuringId: state.restructuringId,
-      },
-    );
+    throw refuse('RESTRUCTURING_ALREADY_APPROVED', {
+      restructuringId: state.restructuringId,
+      documentReference: state.approval.documentReference,
+    });
   }
-  if (state.status !== 'proposed') throw wrongStage(state, 'be approved');
+  if (state.status !== 'proposed') throw wrongStage(state, 'approve');
   const approvedBy = requireText(command.data.approvedBy, 'approving organisation', 'REQUIRED_FIELD');
   const documentReference = requireText(
     command.data.documentReference,
@@ -364,7 +303,7 @@ function approve(command: ApproveRestructuring, state: Existing): readonly Restr
 }
 
 function abandon(command: AbandonRestructuring, state: Existing): readonly RestructuringEvent[] {
-  if (state.status !== 'proposed' && state.status !== 'approved') throw wrongStage(state, 'be abandoned');
+  if (state.status !== 'proposed' && state.status !== 'approved') throw wrongStage(state, 'abandon');
   const reason = requireText(command.data.reason, 'reason for abandoning', 'REASON_REQUIRED');
   return [
     {
@@ -375,13 +314,13 @@ function abandon(command: AbandonRestructuring, state: Existing): readonly Restr
 }
 
 function start(command: StartRestructuringExecution, state: Existing): readonly RestructuringEvent[] {
-  if (state.status !== 'approved') throw wrongStage(state, 'start executing');
+  if (state.status !== 'approved') throw wrongStage(state, 'startExecution');
   const { context } = command.data;
   // The organisation may have changed since the proposal: judge the plan again, now.
   validatePlan(state.plan, context);
   const execution = planTransfers(state.plan, context.roll);
   if (execution.transfers.length === 0 && execution.branchesToClose.length === 0) {
-    throw emptyPlan('would move no member and close no branch on the current roll');
+    throw emptyPlan('nothingOnRoll');
   }
   return [
     {
@@ -392,7 +331,7 @@ function start(command: StartRestructuringExecution, state: Existing): readonly 
 }
 
 function complete(command: CompleteRestructuring, state: Existing): readonly RestructuringEvent[] {
-  if (state.status !== 'executing') throw wrongStage(state, 'be completed');
+  if (state.status !== 'executing') throw wrongStage(state, 'complete');
   const { members, branches } = command.data.context;
   const { execution, plan } = state;
   const progress = measure(execution, members, branches);
@@ -401,11 +340,7 @@ function complete(command: CompleteRestructuring, state: Existing): readonly Res
     progress.pendingClosures.length > 0 ||
     progress.pendingEstablishments.length > 0
   ) {
-    throw refuse(
-      'RESTRUCTURING_INCOMPLETE',
-      `Restructuring ${state.restructuringId} still has ${progress.pendingMembers.length} members to transfer, ${progress.pendingEstablishments.length} branches to establish and ${progress.pendingClosures.length} branches to close; it completes only when every planned step is done, so no member is left unattached (RULES §4.3).`,
-      { restructuringId: state.restructuringId, ...progress },
-    );
+    throw refuse('RESTRUCTURING_INCOMPLETE', { restructuringId: state.restructuringId, ...progress });
   }
   const at = command.metadata.at;
   const counts = {

@@ -1,5 +1,6 @@
 import { Decider, fold } from './decider';
 import { DomainError } from './domain-error';
+import { RefusalCode } from './refusals';
 
 /**
  * Given/when/then for deciders, after emmett's `DeciderSpecification`: the past as events, one
@@ -22,7 +23,7 @@ export interface DeciderThen<Event> {
   /** The command is accepted and changes nothing (an idempotent repeat). */
   thenNothingHappened(): void;
   /** The command is refused with a DomainError of this code; the error is returned for more checks. */
-  thenThrows(code: string): DomainError;
+  thenThrows(code: RefusalCode): DomainError;
 }
 
 export function deciderSpecification<Command, Event, State>(
@@ -53,9 +54,11 @@ export function deciderSpecification<Command, Event, State>(
                     `Expected a refusal with code ${code}, but it was refused with ${error.code}: ${error.message}`,
                   );
                 }
-                // Every refusal is a sentence that names its rule for the person reading it.
+                // Every refusal is a sentence, in each language, that names its rule for the person reading it.
                 if (!/\S.*[.!?)]$/.test(error.message))
                   throw new Error(`The refusal message is not a sentence: "${error.message}"`);
+                const chinese = error.messageIn('zh-CN');
+                if (!/\S.*。$/.test(chinese)) throw new Error(`The Chinese refusal is not a sentence: "${chinese}"`);
                 return error;
               }
               throw new Error(`Expected a refusal with code ${code}, but the command produced\n${pretty(produced)}`);

@@ -1,33 +1,50 @@
-/** How the edge should answer a refusal. The domain never speaks HTTP; the filter maps these. */
-export type ErrorCategory = 'validation' | 'rule' | 'notFound' | 'conflict' | 'forbidden';
+import {
+  ErrorCategory,
+  Language,
+  Refusal,
+  refusalCategory,
+  RefusalCode,
+  RefusalDetails,
+  refusalMessage,
+} from './refusals';
+
+export type { ErrorCategory } from './refusals';
 
 /**
- * A refusal with a stable `code` (for programs), a sentence naming the rule and why (for
- * people), and the rule's reference when one applies (for auditors).
+ * A refusal with a stable `code` (for programs), the facts behind it (`details`, for programs and
+ * for the sentence), and a sentence naming the rule and why: `message` in English for the logs,
+ * `messageIn` in the language of whoever asked. Codes, categories and sentences are declared once,
+ * in the refusal catalogue (./refusals).
  */
-export class DomainError extends Error {
+export class DomainError<C extends RefusalCode = RefusalCode> extends Error {
+  readonly category: ErrorCategory;
+
   constructor(
-    readonly code: string,
-    message: string,
-    readonly category: ErrorCategory = 'rule',
-    readonly details: Readonly<Record<string, unknown>> = {},
+    readonly code: C,
+    readonly details: RefusalDetails<C>,
   ) {
-    super(message);
+    super(refusalMessage(code, details, 'en'));
     this.name = 'DomainError';
+    this.category = refusalCategory(code);
+  }
+
+  /** The sentence in `language`. */
+  messageIn(language: Language): string {
+    return refusalMessage(this.code, this.details, language);
   }
 }
 
-export const refuse = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
-  new DomainError(code, message, 'rule', details);
+/** The refusal `code`, with the facts its sentence states. Its category comes from the catalogue. */
+export function refuse<C extends RefusalCode>(code: C, details: RefusalDetails<C>): DomainError<C> {
+  return new DomainError(code, details);
+}
 
-/** The command's data is malformed (missing field, bad date): nothing in the world refused it. */
-export const invalid = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
-  new DomainError(code, message, 'validation', details);
+/** `instanceof DomainError`, narrowed to a refusal of any declared code. */
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
 
-/** The aggregate the command addresses, or one it names, does not exist. */
-export const notFound = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
-  new DomainError(code, message, 'notFound', details);
-
-/** The command collides with what already exists (same id established twice, post already held). */
-export const conflict = (code: string, message: string, details: Readonly<Record<string, unknown>> = {}): DomainError =>
-  new DomainError(code, message, 'conflict', details);
+/** A refusal handed over as data (a guard's verdict), thrown as an error. */
+export function refusalError(refusal: Refusal): DomainError {
+  return new DomainError(refusal.code, refusal.details);
+}

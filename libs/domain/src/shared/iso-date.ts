@@ -1,4 +1,5 @@
-import { invalid } from './domain-error';
+import { refuse } from './domain-error';
+import { BlankTextCode, FieldLabel, Period } from './refusals';
 
 /**
  * Business dates travel as ISO strings: `YYYY-MM-DD` for calendar dates, full ISO-8601 for
@@ -28,42 +29,27 @@ export function calendarDateOf(value: string): string | undefined {
 }
 
 /** Like `calendarDateOf`, but refuses a malformed value with a validation error naming the field. */
-export function requireCalendarDate(value: string, field: string): string {
+export function requireCalendarDate(value: string, field: FieldLabel): string {
   const date = calendarDateOf(value);
-  if (date === undefined) {
-    throw invalid(
-      'INVALID_DATE',
-      `The ${field} "${value}" is not an ISO date; dates must be written YYYY-MM-DD so that every rule compares them the same way.`,
-      {
-        field,
-        value,
-      },
-    );
-  }
+  if (date === undefined) throw refuse('INVALID_DATE', { field, value });
   return date;
 }
 
 /** Refuses a period whose end precedes its start. Both bounds are calendar dates or instants. */
-export function requireOrderedDates(start: string, end: string, what: string): void {
-  if (requireCalendarDate(end, `${what} end date`) < requireCalendarDate(start, `${what} start date`)) {
-    throw invalid(
-      'INVALID_DATE_RANGE',
-      `The ${what} ends on ${end}, before it starts on ${start}; a period cannot end before it begins.`,
-      {
-        start,
-        end,
-      },
-    );
+export function requireOrderedDates(start: string, end: string, period: Period): void {
+  if (requireCalendarDate(end, `${period} end date`) < requireCalendarDate(start, `${period} start date`)) {
+    throw refuse('INVALID_DATE_RANGE', { period, start, end });
   }
 }
 
-export function requireText(value: string | undefined, field: string, code = 'REQUIRED_FIELD'): string {
+/** The text trimmed, or a refusal with `code` naming the field when it is blank. */
+export function requireText(
+  value: string | undefined,
+  field: FieldLabel,
+  code: BlankTextCode = 'REQUIRED_FIELD',
+): string {
   const text = value?.trim() ?? '';
-  if (text === '') {
-    throw invalid(code, `The ${field} is required and may not be blank; the record must say it for auditors.`, {
-      field,
-    });
-  }
+  if (text === '') throw refuse(code, { field });
   return text;
 }
 

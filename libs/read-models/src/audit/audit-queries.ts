@@ -87,35 +87,37 @@ export interface FeedChange {
   };
 }
 
-const AUDIT_COLUMNS: readonly (readonly [string, keyof AuditEntry])[] = [
-  ['position', 'position'],
-  ['event_id', 'eventId'],
-  ['stream', 'stream'],
-  ['revision', 'revision'],
-  ['type', 'type'],
-  ['schema_version', 'schemaVersion'],
-  ['occurred_at', 'occurredAt'],
-  ['occurred_on', 'occurredOn'],
-  ['recorded_at', 'recordedAt'],
-  ['actor_id', 'actorId'],
-  ['actor_name', 'actorName'],
-  ['actor_role', 'actorRole'],
-  ['command_id', 'commandId'],
-  ['correlation_id', 'correlationId'],
-  ['causation_id', 'causationId'],
-  ['policy_version', 'policyVersion'],
-  ['committee_id', 'committeeId'],
-  ['branch_id', 'branchId'],
-  ['from_branch_id', 'fromBranchId'],
-  ['member_id', 'memberId'],
-  ['restructuring_id', 'restructuringId'],
-  ['description_zh', 'descriptionZh'],
-  ['description_en', 'descriptionEn'],
+/** Each column: its header in the view's names, its Chinese header, the entry's key. */
+const AUDIT_COLUMNS: readonly (readonly [string, string, keyof AuditEntry])[] = [
+  ['position', '位置', 'position'],
+  ['event_id', '事件编号', 'eventId'],
+  ['stream', '记录流', 'stream'],
+  ['revision', '版本', 'revision'],
+  ['type', '事件类型', 'type'],
+  ['schema_version', '结构版本', 'schemaVersion'],
+  ['occurred_at', '发生时间', 'occurredAt'],
+  ['occurred_on', '发生日期', 'occurredOn'],
+  ['recorded_at', '记录时间', 'recordedAt'],
+  ['actor_id', '操作人编号', 'actorId'],
+  ['actor_name', '操作人', 'actorName'],
+  ['actor_role', '操作人角色', 'actorRole'],
+  ['command_id', '命令编号', 'commandId'],
+  ['correlation_id', '关联编号', 'correlationId'],
+  ['causation_id', '起因编号', 'causationId'],
+  ['policy_version', '规则版本', 'policyVersion'],
+  ['committee_id', '党组织编号', 'committeeId'],
+  ['branch_id', '支部编号', 'branchId'],
+  ['from_branch_id', '原支部编号', 'fromBranchId'],
+  ['member_id', '党员编号', 'memberId'],
+  ['restructuring_id', '组织调整编号', 'restructuringId'],
+  ['description_zh', '说明', 'descriptionZh'],
+  ['description_en', '说明（英文）', 'descriptionEn'],
 ];
 
 /** CSV columns of the audit log, in the view's names: the header row reporting jobs rely on. */
-export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditEntry>[] = AUDIT_COLUMNS.map(([header, key]) => ({
+export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditEntry>[] = AUDIT_COLUMNS.map(([header, headerZh, key]) => ({
   header,
+  headerZh,
   value: (row: AuditEntry) => row[key],
 }));
 

@@ -1,17 +1,19 @@
 import { formulaSafeCell } from './formula-guard';
+import type { Language } from '@app/domain';
 
 /** The UTF-8 byte order mark: without it Excel opens a UTF-8 CSV as GBK and garbles Chinese. */
 export const UTF8_BOM = '\uFEFF';
 
-/** One CSV column: its stable header and how to read it from a row. */
+/** One CSV column: its stable header, the header a Chinese export shows instead, and how to read it from a row. */
 export interface CsvColumn<Row> {
   readonly header: string;
+  readonly headerZh: string;
   readonly value: (row: Row) => unknown;
 }
 
-/** Columns named by the row's keys, header = key: the common case where rows are already flat. */
+/** Columns named by the row's keys, header = key in both languages: for rows already flat and named for people. */
 export function columnsOf<Row extends object>(keys: readonly (keyof Row & string)[]): CsvColumn<Row>[] {
-  return keys.map((key) => ({ header: key, value: (row: Row) => row[key] }));
+  return keys.map((key) => ({ header: key, headerZh: key, value: (row: Row) => row[key] }));
 }
 
 function cell(value: unknown): string {
@@ -33,10 +35,15 @@ function plainCell(value: unknown): string {
 
 /**
  * RFC 4180 CSV with CRLF line ends and a header row, prefixed with the BOM, as UTF-8 bytes.
- * The header row is the same whether or not there are rows, so a job can rely on it.
+ * The header row is the same whether or not there are rows, so a job can rely on it: the stable
+ * English headers, or in a `zh-CN` export the Chinese ones (the values are the same in both).
  */
-export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): Buffer {
-  const lines = [columns.map((c) => cell(c.header)).join(',')];
+export function toCsv<Row>(
+  columns: readonly CsvColumn<Row>[],
+  rows: readonly Row[],
+  language: Language = 'en',
+): Buffer {
+  const lines = [columns.map((c) => cell(language === 'zh-CN' ? c.headerZh : c.header)).join(',')];
   for (const row of rows) lines.push(columns.map((c) => cell(c.value(row))).join(','));
   return Buffer.from(`${UTF8_BOM}${lines.join('\r\n')}\r\n`, 'utf8');
 }

@@ -1,4 +1,4 @@
-import { invalid, requireCalendarDate } from '@app/domain';
+import { refuse, requireCalendarDate } from '@app/domain';
 import { inList } from '../database/in-list';
 import type { ReadModelDatabase } from '../database/read-model-database';
 
@@ -315,17 +315,11 @@ export function organisationDiff(
   const from = requireCalendarDate(fromDate, 'from date');
   const to = requireCalendarDate(toDate, 'to date');
   if (to < from) {
-    throw invalid('INVALID_DATE_RANGE', `The diff ends on ${to}, before it starts on ${from}.`, { from, to });
+    throw refuse('INVALID_DATE_RANGE', { from, to });
   }
   const limit = page.limit;
   if (!Number.isSafeInteger(limit) || limit < 1) {
-    throw invalid(
-      'INVALID_LIMIT',
-      `A diff page holds at least one change: limit ${limit} is not a whole number from 1.`,
-      {
-        limit,
-      },
-    );
+    throw refuse('INVALID_LIMIT', { limit });
   }
   const after = page.after === undefined ? FIRST : decodeCursor(page.after);
   const within: Record<string, unknown> = {};
@@ -428,10 +422,7 @@ function encodeCursor(key: ChangeKey): string {
 }
 
 function decodeCursor(cursor: string): ChangeKey {
-  const refused = () =>
-    invalid('INVALID_CURSOR', 'The cursor `after` is not one this diff gave as `next`; start again without it.', {
-      after: cursor,
-    });
+  const refused = () => refuse('INVALID_CURSOR', { after: cursor });
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -126,44 +126,45 @@ export interface ReportPageRequest {
   readonly limit: number;
 }
 
-type ColumnList<Row> = readonly (readonly [string, keyof Row])[];
+/** Each column: its stable header, its Chinese header, the row's key. */
+type ColumnList<Row> = readonly (readonly [string, string, keyof Row])[];
 
 const csv = <Row>(columns: ColumnList<Row>): CsvColumn<Row>[] =>
-  columns.map(([header, key]) => ({ header, value: (row: Row) => row[key] }));
+  columns.map(([header, headerZh, key]) => ({ header, headerZh, value: (row: Row) => row[key] }));
 
 export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
-  ['branch_id', 'branchId'],
-  ['name', 'name'],
-  ['committee_id', 'committeeId'],
-  ['committee_name', 'committeeName'],
-  ['joint', 'joint'],
-  ['status', 'status'],
-  ['established_on', 'establishedOn'],
-  ['dissolved_on', 'dissolvedOn'],
-  ['full_members', 'fullMembers'],
-  ['probationary_members', 'probationaryMembers'],
-  ['has_committee', 'hasCommittee'],
-  ['secretary_id', 'secretaryId'],
-  ['secretary_name', 'secretaryName'],
+  ['branch_id', '支部编号', 'branchId'],
+  ['name', '支部名称', 'name'],
+  ['committee_id', '党组织编号', 'committeeId'],
+  ['committee_name', '隶属党组织', 'committeeName'],
+  ['joint', '是否联合党支部', 'joint'],
+  ['status', '状态', 'status'],
+  ['established_on', '成立日期', 'establishedOn'],
+  ['dissolved_on', '撤销日期', 'dissolvedOn'],
+  ['full_members', '正式党员人数', 'fullMembers'],
+  ['probationary_members', '预备党员人数', 'probationaryMembers'],
+  ['has_committee', '是否设支部委员会', 'hasCommittee'],
+  ['secretary_id', '书记编号', 'secretaryId'],
+  ['secretary_name', '书记姓名', 'secretaryName'],
 ]);
 
 const MEMBER_REPORT_COLUMNS: ColumnList<MemberReportRow> = [
-  ['member_id', 'memberId'],
-  ['name', 'name'],
-  ['sex', 'sex'],
-  ['birth_date', 'birthDate'],
-  ['joined_party_on', 'joinedPartyOn'],
-  ['former_post_level', 'formerPostLevel'],
-  ['membership', 'membership'],
-  ['voting_suspended', 'votingSuspended'],
-  ['status', 'status'],
-  ['branch_id', 'branchId'],
-  ['branch_name', 'branchName'],
-  ['admitted_on', 'admittedOn'],
-  ['left_on', 'leftOn'],
-  ['left_reason', 'leftReason'],
+  ['member_id', '党员编号', 'memberId'],
+  ['name', '姓名', 'name'],
+  ['sex', '性别', 'sex'],
+  ['birth_date', '出生日期', 'birthDate'],
+  ['joined_party_on', '入党日期', 'joinedPartyOn'],
+  ['former_post_level', '原职级', 'formerPostLevel'],
+  ['membership', '党员类别', 'membership'],
+  ['voting_suspended', '权利是否中止', 'votingSuspended'],
+  ['status', '状态', 'status'],
+  ['branch_id', '支部编号', 'branchId'],
+  ['branch_name', '所在支部', 'branchName'],
+  ['admitted_on', '编入日期', 'admittedOn'],
+  ['left_on', '离开日期', 'leftOn'],
+  ['left_reason', '离开原因', 'leftReason'],
   // Added at the end, so the columns before it keep their places.
-  ['age_band', 'ageBand'],
+  ['age_band', '年龄段', 'ageBand'],
 ];
 
 export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>(MEMBER_REPORT_COLUMNS);
@@ -171,7 +172,7 @@ export const MEMBER_REPORT_CSV_COLUMNS = csv<MemberReportRow>(MEMBER_REPORT_COLU
 /** The roll's columns for reporting jobs: those of the fields their allow-list shows, in the same places. */
 export const REPORTER_MEMBER_REPORT_CSV_COLUMNS = csv<ReporterMemberReportRow>(
   MEMBER_REPORT_COLUMNS.filter(
-    ([, key]) => MEMBER_ROW_FOR_REPORTER[key] !== false,
+    ([, , key]) => MEMBER_ROW_FOR_REPORTER[key] !== false,
   ) as ColumnList<ReporterMemberReportRow>,
 );
 
@@ -188,8 +189,8 @@ export function statisticsRows(statistics: Statistics): { metric: string; value:
 }
 
 export const STATISTICS_CSV_COLUMNS: CsvColumn<{ metric: string; value: string | number | null }>[] = [
-  { header: 'metric', value: (row) => row.metric },
-  { header: 'value', value: (row) => row.value },
+  { header: 'metric', headerZh: '指标', value: (row) => row.metric },
+  { header: 'value', headerZh: '数值', value: (row) => row.value },
 ];
 
 /** Full years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD). */

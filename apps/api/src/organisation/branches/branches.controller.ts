@@ -31,6 +31,7 @@ import {
   RenameBranchBody,
   VacatePostBody,
 } from './branch.dto';
+import { missing } from '../../http/not-found';
 
 @ApiTags('branches')
 @ReadAccess()
@@ -230,7 +231,7 @@ export class BranchesController extends CommandController {
     @Param('branchId', ParseUUIDPipe) branchId: string,
   ): Promise<{ branchId: string; members: BranchRollRow[] }> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
-      throw new NotFoundException(`No branch ${branchId} exists.`);
+      throw new NotFoundException(missing('branch', branchId));
     }
     return { branchId, members: await this.facts.branchRoll(branchId) };
   }

@@ -58,11 +58,10 @@ export function confirmInstallation(
   const held = new Set(command.data.context.branchPostIds);
   const missing = state.installation.posts.filter((post) => !held.has(post.postId));
   if (missing.length > 0) {
-    throw refuse(
-      'INSTALLATION_INCOMPLETE',
-      `The branch does not yet hold ${missing.map((post) => `${post.kind} ${post.holder.name}`).join(', ')}; the result is installed once every approved post is assigned on the branch (RULES Workflow A.12).`,
-      { missing: missing.map((post) => post.postId) },
-    );
+    throw refuse('INSTALLATION_INCOMPLETE', {
+      missing: missing.map((post) => post.postId),
+      posts: missing.map((post) => ({ kind: post.kind, name: post.holder.name })),
+    });
   }
   const { posts, termStart, termEnd } = state.installation;
   return [

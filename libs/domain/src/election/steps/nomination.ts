@@ -1,4 +1,4 @@
-import { invalid, notFound } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
 import { ConsultCommunity, NominateCandidate, Person, RecommendCandidate, VetCandidate } from '../election.commands';
 import { ElectionEvent } from '../election.events';
@@ -9,11 +9,7 @@ import { Judge, stamp } from '../judge';
 export function requireNominee(state: ElectionIn<'requestApproved' | 'slateSubmitted'>, memberId: string): Person {
   const entry = state.nominations.nominees.find((nomination) => nomination.nominee.personId === memberId);
   if (entry === undefined) {
-    throw notFound(
-      'CANDIDATE_NOT_NOMINATED',
-      `Member ${memberId} has not been nominated in this election; vetting and consultation concern nominees (RULES Workflow A.5).`,
-      { memberId },
-    );
+    throw refuse('CANDIDATE_NOT_NOMINATED', { memberId });
   }
   return entry.nominee;
 }
@@ -27,11 +23,7 @@ export function recommend(
   requirePostInElection(forPost, state);
   requireEligibleNominee(nominee, context.nominee, state.branchId);
   if (command.data.recommendedBy.length === 0) {
-    throw invalid(
-      'RECOMMENDERS_REQUIRED',
-      `The recommendation of ${nominee.name} names no one who recommended; the file records who recommended whom (RULES §6.4).`,
-      { personId: nominee.personId },
-    );
+    throw refuse('RECOMMENDERS_REQUIRED', { personId: nominee.personId, name: nominee.name });
   }
   const recommendedBy = command.data.recommendedBy.map((person) => ({
     personId: person.personId,

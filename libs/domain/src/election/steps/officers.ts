@@ -1,5 +1,6 @@
-import { invalid, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
+import { OfficeName } from '../../shared/refusals';
 import { ElectOfficers, Motion, Person, Race } from '../election.commands';
 import { ElectedOfficer, ElectionEvent, OfficersElected } from '../election.events';
 import { AtAssembly, ElectionIn, RaceState } from '../election.state';
@@ -17,27 +18,19 @@ export function electOfficers(
   const size = committee.length;
   const chair = byId.get(command.data.chairMemberId);
   if (chair === undefined) {
-    throw refuse(
-      'CHAIR_NOT_NEW_COMMITTEE_MEMBER',
-      `Member ${command.data.chairMemberId} is not on the new committee; its first meeting is chaired by a new member recommended by the outgoing committee (选举工作条例 Art 20).`,
-      { chairMemberId: command.data.chairMemberId },
-    );
+    throw refuse('CHAIR_NOT_NEW_COMMITTEE_MEMBER', { chairMemberId: command.data.chairMemberId });
   }
-  const elect = (vote: { memberId: string; votes: Motion }, office: string): ElectedOfficer => {
+  const elect = (vote: { memberId: string; votes: Motion }, office: OfficeName): ElectedOfficer => {
     const person = byId.get(vote.memberId);
-    if (person === undefined) {
-      throw refuse(
-        'OFFICER_NOT_ON_COMMITTEE',
-        `Member ${vote.memberId} is not on the new committee; the ${office} is elected by the committee from its own members (RULES §1.3).`,
-        { memberId: vote.memberId, office },
-      );
-    }
+    if (person === undefined) throw refuse('OFFICER_NOT_ON_COMMITTEE', { memberId: vote.memberId, office });
     if (!isCarried(vote.votes, size, `the ${office}`, size)) {
-      throw refuse(
-        'OFFICER_NOT_ELECTED_BY_MAJORITY',
-        `${person.name} received ${vote.votes.for} votes of a committee of ${size}; the ${office} needs more than half of the committee members (RULES §1.5).`,
-        { memberId: vote.memberId, for: vote.votes.for, committee: size },
-      );
+      throw refuse('OFFICER_NOT_ELECTED_BY_MAJORITY', {
+        memberId: vote.memberId,
+        name: person.name,
+        office,
+        for: vote.votes.for,
+        committee: size,
+      });
     }
     return { personId: person.personId, name: person.name, votes: vote.votes };
   };
@@ -45,44 +38,32 @@ export function electOfficers(
   const deputyVote = command.data.deputySecretary;
   if (deputyVote !== undefined) requirePostInElection('deputySecretary', state);
   if (deputyVote !== undefined && deputyVote.memberId === secretary.personId) {
-    throw refuse(
-      'CANDIDATE_FOR_BOTH_OFFICES',
-      `${secretary.name} cannot be both secretary and deputy secretary; one person holds one office (RULES §1.3).`,
-      { personId: secretary.personId },
-    );
+    throw refuse('CANDIDATE_FOR_BOTH_OFFICES', {
+      personId: secretary.personId,
+      name: secretary.name,
+      stage: 'officers',
+    });
   }
   const deputySecretary = deputyVote === undefined ? null : elect(deputyVote, 'deputy secretary');
   if (command.data.scrutineers.length === 0) {
-    throw invalid(
-      'SCRUTINEERS_REQUIRED',
-      `The first committee meeting names no scrutineers for the officers' vote (选举工作条例 Art 22).`,
-      {},
-    );
+    throw refuse('SCRUTINEERS_REQUIRED', { meeting: 'committee' });
   }
   for (const scrutineer of command.data.scrutineers) {
     if (scrutineer.personId === secretary.personId || scrutineer.personId === deputySecretary?.personId) {
-      throw refuse(
-        'SCRUTINEER_IS_CANDIDATE',
-        `${scrutineer.name} is a candidate for secretary or deputy and cannot scrutinise that vote (选举工作条例 Art 22).`,
-        { personId: scrutineer.personId },
-      );
+      throw refuse('SCRUTINEER_IS_CANDIDATE', {
+        personId: scrutineer.personId,
+        name: scrutineer.name,
+        meeting: 'committee',
+      });
     }
     if (!byId.has(scrutineer.personId)) {
-      throw refuse(
-        'SCRUTINEER_NOT_COMMITTEE_MEMBER',
-        `${scrutineer.name} is not on the new committee; the officers' vote is scrutinised by committee members who are not candidates (选举工作条例 Art 22).`,
-        { personId: scrutineer.personId },
-      );
+      throw refuse('SCRUTINEER_NOT_COMMITTEE_MEMBER', { personId: scrutineer.personId, name: scrutineer.name });
     }
   }
   const duties: Record<string, string> = {};
   for (const [memberId, duty] of Object.entries(command.data.duties)) {
     if (!byId.has(memberId)) {
-      throw invalid(
-        'DUTY_FOR_NON_COMMITTEE_MEMBER',
-        `Member ${memberId} is given a duty but is not on the new committee.`,
-        { memberId },
-      );
+      throw refuse('DUTY_FOR_NON_COMMITTEE_MEMBER', { memberId });
     }
     duties[memberId] = requireText(duty, 'committee duty', 'DUTY_REQUIRED');
   }

@@ -1,4 +1,4 @@
-import { invalid, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireCalendarDate, requireText } from '../../shared/iso-date';
 import { addDays, daysBetween } from '../calendar';
 import { ApproveElectionRequest, BringElectionForward, PostponeElection, RequestElection } from '../election.commands';
@@ -6,7 +6,7 @@ import { ElectionEvent } from '../election.events';
 import { ElectionIn } from '../election.state';
 import { StatusesFor } from '../election.transitions';
 import { minimumCommitteeCandidates, requireDateBetween } from '../guards';
-import { Judge, ruleOf, stamp } from '../judge';
+import { Judge, stamp } from '../judge';
 
 export function requestElection(
   command: RequestElection,
@@ -17,32 +17,19 @@ export function requestElection(
   const { policy } = judge;
   const plannedDate = requireCalendarDate(command.data.plannedDate, 'planned election date');
   if (plannedDate < judge.on) {
-    throw invalid(
-      'PLANNED_DATE_IN_PAST',
-      `The planned election date ${plannedDate} is before the request of ${judge.on}; a request plans an assembly still to come.`,
-      { plannedDate },
-    );
+    throw refuse('PLANNED_DATE_IN_PAST', { plannedDate, requestedOn: judge.on });
   }
   if (state.dueDate !== null && plannedDate > state.dueDate) {
-    throw refuse(
-      'ELECTION_LATE_WITHOUT_APPROVAL',
-      `The planned date ${plannedDate} is after the election's due date ${state.dueDate}; a late election needs the superior's approval of a postponement first (选举工作条例 Art 3).`,
-      { plannedDate, dueDate: state.dueDate },
-    );
+    throw refuse('ELECTION_LATE_WITHOUT_APPROVAL', { plannedDate, dueDate: state.dueDate });
   }
   const { fullMembers, suspendedMembers, committeeRequired } = state.census;
   if (committee !== committeeRequired) {
-    throw committeeRequired
-      ? refuse(
-          'COMMITTEE_REQUIRED',
-          `The branch has ${fullMembers} full members, at least ${policy.committeeRequiredFromFullMembers}, so it must elect a committee (支部工作条例 ch. 6; RULES §2.2, ${ruleOf(policy)}).`,
-          { fullMembers },
-        )
-      : refuse(
-          'COMMITTEE_NOT_ALLOWED',
-          `The branch has ${fullMembers} full members, fewer than ${policy.committeeRequiredFromFullMembers}, so it has no committee and elects its secretary (and a deputy if needed) at the assembly (支部工作条例 ch. 6; RULES §2.2, ${ruleOf(policy)}).`,
-          { fullMembers },
-        );
+    const shape = {
+      fullMembers,
+      threshold: policy.committeeRequiredFromFullMembers,
+      policyVersion: policy.version,
+    };
+    throw committeeRequired ? refuse('COMMITTEE_REQUIRED', shape) : refuse('COMMITTEE_NOT_ALLOWED', shape);
   }
   const eligible = fullMembers - suspendedMembers;
   let minimumCandidates = 0;
@@ -52,27 +39,21 @@ export function requestElection(
       committeeSeats < policy.committeeSizeMin ||
       committeeSeats > policy.committeeSizeHardMax
     ) {
-      throw refuse(
-        'COMMITTEE_SEATS_OUT_OF_RANGE',
-        `A committee of ${committeeSeats} is outside ${policy.committeeSizeMin}–${policy.committeeSizeHardMax} members; a branch committee has ${policy.committeeSizeMin}–${policy.committeeSizeUsualMax} members and generally no more than ${policy.committeeSizeHardMax} (支部工作条例 ch. 6; RULES §2.2, ${ruleOf(policy)}).`,
-        { committeeSeats },
-      );
+      throw refuse('COMMITTEE_SEATS_OUT_OF_RANGE', {
+        committeeSeats,
+        minimum: policy.committeeSizeMin,
+        usualMaximum: policy.committeeSizeUsualMax,
+        hardMaximum: policy.committeeSizeHardMax,
+        policyVersion: policy.version,
+      });
     }
     minimumCandidates = minimumCommitteeCandidates(committeeSeats, policy.differentialSharePercent);
   } else if (committeeSeats !== 0) {
-    throw invalid(
-      'COMMITTEE_SEATS_WITHOUT_COMMITTEE',
-      `The request names ${committeeSeats} committee seats for a branch without a committee; such a branch elects only a secretary and an optional deputy (RULES §2.2).`,
-      { committeeSeats },
-    );
+    throw refuse('COMMITTEE_SEATS_WITHOUT_COMMITTEE', { committeeSeats });
   }
   const needed = Math.max(minimumCandidates, deputySecretary ? 2 : 1);
   if (needed > eligible) {
-    throw refuse(
-      'NOT_ENOUGH_ELIGIBLE_MEMBERS',
-      `The election needs at least ${needed} candidates but the branch has only ${eligible} full members with voting rights, and only they may be elected (选举工作条例 Arts 5 and 13, ${ruleOf(policy)}).`,
-      { needed, eligible },
-    );
+    throw refuse('NOT_ENOUGH_ELIGIBLE_MEMBERS', { needed, eligible, policyVersion: policy.version });
   }
   return [
     {
@@ -125,7 +106,7 @@ export function shiftElection(
   const later = command.type === 'PostponeElection';
   const reason = requireText(
     command.data.reason,
-    `reason for the ${later ? 'postponement' : 'advance'}`,
+    later ? 'reason for the postponement' : 'reason for the advance',
     'REASON_REQUIRED',
   );
   const approvalReference = requireText(
@@ -136,31 +117,23 @@ export function shiftElection(
   const newDate = requireCalendarDate(command.data.newDate, 'new election date');
   const fromDate = state.dueDate ?? judge.on;
   if (later ? newDate <= fromDate : newDate >= fromDate) {
-    throw invalid(
-      'SHIFT_DIRECTION_WRONG',
-      `The new date ${newDate} is not ${later ? 'after' : 'before'} the current due date ${fromDate}; ${later ? 'a postponement moves the election later' : 'an advance moves it earlier'}.`,
-      { newDate, fromDate },
-    );
+    throw refuse('SHIFT_DIRECTION_WRONG', { newDate, fromDate, direction: later ? 'postpone' : 'advance' });
   }
   if (newDate < judge.on) {
-    throw invalid(
-      'NEW_DATE_IN_PAST',
-      `The new date ${newDate} has already passed; an election is moved to a day still to come.`,
-      {
-        newDate,
-      },
-    );
+    throw refuse('NEW_DATE_IN_PAST', { newDate });
   }
   // Measured from the term end, so successive shifts cannot add up past the limit.
   const termEnd = state.census.currentTerm?.end ?? fromDate;
   const shiftDays = Math.abs(daysBetween(termEnd, newDate));
   const override = command.data.overrideShiftLimit === true;
   if (shiftDays > judge.policy.electionShiftLimitDays && !override) {
-    throw refuse(
-      'ELECTION_SHIFT_TOO_LARGE',
-      `Moving the election to ${newDate} shifts it ${shiftDays} days from the term end ${termEnd}; a postponement or advance is generally at most ${judge.policy.electionShiftLimitDays} days (选举工作条例 Art 3, ${ruleOf(judge.policy)}).`,
-      { shiftDays, limit: judge.policy.electionShiftLimitDays },
-    );
+    throw refuse('ELECTION_SHIFT_TOO_LARGE', {
+      newDate,
+      termEnd,
+      shiftDays,
+      limit: judge.policy.electionShiftLimitDays,
+      policyVersion: judge.policy.version,
+    });
   }
   const data = {
     ...stamp(state.electionId, judge),

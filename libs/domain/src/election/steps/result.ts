@@ -1,4 +1,4 @@
-import { invalid, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
 import { ApproveElectionResult, Person, ReportElectionResult } from '../election.commands';
 import { ElectedOfficer, ElectionEvent, SlateDeviation } from '../election.events';
@@ -7,7 +7,7 @@ import { personOf, requireDateBetween } from '../guards';
 import { Judge, stamp } from '../judge';
 import { committeeMembersOf } from './officers';
 
-/** How the result departs from the approved slate (RULES §1.6); each needs the superior's decision. */
+/** How the result departs from the approved slate; each needs the superior's decision. */
 export function slateDeviations(
   state: ElectionIn<'officersElected' | 'resultReported' | 'resultApproved'>,
 ): readonly SlateDeviation[] {
@@ -79,22 +79,14 @@ export function approveResult(
   const committee = committeeMembersOf(state);
   const filingReference = command.data.filingReference?.trim() || null;
   if (state.request.committee && filingReference === null) {
-    throw invalid(
-      'FILING_REFERENCE_REQUIRED',
-      `The approval names no filing (备案) of the committee members; committee members are filed with the superior while the secretary and deputy are approved (支部工作条例; RULES §2.3).`,
-      {},
-    );
+    throw refuse('FILING_REFERENCE_REQUIRED', {});
   }
   const decision = command.data.superiorDecision;
   if (
     state.report.deviations.length > 0 &&
     (decision === undefined || decision.reference.trim() === '' || decision.decision.trim() === '')
   ) {
-    throw refuse(
-      'SUPERIOR_DECISION_REQUIRED',
-      `The result differs from the approved slate (${state.report.deviations.map((deviation) => deviation.kind).join(', ')}), so the superior's committee must decide on it and its decision be recorded (RULES §1.6).`,
-      { deviations: state.report.deviations },
-    );
+    throw refuse('SUPERIOR_DECISION_REQUIRED', { deviations: state.report.deviations });
   }
   const officers = [state.officers.secretary, state.officers.deputySecretary].filter(
     (officer): officer is ElectedOfficer => officer !== null,

@@ -1,5 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
-import { EstablishmentFacts } from '../establishment';
+import { EstablishmentFacts } from '../establishment-facts';
 import { CommitteeStatusFact, MemberCounts } from '../organisation-facts';
 import { PostEndReason, PostHolder, PostKind, PostSource } from './post';
 

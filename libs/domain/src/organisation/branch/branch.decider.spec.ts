@@ -628,7 +628,10 @@ describe('Branch decider', () => {
     it('refuses while members remain with BRANCH_HAS_MEMBERS, naming the count', () => {
       const error = spec.given([established]).when(dissolve(37)).thenThrows('BRANCH_HAS_MEMBERS');
       expect(error.message).toBe(
-        'Branch 三皇社区离退休干部党支部 still has 37 members; a branch can be dissolved only after every member has been transferred (RULES B: DISSOLVE).',
+        'Branch 三皇社区离退休干部党支部 still has 37 members; a branch can be dissolved only after every member has been transferred (docs/rules.md §2.5).',
+      );
+      expect(error.messageIn('zh-CN')).toBe(
+        '三皇社区离退休干部党支部仍有党员 37 名：须将全部党员的组织关系转出后，方可撤销支部（见 docs/rules.md 第 2.5 节）。',
       );
       expect(error.details).toMatchObject({ memberCount: 37 });
     });

@@ -2,8 +2,9 @@ import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
 import { policyInForce } from '../../policy/policy-in-force';
 import { RulePolicy } from '../../policy/rule-policy';
 import { assertNever, Decider } from '../../shared/decider';
-import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireCalendarDate, requireOrderedDates, requireText } from '../../shared/iso-date';
+import { FieldLabel } from '../../shared/refusals';
 import { requireParentActive } from '../committee/committee.decider';
 import { Establishment, establishmentOf, requireEstablishedBy } from '../establishment';
 import { branchShape } from './branch-shape';
@@ -28,18 +29,6 @@ export const branchStreamName = (branchId: string): string => `branch-${branchId
 
 export type BranchDecider = Decider<BranchCommand, BranchEvent, BranchState>;
 
-/** What each act on a branch's own stream is called in a refusal. */
-const ACTS: Readonly<Record<Exclude<BranchCommand['type'], 'EstablishBranch'>, string>> = {
-  RenameBranch: 'The renaming',
-  ReaffiliateBranch: 'The re-affiliation',
-  AddManagementLink: 'The new management link',
-  RemoveManagementLink: 'The removal of a management link',
-  AssignPost: 'The post assignment',
-  VacatePost: 'The vacating of a post',
-  AssessBranchShape: 'The shape assessment',
-  DissolveBranch: 'The dissolution',
-};
-
 const branchEstablishment = (state: OpenBranch): Establishment => establishmentOf('branch', state, state.branchId);
 
 /**
@@ -59,7 +48,11 @@ export const branchDecider: BranchDecider = createBranchDecider();
 function decide(command: BranchCommand, state: BranchState, policies: readonly RulePolicy[]): readonly BranchEvent[] {
   if (command.type === 'EstablishBranch') return establish(command, state, policies);
   const open = requireOpen(state, command.data.branchId);
-  requireEstablishedBy(`${ACTS[command.type]} of branch ${open.name}`, command.metadata.at, branchEstablishment(open));
+  requireEstablishedBy(
+    { kind: 'branch', command: command.type, branch: open.name },
+    command.metadata.at,
+    branchEstablishment(open),
+  );
   switch (command.type) {
     case 'RenameBranch':
       return rename(command, open);
@@ -145,11 +138,7 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
 function requireOpen(state: BranchState, branchId: string): OpenBranch {
   switch (state.status) {
     case 'none':
-      throw notFound(
-        'BRANCH_NOT_FOUND',
-        `Branch ${branchId} has not been established; only an established branch can be changed.`,
-        { branchId },
-      );
+      throw refuse('BRANCH_NOT_FOUND', { branchId, purpose: 'change' });
     case 'dissolved':
       throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
     case 'open':
@@ -160,14 +149,7 @@ function requireOpen(state: BranchState, branchId: string): OpenBranch {
 }
 
 export function branchDissolved(name: string, branchId: string, dissolvedAt?: string): Error {
-  const when = dissolvedAt === undefined ? '' : ` on ${dissolvedAt}`;
-  return refuse(
-    'BRANCH_DISSOLVED',
-    `Branch ${name} was dissolved${when}; a dissolved branch accepts no further changes and no members (RULES B: DISSOLVE).`,
-    {
-      branchId,
-    },
-  );
+  return refuse('BRANCH_DISSOLVED', { branchId, name, dissolvedAt: dissolvedAt ?? null });
 }
 
 function establish(
@@ -178,43 +160,31 @@ function establish(
   const { branchId, parentCommitteeId, joint, context } = command.data;
   if (state.status === 'dissolved') throw branchDissolved(state.name, state.branchId, state.dissolvedAt);
   if (state.status === 'open') {
-    throw conflict(
-      'BRANCH_ALREADY_EXISTS',
-      `Branch ${branchId} already exists as ${state.name}; a branch is established once under its id.`,
-      { branchId },
-    );
+    throw refuse('BRANCH_ALREADY_EXISTS', { branchId, name: state.name });
   }
   const name = requireText(command.data.name, 'branch name', 'INVALID_NAME');
   requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
   requireEstablishedBy(
-    `The establishment of branch ${name}`,
+    { kind: 'branch', command: 'EstablishBranch', branch: name },
     command.metadata.at,
     context.established[parentCommitteeId],
   );
   const policy = policyInForce(policies, command.metadata.at);
   const jointUnits = command.data.jointUnits ?? [];
   if (joint && jointUnits.length < 2) {
-    throw invalid(
-      'JOINT_BRANCH_NEEDS_UNITS',
-      `Joint branch ${name} names ${jointUnits.length} units; a joint branch (联合党支部) exists to cover several units, so it must name at least two.`,
-      {
-        branchId,
-      },
-    );
+    throw refuse('JOINT_BRANCH_NEEDS_UNITS', { branchId, name, units: jointUnits.length });
   }
   if (!joint && jointUnits.length > 0) {
-    throw invalid(
-      'JOINT_UNITS_WITHOUT_JOINT_FLAG',
-      `Branch ${name} lists covered units but is not marked joint; only a joint branch covers several units.`,
-      { branchId },
-    );
+    throw refuse('JOINT_UNITS_WITHOUT_JOINT_FLAG', { branchId, name });
   }
   if (jointUnits.length > policy.jointBranchMaxUnits) {
-    throw refuse(
-      'JOINT_BRANCH_TOO_MANY_UNITS',
-      `Joint branch ${name} would cover ${jointUnits.length} units; a joint branch covers at most ${policy.jointBranchMaxUnits} units (RULES §2.1, policy ${policy.version}).`,
-      { branchId, units: jointUnits.length, max: policy.jointBranchMaxUnits, policyVersion: policy.version },
-    );
+    throw refuse('JOINT_BRANCH_TOO_MANY_UNITS', {
+      branchId,
+      name,
+      units: jointUnits.length,
+      max: policy.jointBranchMaxUnits,
+      policyVersion: policy.version,
+    });
   }
   const managementLinks = command.data.managementLinks ?? [];
   managementLinks.forEach((link, index) => {
@@ -256,7 +226,7 @@ function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly Br
   if (parentCommitteeId === state.parentCommitteeId) return [];
   requireParentActive(parentCommitteeId, context.parentCommitteeStatus);
   requireEstablishedBy(
-    `The re-affiliation of branch ${state.name}`,
+    { kind: 'branch', command: 'ReaffiliateBranch', branch: state.name },
     command.metadata.at,
     context.established[parentCommitteeId],
   );
@@ -275,13 +245,7 @@ function reaffiliate(command: ReaffiliateBranch, state: OpenBranch): readonly Br
 }
 
 function duplicateLink(branchName: string, link: ManagementLink): Error {
-  return conflict(
-    'MANAGEMENT_LINK_ALREADY_EXISTS',
-    `Branch ${branchName} already has management link ${link.linkId}; each co-managing organisation is linked once.`,
-    {
-      linkId: link.linkId,
-    },
-  );
+  return refuse('MANAGEMENT_LINK_ALREADY_EXISTS', { linkId: link.linkId, branchName });
 }
 
 function addLink(command: AddManagementLink, state: OpenBranch): readonly BranchEvent[] {
@@ -294,13 +258,7 @@ function addLink(command: AddManagementLink, state: OpenBranch): readonly Branch
 function removeLink(command: RemoveManagementLink, state: OpenBranch): readonly BranchEvent[] {
   const link = state.managementLinks.find((existing) => existing.linkId === command.data.linkId);
   if (link === undefined) {
-    throw notFound(
-      'MANAGEMENT_LINK_NOT_FOUND',
-      `Branch ${state.name} has no management link ${command.data.linkId}; only an existing link can be removed.`,
-      {
-        linkId: command.data.linkId,
-      },
-    );
+    throw refuse('MANAGEMENT_LINK_NOT_FOUND', { linkId: command.data.linkId, branchName: state.name });
   }
   return [{ type: 'ManagementLinkRemoved', data: { branchId: state.branchId, link, at: command.metadata.at } }];
 }
@@ -310,11 +268,7 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   const startDate = requireCalendarDate(command.data.startDate, 'post start date');
   const holderName = requireText(holder.name, 'post holder name', 'INVALID_NAME');
   if (state.posts.some((post) => post.postId === postId) || state.endedPostIds.includes(postId)) {
-    throw conflict(
-      'POST_ALREADY_EXISTS',
-      `Post ${postId} already exists on branch ${state.name}; a post id is used once, even after the post ends.`,
-      { postId },
-    );
+    throw refuse('POST_ALREADY_EXISTS', { postId, branchName: state.name });
   }
   const duty =
     kind === 'committeeMember' ? requireText(command.data.duty, 'committee member duty', 'DUTY_REQUIRED') : null;
@@ -322,49 +276,28 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   switch (source) {
     case 'appointed':
       if (kind !== 'secretary' && kind !== 'deputySecretary') {
-        throw refuse(
-          'APPOINTMENT_NOT_ALLOWED_FOR_POST',
-          `A ${kind} cannot be appointed; the superior may appoint (指派) only a secretary or deputy secretary (RULES §2.3).`,
-          {
-            kind,
-          },
-        );
+        throw refuse('APPOINTMENT_NOT_ALLOWED_FOR_POST', { kind });
       }
       if (documentReference === null) {
-        throw invalid(
-          'DOCUMENT_REFERENCE_REQUIRED',
-          `The appointment of ${holderName} names no document; an appointment (指派) is made by the superior's document, which must be recorded (RULES §2.3).`,
-          {
-            postId,
-          },
-        );
+        throw refuse('DOCUMENT_REFERENCE_REQUIRED', { postId, holderName });
       }
       break;
     case 'elected':
       if (kind === 'partyAffairsOfficer') {
-        throw refuse(
-          'POST_NOT_ELECTIVE',
-          `A party-affairs officer (党务干部) is a support assignment, not an elected post; record it as concurrent (RULES §5).`,
-          { kind },
-        );
+        throw refuse('POST_NOT_ELECTIVE', { kind });
       }
       if (!context.holder.isMemberOfBranch || !context.holder.isFullMember || context.holder.votingRightsSuspended) {
-        throw refuse(
-          'POST_HOLDER_NOT_ELIGIBLE',
-          `${holderName} is not a full member of branch ${state.name} with voting rights; only such a member can be elected to a branch post (RULES §1.1 Art 5).`,
-          { personId: holder.personId, ...context.holder },
-        );
+        throw refuse('POST_HOLDER_NOT_ELIGIBLE', {
+          personId: holder.personId,
+          holderName,
+          branchName: state.name,
+          ...context.holder,
+        });
       }
       break;
     case 'concurrent':
       if (kind === 'secretary') {
-        throw refuse(
-          'CONCURRENT_NOT_ALLOWED_FOR_POST',
-          `A secretary cannot hold the post concurrently (兼任); a branch secretary is elected or, when really necessary, appointed (RULES §2.3).`,
-          {
-            kind,
-          },
-        );
+        throw refuse('CONCURRENT_NOT_ALLOWED_FOR_POST', { kind });
       }
       break;
     default:
@@ -373,26 +306,23 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   if (SINGLE_HOLDER_POSTS.includes(kind)) {
     const occupant = state.posts.find((post) => post.kind === kind);
     if (occupant !== undefined) {
-      throw conflict(
-        'POST_OCCUPIED',
-        `Branch ${state.name} already has a ${kind}, ${occupant.holder.name}; the post must be vacated before another holder is assigned (RULES §2.2).`,
-        {
-          kind,
-          occupantPostId: occupant.postId,
-        },
-      );
+      throw refuse('POST_OCCUPIED', {
+        kind,
+        occupantPostId: occupant.postId,
+        occupantName: occupant.holder.name,
+        branchName: state.name,
+      });
     }
   }
   const held = state.posts.find((post) => post.holder.personId === holder.personId);
   if (held !== undefined) {
-    throw conflict(
-      'PERSON_ALREADY_HOLDS_POST',
-      `${holderName} already holds the ${held.kind} post on branch ${state.name}; one person holds one post on a branch at a time.`,
-      {
-        personId: holder.personId,
-        postId: held.postId,
-      },
-    );
+    throw refuse('PERSON_ALREADY_HOLDS_POST', {
+      personId: holder.personId,
+      postId: held.postId,
+      holderName,
+      heldKind: held.kind,
+      branchName: state.name,
+    });
   }
   const post: Post = {
     postId,
@@ -420,15 +350,9 @@ function vacatePost(command: VacatePost, state: OpenBranch): readonly BranchEven
   const post = state.posts.find((candidate) => candidate.postId === postId);
   if (post === undefined) {
     if (state.endedPostIds.includes(postId)) {
-      throw conflict(
-        'POST_ALREADY_VACATED',
-        `Post ${postId} on branch ${state.name} has already been vacated; a post ends once.`,
-        { postId },
-      );
+      throw refuse('POST_ALREADY_VACATED', { postId, branchName: state.name });
     }
-    throw notFound('POST_NOT_FOUND', `Branch ${state.name} has no post ${postId}; only a held post can be vacated.`, {
-      postId,
-    });
+    throw refuse('POST_NOT_FOUND', { postId, branchName: state.name });
   }
   const endDate = requireCalendarDate(command.data.endDate, 'post end date');
   requireOrderedDates(post.startDate, endDate, 'post');
@@ -479,14 +403,8 @@ function sameShape(a: NonNullable<OpenBranch['lastShape']>, b: NonNullable<OpenB
   );
 }
 
-function requireCounts(value: number, field: string): void {
-  if (!Number.isInteger(value) || value < 0) {
-    throw invalid(
-      'INVALID_COUNT',
-      `The ${field} ${value} is not a whole number of members; counts come from the member roll and cannot be negative.`,
-      { field, value },
-    );
-  }
+function requireCounts(value: number, field: FieldLabel): void {
+  if (!Number.isInteger(value) || value < 0) throw refuse('INVALID_COUNT', { field, value });
 }
 
 function dissolve(command: DissolveBranch, state: OpenBranch): readonly BranchEvent[] {
@@ -494,11 +412,7 @@ function dissolve(command: DissolveBranch, state: OpenBranch): readonly BranchEv
   const reason = requireText(command.data.reason, 'reason for dissolution', 'REASON_REQUIRED');
   requireCounts(memberCount, 'member count');
   if (memberCount > 0) {
-    throw refuse(
-      'BRANCH_HAS_MEMBERS',
-      `Branch ${state.name} still has ${memberCount} ${memberCount === 1 ? 'member' : 'members'}; a branch can be dissolved only after every member has been transferred (RULES B: DISSOLVE).`,
-      { branchId: state.branchId, memberCount },
-    );
+    throw refuse('BRANCH_HAS_MEMBERS', { branchId: state.branchId, name: state.name, memberCount });
   }
   const endDate = requireCalendarDate(command.metadata.at, 'dissolution date');
   // Officer posts end with the branch (RULES B: DISSOLVE), each recorded for the archive.

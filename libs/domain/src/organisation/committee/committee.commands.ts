@@ -1,5 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
-import { EstablishmentFacts } from '../establishment';
+import { EstablishmentFacts } from '../establishment-facts';
 import { CommitteeStatusFact } from '../organisation-facts';
 
 /** 离退休干部党委 (`committee`) or 党总支 (`general_branch`). */

@@ -1,5 +1,5 @@
 import { assertNever, Decider } from '../../shared/decider';
-import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
 import { establishmentOf, requireEstablishedBy } from '../establishment';
 import {
@@ -15,12 +15,6 @@ export const partyCommitteeStreamName = (committeeId: string): string => `commit
 
 type Active = Extract<PartyCommitteeState, { status: 'active' }>;
 
-/** What each act on a committee's own stream is called in a refusal. */
-const ACTS: Readonly<Record<Exclude<PartyCommitteeCommand['type'], 'EstablishPartyCommittee'>, string>> = {
-  RenamePartyCommittee: 'The renaming',
-  DissolvePartyCommittee: 'The dissolution',
-};
-
 export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitteeEvent, PartyCommitteeState> = {
   initialState: () => ({ status: 'none' }),
 
@@ -28,7 +22,7 @@ export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitte
     if (command.type === 'EstablishPartyCommittee') return establish(command, state);
     const active = requireActive(state, command.data.committeeId);
     requireEstablishedBy(
-      `${ACTS[command.type]} of party committee ${active.name}`,
+      { kind: 'committee', command: command.type, committee: active.name },
       command.metadata.at,
       establishmentOf('committee', active, active.committeeId),
     );
@@ -76,19 +70,13 @@ export const partyCommitteeDecider: Decider<PartyCommitteeCommand, PartyCommitte
 function requireActive(state: PartyCommitteeState, committeeId: string): Active {
   switch (state.status) {
     case 'none':
-      throw notFound(
-        'COMMITTEE_NOT_FOUND',
-        `Party committee ${committeeId} has not been established; only an established committee can be changed.`,
-        { committeeId },
-      );
+      throw refuse('COMMITTEE_NOT_FOUND', { committeeId });
     case 'dissolved':
-      throw refuse(
-        'COMMITTEE_DISSOLVED',
-        `Party committee ${state.name} was dissolved on ${state.dissolvedAt}; a dissolved committee accepts no further changes.`,
-        {
-          committeeId: state.committeeId,
-        },
-      );
+      throw refuse('COMMITTEE_DISSOLVED', {
+        committeeId: state.committeeId,
+        name: state.name,
+        dissolvedAt: state.dissolvedAt,
+      });
     case 'active':
       return state;
     default:
@@ -100,31 +88,19 @@ function establish(command: EstablishPartyCommittee, state: PartyCommitteeState)
   const { committeeId, kind, parentCommitteeId, context } = command.data;
   if (state.status === 'dissolved') requireActive(state, committeeId);
   if (state.status !== 'none') {
-    throw conflict(
-      'COMMITTEE_ALREADY_EXISTS',
-      `Party committee ${committeeId} already exists; a committee is established once under its id.`,
-      { committeeId },
-    );
+    throw refuse('COMMITTEE_ALREADY_EXISTS', { committeeId });
   }
   const name = requireText(command.data.name, 'committee name', 'INVALID_NAME');
   if (kind === 'general_branch' && parentCommitteeId === undefined) {
-    throw invalid(
-      'PARENT_COMMITTEE_REQUIRED',
-      `General branch ${name} names no parent committee; a 党总支 is always affiliated to the committee above it.`,
-      { committeeId },
-    );
+    throw refuse('PARENT_COMMITTEE_REQUIRED', { committeeId, name });
   }
   if (parentCommitteeId !== undefined) {
     if (parentCommitteeId === committeeId) {
-      throw invalid(
-        'SOURCE_EQUALS_TARGET',
-        `Party committee ${name} cannot be its own parent; affiliation always points to another organisation.`,
-        { committeeId },
-      );
+      throw refuse('SOURCE_EQUALS_TARGET', { committeeId, name });
     }
     requireParentActive(parentCommitteeId, context.parentCommitteeStatus ?? 'notFound');
     requireEstablishedBy(
-      `The establishment of party committee ${name}`,
+      { kind: 'committee', command: 'EstablishPartyCommittee', committee: name },
       command.metadata.at,
       context.established[parentCommitteeId],
     );
@@ -147,21 +123,9 @@ function establish(command: EstablishPartyCommittee, state: PartyCommitteeState)
 export function requireParentActive(parentCommitteeId: string, status: 'notFound' | 'active' | 'dissolved'): void {
   switch (status) {
     case 'notFound':
-      throw notFound(
-        'PARENT_COMMITTEE_NOT_FOUND',
-        `Parent committee ${parentCommitteeId} does not exist; an organisation can only be affiliated to an established committee.`,
-        {
-          parentCommitteeId,
-        },
-      );
+      throw refuse('PARENT_COMMITTEE_NOT_FOUND', { parentCommitteeId });
     case 'dissolved':
-      throw refuse(
-        'COMMITTEE_DISSOLVED',
-        `Parent committee ${parentCommitteeId} has been dissolved; nothing can be affiliated to a dissolved committee.`,
-        {
-          parentCommitteeId,
-        },
-      );
+      throw refuse('COMMITTEE_DISSOLVED', { parentCommitteeId });
     case 'active':
       return;
     default:
@@ -184,11 +148,12 @@ function dissolve(command: DissolvePartyCommittee, state: Active): readonly Part
   const { openBranches, activeChildCommittees } = command.data.context;
   const reason = requireText(command.data.reason, 'reason for dissolution', 'REASON_REQUIRED');
   if (openBranches > 0 || activeChildCommittees > 0) {
-    throw refuse(
-      'COMMITTEE_HAS_ORGANISATIONS',
-      `Party committee ${state.name} still has ${openBranches} open branches and ${activeChildCommittees} active subordinate committees; it can be dissolved only after each has been re-affiliated or dissolved, so none is left without an affiliation (RULES §4.2).`,
-      { committeeId: state.committeeId, openBranches, activeChildCommittees },
-    );
+    throw refuse('COMMITTEE_HAS_ORGANISATIONS', {
+      committeeId: state.committeeId,
+      name: state.name,
+      openBranches,
+      activeChildCommittees,
+    });
   }
   return [
     {

@@ -1,5 +1,5 @@
 import { DomainCommand } from '../../shared/decider';
-import { EstablishmentFacts } from '../establishment';
+import { EstablishmentFacts } from '../establishment-facts';
 import { BranchStatusFact } from '../organisation-facts';
 
 /** 正式党员 / 预备党员: only full members vote, count to quorum, may be elected (RULES §1.1 Art 5). */

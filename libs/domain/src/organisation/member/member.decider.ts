@@ -2,7 +2,7 @@ import { DEFAULT_RULE_POLICIES } from '../../policy/default-rule-policies';
 import { policyInForce } from '../../policy/policy-in-force';
 import { RulePolicy } from '../../policy/rule-policy';
 import { assertNever, Decider } from '../../shared/decider';
-import { conflict, invalid, notFound, refuse } from '../../shared/domain-error';
+import { refuse } from '../../shared/domain-error';
 import {
   anniversaryOf,
   calendarDateOf,
@@ -115,11 +115,7 @@ function evolve(state: MemberState, event: MemberEvent): MemberState {
 
 function requireKnown(state: MemberState, memberId: string): ActiveMember | Left {
   if (state.status === 'none') {
-    throw notFound(
-      'MEMBER_NOT_FOUND',
-      `Member ${memberId} has not been admitted; only a member on the roll can be changed.`,
-      { memberId },
-    );
+    throw refuse('MEMBER_NOT_FOUND', { memberId });
   }
   return state;
 }
@@ -131,25 +127,19 @@ function requireActive(state: MemberState, memberId: string): ActiveMember {
 }
 
 function memberLeft(state: Left): Error {
-  return refuse(
-    'MEMBER_LEFT',
-    `Member ${state.personal.name} left on ${state.leftOn} (${state.reason}); a member who has left has no affiliation and no rights to change.`,
-    {
-      memberId: state.memberId,
-      reason: state.reason,
-    },
-  );
+  return refuse('MEMBER_LEFT', {
+    memberId: state.memberId,
+    name: state.personal.name,
+    leftOn: state.leftOn,
+    reason: state.reason,
+  });
 }
 
 /** The branch a member joins must be open: no one may be attached to a closed or unknown branch. */
 function requireBranchOpen(branchId: string, status: BranchStatusFact): void {
   switch (status) {
     case 'notFound':
-      throw notFound(
-        'BRANCH_NOT_FOUND',
-        `Branch ${branchId} does not exist; a member can only be affiliated to an established branch.`,
-        { branchId },
-      );
+      throw refuse('BRANCH_NOT_FOUND', { branchId, purpose: 'affiliation' });
     case 'dissolved':
       throw branchDissolved(branchId, branchId);
     case 'open':
@@ -165,24 +155,17 @@ function requirePersonalData(data: Partial<PersonalData>): void {
   if (data.joinedPartyOn !== undefined) requireCalendarDate(data.joinedPartyOn, 'date of joining the Party');
   if (data.formerPostLevel !== undefined) requireText(data.formerPostLevel, 'former post level');
   if (data.sex !== undefined && data.sex !== 'male' && data.sex !== 'female') {
-    throw invalid(
-      'INVALID_SEX',
-      `The sex "${String(data.sex)}" is not one the roll records; it must be male or female.`,
-      { value: data.sex },
-    );
+    throw refuse('INVALID_SEX', { value: String(data.sex) });
   }
 }
 
 function requireBornBeforeJoining(personal: PersonalData): void {
   if (personal.joinedPartyOn <= personal.birthDate) {
-    throw invalid(
-      'INVALID_DATE_RANGE',
-      `${personal.name} would have joined the Party on ${personal.joinedPartyOn}, not after birth on ${personal.birthDate}; one of the dates is wrong.`,
-      {
-        birthDate: personal.birthDate,
-        joinedPartyOn: personal.joinedPartyOn,
-      },
-    );
+    throw refuse('INVALID_DATE_RANGE', {
+      name: personal.name,
+      birthDate: personal.birthDate,
+      joinedPartyOn: personal.joinedPartyOn,
+    });
   }
 }
 
@@ -194,31 +177,29 @@ function requireJoiningPossible(
   personal: PersonalData,
   at: string,
   policies: readonly RulePolicy[],
-  act: string,
+  act: 'admission' | 'correction',
 ): void {
   const recordedOn = calendarDateOf(at) ?? at;
   if (personal.joinedPartyOn > recordedOn) {
-    throw refuse(
-      'JOINED_PARTY_IN_FUTURE',
-      `${personal.name}'s date of joining the Party, ${personal.joinedPartyOn}, is after the date of ${act}, ${recordedOn}; a date of joining is recorded once it has happened.`,
-      { joinedPartyOn: personal.joinedPartyOn, recordedOn },
-    );
+    throw refuse('JOINED_PARTY_IN_FUTURE', {
+      name: personal.name,
+      joinedPartyOn: personal.joinedPartyOn,
+      recordedOn,
+      act,
+    });
   }
   const policy = policyInForce(policies, at);
   const age = policy.minimumPartyJoiningAge;
   const cameOfAge = anniversaryOf(personal.birthDate, age);
   if (personal.joinedPartyOn < cameOfAge) {
-    throw refuse(
-      'JOINED_PARTY_UNDER_AGE',
-      `${personal.name} was born on ${personal.birthDate} and would have joined the Party on ${personal.joinedPartyOn}, before turning ${age} on ${cameOfAge}; a person joins the Party from the age of ${age} (党章 Art. 1, policy ${policy.version}).`,
-      {
-        birthDate: personal.birthDate,
-        joinedPartyOn: personal.joinedPartyOn,
-        minimumAge: age,
-        cameOfAgeOn: cameOfAge,
-        policyVersion: policy.version,
-      },
-    );
+    throw refuse('JOINED_PARTY_UNDER_AGE', {
+      name: personal.name,
+      birthDate: personal.birthDate,
+      joinedPartyOn: personal.joinedPartyOn,
+      minimumAge: age,
+      cameOfAgeOn: cameOfAge,
+      policyVersion: policy.version,
+    });
   }
 }
 
@@ -226,11 +207,7 @@ function admit(command: AdmitMember, state: MemberState, policies: readonly Rule
   const { memberId, membership, branchId, context, name, birthDate, sex, joinedPartyOn, formerPostLevel } =
     command.data;
   if (state.status === 'active') {
-    throw conflict(
-      'MEMBER_ALREADY_EXISTS',
-      `Member ${memberId} is already on the roll of branch ${state.branchId}; a member is admitted once and has one affiliation.`,
-      { memberId },
-    );
+    throw refuse('MEMBER_ALREADY_EXISTS', { memberId, branchId: state.branchId });
   }
   if (state.status === 'left') throw memberLeft(state);
   const personal: PersonalData = {
@@ -243,18 +220,18 @@ function admit(command: AdmitMember, state: MemberState, policies: readonly Rule
   requirePersonalData(personal);
   requireBornBeforeJoining(personal);
   requireBranchOpen(branchId, context.branchStatus);
-  requireEstablishedBy(`The admission of ${personal.name}`, command.metadata.at, context.established[branchId]);
-  requireJoiningPossible(personal, command.metadata.at, policies, 'the admission');
+  requireEstablishedBy(
+    { kind: 'admission', member: personal.name },
+    command.metadata.at,
+    context.established[branchId],
+  );
+  requireJoiningPossible(personal, command.metadata.at, policies, 'admission');
   return [{ type: 'MemberAdmitted', data: { memberId, ...personal, membership, branchId, at: command.metadata.at } }];
 }
 
 function confirm(command: ConfirmMember, state: ActiveMember): readonly MemberEvent[] {
   if (state.membership === 'full') {
-    throw conflict(
-      'MEMBER_ALREADY_FULL',
-      `${state.personal.name} is already a full member; only a probationary member can be confirmed as full.`,
-      { memberId: state.memberId },
-    );
+    throw refuse('MEMBER_ALREADY_FULL', { memberId: state.memberId, name: state.personal.name });
   }
   const confirmedOn = requireCalendarDate(command.data.confirmedOn, 'confirmation date');
   requireOrderedDates(state.personal.joinedPartyOn, confirmedOn, 'probation');
@@ -269,11 +246,12 @@ function confirm(command: ConfirmMember, state: ActiveMember): readonly MemberEv
 function suspend(command: SuspendVotingRights, state: ActiveMember): readonly MemberEvent[] {
   const { reason, until } = command.data;
   if (state.suspension !== null) {
-    throw conflict(
-      'VOTING_RIGHTS_ALREADY_SUSPENDED',
-      `${state.personal.name}'s voting rights have been suspended since ${state.suspension.from} (${state.suspension.reason}); restore them before recording a new suspension.`,
-      { memberId: state.memberId },
-    );
+    throw refuse('VOTING_RIGHTS_ALREADY_SUSPENDED', {
+      memberId: state.memberId,
+      name: state.personal.name,
+      since: state.suspension.from,
+      reason: state.suspension.reason,
+    });
   }
   const from = requireCalendarDate(command.data.from, 'suspension start date');
   if (until !== undefined) requireOrderedDates(from, until, 'suspension');
@@ -294,11 +272,7 @@ function suspend(command: SuspendVotingRights, state: ActiveMember): readonly Me
 
 function restore(command: RestoreVotingRights, state: ActiveMember): readonly MemberEvent[] {
   if (state.suspension === null) {
-    throw conflict(
-      'VOTING_RIGHTS_NOT_SUSPENDED',
-      `${state.personal.name}'s voting rights are not suspended; only suspended rights can be restored.`,
-      { memberId: state.memberId },
-    );
+    throw refuse('VOTING_RIGHTS_NOT_SUSPENDED', { memberId: state.memberId, name: state.personal.name });
   }
   const restoredOn = requireCalendarDate(command.data.restoredOn, 'restoration date');
   requireOrderedDates(state.suspension.from, restoredOn, 'suspension');
@@ -321,24 +295,22 @@ function transfer(command: TransferMember, state: ActiveMember): readonly Member
   if (toBranchId === state.branchId) {
     // A restructuring retrying a step it already completed: nothing more to do.
     if (restructuringId !== undefined && state.lastTransferRestructuringId === restructuringId) return [];
-    throw invalid(
-      'SOURCE_EQUALS_TARGET',
-      `${state.personal.name} is already affiliated to branch ${toBranchId}; a transfer must move the affiliation to another branch.`,
-      {
-        memberId: state.memberId,
-        branchId: toBranchId,
-      },
-    );
+    throw refuse('SOURCE_EQUALS_TARGET', { memberId: state.memberId, name: state.personal.name, branchId: toBranchId });
   }
   if (expectedFromBranchId !== undefined && expectedFromBranchId !== state.branchId) {
-    throw conflict(
-      'MEMBER_NOT_IN_EXPECTED_BRANCH',
-      `${state.personal.name} is affiliated to branch ${state.branchId}, not ${expectedFromBranchId} as the transfer expects; the member moved since it was planned.`,
-      { memberId: state.memberId, branchId: state.branchId, expectedFromBranchId },
-    );
+    throw refuse('MEMBER_NOT_IN_EXPECTED_BRANCH', {
+      memberId: state.memberId,
+      name: state.personal.name,
+      branchId: state.branchId,
+      expectedFromBranchId,
+    });
   }
   requireBranchOpen(toBranchId, context.toBranchStatus);
-  requireEstablishedBy(`The transfer of ${state.personal.name}`, command.metadata.at, context.established[toBranchId]);
+  requireEstablishedBy(
+    { kind: 'transfer', member: state.personal.name },
+    command.metadata.at,
+    context.established[toBranchId],
+  );
   return [
     {
       type: 'MemberTransferred',
@@ -381,13 +353,7 @@ function correct(
     (key) => command.data.corrections[key] !== undefined && command.data.corrections[key] !== state.personal[key],
   );
   if (keys.length === 0) {
-    throw invalid(
-      'NOTHING_TO_CORRECT',
-      `The correction for ${state.personal.name} changes no field; a correction must change at least one recorded value.`,
-      {
-        memberId: state.memberId,
-      },
-    );
+    throw refuse('NOTHING_TO_CORRECT', { memberId: state.memberId, name: state.personal.name });
   }
   const corrections: Partial<PersonalData> = Object.fromEntries(
     keys.map((key) => [key, command.data.corrections[key]]),
@@ -398,7 +364,7 @@ function correct(
   requireBornBeforeJoining(corrected);
   // Only a correction of the dates can make them impossible; a renaming leaves them as judged.
   if (corrections.birthDate !== undefined || corrections.joinedPartyOn !== undefined) {
-    requireJoiningPossible(corrected, command.metadata.at, policies, 'the correction');
+    requireJoiningPossible(corrected, command.metadata.at, policies, 'correction');
   }
   return [
     {
