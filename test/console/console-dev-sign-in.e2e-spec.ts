@@ -94,11 +94,11 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await page.close();
   }, 90_000);
 
-  it("shows an administrator the API's refusal of the auditors' history, in the shared error display", async () => {
-    const { page, errors } = await signedInPage('管理员');
+  it("shows a reporting job's account the API's refusal of the organisation tree, in the shared error display", async () => {
+    const { page, errors } = await signedInPage('报表');
     await expectVisible(page, '没有权限');
     await page.getByText('错误代码：FORBIDDEN').waitFor();
-    await screenshot(page, 'org-tree-refused-to-admin');
+    await screenshot(page, 'org-tree-refused-to-reporter');
     // The refusal is the API's answer (403), which the browser logs as a failed resource load.
     expect(errors.filter((error) => !/status of 403/.test(error))).toEqual([]);
     await page.close();
