@@ -9,14 +9,13 @@ import {
   ScopedBranches,
   uuidV5,
   type CampaignView,
-  type CommandOutcome,
   BusinessCalendar,
 } from '@app/application';
 import { ElectionBoardQueries, electionBoardProjection, type CampaignSummary } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
 import { commandData } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
@@ -49,7 +48,7 @@ export class CampaignsController extends CommandController {
     @Body() body: IssueElectionPlanBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same campaign, so a missing id derives from it.
     const campaignId = body.campaignId ?? uuidV5(`campaign:${meta.commandId}`);
     const { title, documentNumber, requirements, deadline } = commandData(body);
@@ -57,7 +56,11 @@ export class CampaignsController extends CommandController {
       type: 'IssueElectionPlan' as const,
       data: { campaignId, title, documentNumber, requirements: [...requirements], deadline },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId),
+    );
   }
 
   @Post(':campaignId/working-groups')
@@ -68,7 +71,7 @@ export class CampaignsController extends CommandController {
     @Body() body: FormWorkingGroupBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const groupId = body.groupId ?? uuidV5(`working-group:${campaignId}:${meta.commandId}`);
     const input = {
       type: 'FormWorkingGroup' as const,
@@ -79,7 +82,11 @@ export class CampaignsController extends CommandController {
         leader: { personId: body.leader.personId, name: body.leader.name },
       },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId, groupId),
+    );
   }
 
   @Post(':campaignId/working-groups/:groupId/branches')
@@ -93,7 +100,7 @@ export class CampaignsController extends CommandController {
     @Body() body: AssignBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = {
       type: 'AssignBranchToWorkingGroup' as const,
       data: {
@@ -103,7 +110,11 @@ export class CampaignsController extends CommandController {
         ...(body.reassign === undefined ? {} : { reassign: body.reassign }),
       },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId),
+    );
   }
 
   @Get()

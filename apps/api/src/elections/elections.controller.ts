@@ -8,14 +8,13 @@ import {
   ExecuteElectionCommand,
   OrganisationFacts,
   uuidV5,
-  type CommandOutcome,
   type ElectionListItem,
   type Role,
 } from '@app/application';
 import { ReadAccess } from '../auth/access.decorators';
 import { commandData, type CommandBody } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created, type CommandTarget } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import {
   ApprovalBody,
@@ -77,7 +76,7 @@ export class ElectionsController extends CommandController {
     @Body() body: TakeCensusBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same election, so a missing id derives from it.
     const electionId = body.electionId ?? uuidV5(`election:${meta.commandId}`);
     const { branchId, committeeWorking, secretarySituation, notes } = body;
@@ -86,6 +85,7 @@ export class ElectionsController extends CommandController {
       body,
       meta,
       res,
+      created('/elections', electionId),
     );
   }
 
@@ -97,7 +97,7 @@ export class ElectionsController extends CommandController {
     @Body() body: RequestElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'RequestElection', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -109,7 +109,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ApproveElectionRequest', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -121,7 +121,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'PostponeElection', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -133,7 +133,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'BringElectionForward', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -145,7 +145,7 @@ export class ElectionsController extends CommandController {
     @Body() body: RecommendCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       nominee: person(body.nominee),
@@ -163,7 +163,7 @@ export class ElectionsController extends CommandController {
     @Body() body: NominateCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, nominee: person(body.nominee), forPost: body.forPost, nominatedBy: body.nominatedBy };
     return this.step({ type: 'NominateCandidate', data }, body, meta, res);
   }
@@ -176,7 +176,7 @@ export class ElectionsController extends CommandController {
     @Body() body: VetCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'VetCandidate', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -188,7 +188,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ConsultCommunityBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ConsultCommunity', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -200,7 +200,7 @@ export class ElectionsController extends CommandController {
     @Body() body: SubmitCandidateSlateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       committeeCandidates: persons(body.committeeCandidates),
@@ -218,7 +218,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ApproveCandidateSlate', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -233,7 +233,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ConveneAssemblyBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       exclusions: body.exclusions.map(({ memberId, reason, approvalReference }) => ({
@@ -264,7 +264,7 @@ export class ElectionsController extends CommandController {
     @Body() body: RecordBallotsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       race: body.race,
@@ -292,7 +292,7 @@ export class ElectionsController extends CommandController {
     @Body() body: RaceBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'CountBallots', data: { electionId, race: body.race } }, body, meta, res);
   }
 
@@ -304,7 +304,7 @@ export class ElectionsController extends CommandController {
     @Body() body: SupplementaryBallotBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, race: body.race, candidates: persons(body.candidates) };
     return this.step({ type: 'HoldSupplementaryBallot', data }, body, meta, res);
   }
@@ -317,7 +317,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ReduceSeatsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, race: body.race, consent: motion(body.consent) };
     return this.step({ type: 'ReduceSeats', data }, body, meta, res);
   }
@@ -332,7 +332,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ElectOfficersBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const vote = (officer: ElectOfficersBody['secretary']) => ({
       memberId: officer.memberId,
       votes: motion(officer.votes),
@@ -356,7 +356,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ReportResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ReportElectionResult', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -370,7 +370,7 @@ export class ElectionsController extends CommandController {
     @Body() body: ApproveResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       approvalReference: body.approvalReference,
@@ -399,7 +399,7 @@ export class ElectionsController extends CommandController {
     @Body() body: RequestInstallationBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'RequestInstallation', data: { electionId } }, body, meta, res);
   }
 
@@ -411,7 +411,7 @@ export class ElectionsController extends CommandController {
     @Body() body: CancelElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'CancelElection', data: { electionId, reason: body.reason } }, body, meta, res);
   }
 
@@ -433,8 +433,14 @@ export class ElectionsController extends CommandController {
     return role === 'reporter' ? electionForReporter(view) : view;
   }
 
-  private step(input: Input, body: CommandBody, meta: CommandRequestMeta, res: Response): Promise<CommandOutcome> {
-    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res);
+  private step(
+    input: Input,
+    body: CommandBody,
+    meta: CommandRequestMeta,
+    res: Response,
+    target: CommandTarget = { id: input.data.electionId },
+  ): Promise<CommandAnswer> {
+    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res, target);
   }
 }
 

@@ -6,15 +6,14 @@ import {
   ExecuteRulePolicyCommand,
   RULE_POLICY_REGISTRY_ID,
   RulePolicyCatalogue,
-  type CommandOutcome,
   type RulePolicyCatalogueView,
   type RulePolicyEntry,
   BusinessCalendar,
 } from '@app/application';
 import type { RulePolicy } from '@app/domain';
 import { ReadAccess } from '../auth/access.decorators';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
@@ -45,11 +44,15 @@ export class PoliciesController extends CommandController {
     @Body() body: PublishRulePolicyBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // The validated body is the policy; the decider knows a republished one whatever its field order.
     const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
-    return this.send(new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)), res);
+    return this.send(
+      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)),
+      res,
+      created('/policies', body.version),
+    );
   }
 
   @Get()

@@ -3,11 +3,11 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5, type CommandOutcome } from '@app/application';
+import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5 } from '@app/application';
 import type { MergeTarget, NewBranch } from '@app/domain';
 import { commandData } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { sendState } from '../http/state-response';
 import { ReporterSees } from '../privacy/reporter-sees';
@@ -39,14 +39,18 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeMergeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const { target, ...rest } = commandData(body);
     const input = {
       type: 'ProposeMerge' as const,
       data: { ...rest, restructuringId, target: mergeTarget(target, restructuringId) },
     };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post('redraw')
@@ -56,7 +60,7 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeRedrawBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const { assignments, newBranches, reason } = commandData(body);
     const input = {
@@ -72,7 +76,11 @@ export class RestructuringsController extends CommandController {
         })),
       },
     };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post('dissolution')
@@ -82,10 +90,14 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeDissolutionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const input = { type: 'ProposeDissolution' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post(':restructuringId/approve')
@@ -96,9 +108,11 @@ export class RestructuringsController extends CommandController {
     @Body() body: ApproveRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ApproveRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Post(':restructuringId/abandon')
@@ -109,9 +123,11 @@ export class RestructuringsController extends CommandController {
     @Body() body: AbandonRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'AbandonRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Post(':restructuringId/execute')
@@ -128,9 +144,11 @@ export class RestructuringsController extends CommandController {
     @Body() body: ExecuteRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'StartRestructuringExecution' as const, data: { restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Get(':restructuringId')

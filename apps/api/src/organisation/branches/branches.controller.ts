@@ -4,18 +4,11 @@ import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, R
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ExecuteBranchCommand,
-  OrganisationFacts,
-  uuidV5,
-  type CommandOutcome,
-  BusinessCalendar,
-  RulePolicies,
-} from '@app/application';
+import { ExecuteBranchCommand, OrganisationFacts, uuidV5, BusinessCalendar, RulePolicies } from '@app/application';
 import type { BranchRollRow } from '@app/read-models';
 import { commandData } from '../../http/command-body';
-import { CommandEndpoint } from '../../http/command-responses';
-import { CommandController } from '../../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
+import { CommandController, created } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
 import { ReporterSees } from '../../privacy/reporter-sees';
@@ -52,7 +45,7 @@ export class BranchesController extends CommandController {
     @Body() body: EstablishBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same branch and links, so missing ids derive from it.
     const branchId = body.branchId ?? uuidV5(`branch:${meta.commandId}`);
     const managementLinks = (body.managementLinks ?? []).map((link, index) => ({
@@ -72,7 +65,11 @@ export class BranchesController extends CommandController {
         decisionReference: body.decisionReference,
       },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId),
+    );
   }
 
   @Post(':branchId/rename')
@@ -83,9 +80,9 @@ export class BranchesController extends CommandController {
     @Body() body: RenameBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RenameBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/reaffiliate')
@@ -96,9 +93,9 @@ export class BranchesController extends CommandController {
     @Body() body: ReaffiliateBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ReaffiliateBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/management-links')
@@ -109,13 +106,17 @@ export class BranchesController extends CommandController {
     @Body() body: AddManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const linkId = body.linkId ?? uuidV5(`management-link:${branchId}:${meta.commandId}`);
     const input = {
       type: 'AddManagementLink' as const,
       data: { branchId, link: { linkId, kind: body.kind, name: body.name } },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId, linkId),
+    );
   }
 
   @Post(':branchId/management-links/:linkId/remove')
@@ -127,9 +128,9 @@ export class BranchesController extends CommandController {
     @Body() body: RemoveManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RemoveManagementLink' as const, data: { branchId, linkId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/posts')
@@ -143,7 +144,7 @@ export class BranchesController extends CommandController {
     @Body() body: AssignPostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const postId = body.postId ?? uuidV5(`post:${branchId}:${meta.commandId}`);
     const input = {
       type: 'AssignPost' as const,
@@ -158,7 +159,11 @@ export class BranchesController extends CommandController {
         startDate: body.startDate,
       },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId, postId),
+    );
   }
 
   @Post(':branchId/posts/:postId/vacate')
@@ -170,9 +175,9 @@ export class BranchesController extends CommandController {
     @Body() body: VacatePostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'VacatePost' as const, data: { ...commandData(body), branchId, postId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/assess-shape')
@@ -186,9 +191,9 @@ export class BranchesController extends CommandController {
     @Body() body: AssessBranchShapeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'AssessBranchShape' as const, data: { branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/dissolve')
@@ -199,9 +204,9 @@ export class BranchesController extends CommandController {
     @Body() body: DissolveBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'DissolveBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Get(':branchId')

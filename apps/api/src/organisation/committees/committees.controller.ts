@@ -3,10 +3,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteCommitteeCommand, OrganisationFacts, uuidV5, type CommandOutcome } from '@app/application';
+import { ExecuteCommitteeCommand, OrganisationFacts, uuidV5 } from '@app/application';
 import { commandData } from '../../http/command-body';
-import { CommandEndpoint } from '../../http/command-responses';
-import { CommandController } from '../../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
+import { CommandController, created } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
 import { ReporterSees } from '../../privacy/reporter-sees';
@@ -30,11 +30,15 @@ export class CommitteesController extends CommandController {
     @Body() body: EstablishCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same committee, so a missing id derives from it.
     const committeeId = body.committeeId ?? uuidV5(`committee:${meta.commandId}`);
     const input = { type: 'EstablishPartyCommittee' as const, data: { ...commandData(body), committeeId } };
-    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/committees', committeeId),
+    );
   }
 
   @Post(':committeeId/rename')
@@ -45,9 +49,11 @@ export class CommitteesController extends CommandController {
     @Body() body: RenameCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RenamePartyCommittee' as const, data: { ...commandData(body), committeeId } };
-    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: committeeId,
+    });
   }
 
   @Post(':committeeId/dissolve')
@@ -58,9 +64,11 @@ export class CommitteesController extends CommandController {
     @Body() body: DissolveCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'DissolvePartyCommittee' as const, data: { ...commandData(body), committeeId } };
-    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: committeeId,
+    });
   }
 
   @Get(':committeeId')

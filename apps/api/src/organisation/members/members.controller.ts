@@ -3,10 +3,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type CommandOutcome, type Role } from '@app/application';
+import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type Role } from '@app/application';
 import { commandData } from '../../http/command-body';
-import { CommandEndpoint } from '../../http/command-responses';
-import { CommandController } from '../../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
+import { CommandController, created } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
 import { CallerRole } from '../../privacy/caller-role';
@@ -42,11 +42,15 @@ export class MembersController extends CommandController {
     @Body() body: AdmitMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same member, so a missing id derives from it.
     const memberId = body.memberId ?? uuidV5(`member:${meta.commandId}`);
     const input = { type: 'AdmitMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/members', memberId),
+    );
   }
 
   @Post(':memberId/confirm')
@@ -57,9 +61,9 @@ export class MembersController extends CommandController {
     @Body() body: ConfirmMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ConfirmMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/suspend-voting-rights')
@@ -70,9 +74,9 @@ export class MembersController extends CommandController {
     @Body() body: SuspendVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'SuspendVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/restore-voting-rights')
@@ -83,9 +87,9 @@ export class MembersController extends CommandController {
     @Body() body: RestoreVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RestoreVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/transfer')
@@ -96,9 +100,9 @@ export class MembersController extends CommandController {
     @Body() body: TransferMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'TransferMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/leave')
@@ -109,9 +113,9 @@ export class MembersController extends CommandController {
     @Body() body: RecordMemberDepartureBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RecordMemberDeparture' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/correct')
@@ -122,12 +126,12 @@ export class MembersController extends CommandController {
     @Body() body: CorrectMemberDataBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = {
       type: 'CorrectMemberData' as const,
       data: { memberId, corrections: { ...body.corrections }, reason: body.reason },
     };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Get(':memberId')
