@@ -1,5 +1,5 @@
 import { AuditAccess } from '../auth/access.decorators';
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadModelFreshness } from '@app/application';
@@ -7,6 +7,7 @@ import { AUDIT_CSV_COLUMNS, AuditQueries, toCsv, type AuditEventDetail } from '@
 import { ValidationFailed } from '../http/validation';
 import { ListProduces, sendCsv, sendList, wantsCsv } from '../reports/list-export';
 import { AuditEventQuery, AuditEventsQuery, AuditPageQuery } from './audit-query.dto';
+import { UuidParam } from '../http/read-responses';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
@@ -51,7 +52,7 @@ export class AuditController {
   @Get('events/:eventId')
   @ApiOperation({ summary: 'One event in full: its audit row, every branch it concerns, its hash and data' })
   async event(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @UuidParam('eventId') eventId: string,
     @Query() query: AuditEventQuery,
     @Req() request: Request,
     @Res() response: Response,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -19,6 +19,7 @@ import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
+import { UuidParam } from '../http/read-responses';
 
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
@@ -67,7 +68,7 @@ export class CampaignsController extends CommandController {
   @ApiOperation({ summary: 'Form a working group (换届工作指导组) led by a bureau leader, one group per leader' })
   @CommandEndpoint('The working group was formed.', 201)
   async formWorkingGroup(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @UuidParam('campaignId') campaignId: string,
     @Body() body: FormWorkingGroupBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -95,8 +96,8 @@ export class CampaignsController extends CommandController {
   })
   @CommandEndpoint('The branch was assigned to the group (nothing is appended when it already was).', 201)
   async assignBranch(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
-    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @UuidParam('campaignId') campaignId: string,
+    @UuidParam('groupId') groupId: string,
     @Body() body: AssignBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -136,7 +137,7 @@ export class CampaignsController extends CommandController {
       'A campaign with its progress board: per assigned branch its group, election state, next step, deadlines, overdue',
   })
   async get(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @UuidParam('campaignId') campaignId: string,
     @Query() query: CampaignQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignView> {

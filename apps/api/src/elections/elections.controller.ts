@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,6 +9,7 @@ import {
   OrganisationFacts,
   uuidV5,
   type ElectionListItem,
+  type ElectionView,
   type Role,
 } from '@app/application';
 import { ReadAccess } from '../auth/access.decorators';
@@ -42,6 +43,9 @@ import type { PersonBody } from '../http/person-body';
 import { CallerRole } from '../privacy/caller-role';
 import { electionForReporter } from '../privacy/election-view';
 import { ReporterSees } from '../privacy/reporter-sees';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { describesView } from '../http/view-binding';
+import { BranchElectionsDto, ElectionViewDto } from './election-view.dto';
 
 type Input = ExecuteElectionCommand['input'];
 
@@ -93,7 +97,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Submit the request (换届请示): date, seats, committee or not, deputy, methods' })
   @CommandEndpoint('The request was submitted.')
   request(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RequestElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -105,7 +109,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the superior's approval (批复) of the request; it lapses after the policy's days" })
   @CommandEndpoint('The request was approved.')
   approveRequest(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -117,7 +121,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Postpone the election with the superior's approval (at most the policy's limit)" })
   @CommandEndpoint('The election was postponed.')
   postpone(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -129,7 +133,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Bring the election forward with the superior's approval (at most the policy's limit)" })
   @CommandEndpoint('The election was brought forward.')
   bringForward(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -141,7 +145,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Record a recommendation by veteran cadres (老干部推荐): who recommended whom' })
   @CommandEndpoint('The recommendation was recorded.')
   recommend(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RecommendCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -159,7 +163,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Nominate a candidate inside the party (党内提名)' })
   @CommandEndpoint('The nomination was recorded; nothing is appended for a repeated nomination.')
   nominate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: NominateCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -172,7 +176,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Record a vetting of a nominee: talk, visit, survey (谈心谈话、走访了解、多方调研)' })
   @CommandEndpoint('The vetting was recorded.')
   vet(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: VetCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -184,7 +188,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the community party organisation's opinion (社区参与), on a nominee or the slate" })
   @CommandEndpoint('The consultation was recorded.')
   consult(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ConsultCommunityBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -196,7 +200,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Submit the candidate slate (候选人预备人选) in ballot order' })
   @CommandEndpoint('The slate was submitted.')
   submitSlate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: SubmitCandidateSlateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -214,7 +218,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the superior's consent to the slate (审查同意), order kept" })
   @CommandEndpoint('The slate was approved.')
   approveSlate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -229,7 +233,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The assembly was convened.')
   convene(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ConveneAssemblyBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -260,7 +264,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The ballots were recorded, or the round was voided (BallotRoundVoided) to be voted again.')
   recordBallots(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RecordBallotsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -288,7 +292,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The ballots were counted.')
   count(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RaceBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -300,7 +304,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Hold a supplementary ballot (另行选举) for the seats still empty' })
   @CommandEndpoint('The supplementary ballot was opened.')
   supplementary(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: SupplementaryBallotBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -313,7 +317,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Reduce the seats to those elected, with more than half of the electors consenting' })
   @CommandEndpoint('The seats were reduced.')
   reduceSeats(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ReduceSeatsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -328,7 +332,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The officers were elected.')
   electOfficers(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ElectOfficersBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -352,7 +356,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Report the result to the superior, with how it departs from the approved slate' })
   @CommandEndpoint('The result was reported.')
   report(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ReportResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -366,7 +370,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The result was approved.')
   approveResult(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApproveResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -395,7 +399,7 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The installation was requested; the process manager is assigning the posts.', 202)
   requestInstallation(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RequestInstallationBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -407,7 +411,7 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Cancel the election, with the reason' })
   @CommandEndpoint('The election was cancelled.')
   cancel(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: CancelElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -421,12 +425,17 @@ export class ElectionsController extends CommandController {
     summary:
       'An election as it stands: its state, its steps so far, and for every command whether it may run today or which rule blocks it; revision as ETag',
   })
+  @ReadAnswer(ElectionViewDto, {
+    etag: true,
+    description: 'Reporting jobs get it without suspension, exclusion and cancellation reasons.',
+    problems: { 400: true, 404: 'No election has this id.' },
+  })
   async get(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Query() query: ElectionViewQuery,
     @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<ElectionView | Record<string, unknown>> {
     const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today());
     if (view === null) throw new NotFoundException(`No election ${electionId} exists.`);
     res.setHeader('ETag', `"${view.revision}"`);
@@ -457,15 +466,17 @@ export class BranchElectionsController {
   @Get(':branchId/elections')
   @ReporterSees('everything', "each election's status, dates and term: no person in it")
   @ApiOperation({ summary: "A branch's elections: status, planned and due dates, and the term each installed" })
-  async list(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-  ): Promise<{ branchId: string; elections: ElectionListItem[] }> {
+  @ReadAnswer(BranchElectionsDto, { problems: { 404: 'No branch has this id.' } })
+  async list(@UuidParam('branchId') branchId: string): Promise<BranchElections> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
       throw new NotFoundException(`No branch ${branchId} exists.`);
     }
     return { branchId, elections: await this.queries.electionsOfBranch(branchId) };
   }
 }
+
+type BranchElections = { readonly branchId: string; readonly elections: readonly ElectionListItem[] };
+describesView<BranchElectionsDto, BranchElections>('matches');
 
 function motion(value: { for: number; against: number; abstain: number }) {
   return { for: value.for, against: value.against, abstain: value.abstain };

@@ -1,5 +1,5 @@
 import { ReadAccess } from '../auth/access.decorators';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,6 +20,7 @@ import {
   ProposeMergeBody,
   ProposeRedrawBody,
 } from './restructuring.dto';
+import { UuidParam } from '../http/read-responses';
 
 @ApiTags('restructurings')
 @ReadAccess()
@@ -104,7 +105,7 @@ export class RestructuringsController extends CommandController {
   @ApiOperation({ summary: "Record the 基层党委's decision approving the restructuring" })
   @CommandEndpoint('The restructuring was approved.')
   async approve(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: ApproveRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -119,7 +120,7 @@ export class RestructuringsController extends CommandController {
   @ApiOperation({ summary: 'Abandon a restructuring that has not started executing' })
   @CommandEndpoint('The restructuring was abandoned.')
   async abandon(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: AbandonRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -140,7 +141,7 @@ export class RestructuringsController extends CommandController {
   })
   @CommandEndpoint('The plan is frozen; the process manager is moving the members.', 202)
   async execute(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: ExecuteRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -157,7 +158,7 @@ export class RestructuringsController extends CommandController {
     summary: 'A restructuring as it stands: plan, approval, frozen execution plan and final counts; revision as ETag',
   })
   async get(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     const { state, revision } = await this.queries.restructuring(restructuringId);

@@ -1,6 +1,6 @@
 import { ParseIdPipe } from '../../http/parse-id.pipe';
 import { ReadAccess } from '../../auth/access.decorators';
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -24,6 +24,8 @@ import {
   RenameBranchBody,
   VacatePostBody,
 } from './branch.dto';
+import { ReadAnswer, UuidParam } from '../../http/read-responses';
+import { BranchRollDto, BranchViewDto } from './branch-view.dto';
 
 @ApiTags('branches')
 @ReadAccess()
@@ -76,7 +78,7 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Rename a branch (支部更名)' })
   @CommandEndpoint('The branch was renamed.')
   async rename(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: RenameBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -89,7 +91,7 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Move the branch to another party committee (调整隶属关系, 一方隶属)' })
   @CommandEndpoint('The branch now belongs to the named committee.')
   async reaffiliate(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: ReaffiliateBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -102,7 +104,7 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Add a management link to a community, former unit or association (多方管理)' })
   @CommandEndpoint('The management link was added.', 201)
   async addManagementLink(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AddManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -123,8 +125,8 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Remove a management link (解除多方管理关系)' })
   @CommandEndpoint('The management link was removed.')
   async removeManagementLink(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @UuidParam('branchId') branchId: string,
+    @UuidParam('linkId') linkId: string,
     @Body() body: RemoveManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -140,7 +142,7 @@ export class BranchesController extends CommandController {
   })
   @CommandEndpoint('The post was assigned.', 201)
   async assignPost(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AssignPostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -170,7 +172,7 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Vacate a post (离任), with the reason and the end date' })
   @CommandEndpoint('The post was vacated.')
   async vacatePost(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Param('postId', ParseIdPipe) postId: string,
     @Body() body: VacatePostBody,
     @CommandMeta() meta: CommandRequestMeta,
@@ -187,7 +189,7 @@ export class BranchesController extends CommandController {
   })
   @CommandEndpoint('The shape was assessed; nothing is appended when no flag changed.')
   async assessShape(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AssessBranchShapeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -200,7 +202,7 @@ export class BranchesController extends CommandController {
   @ApiOperation({ summary: 'Dissolve (撤销) a branch that has no members left; its posts end with it' })
   @CommandEndpoint('The branch was dissolved.')
   async dissolve(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: DissolveBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -214,10 +216,11 @@ export class BranchesController extends CommandController {
   @ApiOperation({
     summary: 'A branch as it stands: posts, member counts (正式/预备), shape flags, and its revision as the ETag',
   })
+  @ReadAnswer(BranchViewDto, { etag: true, problems: { 404: 'No branch has this id.' } })
   async get(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<BranchViewDto> {
     const { state, revision } = await this.facts.branchWithRevision(branchId);
     const view = sendState(res, state, revision, `branch ${branchId}`);
     const [counts, posts, policy] = await Promise.all([
@@ -231,9 +234,8 @@ export class BranchesController extends CommandController {
   @Get(':branchId/members')
   @ReporterSees('everything', 'names, full or probationary, and whether voting rights are suspended (not why)')
   @ApiOperation({ summary: "The branch's member roll (花名册): its active members" })
-  async members(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-  ): Promise<{ branchId: string; members: BranchRollRow[] }> {
+  @ReadAnswer(BranchRollDto, { problems: { 404: 'No branch has this id.' } })
+  async members(@UuidParam('branchId') branchId: string): Promise<{ branchId: string; members: BranchRollRow[] }> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
       throw new NotFoundException(`No branch ${branchId} exists.`);
     }

@@ -1,5 +1,5 @@
 import { ReadAccess } from '../../auth/access.decorators';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -11,6 +11,8 @@ import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http
 import { sendState } from '../../http/state-response';
 import { ReporterSees } from '../../privacy/reporter-sees';
 import { DissolveCommitteeBody, EstablishCommitteeBody, RenameCommitteeBody } from './committee.dto';
+import { ReadAnswer, UuidParam } from '../../http/read-responses';
+import { CommitteeViewDto } from './committee-view.dto';
 
 @ApiTags('committees')
 @ReadAccess()
@@ -45,7 +47,7 @@ export class CommitteesController extends CommandController {
   @ApiOperation({ summary: 'Rename a committee' })
   @CommandEndpoint('The committee was renamed.')
   async rename(
-    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @UuidParam('committeeId') committeeId: string,
     @Body() body: RenameCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -60,7 +62,7 @@ export class CommitteesController extends CommandController {
   @ApiOperation({ summary: 'Dissolve a committee that has no open branches or active child committees' })
   @CommandEndpoint('The committee was dissolved.')
   async dissolve(
-    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @UuidParam('committeeId') committeeId: string,
     @Body() body: DissolveCommitteeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -74,10 +76,11 @@ export class CommitteesController extends CommandController {
   @Get(':committeeId')
   @ReporterSees('everything', 'a committee: no person in it')
   @ApiOperation({ summary: 'A committee as it stands, with its revision as the ETag' })
+  @ReadAnswer(CommitteeViewDto, { etag: true, problems: { 404: 'No committee has this id.' } })
   async get(
-    @Param('committeeId', ParseUUIDPipe) committeeId: string,
+    @UuidParam('committeeId') committeeId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<CommitteeViewDto> {
     const { state, revision } = await this.facts.committeeWithRevision(committeeId);
     return sendState(res, state, revision, `committee ${committeeId}`);
   }

@@ -1,5 +1,5 @@
 import { ReadAccess } from '../../auth/access.decorators';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -21,6 +21,8 @@ import {
   SuspendVotingRightsBody,
   TransferMemberBody,
 } from './member.dto';
+import { ReadAnswer, UuidParam } from '../../http/read-responses';
+import { MemberViewDto } from './member-view.dto';
 
 @ApiTags('members')
 @ReadAccess()
@@ -57,7 +59,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: 'Confirm a probationary member as full (预备党员转正)' })
   @CommandEndpoint('The member is now a full member.')
   async confirm(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: ConfirmMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -70,7 +72,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: 'Suspend voting rights (留党察看, 留置, 逮捕), with the reason and dates' })
   @CommandEndpoint("The member's voting rights are suspended.")
   async suspendVotingRights(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: SuspendVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -83,7 +85,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: 'Restore suspended voting rights (恢复党员权利)' })
   @CommandEndpoint("The member's voting rights are restored.")
   async restoreVotingRights(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: RestoreVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -96,7 +98,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: "Transfer the member's one affiliation to another open branch (组织关系转接)" })
   @CommandEndpoint('The member was transferred.')
   async transfer(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: TransferMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -109,7 +111,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: 'Record that a member left: death (去世), moved out of the system (转出), expelled (开除)' })
   @CommandEndpoint('The member left the roll.')
   async leave(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: RecordMemberDepartureBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -122,7 +124,7 @@ export class MembersController extends CommandController {
   @ApiOperation({ summary: 'Correct personal data on the roll (更正党员信息), with the reason' })
   @CommandEndpoint('The personal data were corrected.')
   async correct(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: CorrectMemberDataBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
@@ -140,8 +142,9 @@ export class MembersController extends CommandController {
     summary:
       'A member as the roll records them, with the revision as the ETag (reporting jobs: no birth date or suspension reason)',
   })
+  @ReadAnswer(MemberViewDto, { etag: true, problems: { 404: 'No member has this id.' } })
   async get(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
