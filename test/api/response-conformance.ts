@@ -139,10 +139,10 @@ class DocumentChecker {
     const schema = content[type]?.schema;
     if (schema === undefined) return problems;
     const text = answer.body.toString('utf8');
-    if (JSON_TYPES.has(type)) return [...problems, ...this.validate(where, `${template.path} ${type}`, schema, [text])];
+    if (JSON_TYPES.has(type)) return [...problems, ...this.validate(where, `${where} ${type}`, schema, [text])];
     if (type === NDJSON) {
       const lines = text.split('\n').filter((line) => line.length > 0);
-      return [...problems, ...this.validate(where, `${template.path} ${type}`, schema, lines)];
+      return [...problems, ...this.validate(where, `${where} ${type}`, schema, lines)];
     }
     return problems;
   }

@@ -19,7 +19,8 @@ import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
-import { UuidParam } from '../http/read-responses';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { CampaignListDto, CampaignViewDto } from './campaign-view.dto';
 
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
@@ -121,6 +122,7 @@ export class CampaignsController extends CommandController {
   @Get()
   @ReporterSees('everything', 'campaign plans and counts')
   @ApiOperation({ summary: 'Every campaign, newest plan first, with its group and branch counts' })
+  @ReadAnswer(CampaignListDto)
   async list(): Promise<{ items: CampaignSummary[] }> {
     const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);
@@ -136,6 +138,7 @@ export class CampaignsController extends CommandController {
     summary:
       'A campaign with its progress board: per assigned branch its group, election state, next step, deadlines, overdue',
   })
+  @ReadAnswer(CampaignViewDto, { etag: true, problems: { 400: true, 404: 'No campaign has this id.' } })
   async get(
     @UuidParam('campaignId') campaignId: string,
     @Query() query: CampaignQuery,

@@ -20,7 +20,8 @@ import {
   ProposeMergeBody,
   ProposeRedrawBody,
 } from './restructuring.dto';
-import { UuidParam } from '../http/read-responses';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { RestructuringViewDto } from './restructuring-view.dto';
 
 @ApiTags('restructurings')
 @ReadAccess()
@@ -157,10 +158,11 @@ export class RestructuringsController extends CommandController {
   @ApiOperation({
     summary: 'A restructuring as it stands: plan, approval, frozen execution plan and final counts; revision as ETag',
   })
+  @ReadAnswer(RestructuringViewDto, { etag: true, problems: { 404: 'No restructuring has this id.' } })
   async get(
     @UuidParam('restructuringId') restructuringId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<RestructuringViewDto> {
     const { state, revision } = await this.queries.restructuring(restructuringId);
     return sendState(res, state, revision, `restructuring ${restructuringId}`);
   }
