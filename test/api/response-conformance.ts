@@ -170,7 +170,9 @@ class DocumentChecker {
         for (const error of validator.errors ?? []) {
           const detail =
             error.params && 'additionalProperty' in error.params ? ` (${String(error.params.additionalProperty)})` : '';
-          problems.push(`${where}: ${error.instancePath || '/'} ${error.message ?? 'is invalid'}${detail}`);
+          // Array indexes as [], so the same fault in every row is reported once.
+          const at = error.instancePath.replace(/\/\d+(?=\/|$)/g, '/[]') || '/';
+          problems.push(`${where}: ${at} ${error.message ?? 'is invalid'}${detail}`);
         }
       }
     }

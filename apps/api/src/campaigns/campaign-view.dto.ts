@@ -15,7 +15,7 @@ import {
   Text,
   Texts,
   TextsBy,
-  Uuid,
+  Id,
 } from '../http/response-fields';
 import { PersonDto } from '../http/shared-views.dto';
 import { describesView } from '../http/view-binding';
@@ -31,18 +31,18 @@ class ElectionPlanDto {
 }
 
 class WorkingGroupDto {
-  @Uuid() readonly groupId!: string;
+  @Id() readonly groupId!: string;
   @Text() readonly name!: string;
   @Obj(() => PersonDto, { description: 'The bureau leader who leads it.' }) readonly leader!: PersonDto;
 }
 
 class CampaignBoardRowDto {
-  @Uuid() readonly branchId!: string;
+  @Id() readonly branchId!: string;
   @Text({ nullable: true }) readonly branchName!: string | null;
-  @Uuid() readonly groupId!: string;
+  @Id() readonly groupId!: string;
   @Text() readonly groupName!: string;
   @Obj(() => PersonDto) readonly groupLeader!: PersonDto;
-  @Uuid({ nullable: true, description: "The branch's latest election; null before its census." })
+  @Id({ nullable: true, description: "The branch's latest election; null before its census." })
   readonly electionId!: string | null;
   @OneOf(BOARD_STATES, 'BoardState', { description: 'The election status, or `notStarted`.' })
   readonly state!: string;
@@ -73,7 +73,7 @@ class CampaignBoardDto {
 /** A renewal campaign with its progress board. */
 export class CampaignViewDto {
   @OneOf(['active'], 'CampaignStatus') readonly status!: 'active';
-  @Uuid() readonly campaignId!: string;
+  @Id() readonly campaignId!: string;
   @Obj(() => ElectionPlanDto) readonly plan!: ElectionPlanDto;
   @List(() => WorkingGroupDto) readonly groups!: readonly WorkingGroupDto[];
   @TextsBy({ description: 'The working group each assigned branch is 包联 to: branch id → group id.' })
@@ -85,7 +85,7 @@ export class CampaignViewDto {
 describesView<CampaignViewDto, CampaignView>('matches');
 
 class CampaignSummaryDto {
-  @Uuid() readonly campaignId!: string;
+  @Id() readonly campaignId!: string;
   @Text() readonly title!: string;
   @Text() readonly documentNumber!: string;
   @Day() readonly deadline!: string;
@@ -102,13 +102,13 @@ describesView<CampaignListDto, { readonly items: readonly CampaignSummary[] }>('
 
 /** One election on the board, flat so JSON and CSV share its columns. */
 class ElectionBoardEntryDto {
-  @Uuid() readonly electionId!: string;
-  @Uuid() readonly branchId!: string;
+  @Id() readonly electionId!: string;
+  @Id() readonly branchId!: string;
   @Text({ nullable: true }) readonly branchName!: string | null;
-  @Uuid({ nullable: true, description: 'The campaign the branch is assigned in.' }) readonly campaignId!: string | null;
+  @Id({ nullable: true, description: 'The campaign the branch is assigned in.' }) readonly campaignId!: string | null;
   @Text({ nullable: true }) readonly campaignTitle!: string | null;
   @Day({ nullable: true }) readonly campaignDeadline!: string | null;
-  @Uuid({ nullable: true }) readonly groupId!: string | null;
+  @Id({ nullable: true }) readonly groupId!: string | null;
   @Text({ nullable: true }) readonly groupName!: string | null;
   @Text({ nullable: true }) readonly groupLeaderName!: string | null;
   @OneOf(ELECTION_STATUSES, 'ElectionStatus') readonly state!: string;

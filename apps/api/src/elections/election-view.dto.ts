@@ -16,7 +16,7 @@ import {
   SUSPENSION_REASONS,
   VETTING_METHODS,
 } from '../http/domain-values';
-import { Count, Day, Flag, Instant, Int, List, Obj, OneOf, Text, TextsBy, Uuid } from '../http/response-fields';
+import { Count, Day, Flag, Instant, Int, List, Obj, OneOf, Text, TextsBy, Id } from '../http/response-fields';
 import { ActorDto, MotionDto, PersonDto, TermDto } from '../http/shared-views.dto';
 import { describesView } from '../http/view-binding';
 
@@ -92,7 +92,7 @@ class SlateApprovalDto {
 }
 
 class ElectionRollEntryDto {
-  @Uuid() readonly memberId!: string;
+  @Id() readonly memberId!: string;
   @Text() readonly name!: string;
   @OneOf(MEMBERSHIPS, 'Membership') readonly membership!: string;
   @OneOf(SUSPENSION_REASONS, 'SuspensionReason', { nullable: true, optional: true, description: WITHHELD })
@@ -100,7 +100,7 @@ class ElectionRollEntryDto {
 }
 
 class ExclusionDto {
-  @Uuid() readonly memberId!: string;
+  @Id() readonly memberId!: string;
   @OneOf(EXCLUSION_REASONS, 'ExclusionReason', { optional: true, description: WITHHELD })
   readonly reason?: string;
   @Text() readonly approvalReference!: string;
@@ -126,14 +126,14 @@ class AssemblyDto {
 }
 
 class ElectedPersonDto {
-  @Uuid() readonly personId!: string;
+  @Id() readonly personId!: string;
   @Text() readonly name!: string;
   @Count() readonly votes!: number;
   @Int({ minimum: 1 }) readonly roundNo!: number;
 }
 
 class CandidateTallyDto {
-  @Uuid() readonly personId!: string;
+  @Id() readonly personId!: string;
   @Text() readonly name!: string;
   @Count() readonly for!: number;
   @Count() readonly against!: number;
@@ -141,7 +141,7 @@ class CandidateTallyDto {
 }
 
 class WriteInTallyDto {
-  @Uuid() readonly personId!: string;
+  @Id() readonly personId!: string;
   @Text() readonly name!: string;
   @Count() readonly votes!: number;
 }
@@ -156,7 +156,7 @@ class InvalidBallotsDto {
 
 /** One recorded round of a race (the BallotsRecorded event's data). */
 class BallotRoundDto {
-  @Uuid() readonly electionId!: string;
+  @Id() readonly electionId!: string;
   @Text() readonly policyVersion!: string;
   @Instant() readonly at!: string;
   @OneOf(RACES, 'Race') readonly race!: string;
@@ -181,7 +181,7 @@ class RunoffDto {
 
 /** One count of a recorded round (the BallotsCounted event's data). */
 class BallotCountDto {
-  @Uuid() readonly electionId!: string;
+  @Id() readonly electionId!: string;
   @Text() readonly policyVersion!: string;
   @Instant() readonly at!: string;
   @OneOf(RACES, 'Race') readonly race!: string;
@@ -224,7 +224,7 @@ class RaceStateDto {
 }
 
 class SeatReductionDto {
-  @Uuid() readonly electionId!: string;
+  @Id() readonly electionId!: string;
   @Text() readonly policyVersion!: string;
   @Instant() readonly at!: string;
   @OneOf(RACES, 'Race') readonly race!: string;
@@ -235,7 +235,7 @@ class SeatReductionDto {
 }
 
 class ElectedOfficerDto {
-  @Uuid() readonly personId!: string;
+  @Id() readonly personId!: string;
   @Text() readonly name!: string;
   @Obj(() => MotionDto) readonly votes!: MotionDto;
 }
@@ -306,8 +306,8 @@ class TermEndReminderDto {
  */
 export class ElectionStateDto {
   @OneOf(ELECTION_STATUSES, 'ElectionStatus') readonly status!: (typeof ELECTION_STATUSES)[number];
-  @Uuid({ optional: true }) readonly electionId?: string;
-  @Uuid({ optional: true }) readonly branchId?: string;
+  @Id({ optional: true }) readonly electionId?: string;
+  @Id({ optional: true }) readonly branchId?: string;
   @Obj(() => CensusDto, { optional: true }) readonly census?: CensusDto;
   @Day({
     optional: true,
@@ -357,7 +357,7 @@ export class NextActionDto {
 }
 
 export class ElectionViewDto {
-  @Uuid() readonly electionId!: string;
+  @Id() readonly electionId!: string;
   @Count({ description: 'The stream revision; also the ETag.' }) readonly revision!: number;
   @Obj(() => ElectionStateDto) readonly state!: ElectionStateDto;
   @List(() => ElectionStepDto) readonly steps!: readonly ElectionStepDto[];
@@ -370,7 +370,7 @@ export class ElectionViewDto {
 describesView<ElectionViewDto, ElectionView>('matches');
 
 export class ElectionListItemDto {
-  @Uuid() readonly electionId!: string;
+  @Id() readonly electionId!: string;
   @OneOf(ELECTION_STATUSES, 'ElectionStatus') readonly status!: string;
   @Count() readonly revision!: number;
   @Instant() readonly openedAt!: string;
@@ -385,7 +385,7 @@ export class ElectionListItemDto {
 describesView<ElectionListItemDto, ElectionListItem>('matches');
 
 export class BranchElectionsDto {
-  @Uuid() readonly branchId!: string;
+  @Id() readonly branchId!: string;
   @List(() => ElectionListItemDto, { description: 'One per term, oldest first.' })
   readonly elections!: readonly ElectionListItemDto[];
 }

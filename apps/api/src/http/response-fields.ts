@@ -30,8 +30,11 @@ function field(schema: ApiPropertyOptions, options: FieldOptions): PropertyDecor
 
 /** Free text, a name, a reference, or an id that is not always a UUID. */
 export const Text = (options: FieldOptions = {}) => field({ type: String }, options);
-/** An id the API generates or validates as a UUID. */
-export const Uuid = (options: FieldOptions = {}) => field({ type: String, format: 'uuid' }, options);
+/**
+ * An entity's id. The API takes and makes UUIDs, but answers only promise a string: read models
+ * and histories hold whatever ids their events carry.
+ */
+export const Id = (options: FieldOptions = {}) => field({ type: String }, options);
 /** A calendar date `YYYY-MM-DD`. */
 export const Day = (options: FieldOptions = {}) => field({ type: String, format: 'date' }, options);
 /** An instant, RFC 3339 with its offset. */
@@ -39,6 +42,8 @@ export const Instant = (options: FieldOptions = {}) => field({ type: String, for
 /** A whole number; counts and revisions start at 0. */
 export const Int = (options: FieldOptions & { readonly minimum?: number } = {}) =>
   field({ type: 'integer', ...(options.minimum === undefined ? {} : { minimum: options.minimum }) }, options);
+/** A number that may have a fraction (a median). */
+export const Num = (options: FieldOptions = {}) => field({ type: Number }, options);
 export const Count = (options: FieldOptions = {}) => Int({ minimum: 0, ...options });
 export const Flag = (options: FieldOptions = {}) => field({ type: Boolean }, options);
 /** One of a domain constant list, as a named schema so clients share one type for it. */
@@ -54,8 +59,7 @@ export const Obj = (of: () => Class, options: FieldOptions = {}) => field({ type
 export const List = (of: () => Class, options: FieldOptions = {}) =>
   field({ type: () => of(), isArray: true }, options);
 export const Texts = (options: FieldOptions = {}) => field({ type: String, isArray: true }, options);
-export const Uuids = (options: FieldOptions = {}) =>
-  field({ type: 'array', items: { type: 'string', format: 'uuid' } }, options);
+export const Ids = (options: FieldOptions = {}) => field({ type: String, isArray: true }, options);
 export const Ints = (options: FieldOptions = {}) => field({ type: 'array', items: { type: 'integer' } }, options);
 /** An object used as a map from a name (a state, a branch id, a duty) to a count. */
 export const CountsBy = (options: FieldOptions = {}) =>

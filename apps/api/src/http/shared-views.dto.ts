@@ -1,8 +1,8 @@
-import { Count, Day, Text, Uuid } from './response-fields';
+import { Count, Day, Text, Id } from './response-fields';
 
 /** A person named in an answer: a member, or a non-member on record (a guest, a concurrent holder). */
 export class PersonDto {
-  @Uuid({ description: 'A member id, or for a non-member the person id on record.' })
+  @Id({ description: 'A member id, or for a non-member the person id on record.' })
   readonly personId!: string;
 
   @Text({ example: '王秀英' })

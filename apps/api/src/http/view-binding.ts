@@ -27,19 +27,29 @@ type ValueAt<T, K extends PropertyKey> = T extends unknown ? (K extends keyof T 
 type ElementOf<T> = T extends readonly (infer E)[] ? E : never;
 type Scalar = string | number | boolean | bigint | symbol;
 
-type Difference<Dto, View, Path extends string> = unknown extends View
-  ? never
-  : [NonNullable<View>] extends [never]
-    ? never
-    : [NonNullable<View>] extends [readonly unknown[]]
-      ? Difference<ElementOf<NonNullable<Dto>>, ElementOf<NonNullable<View>>, `${Path}[]`>
-      : [NonNullable<View>] extends [Scalar]
-        ? never
-        : string extends KeysOf<NonNullable<View>>
-          ? Difference<ValueAt<NonNullable<Dto>, string>, ValueAt<NonNullable<View>, string>, `${Path}{}`>
-          : ObjectDifference<NonNullable<Dto>, NonNullable<View>, Path>;
+/** Recursive views (a committee's child committees) are compared this many levels deep. */
+type MaxDepth = 10;
 
-type ObjectDifference<Dto, View, Path extends string> =
+type Difference<Dto, View, Path extends string, Depth extends unknown[] = []> = unknown extends View
+  ? never
+  : Depth['length'] extends MaxDepth
+    ? never
+    : [NonNullable<View>] extends [never]
+      ? never
+      : [NonNullable<View>] extends [readonly unknown[]]
+        ? Difference<ElementOf<NonNullable<Dto>>, ElementOf<NonNullable<View>>, `${Path}[]`, [...Depth, 0]>
+        : [NonNullable<View>] extends [Scalar]
+          ? never
+          : string extends KeysOf<NonNullable<View>>
+            ? Difference<
+                ValueAt<NonNullable<Dto>, string>,
+                ValueAt<NonNullable<View>, string>,
+                `${Path}{}`,
+                [...Depth, 0]
+              >
+            : ObjectDifference<NonNullable<Dto>, NonNullable<View>, Path, [...Depth, 0]>;
+
+type ObjectDifference<Dto, View, Path extends string, Depth extends unknown[]> =
   | { [K in Exclude<KeysOf<View>, keyof Dto> & string]: `${Path}.${K} is in the view but not in the DTO` }[Exclude<
       KeysOf<View>,
       keyof Dto
@@ -51,5 +61,5 @@ type ObjectDifference<Dto, View, Path extends string> =
     > &
       string]
   | {
-      [K in KeysOf<View> & keyof Dto & string]: Difference<Dto[K], ValueAt<View, K>, `${Path}.${K}`>;
+      [K in KeysOf<View> & keyof Dto & string]: Difference<Dto[K], ValueAt<View, K>, `${Path}.${K}`, Depth>;
     }[KeysOf<View> & keyof Dto & string];

@@ -16,6 +16,8 @@ import { CommandController, created } from '../http/command-controller';
 import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
+import { ReadAnswer } from '../http/read-responses';
+import { RulePolicyCatalogueDto, RulePolicyEntryDto } from './policy-view.dto';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
 
 /**
@@ -57,6 +59,7 @@ export class PoliciesController extends CommandController {
 
   @Get()
   @ApiOperation({ summary: 'Every rule version, built-in and published, with the one in force today' })
+  @ReadAnswer(RulePolicyCatalogueDto, { etag: true })
   async list(@Res({ passthrough: true }) res: Response): Promise<RulePolicyCatalogueView> {
     const view = await this.catalogue.list(this.calendar.today());
     if (view.revision !== null) res.setHeader('ETag', `"${view.revision}"`);
@@ -65,12 +68,14 @@ export class PoliciesController extends CommandController {
 
   @Get('in-force')
   @ApiOperation({ summary: 'The rule version in force on a date (default today)' })
+  @ReadAnswer(RulePolicyEntryDto, { problems: { 400: true, 404: 'No rule version was in force on the date.' } })
   async inForce(@Query() query: InForceQuery): Promise<RulePolicyEntry> {
     return this.catalogue.inForce(query.on ?? this.calendar.today());
   }
 
   @Get(':version')
   @ApiOperation({ summary: 'One rule version with every parameter' })
+  @ReadAnswer(RulePolicyEntryDto, { problems: { 404: 'No rule version has this name.' } })
   async get(@Param('version') version: string): Promise<RulePolicyEntry> {
     const found = (await this.catalogue.list(this.calendar.today())).versions.find(
       (entry) => entry.version === version,

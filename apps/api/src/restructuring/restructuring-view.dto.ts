@@ -1,36 +1,36 @@
 import type { RestructuringState } from '@app/domain';
 import { RESTRUCTURING_KINDS, SKIP_REASONS } from '../http/domain-values';
-import { Count, Day, List, Obj, OneOf, Text, Uuid, Uuids } from '../http/response-fields';
+import { Count, Day, List, Obj, OneOf, Text, Id, Ids } from '../http/response-fields';
 import { describesView } from '../http/view-binding';
 
 class NewBranchDto {
-  @Uuid() readonly branchId!: string;
+  @Id() readonly branchId!: string;
   @Text() readonly name!: string;
-  @Uuid() readonly parentCommitteeId!: string;
+  @Id() readonly parentCommitteeId!: string;
 }
 
 class MergeTargetDto {
   @OneOf(['existing', 'new'], 'MergeTargetKind') readonly kind!: string;
-  @Uuid({ optional: true, description: '`existing`: the branch the sources merge into.' }) readonly branchId?: string;
+  @Id({ optional: true, description: '`existing`: the branch the sources merge into.' }) readonly branchId?: string;
   @Obj(() => NewBranchDto, { optional: true, description: '`new`: the branch established for them.' })
   readonly branch?: NewBranchDto;
 }
 
 class RedrawAssignmentDto {
-  @Uuid() readonly memberId!: string;
-  @Uuid() readonly toBranchId!: string;
+  @Id() readonly memberId!: string;
+  @Id() readonly toBranchId!: string;
 }
 
 /** What was decided; the fields present depend on `kind`. */
 class RestructuringPlanDto {
   @OneOf(RESTRUCTURING_KINDS, 'RestructuringKind') readonly kind!: string;
-  @Uuids({ optional: true, description: 'merge' }) readonly sourceBranchIds?: readonly string[];
+  @Ids({ optional: true, description: 'merge' }) readonly sourceBranchIds?: readonly string[];
   @Obj(() => MergeTargetDto, { optional: true, description: 'merge' }) readonly target?: MergeTargetDto;
   @List(() => RedrawAssignmentDto, { optional: true, description: 'redraw' })
   readonly assignments?: readonly RedrawAssignmentDto[];
   @List(() => NewBranchDto, { optional: true, description: 'redraw' }) readonly newBranches?: readonly NewBranchDto[];
-  @Uuid({ optional: true, description: 'dissolution: the branch dissolved' }) readonly branchId?: string;
-  @Uuid({ optional: true, description: 'dissolution: where its members go' }) readonly destinationBranchId?: string;
+  @Id({ optional: true, description: 'dissolution: the branch dissolved' }) readonly branchId?: string;
+  @Id({ optional: true, description: 'dissolution: where its members go' }) readonly destinationBranchId?: string;
 }
 
 class RestructuringApprovalDto {
@@ -40,21 +40,21 @@ class RestructuringApprovalDto {
 }
 
 class PlannedTransferDto {
-  @Uuid() readonly memberId!: string;
-  @Uuid() readonly fromBranchId!: string;
-  @Uuid() readonly toBranchId!: string;
+  @Id() readonly memberId!: string;
+  @Id() readonly fromBranchId!: string;
+  @Id() readonly toBranchId!: string;
 }
 
 class SkippedAssignmentDto {
-  @Uuid() readonly memberId!: string;
+  @Id() readonly memberId!: string;
   @OneOf(SKIP_REASONS, 'SkipReason') readonly reason!: string;
 }
 
 class ExecutionPlanDto {
   @List(() => NewBranchDto) readonly branchesToEstablish!: readonly NewBranchDto[];
   @List(() => PlannedTransferDto) readonly transfers!: readonly PlannedTransferDto[];
-  @Uuids() readonly branchesToClose!: readonly string[];
-  @Uuids() readonly branchesToReassess!: readonly string[];
+  @Ids() readonly branchesToClose!: readonly string[];
+  @Ids() readonly branchesToReassess!: readonly string[];
   @List(() => SkippedAssignmentDto) readonly skipped!: readonly SkippedAssignmentDto[];
 }
 
@@ -70,7 +70,7 @@ class RestructuringCountsDto {
 export class RestructuringViewDto {
   @OneOf(['none', 'proposed', 'approved', 'executing', 'completed', 'abandoned'], 'RestructuringStatus')
   readonly status!: RestructuringState['status'];
-  @Uuid({ optional: true }) readonly restructuringId?: string;
+  @Id({ optional: true }) readonly restructuringId?: string;
   @Obj(() => RestructuringPlanDto, { optional: true }) readonly plan?: RestructuringPlanDto;
   @Text({ optional: true }) readonly reason?: string;
   @Obj(() => RestructuringApprovalDto, { optional: true }) readonly approval?: RestructuringApprovalDto;

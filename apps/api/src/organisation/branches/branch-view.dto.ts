@@ -1,13 +1,13 @@
 import type { BranchShape, BranchState } from '@app/domain';
 import type { BranchRollRow, PostRow } from '@app/read-models';
 import { LINK_KINDS, MEMBERSHIPS, POST_END_REASONS, POST_KINDS, POST_SOURCES } from '../../http/domain-values';
-import { Count, Day, Flag, Instant, List, Obj, OneOf, Text, Texts, Uuid } from '../../http/response-fields';
+import { Count, Day, Flag, Instant, List, Obj, OneOf, Text, Texts, Id } from '../../http/response-fields';
 import { PersonDto } from '../../http/shared-views.dto';
 import { describesView } from '../../http/view-binding';
 import type { BranchFacts } from './branch-view';
 
 class ManagementLinkDto {
-  @Uuid() readonly linkId!: string;
+  @Id() readonly linkId!: string;
   @OneOf(LINK_KINDS, 'ManagementLinkKind') readonly kind!: string;
   @Text() readonly name!: string;
 }
@@ -46,7 +46,7 @@ class EndedPostDto {
   @Text({ nullable: true }) readonly duty!: string | null;
   @OneOf(POST_SOURCES, 'PostSource') readonly source!: string;
   @Text({ nullable: true }) readonly documentReference!: string | null;
-  @Uuid() readonly personId!: string;
+  @Id() readonly personId!: string;
   @Text() readonly personName!: string;
   @Day() readonly startDate!: string;
   @Day() readonly endDate!: string;
@@ -59,9 +59,9 @@ class EndedPostDto {
  */
 export class BranchViewDto {
   @OneOf(['none', 'open', 'dissolved'], 'BranchStatus') readonly status!: BranchState['status'];
-  @Uuid({ optional: true }) readonly branchId?: string;
+  @Id({ optional: true }) readonly branchId?: string;
   @Text({ optional: true }) readonly name?: string;
-  @Uuid({ optional: true, description: 'The one affiliation (一方隶属).' }) readonly parentCommitteeId?: string;
+  @Id({ optional: true, description: 'The one affiliation (一方隶属).' }) readonly parentCommitteeId?: string;
   @List(() => ManagementLinkDto, { optional: true }) readonly managementLinks?: readonly ManagementLinkDto[];
   @Flag({ optional: true }) readonly joint?: boolean;
   @Texts({ optional: true }) readonly jointUnits?: readonly string[];
@@ -73,7 +73,7 @@ export class BranchViewDto {
   readonly lastShape?: BranchShapeDto | null;
   @Instant({ optional: true }) readonly establishedAt?: string;
   @Instant({ optional: true }) readonly dissolvedAt?: string;
-  @Uuid({ optional: true, nullable: true }) readonly restructuringId?: string | null;
+  @Id({ optional: true, nullable: true }) readonly restructuringId?: string | null;
   @Count({ description: 'The stream revision; also the ETag.' }) readonly revision!: number;
   @Obj(() => MemberCountsDto) readonly counts!: MemberCountsDto;
   @Obj(() => BranchShapeDto, {
@@ -88,14 +88,14 @@ describesView<BranchViewDto, BranchState & { readonly revision: number } & Branc
 describesView<EndedPostDto, PostRow & { readonly endDate: string }>('matches');
 
 class BranchRollRowDto {
-  @Uuid() readonly memberId!: string;
+  @Id() readonly memberId!: string;
   @Text() readonly name!: string;
   @OneOf(MEMBERSHIPS, 'Membership') readonly membership!: string;
   @Flag() readonly votingSuspended!: boolean;
 }
 
 export class BranchRollDto {
-  @Uuid() readonly branchId!: string;
+  @Id() readonly branchId!: string;
   @List(() => BranchRollRowDto) readonly members!: readonly BranchRollRowDto[];
 }
 

@@ -1,6 +1,6 @@
 import type { MemberState } from '@app/domain';
 import { DEPARTURE_REASONS, MEMBERSHIPS, SEXES, SUSPENSION_REASONS } from '../../http/domain-values';
-import { Count, Day, Obj, OneOf, Text, Uuid } from '../../http/response-fields';
+import { Count, Day, Obj, OneOf, Text, Id } from '../../http/response-fields';
 import { describesView } from '../../http/view-binding';
 
 const WITHHELD = 'Withheld from reporting jobs.';
@@ -23,14 +23,14 @@ class SuspensionDto {
 /** A member as the roll records them: `active` members have a branch, those who `left` a reason. */
 export class MemberViewDto {
   @OneOf(['none', 'active', 'left'], 'MemberStatus') readonly status!: MemberState['status'];
-  @Uuid({ optional: true }) readonly memberId?: string;
+  @Id({ optional: true }) readonly memberId?: string;
   @Obj(() => PersonalDataDto, { optional: true }) readonly personal?: PersonalDataDto;
   @OneOf(MEMBERSHIPS, 'Membership', { optional: true }) readonly membership?: string;
-  @Uuid({ optional: true, description: 'The one affiliation branch (active members).' }) readonly branchId?: string;
+  @Id({ optional: true, description: 'The one affiliation branch (active members).' }) readonly branchId?: string;
   @Obj(() => SuspensionDto, { optional: true, nullable: true, description: 'Voting rights suspended since `from`.' })
   readonly suspension?: SuspensionDto | null;
-  @Uuid({ optional: true, nullable: true }) readonly lastTransferRestructuringId?: string | null;
-  @Uuid({ optional: true, description: 'The branch a member who left left from.' }) readonly lastBranchId?: string;
+  @Id({ optional: true, nullable: true }) readonly lastTransferRestructuringId?: string | null;
+  @Id({ optional: true, description: 'The branch a member who left left from.' }) readonly lastBranchId?: string;
   @OneOf(DEPARTURE_REASONS, 'DepartureReason', {
     optional: true,
     description: 'Why a member left; reporting jobs get `death` or `other`.',
