@@ -46,11 +46,17 @@ export const Int = (options: FieldOptions & { readonly minimum?: number } = {}) 
 export const Num = (options: FieldOptions = {}) => field({ type: Number }, options);
 export const Count = (options: FieldOptions = {}) => Int({ minimum: 0, ...options });
 export const Flag = (options: FieldOptions = {}) => field({ type: Boolean }, options);
-/** One of a domain constant list, as a named schema so clients share one type for it. */
-export const OneOf = (values: readonly string[], enumName: string, options: FieldOptions = {}) =>
-  field({ enum: [...values], enumName }, options);
-export const OneOfEach = (values: readonly string[], enumName: string, options: FieldOptions = {}) =>
-  field({ enum: [...values], enumName, isArray: true }, options);
+/**
+ * One of a domain constant list. The enum is written out in place: a shared named schema would be
+ * referenced through a one-element `allOf` (to keep the property's description), which linters
+ * flag, and OpenAPI 3.0 cannot make such a reference nullable without one. `name` says which list.
+ */
+export const OneOf = (values: readonly string[], name: string, options: FieldOptions = {}) =>
+  field({ type: String, enum: [...values], ...named(name) }, options);
+export const OneOfEach = (values: readonly string[], name: string, options: FieldOptions = {}) =>
+  field({ type: 'array', items: { type: 'string', enum: [...values] }, ...named(name) }, options);
+
+const named = (name: string) => ({ 'x-enum-name': name }) as ApiPropertyOptions;
 // The swagger module knows a lazy type by its function's name, `type`: the arrow written as the
 // `type` property has it, the caller's arrow passed in does not.
 /** A nested object, declared by its own DTO class. */
