@@ -4,7 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 
 /** The parts of an OpenAPI 3.0 document the check reads. */
 export interface OpenApiDocument {
-  readonly paths: Record<string, Record<string, Operation | unknown>>;
+  // A path item holds operations by method, and may hold `parameters` or a `summary` beside them.
+  readonly paths: Record<string, Record<string, unknown>>;
   readonly components?: { readonly schemas?: Record<string, unknown> };
 }
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { withValidatorConstraints } from './http/validator-constraints';
 
 const DESCRIPTION = [
   'branchflow is an event-sourced workflow engine for a retired-cadres bureau:',
@@ -25,7 +26,7 @@ export function setUpOpenApi(app: INestApplication, options: { ui: boolean } = {
     .build();
   // Not open source: the package is UNLICENSED, for the bureau's own use.
   config.info.license = { name: 'UNLICENSED (proprietary)' };
-  const document = withPublicOperationsOpen(SwaggerModule.createDocument(app, config));
+  const document = withSecurityWrittenOnce(withValidatorConstraints(app, SwaggerModule.createDocument(app, config)));
   documents.set(app, document);
   // The document itself stays public (it describes, it does not grant); the UI is a choice.
   SwaggerModule.setup('docs', app, document, {
@@ -41,16 +42,17 @@ export function servedOpenApiDocument(app: INestApplication): OpenAPIObject | un
 }
 
 /**
- * `@PublicAccess()` declares an empty security requirement (the swagger module has no other way
- * to say "none" on a controller); OpenAPI says the same with an empty list.
+ * Security as the access decorators declared it, written plainly: a handler's decorator and its
+ * controller's both add the bearer requirement (written once here), and `@PublicAccess()` declares
+ * an empty requirement (the swagger module has no other way to say "none" on a controller), which
+ * OpenAPI says with an empty list.
  */
-function withPublicOperationsOpen(document: OpenAPIObject): OpenAPIObject {
+function withSecurityWrittenOnce(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const operation of Object.values(item) as { security?: Record<string, string[]>[] }[]) {
-      const security = operation.security;
-      if (security?.length && security.every((requirement) => Object.keys(requirement).length === 0)) {
-        operation.security = [];
-      }
+      if (!operation.security) continue;
+      const requirements = [...new Map(operation.security.map((need) => [JSON.stringify(need), need])).values()];
+      operation.security = requirements.every((need) => Object.keys(need).length === 0) ? [] : requirements;
     }
   }
   return document;

@@ -20,7 +20,7 @@ export interface ReadAnswerOptions {
   /** One JSON document of `type` per line, as NDJSON, instead of one JSON document. */
   readonly ndjson?: boolean;
   readonly headers?: ApiResponseOptions['headers'];
-  /** The problems the route answers besides 401 and 403 (its access decorator declares those). */
+  /** The problems the route answers besides 401 and 403 (its access decorator declares those) and 503. */
   readonly problems?: Partial<Record<ProblemStatus, string | true>>;
 }
 
@@ -30,7 +30,7 @@ export interface ReadAnswerOptions {
  * types, headers and schema are said together.
  */
 export function ReadAnswer(type: Class, options: ReadAnswerOptions = {}): MethodDecorator {
-  const schema = { $ref: getSchemaPath(type as never) };
+  const schema = { $ref: getSchemaPath(type) };
   const content: Record<string, { schema: object }> = options.ndjson
     ? { [NDJSON]: { schema } }
     : {
@@ -49,14 +49,18 @@ export function ReadAnswer(type: Class, options: ReadAnswerOptions = {}): Method
     ...options.headers,
   };
   return applyDecorators(
-    ApiExtraModels(type as never),
+    ApiExtraModels(type),
     ApiResponse({
       status: 200,
       description: options.description ?? 'OK',
       content,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
     }),
-    ...(options.problems ? [ProblemResponses(options.problems)] : []),
+    // Every read goes to the event store or the read models, whose file can fail under it.
+    ProblemResponses({
+      503: 'The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later.',
+      ...options.problems,
+    }),
   );
 }
 

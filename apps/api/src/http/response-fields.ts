@@ -24,7 +24,7 @@ function field(schema: ApiPropertyOptions, options: FieldOptions): PropertyDecor
     ...(nullable ? { nullable: true } : {}),
     ...(description === undefined ? {} : { description }),
     ...(example === undefined ? {} : { example }),
-  } as ApiPropertyOptions;
+  };
   return optional ? ApiPropertyOptional(declared) : ApiProperty(declared);
 }
 
