@@ -69,7 +69,8 @@ export class ResponseConformance {
     response.on('finish', () => {
       this.answers.push({
         method: request.method,
-        url: request.originalUrl,
+        // Express's originalUrl survives its routers' rewriting; a bare Node server has only url.
+        url: (request.originalUrl) ?? request.url,
         status: response.statusCode,
         contentType: response.getHeader('content-type')?.toString(),
         headers: response.getHeaders(),
