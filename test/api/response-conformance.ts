@@ -70,7 +70,7 @@ export class ResponseConformance {
       this.answers.push({
         method: request.method,
         // Express's originalUrl survives its routers' rewriting; a bare Node server has only url.
-        url: (request.originalUrl) ?? request.url,
+        url: request.originalUrl ?? request.url,
         status: response.statusCode,
         contentType: response.getHeader('content-type')?.toString(),
         headers: response.getHeaders(),
