@@ -16,7 +16,10 @@ interface LintProblem {
 }
 
 /** `redocly lint --format=json` on a file, with no telemetry or update check (there is no network). */
-function lint(dir: string, file: string): Promise<{ readonly code: number | null; readonly stdout: string }> {
+function lint(
+  dir: string,
+  file: string,
+): Promise<{ readonly code: number | null; readonly stdout: string; readonly stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [REDOCLY, 'lint', file, '--config', 'redocly.yaml', '--format=json'], {
       cwd: dir,
@@ -29,9 +32,11 @@ function lint(dir: string, file: string): Promise<{ readonly code: number | null
       },
     });
     let stdout = '';
+    let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout }));
+    child.on('close', (code) => done({ code, stdout, stderr }));
   });
 }
 
@@ -57,8 +62,11 @@ describe('the served OpenAPI document under redocly lint', () => {
     ).body as unknown;
     writeFileSync(join(dir, 'openapi.json'), JSON.stringify(document));
     writeFileSync(join(dir, 'redocly.yaml'), 'extends:\n  - recommended\n');
-    const { stdout } = await lint(dir, 'openapi.json');
-    const { problems } = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { problems: LintProblem[] };
+    const { code, stdout, stderr } = await lint(dir, 'openapi.json');
+    const report = stdout.indexOf('{');
+    // No report at all: redocly did not run (not installed, or it crashed); say why.
+    if (report < 0) throw new Error(`redocly lint exited ${String(code)} without a report: ${stderr}`);
+    const { problems } = JSON.parse(stdout.slice(report)) as { problems: LintProblem[] };
     const described = problems.map(
       (problem) => `${problem.severity} ${problem.ruleId}: ${problem.message} ${problem.location?.[0]?.pointer ?? ''}`,
     );
