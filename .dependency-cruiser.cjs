@@ -59,6 +59,20 @@ module.exports = {
       to: { pathNot: ['^libs/domain/', 'node_modules/(fast-check|@jest|jest)'] },
     },
     {
+      name: 'console-stands-alone',
+      comment:
+        'The console is a browser app: it reaches the API over HTTP, through the types generated from its OpenAPI document (apps/console/src/api/schema.d.ts), never by importing server code.',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { pathNot: ['^apps/console/src/', 'node_modules/'] },
+    },
+    {
+      name: 'nothing-imports-the-console',
+      severity: 'error',
+      from: { pathNot: '^apps/console/' },
+      to: { path: '^apps/console/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

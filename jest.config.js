@@ -30,6 +30,19 @@ module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/console/'],
+    },
+    // The web console in Chromium, served by the API: builds the console first when a source
+    // changed (scripts/build-if-stale.mjs), once per run, before any test reads dist/console.
+    {
+      ...shared,
+      displayName: 'console',
+      testMatch: ['<rootDir>/test/console/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/console/build-console.ts',
+    },
   ],
 };

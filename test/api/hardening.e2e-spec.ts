@@ -28,6 +28,33 @@ describe('HTTP hardening', () => {
     expect(await api.store.readAll()).toHaveLength(0);
   });
 
+  it('lets the Swagger UI load over plain HTTP from any host name: no upgrade-insecure-requests unless served over TLS', async () => {
+    api = await bootApi();
+    const http = api.app.getHttpServer() as App;
+    for (const host of ['10.12.0.7:3000', 'branchflow.laoganbu.local', 'localhost:3000']) {
+      const page = await request(http).get('/docs/').set('Host', host).expect(200);
+      expect(page.text).toContain('swagger-ui');
+      const policy = page.headers['content-security-policy'] as string;
+      expect(policy).toContain("default-src 'self'");
+      expect(policy).not.toContain('upgrade-insecure-requests');
+    }
+    await api.close();
+
+    api = await bootApi({ env: { BRANCHFLOW_PUBLIC_URL: 'http://10.12.0.7:3000' } });
+    const plain = await request(api.app.getHttpServer() as App)
+      .get('/docs/')
+      .expect(200);
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    await api.close();
+
+    // Behind a TLS proxy, an http:// subresource would be mixed content: browsers are told to upgrade it.
+    api = await bootApi({ env: { BRANCHFLOW_PUBLIC_URL: 'https://branchflow.bureau.gov' } });
+    const secure = await request(api.app.getHttpServer() as App)
+      .get('/docs/')
+      .expect(200);
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+
   it('hides the Swagger UI in production unless enabled, but still publishes the document', async () => {
     api = await bootApi({
       env: { NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: 'a-production-secret-of-40-characters-xx' },

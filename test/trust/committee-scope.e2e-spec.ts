@@ -7,8 +7,15 @@ import { concretePath, routeTable } from './route-table';
 import { scopedCases, type ScopedCase } from './scoped-cases';
 import { bootScopedWorld, type ScopedWorld } from './scoped-world';
 
-/** Lists that no stream read guards: filtered to the caller's committee, checked below. */
-const FILTERED_LISTS = ['GET /elections', 'GET /campaigns', 'GET /campaigns/:campaignId'];
+/** Lists and figures that no stream read guards: filtered to the caller's committee, checked below. */
+const FILTERED_LISTS = [
+  'GET /elections',
+  'GET /campaigns',
+  'GET /campaigns/:campaignId',
+  'GET /org/tree',
+  'GET /org/diff',
+  'GET /reports/statistics',
+];
 /** The bureau's rules, which every administrator reads. */
 const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
 
@@ -140,6 +147,55 @@ describe("a committee-scoped administrator's own committee", () => {
   }, 60_000);
   afterAll(() => api.close());
 
+  // First in this block: the figures below are those of the world as built, before the tests after it change it.
+  it('sees only its own committee in the tree now and as of a date, the diff and the statistics', async () => {
+    const { x, y } = world;
+    const theirs = [y.committee, y.branch, y.spare, y.member, y.holder, y.post, y.election, y.restructuring];
+    const read = async (authorization: string, path: string) =>
+      (await request(http).get(path).set('Authorization', authorization).expect(200)).body as Record<string, unknown>;
+    const mentionsTheirs = (body: unknown) =>
+      theirs
+        .filter((id) => JSON.stringify(body).includes(id))
+        .concat(JSON.stringify(body).includes('汾阳') ? ['汾阳'] : []);
+    type Tree = { committees: TreeNode[]; totals: { branches: number; full: number } };
+    type TreeNode = { committeeId: string; branches: { branchId: string }[]; committees: TreeNode[] };
+    const flatten = (nodes: TreeNode[]): string[] =>
+      nodes.flatMap((node) => [node.committeeId, ...node.branches.map((b) => b.branchId), ...flatten(node.committees)]);
+
+    const tree = (await read(scoped, '/org/tree')) as unknown as Tree;
+    expect(flatten(tree.committees).sort()).toEqual([x.committee, x.below, x.branch, x.spare, x.branchBelow].sort());
+    expect(tree.totals).toMatchObject({ branches: 3, full: 3 });
+    expect(mentionsTheirs(tree)).toEqual([]);
+    const everyone = (await read(admin, '/org/tree')) as unknown as Tree;
+    expect(flatten(everyone.committees)).toEqual(expect.arrayContaining([y.committee, y.branch]));
+    expect(everyone.totals.branches).toBe(5);
+
+    // Before any branch was set up: the committees only.
+    const early = (await read(scoped, '/org/tree?asOf=2020-01-15')) as unknown as Tree;
+    expect(flatten(early.committees).sort()).toEqual([x.committee, x.below].sort());
+
+    const diff = await read(scoped, '/org/diff?from=2019-12-31&to=2023-12-31');
+    const created = (diff.branchesCreated as { branchId: string }[]).map((b) => b.branchId);
+    expect(created.sort()).toEqual([x.branch, x.spare, x.branchBelow].sort());
+    expect(diff.membersJoined).toHaveLength(3);
+    expect(mentionsTheirs(diff)).toEqual([]);
+    const whole = await read(admin, '/org/diff?from=2019-12-31&to=2023-12-31');
+    expect(whole.branchesCreated).toHaveLength(5);
+    expect(whole.postsStarted).toEqual([expect.objectContaining({ branchId: y.branch })]);
+
+    type Figures = { branches: { open: number }; members: { active: number }; secretaries: { count: number } } & {
+      elections: Record<string, number>;
+      restructurings: Record<string, number>;
+    };
+    const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    const ours = (await read(scoped, '/reports/statistics')) as unknown as Figures;
+    expect(ours).toMatchObject({ branches: { open: 3 }, members: { active: 3 }, secretaries: { count: 0 } });
+    expect([total(ours.elections), total(ours.restructurings)]).toEqual([1, 0]);
+    const all = (await read(admin, '/reports/statistics')) as unknown as Figures;
+    expect(all).toMatchObject({ branches: { open: 5 }, members: { active: 6 }, secretaries: { count: 1 } });
+    expect([total(all.elections), total(all.restructurings)]).toEqual([2, 1]);
+  });
+
   it('reads and changes its branches, the general branch below it included', async () => {
     const as = (call: request.Test) => call.set('Authorization', scoped);
     await as(request(http).post(`/branches/${world.x.branchBelow}/rename`))
@@ -203,6 +259,37 @@ describe("a committee-scoped administrator's own committee", () => {
       .expect(200);
     const seen = await as(scoped, request(http).get(`/restructurings/${id}`)).expect(200);
     expect(seen.body.status).toBe('completed');
+  });
+
+  it('shows a branch moved into the committee in its tree from the move on, not where it stood before', async () => {
+    const { x, y } = world;
+    const moved = (
+      await request(http)
+        .post('/branches')
+        .set('Authorization', admin)
+        .send({ name: '汾阳迁出社区离退休干部党支部', parentCommitteeId: y.committee, occurredAt: '2020-02-01' })
+        .expect(201)
+    ).body.events[0].data.branchId as string;
+    await request(http)
+      .post(`/branches/${moved}/reaffiliate`)
+      .set('Authorization', admin)
+      .send({ parentCommitteeId: x.below, occurredAt: '2023-03-03' })
+      .expect(200);
+    type Node = { committeeId: string; branches: { branchId: string }[]; committees: Node[] };
+    const branchesUnder = (nodes: Node[], committeeId: string): string[] =>
+      nodes.flatMap((node) =>
+        node.committeeId === committeeId
+          ? node.branches.map((b) => b.branchId)
+          : branchesUnder(node.committees, committeeId),
+      );
+    const tree = async (asOf: string) =>
+      (await request(http).get(`/org/tree?asOf=${asOf}`).set('Authorization', scoped).expect(200)).body as {
+        committees: Node[];
+      };
+    expect(branchesUnder((await tree('2023-03-03')).committees, x.below)).toContain(moved);
+    const before = await tree('2023-03-02');
+    expect(JSON.stringify(before)).not.toContain(moved);
+    expect(JSON.stringify(before)).not.toContain(y.committee);
   });
 
   it('refuses a committee scope on a token that is not an administrator’s', async () => {

@@ -15,6 +15,7 @@ import { RestructuringHttpModule } from './restructuring/restructuring-http.modu
 import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
+import { ConsoleModule } from './console/console.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         ElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
+        ConsoleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
     };

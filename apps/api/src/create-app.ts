@@ -2,11 +2,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import helmet from 'helmet';
-import { APP_CONFIG, type AppConfig } from '@app/application';
+import { APP_CONFIG, servedOverTls, type AppConfig } from '@app/application';
 import { AppModule } from './app.module';
 import { requireJsonBodies } from './http/json-bodies';
 import { createValidationPipe } from './http/validation';
 import { setUpOpenApi } from './open-api';
+import { consoleFiles, defaultConsoleDir } from './console/console-files';
 
 /** What every API instance needs besides its modules; shared by main and the e2e tests. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -14,11 +15,26 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.disable('x-powered-by');
-  // Security headers; the API serves JSON, so the only page is the Swagger UI, whose own script
-  // and stylesheet files come from this origin.
+  // Security headers. The pages are the Swagger UI and the console, whose scripts and
+  // stylesheets are files from this origin (no inline script; the console's component library
+  // writes its styles into <style> elements, which helmet's default style-src allows). The
+  // console talks to this API and, when signing in through OpenID Connect, to the provider.
+  // `upgrade-insecure-requests` (helmet's default) only where browsers arrive over TLS: on a
+  // plain-HTTP intranet address it sends them to https:// for the pages' own files, which
+  // nothing answers, and the page stays blank.
+  const oidcIssuer = config.console.oidc?.issuer;
   app.use(
-    helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'validator.swagger.io'] } } }),
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'validator.swagger.io'],
+          'upgrade-insecure-requests': servedOverTls(config) ? [] : null,
+          'connect-src': ["'self'", ...(oidcIssuer ? [new URL(oidcIssuer).origin] : [])],
+        },
+      },
+    }),
   );
+  app.use('/console', consoleFiles(config.console.dir ?? defaultConsoleDir()));
   // JSON bodies above 100 kB answer 413 problem+json (Express's default limit, stated here).
   // Keys that could reach an object's prototype are refused while parsing (400), before any
   // DTO transformation sees them.

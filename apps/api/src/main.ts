@@ -8,6 +8,7 @@ import {
   type AppConfig,
 } from '@app/application';
 import type { EventStore } from '@app/event-store';
+import { boundAddress } from './bound-address';
 import { createApp } from './create-app';
 
 async function bootstrap(): Promise<void> {
@@ -18,14 +19,13 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   await app.listen(config.port, config.host);
   const store = app.get<EventStore>(EVENT_STORE);
-  app
-    .get(Logger)
-    .log(`branchflow API listening on ${await app.getUrl()} (events: ${describeStore(store, config)})`, 'Bootstrap');
+  const address = boundAddress(app.getHttpServer().address());
+  app.get(Logger).log(`branchflow API listening on ${address} (events: ${describeStore(store, config)})`, 'Bootstrap');
   if (usesDevelopmentSecret(config.auth)) {
     app
       .get(Logger)
       .warn(
-        'Tokens are signed with the public development secret. Get one with: npm run -s cli -- token --role admin (or auditor, reporter)',
+        'Tokens are signed with the public development secret, so the API takes requests from this machine only (set BRANCHFLOW_JWT_SECRET to listen on other addresses). Get a token with: npm run -s cli -- token --role admin (or auditor, reporter)',
         'Bootstrap',
       );
   }

@@ -1,19 +1,2 @@
-import { mintToken, type AppConfig, type TokenRequest } from '@app/application';
-
-/** No token may be minted with this configuration; the message says where tokens come from instead. */
-export class MintingRefused extends Error {
-  constructor() {
-    super('Tokens are minted only in development with a shared secret; in production use your identity provider.');
-    this.name = 'MintingRefused';
-  }
-}
-
-/**
- * A token signed with the configured shared secret (BRANCHFLOW_JWT_SECRET, or the development
- * secret): a development convenience. Refused in production, where anyone holding the secret
- * could sign any role, and when only public keys are configured, since there is nothing to sign with.
- */
-export async function mintDevelopmentToken(config: AppConfig, request: TokenRequest): Promise<string> {
-  if (config.nodeEnv === 'production' || !config.auth.secret) throw new MintingRefused();
-  return mintToken(config.auth, request);
-}
+// Minting lives in the application layer, shared with the API's development sign-in route.
+export { mintDevelopmentToken, MintingRefused } from '@app/application';

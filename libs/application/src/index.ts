@@ -35,6 +35,7 @@ export * from './auth/roles';
 export * from './auth/auth-settings';
 export * from './auth/token-verifier';
 export * from './auth/token-minter';
+export * from './auth/development-token';
 export * from './policy/rule-policies';
 export * from './election/election-index';
 export * from './election/election-facts';

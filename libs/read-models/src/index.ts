@@ -6,6 +6,7 @@ export * from './projection/apply-events';
 export * from './projection/projection-rebuild';
 export * from './organisation/organisation-now.projection';
 export * from './organisation/organisation-queries';
+export * from './organisation/organisation-scope';
 export * from './audit/event-descriptions';
 export * from './audit/event-subjects';
 export * from './audit/audit.projection';

@@ -40,5 +40,10 @@ export const AdminAccess = () => roles('admin');
 export const ReadAccess = () => roles('admin', 'auditor', 'reporter');
 /** History, as-of views, diffs, verification and digests: auditors. */
 export const AuditAccess = () => roles('auditor');
+/**
+ * The organisation as of a date and what changed between two dates: auditors, and the
+ * administrators who drive restructurings and elections (a committee-scoped one sees their part).
+ */
+export const OverviewAccess = () => roles('admin', 'auditor');
 /** Statistics, exports and the change feed: reporting jobs, and auditors who read everything. */
 export const ReportAccess = () => roles('reporter', 'auditor');

@@ -81,6 +81,7 @@ export function commandContext(
     commandId: meta.commandId,
     actor: meta.actor,
     occurredAt: at.toISOString(),
+    occurredAtDefaulted: occurredAt === undefined,
     expectedRevision: meta.expectedRevision,
   };
 }

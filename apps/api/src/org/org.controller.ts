@@ -1,8 +1,8 @@
-import { AuditAccess } from '../auth/access.decorators';
+import { AuditAccess, OverviewAccess } from '../auth/access.decorators';
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ReadModelFreshness, BusinessCalendar } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar, ScopedBranches } from '@app/application';
 import {
   OrganisationHistoryQueries,
   organisationHistoryProjection,
@@ -17,8 +17,10 @@ import { AsOfQuery, DiffQuery } from './org.dto';
 
 /**
  * The organisation over time, for auditors: as of any date, between two dates, a branch's roll
- * on a date, a member's history. Answers come from the organisation-history read model only;
- * each request first waits until the model has applied every event the store held on arrival.
+ * on a date, a member's history; the tree and the diff also for administrators, a
+ * committee-scoped one seeing only their committee's part. Answers come from the
+ * organisation-history read model only; each request first waits until the model has applied
+ * every event the store held on arrival.
  */
 @ApiTags('org')
 @AuditAccess()
@@ -28,25 +30,35 @@ export class OrgController {
     private readonly calendar: BusinessCalendar,
     private readonly queries: OrganisationHistoryQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {}
 
   @Get('tree')
+  @OverviewAccess()
   @ApiOperation({ summary: 'Committees → open branches → posts held, member counts and shape flags, as of a date' })
   @ReadAnswer(OrganisationTreeDto, { problems: { 400: true } })
   async tree(@Query() query: AsOfQuery): Promise<OrganisationTree> {
+    const scope = await this.scoped.scope();
     await this.fresh();
-    return this.queries.tree(query.asOf ?? this.calendar.today());
+    return this.queries.tree(query.asOf ?? this.calendar.today(), scope ?? undefined);
   }
 
   @Get('diff')
+  @OverviewAccess()
   @ApiOperation({
     summary:
       'Branches created, dissolved, merged, renamed; members moved; posts started and ended. Paged: at most `limit` changes (default 1000, at most 5000) across the lists, in date order; `next` is the cursor of the next page, null on the last',
   })
   @ReadAnswer(OrganisationDiffPageDto, { paged: true, problems: { 400: true } })
   async diff(@Query() query: DiffQuery, @Res({ passthrough: true }) res: Response): Promise<OrganisationDiffPage> {
+    const scope = await this.scoped.scope();
     await this.fresh();
-    const page = this.queries.diff(query.from, query.to, { after: query.after, limit: query.limit ?? 1000 });
+    const page = this.queries.diff(
+      query.from,
+      query.to,
+      { after: query.after, limit: query.limit ?? 1000 },
+      scope ?? undefined,
+    );
     if (page.next !== null) res.setHeader(NEXT_HEADER, page.next);
     return page;
   }

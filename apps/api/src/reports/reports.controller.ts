@@ -1,8 +1,8 @@
-import { ReportAccess } from '../auth/access.decorators';
+import { ReadAccess, ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness, BusinessCalendar, type Role } from '@app/application';
+import { ReadModelFreshness, BusinessCalendar, ScopedBranches, type Role } from '@app/application';
 import {
   BRANCH_REPORT_CSV_COLUMNS,
   MEMBER_REPORT_CSV_COLUMNS,
@@ -22,7 +22,8 @@ import { BranchReportPageDto, MemberReportPageDto, StatisticsDto } from './repor
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
 
 /**
- * Reports for reporting jobs and auditors, over the `statistics` projection's views.
+ * Reports for reporting jobs and auditors, over the `statistics` projection's views; the
+ * statistics also for administrators, a committee-scoped one counting only their committee.
  * Answers reflect every event committed before the request.
  */
 @ApiTags('reports')
@@ -33,9 +34,11 @@ export class ReportsController {
     private readonly calendar: BusinessCalendar,
     private readonly reports: StatisticsQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {}
 
   @Get('statistics')
+  @ReadAccess()
   @ReporterSees(
     'redacted',
     "counts, and secretaries' ages only as the youngest and the median, reckoned by birth year for reporters",
@@ -56,8 +59,13 @@ export class ReportsController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    const scope = await this.scoped.scope();
     await this.freshness.waitForHead('statistics');
-    const statistics = this.reports.statistics(query.asOf ?? this.calendar.today(), agesFor(role));
+    const within = scope && {
+      branches: scope.branches,
+      restructurings: await this.scoped.visibleRestructurings(this.reports.restructuringIds()),
+    };
+    const statistics = this.reports.statistics(query.asOf ?? this.calendar.today(), agesFor(role), within ?? undefined);
     response.vary('Accept');
     if (wantsCsv(query.format, request)) {
       sendCsv(response, toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics)), 'statistics.csv');

@@ -9,6 +9,11 @@ export interface AuthSettings {
   /** A JWKS document (JSON) of the identity provider's public keys. */
   readonly jwks: string | null;
   /**
+   * Where the identity provider publishes its JWKS (its `jwks_uri`): fetched when a token names
+   * a key not yet known, so the provider can rotate keys without a restart.
+   */
+  readonly jwksUrl: string | null;
+  /**
    * The longest a token may be valid, from its issue to its expiry: a leaked token is worth no
    * more than this. Tokens that claim longer lives are refused, however they are signed.
    */

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, type AuthSettings } from './auth-settings';
 import { InvalidToken, TokenVerifier } from './token-verifier';
@@ -8,6 +10,7 @@ const base: AuthSettings = {
   secret: null,
   publicKeyPem: null,
   jwks: null,
+  jwksUrl: null,
   maxLifetimeMinutes: 720,
 };
 const claims = { role: 'auditor', name: '审计员' };
@@ -44,6 +47,29 @@ describe('TokenVerifier', () => {
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
     const jwksVerifier = await TokenVerifier.create({ ...base, jwks: JSON.stringify({ keys: [jwk] }) });
     await expect(jwksVerifier.verify(token)).resolves.toMatchObject({ role: 'auditor' });
+  });
+
+  it("accepts tokens signed with a key from the provider's JWKS URL, fetched when first needed", async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256', { extractable: true });
+    const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+    let fetched = 0;
+    const server = createServer((_request, response) => {
+      fetched += 1;
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(jwks);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const verifier = await TokenVerifier.create({ ...base, jwksUrl: `http://127.0.0.1:${port}/jwks` });
+      expect(fetched).toBe(0);
+      await expect(verifier.verify(await sign('RS256', privateKey))).resolves.toMatchObject({ role: 'auditor' });
+      await expect(verifier.verify(await sign('RS256', privateKey))).resolves.toMatchObject({ id: 'auditor-1' });
+      expect(fetched).toBe(1);
+      const other = await generateKeyPair('RS256');
+      await expect(verifier.verify(await sign('RS256', other.privateKey))).rejects.toBeInstanceOf(InvalidToken);
+    } finally {
+      server.close();
+    }
   });
 
   it('with a shared secret accepts HS256 only, and checks expiry, issuer and audience', async () => {

@@ -1,4 +1,11 @@
-import { createLocalJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyObject } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  importSPKI,
+  jwtVerify,
+  type JWTVerifyGetKey,
+  type KeyObject,
+} from 'jose';
 import { createPublicKey } from 'node:crypto';
 import type { AuthSettings } from './auth-settings';
 import { isRole, type Principal } from './roles';
@@ -25,6 +32,11 @@ export class TokenVerifier {
   ) {}
 
   static async create(settings: AuthSettings): Promise<TokenVerifier> {
+    if (settings.jwksUrl) {
+      // jose caches the keys and refetches (at most every 30 s) when a token names an unknown kid.
+      const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { timeoutDuration: 5000 });
+      return new TokenVerifier(settings, jwks, ['RS256', 'ES256']);
+    }
     if (settings.jwks) {
       const jwks = createLocalJWKSet(JSON.parse(settings.jwks) as Parameters<typeof createLocalJWKSet>[0]);
       return new TokenVerifier(settings, jwks, ['RS256', 'ES256']);
@@ -35,7 +47,7 @@ export class TokenVerifier {
     }
     if (settings.secret) return new TokenVerifier(settings, new TextEncoder().encode(settings.secret), ['HS256']);
     throw new Error(
-      'No token key is configured: set BRANCHFLOW_JWT_SECRET, BRANCHFLOW_JWT_PUBLIC_KEY or BRANCHFLOW_JWKS_FILE.',
+      'No token key is configured: set BRANCHFLOW_JWT_SECRET, BRANCHFLOW_JWT_PUBLIC_KEY, BRANCHFLOW_JWKS_FILE or BRANCHFLOW_JWKS_URL.',
     );
   }
 

@@ -2,6 +2,7 @@ import type { Decider, DomainEvent, RulePolicy } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from './domain-command-message';
 import { policyInForceOrNull } from '../policy/rule-policies';
+import { commandFingerprint } from './command-fingerprint';
 import { handleCommand, type CommandContext } from './handle-command';
 
 /**
@@ -23,9 +24,16 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
 ): Promise<CommandOutcome> {
   const metadata = { at: context.occurredAt, actor: context.actor };
   const policyVersion = context.policyVersion ?? policyInForceOrNull(policies, context.occurredAt)?.version ?? null;
-  const result = await handleCommand(store, decider, stream, { ...command, metadata } as C, {
-    ...context,
-    policyVersion,
-  });
+  const { type, data } = command as unknown as { readonly type: string; readonly data: object };
+  const occurredAt = context.occurredAtDefaulted ? undefined : context.occurredAt;
+  const fingerprint = commandFingerprint({ stream, type, data, occurredAt });
+  const result = await handleCommand(
+    store,
+    decider,
+    stream,
+    { ...command, metadata } as C,
+    { ...context, policyVersion },
+    { fingerprint },
+  );
   return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
 }

@@ -1,6 +1,6 @@
 import type { Decider } from '@app/domain/shared/decider';
 import { DomainError } from '@app/domain/shared/domain-error';
-import { MemoryEventStore, WrongExpectedRevision } from '@app/event-store';
+import { MemoryEventStore, WrongExpectedRevision, type EventStore } from '@app/event-store';
 import { handleCommand, type CommandContext } from './handle-command';
 
 // A tiny ledger: opening twice is refused, deposits add up. Enough to exercise the loop.
@@ -96,5 +96,102 @@ describe('handleCommand', () => {
       code: 'NOT_OPEN',
     });
     await expect(store.readStream('ledger-1')).rejects.toThrow('does not exist');
+  });
+
+  describe('a command id used again', () => {
+    const open = { type: 'Open' } as const;
+    const fingerprinted = (fingerprint: string) => ({ fingerprint });
+
+    it('with the same fingerprint replays the first result and appends nothing', async () => {
+      const first = await handleCommand(store, ledger, 'ledger-1', open, context('c1'), fingerprinted('f1'));
+      const again = await handleCommand(store, ledger, 'ledger-1', open, context('c1'), fingerprinted('f1'));
+      expect(again).toEqual({ ...first, replayed: true });
+      const [event] = await store.readStream('ledger-1');
+      expect(event?.metadata.commandFingerprint).toBe('f1');
+    });
+
+    it('with another fingerprint is refused IDEMPOTENCY_KEY_REUSED (a rule) and appends nothing', async () => {
+      await handleCommand(store, ledger, 'ledger-1', open, context('c0'));
+      await handleCommand(
+        store,
+        ledger,
+        'ledger-1',
+        { type: 'Deposit', amount: 5 },
+        context('c1'),
+        fingerprinted('f5'),
+      );
+      const changed = handleCommand(
+        store,
+        ledger,
+        'ledger-1',
+        { type: 'Deposit', amount: 7 },
+        context('c1'),
+        fingerprinted('f7'),
+      );
+      await expect(changed).rejects.toBeInstanceOf(DomainError);
+      await expect(changed).rejects.toMatchObject({
+        code: 'IDEMPOTENCY_KEY_REUSED',
+        category: 'rule',
+        details: { idempotencyKey: 'c1' },
+      });
+      expect(await store.readStream('ledger-1')).toHaveLength(2);
+    });
+
+    it('replays events stored before fingerprints existed, whatever the retry carries', async () => {
+      const first = await handleCommand(store, ledger, 'ledger-1', open, context('c1'));
+      const again = await handleCommand(store, ledger, 'ledger-1', open, context('c1'), fingerprinted('f1'));
+      expect(again).toEqual({ ...first, replayed: true });
+    });
+
+    it('on another stream is refused IDEMPOTENCY_KEY_REUSED and appends nothing there', async () => {
+      await handleCommand(store, ledger, 'ledger-1', open, context('c1'), fingerprinted('f1'));
+      const elsewhere = handleCommand(store, ledger, 'ledger-2', open, context('c1'), fingerprinted('f2'));
+      await expect(elsewhere).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+      await expect(store.readStream('ledger-2')).rejects.toThrow('does not exist');
+    });
+
+    describe('by two requests at once, both reading before either appends', () => {
+      // Holds every read until two have been made, so both requests decide on the same state.
+      const racing = (inner: EventStore): EventStore => {
+        let reads = 0;
+        let release: () => void = () => undefined;
+        const bothRead = new Promise<void>((resolve) => (release = resolve));
+        return Object.assign(Object.create(inner) as EventStore, {
+          readStream: async (...args: Parameters<EventStore['readStream']>) => {
+            const events = await inner.readStream(...args);
+            reads += 1;
+            if (reads === 2) release();
+            if (reads <= 2) await bothRead;
+            return events;
+          },
+        });
+      };
+
+      it('with different fingerprints: one is recorded, the other refused, never told it succeeded', async () => {
+        await handleCommand(store, ledger, 'ledger-1', open, context('c0'));
+        const raced = racing(store);
+        const results = await Promise.allSettled([
+          handleCommand(raced, ledger, 'ledger-1', { type: 'Deposit', amount: 5 }, context('c1'), fingerprinted('f5')),
+          handleCommand(raced, ledger, 'ledger-1', { type: 'Deposit', amount: 7 }, context('c1'), fingerprinted('f7')),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        const refused = results.find((r) => r.status === 'rejected');
+        expect(refused?.reason).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+        expect(await store.readStream('ledger-1')).toHaveLength(2);
+      });
+
+      it('with the same fingerprint: the later one answers the first result as a replay', async () => {
+        await handleCommand(store, ledger, 'ledger-1', open, context('c0'));
+        const raced = racing(store);
+        const deposit = { type: 'Deposit', amount: 5 } as const;
+        const [a, b] = await Promise.all([
+          handleCommand(raced, ledger, 'ledger-1', deposit, context('c1'), fingerprinted('f5')),
+          handleCommand(raced, ledger, 'ledger-1', deposit, context('c1'), fingerprinted('f5')),
+        ]);
+        expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+        expect(a.revision).toBe(b.revision);
+        expect(await store.readStream('ledger-1')).toHaveLength(2);
+      });
+    });
   });
 });

@@ -1,5 +1,6 @@
-import type { Decider, DomainEvent } from '@app/domain';
+import { DomainError, type Decider, type DomainEvent } from '@app/domain';
 import {
+  IdempotencyConflict,
   WrongExpectedRevision,
   type Actor,
   type EventStore,
@@ -22,6 +23,11 @@ export interface CommandContext {
   readonly causationId?: string;
   /** Business time of the act, ISO-8601 (goes to `occurredAt`). */
   readonly occurredAt: string;
+  /**
+   * True when the sender stated no business time and `occurredAt` is the moment of handling: a
+   * retry then defaults to another moment, so the time takes no part in recognising it.
+   */
+  readonly occurredAtDefaulted?: boolean;
   readonly policyVersion?: string | null;
   /** The revision the caller last saw (HTTP If-Match). Stale → WrongExpectedRevision, never a silent merge. */
   readonly expectedRevision?: number;
@@ -42,13 +48,20 @@ export interface HandleCommandOptions {
   readonly schemaVersionOf?: (type: string) => number;
   /** How often to re-decide after losing a race with another writer when the caller gave no revision. */
   readonly maxAttempts?: number;
+  /**
+   * What the command asked for (commandFingerprint), stored with its events. A later command
+   * under the same id with another fingerprint is refused (IDEMPOTENCY_KEY_REUSED) instead of
+   * being answered with the first one's result. Events stored without one still replay.
+   */
+  readonly fingerprint?: string;
 }
 
 /**
  * The one load-decide-append loop every command goes through: read the stream, recognise a
- * repeated command by its derived event ids, check the caller's revision, fold, decide, and
- * append with the exact revision that was read. A lost race re-decides on fresh state unless
- * the caller pinned a revision, in which case the conflict is theirs to see.
+ * repeated command by its derived event ids (and refuse a different command sent under a used
+ * id), check the caller's revision, fold, decide, and append with the exact revision that was
+ * read. A lost race re-decides on fresh state unless the caller pinned a revision, in which case
+ * the conflict is theirs to see.
  */
 export async function handleCommand<C, E extends DomainEvent, S>(
   store: EventStore,
@@ -59,6 +72,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E, S>> {
   const maxAttempts = options.maxAttempts ?? 20;
+  let idsStoredElsewhere = false;
   for (let attempt = 1; ; attempt += 1) {
     const recorded = await readWholeStream(store, stream);
     const current = recorded.length === 0 ? null : (recorded[recorded.length - 1] as RecordedEvent).revision;
@@ -66,7 +80,15 @@ export async function handleCommand<C, E extends DomainEvent, S>(
 
     const firstId = eventIdFor(context.commandId, 0);
     const already = recorded.findIndex((event) => event.id === firstId);
-    if (already >= 0) return replayedResult(decider, stream, recorded, history, already, context.commandId);
+    if (already >= 0) {
+      const stored = (recorded[already] as RecordedEvent).metadata.commandFingerprint;
+      if (options.fingerprint !== undefined && stored !== undefined && stored !== options.fingerprint) {
+        throw idempotencyKeyReused(context.commandId);
+      }
+      return replayedResult(decider, stream, recorded, history, already, context.commandId);
+    }
+    // The store refused our ids and this stream does not hold them: the id was used on another stream.
+    if (idsStoredElsewhere) throw idempotencyKeyReused(context.commandId);
 
     if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
       throw new WrongExpectedRevision(stream, context.expectedRevision, current);
@@ -79,8 +101,17 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     const events = decided.map((event, index) => toNewEvent(event, index, context, options));
     try {
       const result = await store.append(stream, events, { expectedRevision: current ?? 'noStream' });
+      // A concurrent request under the same id appended between our read and our append, and
+      // what it stored is the first result, not ours: read again and judge it like any retry.
+      if (result.alreadyStored) continue;
       return { stream, revision: result.nextRevision, events: decided, state: next, replayed: false };
     } catch (error) {
+      // Some of our ids are stored already: here (a concurrent request, judged on the next read)
+      // or on another stream (refused on the next read).
+      if (error instanceof IdempotencyConflict && !idsStoredElsewhere) {
+        idsStoredElsewhere = true;
+        continue;
+      }
       const retry = error instanceof WrongExpectedRevision && context.expectedRevision === undefined;
       if (!retry || attempt >= maxAttempts) throw error;
     }
@@ -108,6 +139,20 @@ function replayedResult<E extends DomainEvent, S>(
   };
 }
 
+/**
+ * The id was used before for another command: answering with that command's result would tell
+ * the sender its own request was carried out. Nothing is appended.
+ */
+function idempotencyKeyReused(commandId: string): DomainError {
+  return new DomainError(
+    'IDEMPOTENCY_KEY_REUSED',
+    `Idempotency-Key ${commandId} was already used for a different command (another body, route or target); ` +
+      'a retry must repeat the first request exactly, and a new command needs a new key.',
+    'rule',
+    { idempotencyKey: commandId },
+  );
+}
+
 function toNewEvent(
   event: DomainEvent,
   index: number,
@@ -127,6 +172,7 @@ function toNewEvent(
       actor: context.actor,
       occurredAt: context.occurredAt,
       policyVersion: context.policyVersion ?? null,
+      ...(options.fingerprint === undefined ? {} : { commandFingerprint: options.fingerprint }),
     },
   };
 }

@@ -21,6 +21,28 @@ export const NODE_ENV_SPELLINGS: ReadonlyMap<string, NodeEnvironment> = new Map(
 export const SQLITE_SYNCHRONOUS_MODES = ['FULL', 'NORMAL'] as const;
 export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS_MODES)[number];
 
+/**
+ * OpenID Connect sign-in of the web console (authorization code with PKCE, a public client):
+ * what the browser needs to find the provider. The API verifies the provider's access tokens
+ * with the keys in AuthSettings (BRANCHFLOW_JWKS_URL, usually the provider's `jwks_uri`).
+ */
+export interface OidcSettings {
+  /** The provider's issuer URL; its discovery document is `<issuer>/.well-known/openid-configuration`. */
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly scope: string;
+  /** RFC 8707 resource indicator asked for in the sign-in, for providers that issue per-API tokens. */
+  readonly resource: string | null;
+}
+
+/** The web console served at /console. */
+export interface ConsoleSettings {
+  /** Where its built files are (`npm run build` writes dist/console); null: that default. */
+  readonly dir: string | null;
+  /** Sign-in through an identity provider; null: only development sign-in, where allowed. */
+  readonly oidc: OidcSettings | null;
+}
+
 /** Everything the apps read from the environment, validated once at boot. */
 export interface AppConfig {
   readonly port: number;
@@ -57,4 +79,19 @@ export interface AppConfig {
   readonly timeZone: string;
   /** Serve the OpenAPI UI at /docs (off by default in production). */
   readonly swaggerUi: boolean;
+  /**
+   * The address clients reach the API at (BRANCHFLOW_PUBLIC_URL), null when not stated. The API
+   * itself speaks plain HTTP; `https://` here says a proxy in front of it terminates TLS.
+   */
+  readonly publicUrl: string | null;
+  readonly console: ConsoleSettings;
+}
+
+/**
+ * Whether browsers reach the API over TLS, as the operator states it with BRANCHFLOW_PUBLIC_URL.
+ * Not guessed from request headers: X-Forwarded-Proto is whatever a client chooses to send
+ * unless a proxy is trusted to overwrite it, and an intranet server usually has none.
+ */
+export function servedOverTls(config: Pick<AppConfig, 'publicUrl'>): boolean {
+  return config.publicUrl?.startsWith('https://') ?? false;
 }

@@ -1,4 +1,5 @@
 import { DEVELOPMENT_SECRET } from '../auth/auth-settings';
+import { servedOverTls } from './app-config';
 import { InvalidConfiguration, loadConfig } from './load-config';
 
 function problemsOf(env: NodeJS.ProcessEnv): string {
@@ -15,7 +16,7 @@ describe('loadConfig', () => {
   it('given an empty environment, returns the embedded-store defaults', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       dataDir: './data',
       eventStoreConnectionString: undefined,
       eventStoreTimeoutMs: 3000,
@@ -31,12 +32,15 @@ describe('loadConfig', () => {
         secret: DEVELOPMENT_SECRET,
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 720,
       },
       timeZone: 'Asia/Shanghai',
       writesPerMinute: 6000,
       readModelCacheMb: 256,
       swaggerUi: true,
+      publicUrl: null,
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -61,6 +65,7 @@ describe('loadConfig', () => {
         BRANCHFLOW_IN_PROCESS_WORKERS: 'False',
         BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0',
         BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES: '60',
+        BRANCHFLOW_PUBLIC_URL: 'HTTPS://Branchflow.Example.gov:8443/api',
       }),
     ).toEqual({
       port: 8080,
@@ -80,12 +85,15 @@ describe('loadConfig', () => {
         secret: 'a-production-secret-of-at-least-32-chars',
         publicKeyPem: null,
         jwks: null,
+        jwksUrl: null,
         maxLifetimeMinutes: 60,
       },
       timeZone: 'UTC',
       writesPerMinute: 120,
       readModelCacheMb: 64,
       swaggerUi: true,
+      publicUrl: 'https://branchflow.example.gov:8443/api',
+      console: { dir: null, oidc: null },
     });
   });
 
@@ -155,7 +163,7 @@ describe('loadConfig', () => {
     });
   });
 
-  it.each([
+  it.each<[string, string, string]>([
     ['PORT', 'abc', 'PORT must be an integer between 1 and 65535 (got "abc")'],
     ['PORT', '0', 'PORT must be an integer between 1 and 65535 (got "0")'],
     ['PORT', '65536', 'PORT must be an integer between 1 and 65535 (got "65536")'],
@@ -176,6 +184,14 @@ describe('loadConfig', () => {
     ['EVENTSTORE_TIMEOUT_MS', '3s', 'EVENTSTORE_TIMEOUT_MS must be an integer between 1 and 4500 (got "3s")'],
     ['BRANCHFLOW_SQLITE_SYNCHRONOUS', 'OFF', 'BRANCHFLOW_SQLITE_SYNCHRONOUS must be one of FULL, NORMAL (got "OFF")'],
     ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")'],
+    ...['branchflow.local:3000', 'ftp://branchflow.local', 'https://admin:secret@branchflow.local'].map(
+      (url) =>
+        [
+          'BRANCHFLOW_PUBLIC_URL',
+          url,
+          `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${url}")`,
+        ] as [string, string, string],
+    ),
   ])('given %s=%j, refuses it and names the variable', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toContain(`Invalid configuration: ${message}`);
   });
@@ -188,8 +204,86 @@ describe('loadConfig', () => {
     }
   });
 
+  it('knows the API is reached over TLS only when its public address says https://', () => {
+    expect(servedOverTls(loadConfig({}))).toBe(false);
+    expect(servedOverTls(loadConfig({ BRANCHFLOW_PUBLIC_URL: 'http://10.12.0.7:3000' }))).toBe(false);
+    expect(servedOverTls(loadConfig({ BRANCHFLOW_PUBLIC_URL: 'https://branchflow.bureau.gov' }))).toBe(true);
+  });
+
+  describe('HOST and the public development secret', () => {
+    const realSecret = { BRANCHFLOW_JWT_SECRET: 'a-real-secret-of-at-least-32-characters' };
+
+    it('listens on 127.0.0.1 only by default while tokens are signed with the development secret', () => {
+      expect(loadConfig({}).host).toBe('127.0.0.1');
+      expect(loadConfig({ NODE_ENV: 'test' }).host).toBe('127.0.0.1');
+    });
+
+    it.each(['127.0.0.1', '127.8.9.10', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1'])(
+      'accepts the loopback address HOST=%s with it',
+      (host) => {
+        expect(loadConfig({ HOST: host }).host).toBe(host);
+      },
+    );
+
+    it.each(['0.0.0.0', '::', '192.168.10.5', '10.12.0.7', 'branchflow.laoganbu.local', '128.0.0.1'])(
+      'refuses HOST=%s with it, naming the variables that would let it start',
+      (host) => {
+        expect(problemsOf({ HOST: host })).toBe(
+          `Invalid configuration: HOST=${host} would let other machines call an API whose tokens anyone can sign (the public development secret): set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE), BRANCHFLOW_JWKS_FILE or BRANCHFLOW_JWKS_URL, or leave HOST unset to listen on 127.0.0.1 only`,
+        );
+        // The development secret named outright is the same public secret.
+        expect(problemsOf({ HOST: host, BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(`HOST=${host} would`);
+      },
+    );
+
+    it('listens on every interface by default with a real secret or an identity provider key, and on any HOST', () => {
+      expect(loadConfig(realSecret).host).toBe('0.0.0.0');
+      expect(loadConfig({ ...realSecret, HOST: '10.12.0.7' }).host).toBe('10.12.0.7');
+      const jwks = loadConfig({ BRANCHFLOW_JWKS_FILE: '/keys/jwks.json' }, () => '{"keys":[]}');
+      expect(jwks.host).toBe('0.0.0.0');
+      expect(loadConfig({ BRANCHFLOW_JWT_PUBLIC_KEY: 'PEM', HOST: '::' }).host).toBe('::');
+    });
+  });
+
   it('reports every bad variable at once', () => {
     const message = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(message).toMatch(/^Invalid configuration: PORT .*; LOG_LEVEL /);
+  });
+
+  it("reads the console's OpenID Connect provider and a JWKS URL, which replace the development secret", () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov/realms/bureau',
+      BRANCHFLOW_OIDC_CLIENT_ID: 'branchflow-console',
+      BRANCHFLOW_JWKS_URL: 'https://id.example.gov/realms/bureau/certs',
+      BRANCHFLOW_CONSOLE_DIR: '/srv/console',
+    });
+    expect(config.console).toEqual({
+      dir: '/srv/console',
+      oidc: {
+        issuer: 'https://id.example.gov/realms/bureau',
+        clientId: 'branchflow-console',
+        scope: 'openid profile',
+        resource: null,
+      },
+    });
+    // The provider's tokens name it as issuer; nothing is signed with a shared secret.
+    expect(config.auth).toMatchObject({
+      issuer: 'https://id.example.gov/realms/bureau',
+      secret: null,
+      jwksUrl: 'https://id.example.gov/realms/bureau/certs',
+    });
+  });
+
+  it('refuses an OpenID Connect issuer without a client id, and URLs that are not http(s)', () => {
+    expect(problemsOf({ BRANCHFLOW_OIDC_ISSUER: 'https://id.example.gov' })).toContain(
+      'BRANCHFLOW_OIDC_CLIENT_ID must be set with BRANCHFLOW_OIDC_ISSUER',
+    );
+    expect(problemsOf({ BRANCHFLOW_JWKS_URL: 'file:///etc/keys.json' })).toContain(
+      'BRANCHFLOW_JWKS_URL must be an http:// or https:// URL (got "file:///etc/keys.json")',
+    );
+    expect(problemsOf({ BRANCHFLOW_OIDC_CLIENT_ID: 'console' })).toContain(
+      'BRANCHFLOW_OIDC_ISSUER must be set with BRANCHFLOW_OIDC_CLIENT_ID',
+    );
   });
 });

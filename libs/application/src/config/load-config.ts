@@ -5,6 +5,7 @@ import {
   DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
   DEVELOPMENT_SECRET,
   MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
+  usesDevelopmentSecret,
   type AuthSettings,
 } from '../auth/auth-settings';
 import { isTimeZone } from '../calendar/business-calendar';
@@ -13,6 +14,7 @@ import {
   NODE_ENV_SPELLINGS,
   SQLITE_SYNCHRONOUS_MODES,
   type AppConfig,
+  type ConsoleSettings,
   type NodeEnvironment,
 } from './app-config';
 
@@ -87,11 +89,20 @@ export function loadConfig(
     1,
     MAX_TOKEN_LIFETIME_LIMIT_MINUTES,
   );
-  const auth = authSettings(value, file, production, maxLifetimeMinutes, problems);
+  const url = (name: string): string | null => {
+    const raw = value(name);
+    if (raw === undefined) return null;
+    if (isHttpUrl(raw)) return raw;
+    problems.push(`${name} must be an http:// or https:// URL (got "${raw}")`);
+    return null;
+  };
+  const consoleSettings = consoleSettingsOf(value, url, problems);
+  const auth = authSettings(value, file, url, production, maxLifetimeMinutes, consoleSettings, problems);
+  const host = hostOf(value('HOST'), usesDevelopmentSecret(auth), problems);
 
   const config: AppConfig = {
     port: integer('PORT', 3000, 1, 65535),
-    host: value('HOST') ?? '0.0.0.0',
+    host,
     dataDir: value('BRANCHFLOW_DATA_DIR') ?? './data',
     eventStoreConnectionString: connectionString,
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
@@ -110,6 +121,8 @@ export function loadConfig(
       oneOf('BRANCHFLOW_SWAGGER_UI', ['true', 'false'] as const, production ? 'false' : 'true', (s) =>
         s.toLowerCase(),
       ) === 'true',
+    publicUrl: publicUrlOf(value('BRANCHFLOW_PUBLIC_URL'), problems),
+    console: consoleSettings,
   };
   if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
@@ -122,31 +135,95 @@ export function loadConfig(
 function authSettings(
   value: (name: string) => string | undefined,
   file: (name: string) => string | null,
+  url: (name: string) => string | null,
   production: boolean,
   maxLifetimeMinutes: number,
+  consoleSettings: ConsoleSettings,
   problems: string[],
 ): AuthSettings {
   const publicKeyPem =
     value('BRANCHFLOW_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? file('BRANCHFLOW_JWT_PUBLIC_KEY_FILE');
   const jwks = file('BRANCHFLOW_JWKS_FILE');
+  const jwksUrl = url('BRANCHFLOW_JWKS_URL');
   const configuredSecret = value('BRANCHFLOW_JWT_SECRET') ?? null;
   if (configuredSecret !== null && configuredSecret.length < 32) {
     problems.push('BRANCHFLOW_JWT_SECRET must be at least 32 characters long');
   }
-  const secret = configuredSecret ?? (publicKeyPem || jwks ? null : DEVELOPMENT_SECRET);
+  const secret = configuredSecret ?? (publicKeyPem || jwks || jwksUrl ? null : DEVELOPMENT_SECRET);
   if (production && secret === DEVELOPMENT_SECRET) {
     problems.push(
-      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE) must be set in production: the development secret is public',
+      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE / BRANCHFLOW_JWKS_URL) must be set in production: the development secret is public',
     );
   }
   return {
-    issuer: value('BRANCHFLOW_JWT_ISSUER') ?? DEFAULT_ISSUER,
+    // Tokens from the console's identity provider name it as their issuer.
+    issuer: value('BRANCHFLOW_JWT_ISSUER') ?? consoleSettings.oidc?.issuer ?? DEFAULT_ISSUER,
     audience: value('BRANCHFLOW_JWT_AUDIENCE') ?? DEFAULT_AUDIENCE,
     secret,
     publicKeyPem,
     jwks,
+    jwksUrl,
     maxLifetimeMinutes,
   };
+}
+
+/** 127.0.0.0/8, ::1 (also IPv4-mapped) and localhost: addresses only this machine reaches. */
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(?:\.\d{1,3}){3})$/i;
+
+/**
+ * Where the API listens. Anyone can sign a token with the public development secret, so an API
+ * using it listens on this machine only: 127.0.0.1 by default, and any other address is refused
+ * until a real secret or key is configured. With one, every interface (0.0.0.0), as a server and
+ * a container expect.
+ */
+function hostOf(raw: string | undefined, developmentSecret: boolean, problems: string[]): string {
+  if (!developmentSecret) return raw ?? '0.0.0.0';
+  if (raw === undefined) return '127.0.0.1';
+  if (!LOOPBACK.test(raw)) {
+    problems.push(
+      `HOST=${raw} would let other machines call an API whose tokens anyone can sign (the public development secret): ` +
+        'set BRANCHFLOW_JWT_SECRET (at least 32 characters), BRANCHFLOW_JWT_PUBLIC_KEY (or _FILE), BRANCHFLOW_JWKS_FILE or BRANCHFLOW_JWKS_URL, ' +
+        'or leave HOST unset to listen on 127.0.0.1 only',
+    );
+  }
+  return raw;
+}
+
+/** The console's files and its OpenID Connect sign-in; a client id without an issuer is a mistake. */
+function consoleSettingsOf(
+  value: (name: string) => string | undefined,
+  url: (name: string) => string | null,
+  problems: string[],
+): ConsoleSettings {
+  const issuer = url('BRANCHFLOW_OIDC_ISSUER');
+  const clientId = value('BRANCHFLOW_OIDC_CLIENT_ID');
+  if (issuer !== null && clientId === undefined) {
+    problems.push("BRANCHFLOW_OIDC_CLIENT_ID must be set with BRANCHFLOW_OIDC_ISSUER (the console's client id there)");
+  }
+  if (issuer === null && clientId !== undefined && value('BRANCHFLOW_OIDC_ISSUER') === undefined) {
+    problems.push('BRANCHFLOW_OIDC_ISSUER must be set with BRANCHFLOW_OIDC_CLIENT_ID');
+  }
+  return {
+    dir: value('BRANCHFLOW_CONSOLE_DIR') ?? null,
+    oidc:
+      issuer !== null && clientId !== undefined
+        ? {
+            issuer,
+            clientId,
+            scope: value('BRANCHFLOW_OIDC_SCOPE') ?? 'openid profile',
+            resource: value('BRANCHFLOW_OIDC_RESOURCE') ?? null,
+          }
+        : null,
+  };
+}
+
+function isHttpUrl(raw: string): boolean {
+  try {
+    const parsed = new URL(raw);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -162,6 +239,24 @@ function nodeEnvironmentOf(raw: string | undefined, problems: string[]): NodeEnv
   );
   // Whatever else is wrong is judged by the stricter rules.
   return 'production';
+}
+
+/** An absolute http:// or https:// URL, normalised (scheme and host lower-cased, a path of at least `/`). */
+function publicUrlOf(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined) return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // Reported below with every other malformed value.
+  }
+  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
+    return url.href;
+  }
+  problems.push(
+    `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${raw}")`,
+  );
+  return null;
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {

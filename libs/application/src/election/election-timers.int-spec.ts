@@ -64,6 +64,8 @@ describe('election timers', () => {
         data: { lapsesOn: '2023-06-08', at: '2023-06-08T00:00:00.000Z' },
         metadata: { actor: ELECTION_TIMER_ACTOR },
       });
+      // Fingerprinted, so the repeated firing below replays only because it asks for the same thing.
+      expect(lapsed?.metadata.commandFingerprint).toMatch(/^v1:[0-9a-f]{64}$/);
       await runtime.close();
 
       runtime = await openElectionRuntime(dataDir);

@@ -121,9 +121,9 @@ const QUERIES = [
     },
     {
       provide: ScopedBranches,
-      inject: [OrganisationQueries, ReadModelFreshness],
-      useFactory: (queries: OrganisationQueries, freshness: ReadModelFreshness) =>
-        new ScopedBranches(queries, freshness),
+      inject: [OrganisationQueries, ReadModelFreshness, EVENT_STORE],
+      useFactory: (queries: OrganisationQueries, freshness: ReadModelFreshness, store: EventStore) =>
+        new ScopedBranches(queries, freshness, store),
     },
   ],
   exports: [

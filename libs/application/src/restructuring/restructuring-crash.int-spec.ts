@@ -269,6 +269,9 @@ describe('restructuring process manager crash safety', () => {
     const keys = transfers.map((event) => JSON.stringify([event.data.restructuringId, event.data.memberId]));
     expect(new Set(keys).size).toBe(keys.length);
     expect(transfers).toHaveLength(60 + 16);
+    // Every step's events are fingerprinted, so each step replayed after a restart was recognised
+    // as asking for what it asked before, not merely as reusing a command id.
+    expect(transfers.filter((event) => !/^v1:[0-9a-f]{64}$/.test(event.metadata.commandFingerprint ?? ''))).toEqual([]);
     const ofType = (type: string) => crashed.events.filter((event) => event.type === type);
     expect(
       ofType('RestructuringCompleted')

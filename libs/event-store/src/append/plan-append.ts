@@ -89,5 +89,8 @@ function planRetry(
     throw new IdempotencyConflict(stream, [...byId.keys()]);
   }
   const last = locations[locations.length - 1] as StoredLocation;
-  return { kind: 'alreadyAppended', result: { nextRevision: last.revision, position: last.position } };
+  return {
+    kind: 'alreadyAppended',
+    result: { nextRevision: last.revision, position: last.position, alreadyStored: true },
+  };
 }

@@ -66,6 +66,10 @@ export function sealEvents(
       actor: event.metadata.actor,
       occurredAt: event.metadata.occurredAt,
       policyVersion: event.metadata.policyVersion,
+      // Only when stated: the key of an event written without one must not appear, even as undefined.
+      ...(event.metadata.commandFingerprint === undefined
+        ? {}
+        : { commandFingerprint: event.metadata.commandFingerprint }),
       recordedAt,
       prevHash,
     };

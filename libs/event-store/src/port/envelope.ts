@@ -17,6 +17,12 @@ export interface EventMetadata {
   readonly occurredAt: string;
   /** The rule policy version that judged the command, when a rule was involved. */
   readonly policyVersion: string | null;
+  /**
+   * A hash of what the command asked for (see the application's command fingerprint), so a later
+   * command under the same id can be told apart from a retry. Absent on events written before it
+   * existed, and on events whose writer states none.
+   */
+  readonly commandFingerprint?: string;
 }
 
 /** Metadata as stored: the caller's part plus what the store adds at append time. */

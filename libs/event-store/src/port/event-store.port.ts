@@ -10,6 +10,11 @@ export interface AppendResult {
   readonly nextRevision: number;
   /** Global position of the last appended event. */
   readonly position: number;
+  /**
+   * Set when every event of the append was already stored, under the same ids, by an earlier
+   * append: nothing was written, and what is stored may not be what this append carried.
+   */
+  readonly alreadyStored?: true;
 }
 
 export type Direction = 'forwards' | 'backwards';

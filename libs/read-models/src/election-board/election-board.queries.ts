@@ -1,6 +1,7 @@
 import type { ElectionStatus } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
+import { inList } from '../database/in-list';
 
 /** Why a board row is overdue: a deadline passed without the step it asks for. */
 export type OverdueReason =
@@ -165,19 +166,6 @@ function toEntry(row: EntryRow, today: string): ElectionBoardEntry {
   const { approvalUnused: _unused, beforeAssembly: _before, ...rest } = row;
   const reasons = overdueReasons(row, today);
   return { ...rest, overdue: reasons.length > 0, overdueReasons: reasons };
-}
-
-/**
- * `column IN (@name0, @name1, …)` with each value bound as a named parameter: plain SQL any
- * database takes. An empty set matches nothing.
- */
-function inList(column: string, name: string, values: ReadonlySet<string>, params: Record<string, unknown>): string {
-  if (values.size === 0) return '0 = 1';
-  const names = [...values].map((value, index) => {
-    params[`${name}${index}`] = value;
-    return `@${name}${index}`;
-  });
-  return `${column} IN (${names.join(', ')})`;
 }
 
 /** The board over the `election-board` projection's views, which stay stable across rebuilds. */

@@ -13,4 +13,31 @@ describe('toCsv', () => {
   it('writes the header row even without rows', () => {
     expect(toCsv(columnsOf<{ a: string; b: string }>(['a', 'b']), []).toString('utf8')).toBe('\uFEFFa,b\r\n');
   });
+
+  describe('text a spreadsheet would run as a formula (OWASP CSV injection)', () => {
+    const csvOf = (value: unknown) =>
+      toCsv(columnsOf<{ v: unknown }>(['v']), [{ v: value }])
+        .toString('utf8')
+        .slice('\uFEFFv\r\n'.length, -2);
+
+    it.each([
+      ['=1+2', `"'=1+2"`],
+      ['+86 138', `"'+86 138"`],
+      ['-张三', `"'-张三"`],
+      ['@某', `"'@某"`],
+      ['\tcmd', `"'\tcmd"`],
+      ['\rcmd', `"'\rcmd"`],
+      ['=HYPERLINK("http://x","点击")', `"'=HYPERLINK(""http://x"",""点击"")"`],
+    ])('%j is exported as text behind a single quote, in double quotes', (text, expected) => {
+      expect(csvOf(text)).toBe(expected);
+    });
+
+    it('leaves numbers, a negative one included, and other text as they are', () => {
+      expect(csvOf(-3)).toBe('-3');
+      expect(csvOf(-0.5)).toBe('-0.5');
+      expect(csvOf('张三=李四')).toBe('张三=李四');
+      expect(csvOf(' =1')).toBe(' =1');
+      expect(csvOf('2023-03-15')).toBe('2023-03-15');
+    });
+  });
 });

@@ -1,3 +1,5 @@
+import { formulaSafeCell } from './formula-guard';
+
 /** The UTF-8 byte order mark: without it Excel opens a UTF-8 CSV as GBK and garbles Chinese. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -14,6 +16,12 @@ export function columnsOf<Row extends object>(keys: readonly (keyof Row & string
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // Text that a spreadsheet would run as a formula (formula-guard.ts); numbers are not text.
+  if (typeof value === 'string') return formulaSafeCell(value) ?? plainCell(value);
+  return plainCell(value);
+}
+
+function plainCell(value: unknown): string {
   const text =
     typeof value === 'string'
       ? value

@@ -1,4 +1,5 @@
 import { invalid, requireCalendarDate } from '@app/domain';
+import { inList } from '../database/in-list';
 import type { ReadModelDatabase } from '../database/read-model-database';
 
 export interface OrganisationDiff {
@@ -98,6 +99,8 @@ interface Source<Row> {
   readonly on: string;
   readonly position: string;
   readonly id: string;
+  /** The branches the change concerns: a committee-scoped caller sees it when one of them is theirs. */
+  readonly branches: readonly string[];
   readonly add: (lists: Lists, row: Row) => void;
 }
 
@@ -134,6 +137,7 @@ const SOURCES = [
     on: 'b.valid_from',
     position: 'b.from_position',
     id: 'b.branch_id',
+    branches: ['b.branch_id'],
     add: (lists, r) =>
       lists.branchesCreated.push({
         branchId: r.branch_id,
@@ -163,6 +167,7 @@ const SOURCES = [
     on: 'b.valid_from',
     position: 'b.from_position',
     id: 'b.branch_id',
+    branches: ['b.branch_id'],
     add: (lists, r) => {
       if (r.into !== null && r.restructuring_id !== null) {
         lists.branchesMerged.push({
@@ -191,6 +196,7 @@ const SOURCES = [
     on: 'b.valid_from',
     position: 'b.from_position',
     id: 'b.branch_id',
+    branches: ['b.branch_id'],
     add: (lists, r) =>
       lists.branchesRenamed.push({ branchId: r.branch_id, from: r.previous_name, to: r.name, on: r.k_on }),
   }),
@@ -202,6 +208,7 @@ const SOURCES = [
     on: 'b.valid_from',
     position: 'b.from_position',
     id: 'b.branch_id',
+    branches: ['b.branch_id'],
     add: (lists, r) =>
       lists.branchesReaffiliated.push({
         branchId: r.branch_id,
@@ -226,6 +233,7 @@ const SOURCES = [
     on: 'a.valid_from',
     position: 'a.from_position',
     id: 'a.member_id',
+    branches: ['a.previous_branch_id', 'a.branch_id'],
     add: (lists, r) =>
       lists.membersMoved.push({
         memberId: r.member_id,
@@ -244,6 +252,7 @@ const SOURCES = [
     on: 'a.valid_from',
     position: 'a.from_position',
     id: 'a.member_id',
+    branches: ['a.branch_id'],
     add: (lists, r) =>
       lists.membersJoined.push({ memberId: r.member_id, name: r.name, branchId: r.branch_id, on: r.k_on }),
   }),
@@ -255,6 +264,7 @@ const SOURCES = [
     on: 'a.valid_to',
     position: 'a.to_position',
     id: 'a.member_id',
+    branches: ['a.branch_id'],
     add: (lists, r) =>
       lists.membersLeft.push({
         memberId: r.member_id,
@@ -271,6 +281,7 @@ const SOURCES = [
     on: 'p.valid_from',
     position: 'p.from_position',
     id: 'p.post_id',
+    branches: ['p.branch_id'],
     add: (lists, r) => lists.postsStarted.push(postChange(r, r.k_on)),
   }),
   source<PostRow & KeyColumns>({
@@ -280,6 +291,7 @@ const SOURCES = [
     on: 'p.valid_to',
     position: 'p.to_position',
     id: 'p.post_id',
+    branches: ['p.branch_id'],
     add: (lists, r) => lists.postsEnded.push({ ...postChange(r, r.k_on), endReason: r.end_reason }),
   }),
 ] as const;
@@ -297,6 +309,8 @@ export function organisationDiff(
   fromDate: string,
   toDate: string,
   page: DiffPageRequest,
+  /** Only changes to these branches (a committee-scoped caller's); absent: every change. */
+  withinBranches?: ReadonlySet<string>,
 ): OrganisationDiffPage {
   const from = requireCalendarDate(fromDate, 'from date');
   const to = requireCalendarDate(toDate, 'to date');
@@ -314,6 +328,13 @@ export function organisationDiff(
     );
   }
   const after = page.after === undefined ? FIRST : decodeCursor(page.after);
+  const within: Record<string, unknown> = {};
+  // In SQL, not after it: a page still holds `limit` of the caller's changes, and the cursor
+  // only ever names one of theirs.
+  const scoped = (s: (typeof SOURCES)[number]): string =>
+    withinBranches === undefined
+      ? 'TRUE'
+      : `(${s.branches.map((column) => inList(column, 'within', withinBranches, within)).join(' OR ')})`;
   // One read transaction: every source from the same snapshot.
   const { kept, more } = db.transaction(() => {
     const sources = SOURCES.map((s, index) => {
@@ -325,11 +346,12 @@ export function organisationDiff(
         .prepare(
           `SELECT ${s.on} AS k_on, ${s.position} AS k_position, ${s.id} AS k_id, ${s.columns}
            FROM ${s.tables}
-           WHERE ${s.where ?? 'TRUE'} AND ${lowerBound} AND ${s.on} <= @to
+           WHERE ${s.where ?? 'TRUE'} AND ${scoped(s)} AND ${lowerBound} AND ${s.on} <= @to
              AND (${s.on}, ${s.position}, ${index}, ${s.id}) > (@afterOn, @afterPosition, @afterSource, @afterId)
            ORDER BY ${s.on}, ${s.position}, ${s.id} LIMIT @rows`,
         )
         .iterate({
+          ...within,
           from,
           to,
           afterOn: after.on,

@@ -8,6 +8,7 @@ import {
   type RulePolicy,
 } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import type { OrganisationScope } from '../organisation/organisation-scope';
 import { HeldPostsMemory } from './held-posts-memory';
 import { organisationDiff, type DiffPageRequest, type OrganisationDiffPage } from './organisation-diff';
 import type { HeldPost } from './organisation-history.statements';
@@ -114,11 +115,13 @@ export class OrganisationHistoryQueries {
     this.heldPosts = new HeldPostsMemory(db);
   }
 
-  tree(asOf: string): OrganisationTree {
+  /** The tree at the end of `asOf`; with a scope, only the part of it the scope holds (treeWithin). */
+  tree(asOf: string, scope?: OrganisationScope): OrganisationTree {
     const d = requireCalendarDate(asOf, 'asOf date');
     const policy = this.policyOn(d);
     // One read transaction: the branches, their counts and their posts from the same snapshot.
-    return this.db.transaction(() => this.treeOn(d, policy))();
+    const tree = this.db.transaction(() => this.treeOn(d, policy))();
+    return scope === undefined ? tree : treeWithin(tree, scope);
   }
 
   private treeOn(d: string, policy: RulePolicy | null): OrganisationTree {
@@ -195,9 +198,12 @@ export class OrganisationHistoryQueries {
     };
   }
 
-  /** The changes after `fromDate` and on or before `toDate`, a page at a time (organisation-diff.ts). */
-  diff(fromDate: string, toDate: string, page: DiffPageRequest): OrganisationDiffPage {
-    return organisationDiff(this.db, fromDate, toDate, page);
+  /**
+   * The changes after `fromDate` and on or before `toDate`, a page at a time (organisation-diff.ts);
+   * with a scope, only changes to the scope's branches.
+   */
+  diff(fromDate: string, toDate: string, page: DiffPageRequest, scope?: OrganisationScope): OrganisationDiffPage {
+    return organisationDiff(this.db, fromDate, toDate, page, scope?.branches);
   }
 
   /** The member roll of one branch on a date; null when the branch never existed. */
@@ -325,4 +331,38 @@ export class OrganisationHistoryQueries {
       throw error;
     }
   }
+}
+
+/**
+ * The part of a tree a committee-scoped caller may see: their committees, each with those of its
+ * branches on the date that are theirs. A committee of theirs that stood below another committee
+ * on the date is shown at the top, and a branch of theirs that stood under another committee is
+ * left out, so the answer names nothing outside the scope. The totals count what is shown.
+ */
+function treeWithin(tree: OrganisationTree, scope: OrganisationScope): OrganisationTree {
+  const totals = { branches: 0, full: 0, probationary: 0 };
+  const ours = (branches: readonly TreeBranch[]): TreeBranch[] =>
+    branches.filter((branch) => {
+      if (!scope.branches.has(branch.branchId)) return false;
+      totals.branches += 1;
+      totals.full += branch.members.full;
+      totals.probationary += branch.members.probationary;
+      return true;
+    });
+  const roots: TreeCommittee[] = [];
+  // Returns the committee as shown, or null when it is not the caller's; then those of its
+  // descendants that are theirs become roots of their own.
+  const visit = (committee: TreeCommittee): TreeCommittee | null => {
+    const children = committee.committees.flatMap((child) => visit(child) ?? []);
+    if (!scope.committees.has(committee.committeeId)) {
+      roots.push(...children);
+      return null;
+    }
+    return { ...committee, branches: ours(committee.branches), committees: children };
+  };
+  for (const committee of tree.committees) {
+    const shown = visit(committee);
+    if (shown) roots.push(shown);
+  }
+  return { ...tree, committees: roots, unattachedBranches: ours(tree.unattachedBranches), totals };
 }

@@ -89,15 +89,25 @@ export class OrganisationQueries {
    * administrator scoped to that committee may see in a list. (WITH RECURSIVE: standard SQL.)
    */
   branchesUnderCommittee(committeeId: string): string[] {
+    return this.underCommittee(committeeId, 'branches', 'branch_id');
+  }
+
+  /** The committee itself and every committee below it, active or dissolved. */
+  committeesUnderCommittee(committeeId: string): string[] {
+    return this.underCommittee(committeeId, 'committees', 'committee_id');
+  }
+
+  // A committee row's committee_id is itself, a branch row's its committee: one query serves both.
+  private underCommittee(committeeId: string, table: 'branches' | 'committees', id: string): string[] {
     const rows = this.db
       .prepare(
         `WITH RECURSIVE under(committee_id) AS (
            SELECT ? UNION SELECT c.committee_id FROM committees c JOIN under u ON c.parent_committee_id = u.committee_id
          )
-         SELECT branch_id AS branchId FROM branches WHERE committee_id IN (SELECT committee_id FROM under) ORDER BY branch_id`,
+         SELECT ${id} AS id FROM ${table} WHERE committee_id IN (SELECT committee_id FROM under) ORDER BY ${id}`,
       )
-      .all(committeeId) as { branchId: string }[];
-    return rows.map((row) => row.branchId);
+      .all(committeeId) as { id: string }[];
+    return rows.map((row) => row.id);
   }
 }
 

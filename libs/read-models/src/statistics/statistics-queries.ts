@@ -4,6 +4,7 @@ import {
   type FieldShape,
   type ReporterDepartureReason,
 } from '../audit/reporter-fields';
+import { inList } from '../database/in-list';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
 import { RESTRUCTURING_STATES, type RestructuringStateName } from './workflow-states';
@@ -225,64 +226,80 @@ export function median(values: readonly number[]): number | null {
 export class StatisticsQueries {
   constructor(private readonly db: ReadModelDatabase) {}
 
-  /** The figures now, with secretaries' ages on `asOf` reckoned as `agesBy` says. */
-  statistics(asOf: string, agesBy: AgeReckoning): Statistics {
-    const count = (sql: string, ...params: unknown[]): number =>
-      Number(
-        (this.db
-          .prepare(sql)
-          .pluck()
-          .get(...params) as number | null) ?? 0,
-      );
-    const openBranches = count(`SELECT COUNT(*) FROM report_branches WHERE status = 'open'`);
+  /** Every restructuring the figures count, for a scope to be judged on (restructurings have no branch column). */
+  restructuringIds(): string[] {
+    return this.db
+      .prepare(`SELECT restructuring_id FROM report_restructurings ORDER BY restructuring_id`)
+      .pluck()
+      .all() as string[];
+  }
+
+  /**
+   * The figures now, with secretaries' ages on `asOf` reckoned as `agesBy` says. With `within`
+   * (a committee-scoped caller's), only those branches, their members, posts and elections, and
+   * those restructurings are counted.
+   */
+  statistics(
+    asOf: string,
+    agesBy: AgeReckoning,
+    within?: { readonly branches: ReadonlySet<string>; readonly restructurings: ReadonlySet<string> },
+  ): Statistics {
+    const params: Record<string, unknown> = {};
+    const branchesOf = (column: string): string =>
+      within === undefined ? 'TRUE' : inList(column, 'branch', within.branches, params);
+    const restructuringsOf = (column: string): string =>
+      within === undefined ? 'TRUE' : inList(column, 'restructuring', within.restructurings, params);
+    const all = <Row>(sql: string): Row[] => this.db.prepare(sql).all(params) as Row[];
+    const count = (sql: string): number => Number((this.db.prepare(sql).pluck().get(params) as number | null) ?? 0);
+    const openBranches = count(
+      `SELECT COUNT(*) FROM report_branches WHERE status = 'open' AND ${branchesOf('branch_id')}`,
+    );
     const withCommittee = count(
-      `SELECT COUNT(*) FROM report_branches b WHERE b.status = 'open' AND EXISTS (
+      `SELECT COUNT(*) FROM report_branches b WHERE b.status = 'open' AND ${branchesOf('b.branch_id')} AND EXISTS (
          SELECT 1 FROM report_posts p WHERE p.branch_id = b.branch_id AND p.end_date IS NULL
            AND p.kind = 'committeeMember' AND p.source = 'elected')`,
     );
-    const secretaries = this.db
-      .prepare(
-        `SELECT p.person_id AS personId, m.birth_date AS birthDate
-         FROM report_posts p JOIN report_branches b ON b.branch_id = p.branch_id AND b.status = 'open'
-         LEFT JOIN report_members m ON m.member_id = p.person_id AND m.status = 'active'
-         WHERE p.kind = 'secretary' AND p.end_date IS NULL`,
-      )
-      .all() as { personId: string; birthDate: string | null }[];
+    const secretaries = all<{ personId: string; birthDate: string | null }>(
+      `SELECT p.person_id AS personId, m.birth_date AS birthDate
+       FROM report_posts p JOIN report_branches b ON b.branch_id = p.branch_id AND b.status = 'open'
+       LEFT JOIN report_members m ON m.member_id = p.person_id AND m.status = 'active'
+       WHERE p.kind = 'secretary' AND p.end_date IS NULL AND ${branchesOf('p.branch_id')}`,
+    );
     const ages = secretaries.flatMap((s) => (s.birthDate ? [ageBy(agesBy, s.birthDate, asOf)] : []));
 
     const restructurings = Object.fromEntries(RESTRUCTURING_STATES.map((state) => [state, 0])) as Record<
       RestructuringStateName,
       number
     >;
-    for (const row of this.db
-      .prepare(`SELECT state, COUNT(*) AS n FROM report_restructurings GROUP BY state`)
-      .all() as { state: RestructuringStateName; n: number }[]) {
+    for (const row of all<{ state: RestructuringStateName; n: number }>(
+      `SELECT state, COUNT(*) AS n FROM report_restructurings WHERE ${restructuringsOf('restructuring_id')} GROUP BY state`,
+    )) {
       restructurings[row.state] = row.n;
     }
     const elections = Object.fromEntries(
-      (
-        this.db.prepare(`SELECT state, COUNT(*) AS n FROM report_elections GROUP BY state ORDER BY state`).all() as {
-          state: string;
-          n: number;
-        }[]
+      all<{ state: string; n: number }>(
+        `SELECT state, COUNT(*) AS n FROM report_elections WHERE ${branchesOf('branch_id')} GROUP BY state ORDER BY state`,
       ).map((row) => [row.state, row.n]),
     );
+    // A member who left is counted with the branch they left, as the scope judges their stream.
+    const members = (where: string): number =>
+      count(`SELECT COUNT(*) FROM report_members WHERE ${where} AND ${branchesOf('branch_id')}`);
 
     return {
       asOf,
       branches: {
         open: openBranches,
-        dissolved: count(`SELECT COUNT(*) FROM report_branches WHERE status = 'dissolved'`),
+        dissolved: count(
+          `SELECT COUNT(*) FROM report_branches WHERE status = 'dissolved' AND ${branchesOf('branch_id')}`,
+        ),
         withCommittee,
         withoutCommittee: openBranches - withCommittee,
       },
       members: {
-        active: count(`SELECT COUNT(*) FROM report_members WHERE status = 'active'`),
-        full: count(`SELECT COUNT(*) FROM report_members WHERE status = 'active' AND membership = 'full'`),
-        probationary: count(
-          `SELECT COUNT(*) FROM report_members WHERE status = 'active' AND membership = 'probationary'`,
-        ),
-        left: count(`SELECT COUNT(*) FROM report_members WHERE status = 'left'`),
+        active: members(`status = 'active'`),
+        full: members(`status = 'active' AND membership = 'full'`),
+        probationary: members(`status = 'active' AND membership = 'probationary'`),
+        left: members(`status = 'left'`),
       },
       secretaries: {
         count: secretaries.length,
