@@ -56,6 +56,13 @@ export function ReadAnswer(type: Class, options: ReadAnswerOptions = {}): Method
       content,
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
     }),
+    // Express tags every answer with an ETag (the revision where the handler sets one) and answers
+    // a GET whose If-None-Match names it with 304, as browsers send it.
+    ApiResponse({
+      status: 304,
+      description: 'Not Modified: the answer is the one whose ETag was sent in If-None-Match.',
+      headers: { ETag: { description: 'The same ETag.', schema: { type: 'string' } } },
+    }),
     // Every read goes to the event store or the read models, whose file can fail under it.
     ProblemResponses({
       503: 'The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later.',
