@@ -9,13 +9,18 @@ import type { NextFunction, Request, Response } from 'express';
 import { tokenFor } from './tokens';
 import { AppModule } from '../../apps/api/src/app.module';
 import { configureApp } from '../../apps/api/src/create-app';
+import { servedOpenApiDocument } from '../../apps/api/src/open-api';
+import { ResponseConformance, type OpenApiDocument } from './response-conformance';
 
 export interface BootedApi {
   readonly app: NestExpressApplication;
   readonly config: AppConfig;
   readonly store: EventStore;
   readonly dataDir: string;
-  /** Closes the app (and so the store) and removes the temporary data dir. */
+  /**
+   * Closes the app (and so the store) and removes the temporary data dir. Fails when an answer
+   * the app sent did not match the response its OpenAPI document declares (response-conformance.ts).
+   */
   close(): Promise<void>;
 }
 
@@ -36,10 +41,24 @@ export interface BootOptions {
   readonly auth?: 'signedIn' | 'explicit';
 }
 
+/** What `close()` reports: every answer that departed from the document, by operation and status. */
+export class ContractViolations extends Error {
+  constructor(readonly violations: readonly string[]) {
+    super(
+      `${violations.length} answer(s) did not match the served OpenAPI document:\n${violations
+        .slice(0, 50)
+        .map((violation) => `  ${violation}`)
+        .join('\n')}`,
+    );
+    this.name = 'ContractViolations';
+  }
+}
+
 export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'branchflow-e2e-'));
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   let app: NestExpressApplication;
+  const conformance = new ResponseConformance();
   try {
     const config = loadConfig({ LOG_LEVEL: 'silent', BRANCHFLOW_DATA_DIR: dataDir, ...options.env });
     let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config)] });
@@ -47,6 +66,7 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     if (options.logStream) builder = builder.overrideProvider(LOG_STREAM).useValue(options.logStream);
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    app.use(conformance.recorder);
     if (options.auth !== 'explicit') app.use(await signedInClients(config));
     configureApp(app);
     await app.init();
@@ -61,9 +81,16 @@ export async function bootApi(options: BootOptions = {}): Promise<BootedApi> {
     store: app.get<EventStore>(EVENT_STORE),
     dataDir,
     async close() {
-      if (!closed) await app.close();
+      if (closed) return;
       closed = true;
-      removeDataDir();
+      const document = servedOpenApiDocument(app) as OpenApiDocument | undefined;
+      try {
+        await app.close();
+      } finally {
+        removeDataDir();
+      }
+      const violations = document === undefined ? [] : conformance.violations(document);
+      if (violations.length > 0) throw new ContractViolations(violations);
     },
   };
 }

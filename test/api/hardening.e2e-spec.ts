@@ -37,6 +37,8 @@ describe('HTTP hardening', () => {
       const policy = page.headers['content-security-policy'] as string;
       expect(policy).toContain("default-src 'self'");
       expect(policy).not.toContain('upgrade-insecure-requests');
+      // Ignored by browsers on a plain-HTTP origin, and logged as an error on every page.
+      expect(page.headers['cross-origin-opener-policy']).toBeUndefined();
     }
     await api.close();
 
@@ -53,6 +55,7 @@ describe('HTTP hardening', () => {
       .get('/docs/')
       .expect(200);
     expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    expect(secure.headers['cross-origin-opener-policy']).toBe('same-origin');
   });
 
   it('hides the Swagger UI in production unless enabled, but still publishes the document', async () => {

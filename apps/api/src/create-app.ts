@@ -22,14 +22,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // console talks to this API and, when signing in through OpenID Connect, to the provider.
   // `upgrade-insecure-requests` (helmet's default) only where browsers arrive over TLS: on a
   // plain-HTTP intranet address it sends them to https:// for the pages' own files, which
-  // nothing answers, and the page stays blank.
+  // nothing answers, and the page stays blank. Cross-Origin-Opener-Policy likewise: browsers
+  // ignore it on an untrustworthy (plain-HTTP, not localhost) origin and log an error on every page.
   const oidcIssuer = config.console.oidc?.issuer;
+  const overTls = servedOverTls(config);
   app.use(
     helmet({
+      crossOriginOpenerPolicy: overTls,
       contentSecurityPolicy: {
         directives: {
           'img-src': ["'self'", 'data:', 'validator.swagger.io'],
-          'upgrade-insecure-requests': servedOverTls(config) ? [] : null,
+          'upgrade-insecure-requests': overTls ? [] : null,
           'connect-src': ["'self'", ...(oidcIssuer ? [new URL(oidcIssuer).origin] : [])],
         },
       },

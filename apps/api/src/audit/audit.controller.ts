@@ -1,14 +1,16 @@
 import { AuditAccess } from '../auth/access.decorators';
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadModelFreshness } from '@app/application';
 import { AUDIT_CSV_COLUMNS, AuditQueries, toCsv, type AuditEventDetail } from '@app/read-models';
 import { ValidationFailed } from '../http/validation';
-import { ListProduces, sendCsv, sendList, wantsCsv } from '../reports/list-export';
+import { sendCsv, sendList, wantsCsv } from '../reports/list-export';
+import { AuditEventDetailDto, AuditPageDto } from './audit-view.dto';
 import { AuditEventQuery, AuditEventsQuery, AuditPageQuery } from './audit-query.dto';
 import { missing } from '../http/not-found';
 import { languageOf } from '../http/language';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
 
 const STREAM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 
@@ -29,8 +31,12 @@ export class AuditController {
   @ApiOperation({
     summary: 'The audit log, filtered by branch, member, actor, type and business dates; keyset-paged by position',
   })
-  @ListProduces()
-  @ApiOkResponse({ description: '`{items, next}`; pass `next` as `after` for the following page (null at the end).' })
+  @ReadAnswer(AuditPageDto, {
+    csv: true,
+    paged: true,
+    description: '`{items, next}`; pass `next` as `after` for the following page (null at the end).',
+    problems: { 400: true },
+  })
   async events(@Query() query: AuditEventsQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
       throw new ValidationFailed([{ field: 'from', messages: ['must not be after to'] }]);
@@ -52,8 +58,9 @@ export class AuditController {
 
   @Get('events/:eventId')
   @ApiOperation({ summary: 'One event in full: its audit row, every branch it concerns, its hash and data' })
+  @ReadAnswer(AuditEventDetailDto, { csv: true, problems: { 400: true, 404: 'No event has this id.' } })
   async event(
-    @Param('eventId', ParseUUIDPipe) eventId: string,
+    @UuidParam('eventId') eventId: string,
     @Query() query: AuditEventQuery,
     @Req() request: Request,
     @Res() response: Response,
@@ -70,7 +77,7 @@ export class AuditController {
 
   @Get('streams/:stream')
   @ApiOperation({ summary: "A stream's history (e.g. member-…, branch-…), in revision order" })
-  @ListProduces()
+  @ReadAnswer(AuditPageDto, { csv: true, paged: true, problems: { 400: true, 404: 'No stream has this name.' } })
   async stream(
     @Param('stream') stream: string,
     @Query() query: AuditPageQuery,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -9,18 +9,19 @@ import {
   ScopedBranches,
   uuidV5,
   type CampaignView,
-  type CommandOutcome,
   BusinessCalendar,
 } from '@app/application';
 import { ElectionBoardQueries, electionBoardProjection, type CampaignSummary } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
 import { commandData } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { AssignBranchBody, CampaignQuery, FormWorkingGroupBody, IssueElectionPlanBody } from './campaign.dto';
 import { missing } from '../http/not-found';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { CampaignListDto, CampaignViewDto } from './campaign-view.dto';
 
 /**
  * The renewal campaign (换届工作): the written plan, the working groups led by bureau leaders,
@@ -50,7 +51,7 @@ export class CampaignsController extends CommandController {
     @Body() body: IssueElectionPlanBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same campaign, so a missing id derives from it.
     const campaignId = body.campaignId ?? uuidV5(`campaign:${meta.commandId}`);
     const { title, documentNumber, requirements, deadline } = commandData(body);
@@ -58,18 +59,22 @@ export class CampaignsController extends CommandController {
       type: 'IssueElectionPlan' as const,
       data: { campaignId, title, documentNumber, requirements: [...requirements], deadline },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId),
+    );
   }
 
   @Post(':campaignId/working-groups')
   @ApiOperation({ summary: 'Form a working group (换届工作指导组) led by a bureau leader, one group per leader' })
   @CommandEndpoint('The working group was formed.', 201)
   async formWorkingGroup(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @UuidParam('campaignId') campaignId: string,
     @Body() body: FormWorkingGroupBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const groupId = body.groupId ?? uuidV5(`working-group:${campaignId}:${meta.commandId}`);
     const input = {
       type: 'FormWorkingGroup' as const,
@@ -80,7 +85,11 @@ export class CampaignsController extends CommandController {
         leader: { personId: body.leader.personId, name: body.leader.name },
       },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId, groupId),
+    );
   }
 
   @Post(':campaignId/working-groups/:groupId/branches')
@@ -89,12 +98,12 @@ export class CampaignsController extends CommandController {
   })
   @CommandEndpoint('The branch was assigned to the group (nothing is appended when it already was).', 201)
   async assignBranch(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
-    @Param('groupId', ParseUUIDPipe) groupId: string,
+    @UuidParam('campaignId') campaignId: string,
+    @UuidParam('groupId') groupId: string,
     @Body() body: AssignBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = {
       type: 'AssignBranchToWorkingGroup' as const,
       data: {
@@ -104,12 +113,17 @@ export class CampaignsController extends CommandController {
         ...(body.reassign === undefined ? {} : { reassign: body.reassign }),
       },
     };
-    return this.send(new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/campaigns', campaignId),
+    );
   }
 
   @Get()
   @ReporterSees('everything', 'campaign plans and counts')
   @ApiOperation({ summary: 'Every campaign, newest plan first, with its group and branch counts' })
+  @ReadAnswer(CampaignListDto)
   async list(): Promise<{ items: CampaignSummary[] }> {
     const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);
@@ -125,8 +139,9 @@ export class CampaignsController extends CommandController {
     summary:
       'A campaign with its progress board: per assigned branch its group, election state, next step, deadlines, overdue',
   })
+  @ReadAnswer(CampaignViewDto, { etag: true, problems: { 400: true, 404: 'No campaign has this id.' } })
   async get(
-    @Param('campaignId', ParseUUIDPipe) campaignId: string,
+    @UuidParam('campaignId') campaignId: string,
     @Query() query: CampaignQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CampaignView> {

@@ -5,7 +5,9 @@ import { ReadModelFreshness, BusinessCalendar, ScopedBranches } from '@app/appli
 import { ELECTION_BOARD_CSV_COLUMNS, ElectionBoardQueries, electionBoardProjection } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
 import { ReporterSees } from '../privacy/reporter-sees';
-import { ListProduces, sendList } from '../reports/list-export';
+import { ReadAnswer } from '../http/read-responses';
+import { sendList } from '../reports/list-export';
+import { ElectionBoardPageDto } from './campaign-view.dto';
 import { ElectionBoardQuery } from './campaign.dto';
 
 /**
@@ -29,7 +31,7 @@ export class ElectionBoardController {
     summary:
       'The election board: state, working group, last step, next step, deadlines and overdue per election (JSON or CSV)',
   })
-  @ListProduces()
+  @ReadAnswer(ElectionBoardPageDto, { csv: true, paged: true, problems: { 400: true } })
   async list(@Query() query: ElectionBoardQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);

@@ -5,6 +5,7 @@ import { decodeJwt } from 'jose';
 import { APP_CONFIG, mintDevelopmentToken, mintsDevelopmentTokens, type AppConfig, type Role } from '@app/application';
 import { refuse } from '@app/domain';
 import { PublicAccess } from '../auth/access.decorators';
+import { ProblemResponses } from '../http/problem-responses';
 import { ConsoleConfig, DevToken, DevTokenBody } from './dev-token.dto';
 import { isDirectLoopback } from './loopback';
 
@@ -48,6 +49,14 @@ export class ConsoleController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Development only, from this machine only: a token for a role (the console role picker)' })
   @ApiCreatedResponse({ type: DevToken })
+  @ProblemResponses({
+    400: true,
+    403: 'Not a direct loopback client: a token from the public development secret never crosses a network.',
+    404: 'Development sign-in is unavailable here (production, or only public keys configured).',
+    413: true,
+    415: true,
+    429: true,
+  })
   async devToken(@Body() body: DevTokenBody, @Req() request: Request): Promise<DevToken> {
     if (!mintsDevelopmentTokens(this.config)) {
       throw refuse('DEV_SIGN_IN_UNAVAILABLE', {});

@@ -149,7 +149,7 @@ export class ShiftElectionBody extends CommandBody {
   @HumanText(100)
   readonly approvalReference!: string;
 
-  @ApiPropertyOptional({ description: 'Explicitly override the policy limit on the shift (RULES Workflow A.3).' })
+  @ApiPropertyOptional({ description: 'Explicitly override the policy limit on the shift (docs/rules.md §5.2).' })
   @Optional()
   @IsBoolean()
   readonly overrideShiftLimit?: boolean;
@@ -246,7 +246,7 @@ export class ExclusionBody {
   @IsUUID()
   readonly memberId!: string;
 
-  @ApiProperty({ enum: EXCLUSION_REASONS, description: 'One of the six grounds (RULES §1.5).' })
+  @ApiProperty({ enum: EXCLUSION_REASONS, description: 'One of the six grounds (docs/rules.md §6.6).' })
   @IsIn(EXCLUSION_REASONS)
   readonly reason!: ExclusionReason;
 

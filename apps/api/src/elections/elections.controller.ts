@@ -1,4 +1,4 @@
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Post, Query, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,14 +8,14 @@ import {
   ExecuteElectionCommand,
   OrganisationFacts,
   uuidV5,
-  type CommandOutcome,
   type ElectionListItem,
+  type ElectionView,
   type Role,
 } from '@app/application';
 import { ReadAccess } from '../auth/access.decorators';
 import { commandData, type CommandBody } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created, type CommandTarget } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import {
   ApprovalBody,
@@ -45,6 +45,9 @@ import { electionForReporter } from '../privacy/election-view';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { missing } from '../http/not-found';
 import { answerIn, languageOf } from '../http/language';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { describesView } from '../http/view-binding';
+import { BranchElectionsDto, ElectionViewDto } from './election-view.dto';
 
 type Input = ExecuteElectionCommand['input'];
 
@@ -79,7 +82,7 @@ export class ElectionsController extends CommandController {
     @Body() body: TakeCensusBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same election, so a missing id derives from it.
     const electionId = body.electionId ?? uuidV5(`election:${meta.commandId}`);
     const { branchId, committeeWorking, secretarySituation, notes } = body;
@@ -88,6 +91,7 @@ export class ElectionsController extends CommandController {
       body,
       meta,
       res,
+      created('/elections', electionId),
     );
   }
 
@@ -95,11 +99,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Submit the request (换届请示): date, seats, committee or not, deputy, methods' })
   @CommandEndpoint('The request was submitted.')
   request(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RequestElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'RequestElection', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -107,11 +111,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the superior's approval (批复) of the request; it lapses after the policy's days" })
   @CommandEndpoint('The request was approved.')
   approveRequest(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ApproveElectionRequest', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -119,11 +123,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Postpone the election with the superior's approval (at most the policy's limit)" })
   @CommandEndpoint('The election was postponed.')
   postpone(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'PostponeElection', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -131,11 +135,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Bring the election forward with the superior's approval (at most the policy's limit)" })
   @CommandEndpoint('The election was brought forward.')
   bringForward(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ShiftElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'BringElectionForward', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -143,11 +147,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Record a recommendation by veteran cadres (老干部推荐): who recommended whom' })
   @CommandEndpoint('The recommendation was recorded.')
   recommend(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RecommendCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       nominee: person(body.nominee),
@@ -161,11 +165,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Nominate a candidate inside the party (党内提名)' })
   @CommandEndpoint('The nomination was recorded; nothing is appended for a repeated nomination.')
   nominate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: NominateCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, nominee: person(body.nominee), forPost: body.forPost, nominatedBy: body.nominatedBy };
     return this.step({ type: 'NominateCandidate', data }, body, meta, res);
   }
@@ -174,11 +178,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Record a vetting of a nominee: talk, visit, survey (谈心谈话、走访了解、多方调研)' })
   @CommandEndpoint('The vetting was recorded.')
   vet(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: VetCandidateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'VetCandidate', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -186,11 +190,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the community party organisation's opinion (社区参与), on a nominee or the slate" })
   @CommandEndpoint('The consultation was recorded.')
   consult(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ConsultCommunityBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ConsultCommunity', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -198,11 +202,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Submit the candidate slate (候选人预备人选) in ballot order' })
   @CommandEndpoint('The slate was submitted.')
   submitSlate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: SubmitCandidateSlateBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       committeeCandidates: persons(body.committeeCandidates),
@@ -216,11 +220,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: "Record the superior's consent to the slate (审查同意), order kept" })
   @CommandEndpoint('The slate was approved.')
   approveSlate(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApprovalBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ApproveCandidateSlate', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -231,11 +235,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The assembly was convened.')
   convene(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ConveneAssemblyBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       exclusions: body.exclusions.map(({ memberId, reason, approvalReference }) => ({
@@ -262,11 +266,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The ballots were recorded, or the round was voided (BallotRoundVoided) to be voted again.')
   recordBallots(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RecordBallotsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       race: body.race,
@@ -290,11 +294,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The ballots were counted.')
   count(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RaceBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'CountBallots', data: { electionId, race: body.race } }, body, meta, res);
   }
 
@@ -302,11 +306,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Hold a supplementary ballot (另行选举) for the seats still empty' })
   @CommandEndpoint('The supplementary ballot was opened.')
   supplementary(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: SupplementaryBallotBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, race: body.race, candidates: persons(body.candidates) };
     return this.step({ type: 'HoldSupplementaryBallot', data }, body, meta, res);
   }
@@ -315,11 +319,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Reduce the seats to those elected, with more than half of the electors consenting' })
   @CommandEndpoint('The seats were reduced.')
   reduceSeats(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ReduceSeatsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = { electionId, race: body.race, consent: motion(body.consent) };
     return this.step({ type: 'ReduceSeats', data }, body, meta, res);
   }
@@ -330,11 +334,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The officers were elected.')
   electOfficers(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ElectOfficersBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const vote = (officer: ElectOfficersBody['secretary']) => ({
       memberId: officer.memberId,
       votes: motion(officer.votes),
@@ -354,11 +358,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Report the result to the superior, with how it departs from the approved slate' })
   @CommandEndpoint('The result was reported.')
   report(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ReportResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'ReportElectionResult', data: { ...commandData(body), electionId } }, body, meta, res);
   }
 
@@ -368,11 +372,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The result was approved.')
   approveResult(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: ApproveResultBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const data = {
       electionId,
       approvalReference: body.approvalReference,
@@ -397,11 +401,11 @@ export class ElectionsController extends CommandController {
   })
   @CommandEndpoint('The installation was requested; the process manager is assigning the posts.', 202)
   requestInstallation(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: RequestInstallationBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'RequestInstallation', data: { electionId } }, body, meta, res);
   }
 
@@ -409,11 +413,11 @@ export class ElectionsController extends CommandController {
   @ApiOperation({ summary: 'Cancel the election, with the reason' })
   @CommandEndpoint('The election was cancelled.')
   cancel(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Body() body: CancelElectionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     return this.step({ type: 'CancelElection', data: { electionId, reason: body.reason } }, body, meta, res);
   }
 
@@ -423,12 +427,17 @@ export class ElectionsController extends CommandController {
     summary:
       'An election as it stands: its state, its steps so far, and for every command whether it may run today or which rule blocks it; revision as ETag',
   })
+  @ReadAnswer(ElectionViewDto, {
+    etag: true,
+    description: 'Reporting jobs get it without suspension, exclusion and cancellation reasons.',
+    problems: { 400: true, 404: 'No election has this id.' },
+  })
   async get(
-    @Param('electionId', ParseUUIDPipe) electionId: string,
+    @UuidParam('electionId') electionId: string,
     @Query() query: ElectionViewQuery,
     @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<ElectionView | Record<string, unknown>> {
     const language = languageOf(res.req);
     const view = await this.queries.election(electionId, query.asOf ?? this.calendar.today(), language);
     if (view === null) throw new NotFoundException(missing('election', electionId));
@@ -438,8 +447,14 @@ export class ElectionsController extends CommandController {
     return role === 'reporter' ? electionForReporter(view) : view;
   }
 
-  private step(input: Input, body: CommandBody, meta: CommandRequestMeta, res: Response): Promise<CommandOutcome> {
-    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res);
+  private step(
+    input: Input,
+    body: CommandBody,
+    meta: CommandRequestMeta,
+    res: Response,
+    target: CommandTarget = { id: input.data.electionId },
+  ): Promise<CommandAnswer> {
+    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res, target);
   }
 }
 
@@ -456,15 +471,17 @@ export class BranchElectionsController {
   @Get(':branchId/elections')
   @ReporterSees('everything', "each election's status, dates and term: no person in it")
   @ApiOperation({ summary: "A branch's elections: status, planned and due dates, and the term each installed" })
-  async list(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-  ): Promise<{ branchId: string; elections: ElectionListItem[] }> {
+  @ReadAnswer(BranchElectionsDto, { problems: { 404: 'No branch has this id.' } })
+  async list(@UuidParam('branchId') branchId: string): Promise<BranchElections> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
       throw new NotFoundException(missing('branch', branchId));
     }
     return { branchId, elections: await this.queries.electionsOfBranch(branchId) };
   }
 }
+
+type BranchElections = { readonly branchId: string; readonly elections: readonly ElectionListItem[] };
+describesView<BranchElectionsDto, BranchElections>('matches');
 
 function motion(value: { for: number; against: number; abstain: number }) {
   return { for: value.for, against: value.against, abstain: value.abstain };

@@ -1,14 +1,15 @@
 import { ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReadModelFreshness, type Role } from '@app/application';
 import { AuditQueries } from '@app/read-models';
 import { CallerRole } from '../privacy/caller-role';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { FeedQuery } from './feed-query.dto';
+import { NDJSON, ReadAnswer } from '../http/read-responses';
+import { FeedLineDto } from './feed-view.dto';
 
-export const NDJSON = 'application/x-ndjson';
 export const NEXT_CHECKPOINT_HEADER = 'X-Next-Checkpoint';
 export const MORE_HEADER = 'X-More';
 
@@ -31,15 +32,22 @@ export class FeedController {
   @Get()
   @ReporterSees('redacted', "each event's data reduced to the fields REPORTER_FIELDS shows for its type")
   @ApiOperation({ summary: 'Read-model changes after a checkpoint, as NDJSON; resumable' })
-  @ApiProduces(NDJSON)
-  @ApiOkResponse({
+  @ReadAnswer(FeedLineDto, {
+    ndjson: true,
     description:
-      'Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people, and a departure reason only as `death` or `other` (moved out or expelled).',
-  })
-  @ApiHeader({ name: NEXT_CHECKPOINT_HEADER, description: '(response) The checkpoint to send as `after` next time.' })
-  @ApiHeader({
-    name: MORE_HEADER,
-    description: '(response) `true` when more changes are waiting beyond this response.',
+      'One change per line, each a `FeedLine`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people, and a departure reason only as `death` or `other` (moved out or expelled).',
+    headers: {
+      [NEXT_CHECKPOINT_HEADER]: {
+        description: 'The checkpoint to send as `after` next time (absent before the first change).',
+        schema: { type: 'integer', minimum: 0 },
+      },
+      [MORE_HEADER]: {
+        description: '`true` when more changes are waiting beyond this response.',
+        required: true,
+        schema: { type: 'string', enum: ['true', 'false'] },
+      },
+    },
+    problems: { 400: true },
   })
   async feed(@Query() query: FeedQuery, @CallerRole() role: Role, @Res() response: Response): Promise<void> {
     await this.freshness.waitForHead('audit');

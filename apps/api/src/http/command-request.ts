@@ -7,6 +7,7 @@ import type { CommandContext, CommandOutcome } from '@app/application';
 import type { Actor } from '@app/event-store';
 import { ValidationFailed } from './validation';
 import { DATE_OR_DATE_TIME_FORM, instantOf } from './calendar-date';
+import type { CommandAnswer, CommandSubject } from './command-responses';
 
 /** The actor recorded on events: the verified token's subject, name and role, never the request body. */
 export function actorOf(request: AuthenticatedRequest): Actor {
@@ -85,8 +86,18 @@ export function commandContext(
   };
 }
 
-/** Every command answers the same way: its outcome as JSON, the new revision as the ETag. */
-export function respondWithOutcome(response: Response, outcome: CommandOutcome): CommandOutcome {
+/**
+ * Every command answers the same way: the id of the entity it created or addressed and its
+ * outcome as JSON, the new revision as the ETag, and for a creation the entity's GET as Location.
+ */
+export function respondWithOutcome(
+  response: Response,
+  outcome: CommandOutcome,
+  subject: CommandSubject,
+  location?: string,
+): CommandAnswer {
   if (outcome.revision !== null) response.setHeader('ETag', `"${outcome.revision}"`);
-  return outcome;
+  if (location !== undefined) response.setHeader('Location', location);
+  const { id, createdId } = subject;
+  return { id, ...(createdId === undefined ? {} : { createdId }), ...outcome };
 }

@@ -1,6 +1,6 @@
 import { AuditAccess, OverviewAccess } from '../auth/access.decorators';
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReadModelFreshness, BusinessCalendar, ScopedBranches } from '@app/application';
 import {
@@ -11,7 +11,8 @@ import {
   type OrganisationDiffPage,
   type OrganisationTree,
 } from '@app/read-models';
-import { NEXT_HEADER } from '../reports/list-export';
+import { NEXT_HEADER, ReadAnswer } from '../http/read-responses';
+import { AsOfRollDto, MemberHistoryDto, OrganisationDiffPageDto, OrganisationTreeDto } from './org-view.dto';
 import { AsOfQuery, DiffQuery } from './org.dto';
 import { missing } from '../http/not-found';
 
@@ -36,6 +37,7 @@ export class OrgController {
   @Get('tree')
   @OverviewAccess()
   @ApiOperation({ summary: 'Committees → open branches → posts held, member counts and shape flags, as of a date' })
+  @ReadAnswer(OrganisationTreeDto, { problems: { 400: true } })
   async tree(@Query() query: AsOfQuery): Promise<OrganisationTree> {
     const scope = await this.scoped.scope();
     await this.fresh();
@@ -48,7 +50,7 @@ export class OrgController {
     summary:
       'Branches created, dissolved, merged, renamed; members moved; posts started and ended. Paged: at most `limit` changes (default 1000, at most 5000) across the lists, in date order; `next` is the cursor of the next page, null on the last',
   })
-  @ApiHeader({ name: NEXT_HEADER, description: '(response) The `next` cursor, when there is a next page.' })
+  @ReadAnswer(OrganisationDiffPageDto, { paged: true, problems: { 400: true } })
   async diff(@Query() query: DiffQuery, @Res({ passthrough: true }) res: Response): Promise<OrganisationDiffPage> {
     const scope = await this.scoped.scope();
     await this.fresh();
@@ -64,6 +66,9 @@ export class OrgController {
 
   @Get('roll/:branchId')
   @ApiOperation({ summary: 'The member roll (花名册) of a branch as of a date' })
+  @ReadAnswer(AsOfRollDto, {
+    problems: { 400: true, 404: "The branch does not appear in the organisation's history." },
+  })
   async roll(@Param('branchId') branchId: string, @Query() query: AsOfQuery): Promise<AsOfRoll> {
     await this.fresh();
     const roll = this.queries.roll(branchId, query.asOf ?? this.calendar.today());
@@ -75,6 +80,7 @@ export class OrgController {
   @ApiOperation({
     summary: "A member's affiliations over time (admission, transfers, confirmation, departure) and posts",
   })
+  @ReadAnswer(MemberHistoryDto, { problems: { 404: "The member does not appear in the organisation's history." } })
   async memberHistory(@Param('memberId') memberId: string): Promise<MemberHistory> {
     await this.fresh();
     const history = this.queries.memberHistory(memberId);

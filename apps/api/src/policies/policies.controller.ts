@@ -6,17 +6,18 @@ import {
   ExecuteRulePolicyCommand,
   RULE_POLICY_REGISTRY_ID,
   RulePolicyCatalogue,
-  type CommandOutcome,
   type RulePolicyCatalogueView,
   type RulePolicyEntry,
   BusinessCalendar,
 } from '@app/application';
 import type { RulePolicy } from '@app/domain';
 import { ReadAccess } from '../auth/access.decorators';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { ReporterSees } from '../privacy/reporter-sees';
+import { ReadAnswer } from '../http/read-responses';
+import { RulePolicyCatalogueDto, RulePolicyEntryDto } from './policy-view.dto';
 import { InForceQuery, PublishRulePolicyBody } from './policy.dto';
 import { missing } from '../http/not-found';
 
@@ -46,15 +47,20 @@ export class PoliciesController extends CommandController {
     @Body() body: PublishRulePolicyBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // The validated body is the policy; the decider knows a republished one whatever its field order.
     const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
-    return this.send(new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)), res);
+    return this.send(
+      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)),
+      res,
+      created('/policies', body.version),
+    );
   }
 
   @Get()
   @ApiOperation({ summary: 'Every rule version, built-in and published, with the one in force today' })
+  @ReadAnswer(RulePolicyCatalogueDto, { etag: true })
   async list(@Res({ passthrough: true }) res: Response): Promise<RulePolicyCatalogueView> {
     const view = await this.catalogue.list(this.calendar.today());
     if (view.revision !== null) res.setHeader('ETag', `"${view.revision}"`);
@@ -63,12 +69,14 @@ export class PoliciesController extends CommandController {
 
   @Get('in-force')
   @ApiOperation({ summary: 'The rule version in force on a date (default today)' })
+  @ReadAnswer(RulePolicyEntryDto, { problems: { 400: true, 404: 'No rule version was in force on the date.' } })
   async inForce(@Query() query: InForceQuery): Promise<RulePolicyEntry> {
     return this.catalogue.inForce(query.on ?? this.calendar.today());
   }
 
   @Get(':version')
   @ApiOperation({ summary: 'One rule version with every parameter' })
+  @ReadAnswer(RulePolicyEntryDto, { problems: { 404: 'No rule version has this name.' } })
   async get(@Param('version') version: string): Promise<RulePolicyEntry> {
     const found = (await this.catalogue.list(this.calendar.today())).versions.find(
       (entry) => entry.version === version,

@@ -1,14 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProduces, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Request, Response } from 'express';
 import { toCsv, type CsvColumn } from '@app/read-models';
 import { answerIn, languageOf } from '../http/language';
+import { NEXT_HEADER } from '../http/read-responses';
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-/** The cursor of the next page, for CSV (which has no envelope) and JSON alike. */
-export const NEXT_HEADER = 'X-Next-After';
 
 /** `format` on every list endpoint: JSON by default, CSV on request. */
 export abstract class ExportFormatQuery {
@@ -48,11 +47,6 @@ export function PositionCursor(description: string): PropertyDecorator {
 export function wantsCsv(format: 'json' | 'csv' | undefined, request: Request): boolean {
   if (format !== undefined) return format === 'csv';
   return /\btext\/csv\b/i.test(request.headers.accept ?? '');
-}
-
-/** Every list endpoint may answer JSON or CSV. */
-export function ListProduces(): MethodDecorator {
-  return ApiProduces('application/json', 'text/csv');
 }
 
 /**

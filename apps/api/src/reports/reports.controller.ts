@@ -1,6 +1,6 @@
 import { ReadAccess, ReportAccess } from '../auth/access.decorators';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadModelFreshness, BusinessCalendar, ScopedBranches, type Role } from '@app/application';
 import {
@@ -16,7 +16,9 @@ import {
 } from '@app/read-models';
 import { CallerRole } from '../privacy/caller-role';
 import { ReporterSees } from '../privacy/reporter-sees';
-import { ListProduces, sendCsv, sendList, wantsCsv } from './list-export';
+import { sendCsv, sendList, wantsCsv } from './list-export';
+import { ReadAnswer } from '../http/read-responses';
+import { BranchReportPageDto, MemberReportPageDto, StatisticsDto } from './reports-view.dto';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
 import { languageOf } from '../http/language';
 
@@ -46,10 +48,11 @@ export class ReportsController {
     summary:
       "Branches, members, committees, secretaries' ages, restructurings and elections by state (CSV: metric,value)",
   })
-  @ListProduces()
-  @ApiOkResponse({
+  @ReadAnswer(StatisticsDto, {
+    csv: true,
+    problems: { 400: true },
     description:
-      'The figures as they stand now; ages as of `asOf` (default today). Reporting jobs get ages by birth year (the year of `asOf` less the year of birth, `secretaries.agesBy: birthYear`), auditors full years from the birth date (`birthDate`).',
+      'The figures as they stand now; ages as of `asOf` (default today). Reporting jobs get ages by birth year (the year of `asOf` less the year of birth, `secretaries.agesBy: birthYear`), auditors full years from the birth date (`birthDate`). CSV: metric,value.',
   })
   async statistics(
     @Query() query: StatisticsQuery,
@@ -79,7 +82,7 @@ export class ReportsController {
   @Get('branches')
   @ReporterSees('everything', "branch figures and the secretary's name")
   @ApiOperation({ summary: 'One row per branch: member counts, committee yes/no, secretary; paged by branch id' })
-  @ListProduces()
+  @ReadAnswer(BranchReportPageDto, { csv: true, paged: true, problems: { 400: true } })
   async branches(@Query() query: BranchReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.freshness.waitForHead('statistics');
     const page = this.reports.branches(
@@ -98,7 +101,7 @@ export class ReportsController {
     summary:
       'The member roll (花名册) with branch names and age bands; paged by member id. Reporting jobs get no birth dates, bands by birth year, and `death` or `other` as the departure reason',
   })
-  @ListProduces()
+  @ReadAnswer(MemberReportPageDto, { csv: true, paged: true, problems: { 400: true } })
   async members(
     @Query() query: MemberReportQuery,
     @CallerRole() role: Role,

@@ -1,13 +1,13 @@
 import { ReadAccess } from '../auth/access.decorators';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5, type CommandOutcome } from '@app/application';
+import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5 } from '@app/application';
 import type { MergeTarget, NewBranch } from '@app/domain';
 import { commandData } from '../http/command-body';
-import { CommandController } from '../http/command-controller';
-import { CommandEndpoint } from '../http/command-responses';
+import { CommandController, created } from '../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { sendState } from '../http/state-response';
 import { ReporterSees } from '../privacy/reporter-sees';
@@ -20,6 +20,8 @@ import {
   ProposeMergeBody,
   ProposeRedrawBody,
 } from './restructuring.dto';
+import { ReadAnswer, UuidParam } from '../http/read-responses';
+import { RestructuringViewDto } from './restructuring-view.dto';
 
 @ApiTags('restructurings')
 @ReadAccess()
@@ -39,14 +41,18 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeMergeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const { target, ...rest } = commandData(body);
     const input = {
       type: 'ProposeMerge' as const,
       data: { ...rest, restructuringId, target: mergeTarget(target, restructuringId) },
     };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post('redraw')
@@ -56,7 +62,7 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeRedrawBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const { assignments, newBranches, reason } = commandData(body);
     const input = {
@@ -72,7 +78,11 @@ export class RestructuringsController extends CommandController {
         })),
       },
     };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post('dissolution')
@@ -82,36 +92,44 @@ export class RestructuringsController extends CommandController {
     @Body() body: ProposeDissolutionBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const input = { type: 'ProposeDissolution' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/restructurings', restructuringId),
+    );
   }
 
   @Post(':restructuringId/approve')
   @ApiOperation({ summary: "Record the 基层党委's decision approving the restructuring" })
   @CommandEndpoint('The restructuring was approved.')
   async approve(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: ApproveRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ApproveRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Post(':restructuringId/abandon')
   @ApiOperation({ summary: 'Abandon a restructuring that has not started executing' })
   @CommandEndpoint('The restructuring was abandoned.')
   async abandon(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: AbandonRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'AbandonRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Post(':restructuringId/execute')
@@ -124,13 +142,15 @@ export class RestructuringsController extends CommandController {
   })
   @CommandEndpoint('The plan is frozen; the process manager is moving the members.', 202)
   async execute(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Body() body: ExecuteRestructuringBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'StartRestructuringExecution' as const, data: { restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
+      id: restructuringId,
+    });
   }
 
   @Get(':restructuringId')
@@ -138,10 +158,11 @@ export class RestructuringsController extends CommandController {
   @ApiOperation({
     summary: 'A restructuring as it stands: plan, approval, frozen execution plan and final counts; revision as ETag',
   })
+  @ReadAnswer(RestructuringViewDto, { etag: true, problems: { 404: 'No restructuring has this id.' } })
   async get(
-    @Param('restructuringId', ParseUUIDPipe) restructuringId: string,
+    @UuidParam('restructuringId') restructuringId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<RestructuringViewDto> {
     const { state, revision } = await this.queries.restructuring(restructuringId);
     return sendState(res, state, revision, `restructuring ${restructuringId}`);
   }

@@ -1440,6 +1440,228 @@ export interface components {
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
         };
+        AuditEntryDto: {
+            /** @description The global position: the keyset cursor. */
+            position: number;
+            eventId: string;
+            /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
+            stream: string;
+            revision: number;
+            /** @example MemberTransferred */
+            type: string;
+            schemaVersion: number;
+            /**
+             * Format: date-time
+             * @description Business time.
+             */
+            occurredAt: string;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actorId: string;
+            actorName: string;
+            actorRole: string;
+            commandId: string;
+            correlationId: string;
+            causationId: string;
+            /** @description The rule version that judged it. */
+            policyVersion: string | null;
+            committeeId: string | null;
+            branchId: string | null;
+            fromBranchId: string | null;
+            memberId: string | null;
+            restructuringId: string | null;
+            descriptionZh: string;
+            descriptionEn: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as `after` for the next page; null at the end. */
+            next: number | null;
+        };
+        AuditEventDetailDto: {
+            /** @description The global position: the keyset cursor. */
+            position: number;
+            eventId: string;
+            /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
+            stream: string;
+            revision: number;
+            /** @example MemberTransferred */
+            type: string;
+            schemaVersion: number;
+            /**
+             * Format: date-time
+             * @description Business time.
+             */
+            occurredAt: string;
+            /** Format: date */
+            occurredOn: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actorId: string;
+            actorName: string;
+            actorRole: string;
+            commandId: string;
+            correlationId: string;
+            causationId: string;
+            /** @description The rule version that judged it. */
+            policyVersion: string | null;
+            committeeId: string | null;
+            branchId: string | null;
+            fromBranchId: string | null;
+            memberId: string | null;
+            restructuringId: string | null;
+            descriptionZh: string;
+            descriptionEn: string;
+            /** @description Every branch the event concerns (both sides of a transfer). */
+            branchIds: string[];
+            /** @description SHA-256 over the predecessor’s hash and the event, hex. */
+            hash: string;
+            /** @description The event data as recorded. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        BranchFiguresDto: {
+            open: number;
+            dissolved: number;
+            /** @description Open branches where an elected committee member holds a post. */
+            withCommittee: number;
+            withoutCommittee: number;
+        };
+        MemberFiguresDto: {
+            active: number;
+            full: number;
+            probationary: number;
+            left: number;
+        };
+        SecretaryFiguresDto: {
+            /** @description Current secretaries of open branches. */
+            count: number;
+            /** @description Those with a birth date on the roll: the ages below are theirs. */
+            withKnownAge: number;
+            youngestAge: number | null;
+            /** @description The median age; .5 between two ages. */
+            medianAge: number | null;
+            /**
+             * @description Full years from the birth date (auditors), or by birth year (reporting jobs).
+             * @enum {string}
+             */
+            agesBy: "birthDate" | "birthYear";
+        };
+        RestructuringFiguresDto: {
+            proposed: number;
+            approved: number;
+            executing: number;
+            completed: number;
+            abandoned: number;
+        };
+        StatisticsDto: {
+            /**
+             * Format: date
+             * @description The day ages are computed against; counts are as the read model stands now.
+             */
+            asOf: string;
+            branches: components["schemas"]["BranchFiguresDto"];
+            members: components["schemas"]["MemberFiguresDto"];
+            secretaries: components["schemas"]["SecretaryFiguresDto"];
+            /** @description Restructurings by state. */
+            restructurings: components["schemas"]["RestructuringFiguresDto"];
+            /** @description Elections by status; empty until elections exist. */
+            elections: {
+                [key: string]: number;
+            };
+        };
+        BranchReportRowDto: {
+            branchId: string;
+            name: string;
+            committeeId: string;
+            committeeName: string | null;
+            joint: boolean;
+            /** @enum {string} */
+            status: "open" | "dissolved";
+            /** Format: date */
+            establishedOn: string;
+            /** Format: date */
+            dissolvedOn: string | null;
+            fullMembers: number;
+            probationaryMembers: number;
+            hasCommittee: boolean;
+            secretaryId: string | null;
+            secretaryName: string | null;
+        };
+        BranchReportPageDto: {
+            items: components["schemas"]["BranchReportRowDto"][];
+            /** @description The branch id to pass as `after` for the next page; null at the end. */
+            next: string | null;
+        };
+        MemberReportRowDto: {
+            memberId: string;
+            name: string;
+            /** @enum {string} */
+            sex: "male" | "female";
+            /**
+             * Format: date
+             * @description Withheld from reporting jobs.
+             */
+            birthDate?: string;
+            /** Format: date */
+            joinedPartyOn: string;
+            formerPostLevel: string;
+            /** @enum {string} */
+            membership: "full" | "probationary";
+            votingSuspended: boolean;
+            /** @enum {string} */
+            status: "active" | "left";
+            branchId: string;
+            branchName: string | null;
+            /** Format: date */
+            admittedOn: string;
+            /** Format: date */
+            leftOn: string | null;
+            /** @enum {string|null} */
+            leftReason: "death" | "movedOut" | "expelled" | "other" | null;
+            /**
+             * @description Five-year band of the age on the report’s date; `90+` from 90.
+             * @example 70-74
+             */
+            ageBand: string;
+        };
+        MemberReportPageDto: {
+            items: components["schemas"]["MemberReportRowDto"][];
+            /** @description The member id to pass as `after` for the next page; null at the end. */
+            next: string | null;
+        };
+        ChangeSummaryDto: {
+            zh: string;
+            en: string;
+        };
+        ChangeDto: {
+            /** @description The stream's category: the aggregate whose rows changed (`member`, `branch`…). */
+            entity: string;
+            entityId: string;
+            revision: number;
+            branchIds: string[];
+            memberId: string | null;
+            committeeId: string | null;
+            restructuringId: string | null;
+            summary: components["schemas"]["ChangeSummaryDto"];
+            /** @description The event data; for reporting jobs only the fields their reports need (no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people; a departure reason only as `death` or `other`). */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        FeedLineDto: {
+            /** @description Store it; send it as `after` to resume after this line. */
+            checkpoint: number;
+            position: number;
+            stream: string;
+            type: string;
+            /** Format: date-time */
+            occurredAt: string;
+            change: components["schemas"]["ChangeDto"];
+        };
         EstablishCommitteeBody: {
             /**
              * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
@@ -1463,17 +1685,29 @@ export interface components {
         OutcomeEvent: {
             /** @example MemberTransferred */
             type: string;
+            /** @description The event data as recorded. */
             data: {
                 [key: string]: unknown;
             };
         };
         CommandOutcomeBody: {
-            /** @example member-3f0c… */
+            /**
+             * @description The id of the entity the command created or addressed, as its GET takes it (GET /elections/{id}, /branches/{id}, /policies/{version}…).
+             * @example 3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90
+             */
+            id: string;
+            /** @description Only when the command added a part inside the entity: the new post, management link or working group id. */
+            createdId?: string;
+            /**
+             * @description The stream the events went to.
+             * @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90
+             */
             stream: string;
             /** @description The stream revision now; also the ETag. */
             revision: number | null;
             /** @description True when this Idempotency-Key had been handled before: nothing new was appended. */
             replayed: boolean;
+            /** @description The events appended (or, when replayed, those appended the first time). */
             events: components["schemas"]["OutcomeEvent"][];
         };
         RenameCommitteeBody: {
@@ -1492,6 +1726,24 @@ export interface components {
             occurredAt?: string;
             reason: string;
             decisionReference?: string;
+        };
+        CommitteeViewDto: {
+            /** @enum {string} */
+            status: "none" | "active" | "dissolved";
+            committeeId?: string;
+            name?: string;
+            /**
+             * @description 党委 or 党总支.
+             * @enum {string}
+             */
+            kind?: "committee" | "general_branch";
+            parentCommitteeId?: string | null;
+            /** Format: date-time */
+            establishedAt?: string;
+            /** Format: date-time */
+            dissolvedAt?: string;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
         };
         ManagementLinkBody: {
             /**
@@ -1673,6 +1925,103 @@ export interface components {
             /** @example 孝老干党发〔2022〕12号 */
             decisionReference?: string;
         };
+        ManagementLinkDto: {
+            linkId: string;
+            /** @enum {string} */
+            kind: "community" | "formerUnit" | "association";
+            name: string;
+        };
+        PersonDto: {
+            /** @description A member id, or for a non-member the person id on record. */
+            personId: string;
+            /** @example 王秀英 */
+            name: string;
+        };
+        PostDto: {
+            /** @description A UUID, or for a post an election filled `<election>-<kind>-<person>`. */
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            /** @description The committee member's duty (组织/宣传/纪检委员…); null for other kinds. */
+            duty: string | null;
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            /** @description The appointment or filing document (文号). */
+            documentReference: string | null;
+            holder: components["schemas"]["PersonDto"];
+            /** Format: date */
+            startDate: string;
+        };
+        BranchShapeDto: {
+            /** @description Fewer full members than the minimum: cannot stay a branch. */
+            belowMinimum: boolean;
+            committeeRequired: boolean;
+            /** @description A committee is required and none exists. */
+            electionRequired: boolean;
+            /** @description More members than usual: a warning. */
+            overSize: boolean;
+            policyVersion: string;
+        };
+        MemberCountsDto: {
+            full: number;
+            probationary: number;
+        };
+        EndedPostDto: {
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            duty: string | null;
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            documentReference: string | null;
+            personId: string;
+            personName: string;
+            /** Format: date */
+            startDate: string;
+            /** Format: date */
+            endDate: string;
+            /** @enum {string|null} */
+            endReason: "termEnded" | "resigned" | "removed" | "deceased" | "transferred" | "branchDissolved" | "other" | null;
+        };
+        BranchViewDto: {
+            /** @enum {string} */
+            status: "none" | "open" | "dissolved";
+            branchId?: string;
+            name?: string;
+            /** @description The one affiliation (一方隶属). */
+            parentCommitteeId?: string;
+            managementLinks?: components["schemas"]["ManagementLinkDto"][];
+            joint?: boolean;
+            jointUnits?: string[];
+            /** @description Posts currently held (open branches). */
+            posts?: components["schemas"]["PostDto"][];
+            /** @description Posts that have ended, so a post id is never reused. */
+            endedPostIds?: string[];
+            /** @description The shape last recorded. */
+            lastShape?: components["schemas"]["BranchShapeDto"] | null;
+            /** Format: date-time */
+            establishedAt?: string;
+            /** Format: date-time */
+            dissolvedAt?: string;
+            restructuringId?: string | null;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+            counts: components["schemas"]["MemberCountsDto"];
+            /** @description Judged today under the rule version in force; null once dissolved or before any version. */
+            shape: components["schemas"]["BranchShapeDto"] | null;
+            endedPosts: components["schemas"]["EndedPostDto"][];
+        };
+        BranchRollRowDto: {
+            memberId: string;
+            name: string;
+            /** @enum {string} */
+            membership: "full" | "probationary";
+            votingSuspended: boolean;
+        };
+        BranchRollDto: {
+            branchId: string;
+            members: components["schemas"]["BranchRollRowDto"][];
+        };
         AdmitMemberBody: {
             /**
              * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
@@ -1835,6 +2184,341 @@ export interface components {
             /** @example 据干部档案核对，出生日期登记有误 */
             reason: string;
         };
+        PersonalDataDto: {
+            name: string;
+            /**
+             * Format: date
+             * @description Withheld from reporting jobs.
+             */
+            birthDate?: string;
+            /** @enum {string} */
+            sex: "male" | "female";
+            /**
+             * Format: date
+             * @description Date of joining the Party (入党时间).
+             */
+            joinedPartyOn: string;
+            /** @description Former post level before retirement (科级, 处级…). */
+            formerPostLevel: string;
+        };
+        SuspensionDto: {
+            /**
+             * @description Withheld from reporting jobs.
+             * @enum {string}
+             */
+            reason?: "probation" | "detention" | "arrest";
+            /** Format: date */
+            from: string;
+            /**
+             * Format: date
+             * @description The planned end. Withheld from reporting jobs.
+             */
+            until?: string | null;
+        };
+        MemberViewDto: {
+            /** @enum {string} */
+            status: "none" | "active" | "left";
+            memberId?: string;
+            personal?: components["schemas"]["PersonalDataDto"];
+            /** @enum {string} */
+            membership?: "full" | "probationary";
+            /** @description The one affiliation branch (active members). */
+            branchId?: string;
+            /** @description Voting rights suspended since `from`. */
+            suspension?: components["schemas"]["SuspensionDto"] | null;
+            lastTransferRestructuringId?: string | null;
+            /** @description The branch a member who left left from. */
+            lastBranchId?: string;
+            /**
+             * @description Why a member left; reporting jobs get `death` or `other`.
+             * @enum {string}
+             */
+            reason?: "death" | "movedOut" | "expelled" | "other";
+            /** Format: date */
+            leftOn?: string;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+        };
+        HeldPostDto: {
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            duty: string | null;
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            holder: components["schemas"]["PersonDto"];
+            /** Format: date */
+            startDate: string;
+        };
+        TreeBranchDto: {
+            branchId: string;
+            name: string;
+            joint: boolean;
+            members: components["schemas"]["MemberCountsDto"];
+            /** @description Posts held on the date. */
+            posts: components["schemas"]["HeldPostDto"][];
+            /** @description Null when no rule version was in force on the date. */
+            shape: components["schemas"]["BranchShapeDto"] | null;
+        };
+        TreeCommitteeDto: {
+            committeeId: string;
+            name: string;
+            /** @enum {string} */
+            kind: "committee" | "general_branch";
+            parentCommitteeId: string | null;
+            /** @description Its open branches. */
+            branches: components["schemas"]["TreeBranchDto"][];
+            /** @description Its active child committees. */
+            committees: components["schemas"]["TreeCommitteeDto"][];
+        };
+        TreeTotalsDto: {
+            branches: number;
+            full: number;
+            probationary: number;
+        };
+        OrganisationTreeDto: {
+            /** Format: date */
+            asOf: string;
+            policyVersion: string | null;
+            /** @description Top-level committees, each with its branches and children. */
+            committees: components["schemas"]["TreeCommitteeDto"][];
+            /** @description Open branches whose committee was not active on the date (should stay empty). */
+            unattachedBranches: components["schemas"]["TreeBranchDto"][];
+            totals: components["schemas"]["TreeTotalsDto"];
+        };
+        BranchCreatedDto: {
+            branchId: string;
+            name: string;
+            committeeId: string;
+            /** Format: date */
+            on: string;
+            restructuringId: string | null;
+        };
+        BranchDissolvedDto: {
+            branchId: string;
+            name: string;
+            /** Format: date */
+            on: string;
+            reason: string | null;
+            restructuringId: string | null;
+        };
+        BranchMergedDto: {
+            branchId: string;
+            name: string;
+            /** Format: date */
+            on: string;
+            intoBranchId: string;
+            restructuringId: string;
+        };
+        BranchRenamedDto: {
+            branchId: string;
+            from: string;
+            to: string;
+            /** Format: date */
+            on: string;
+        };
+        BranchReaffiliatedDto: {
+            branchId: string;
+            fromCommitteeId: string;
+            toCommitteeId: string;
+            /** Format: date */
+            on: string;
+        };
+        MemberMovedDto: {
+            memberId: string;
+            name: string;
+            fromBranchId: string;
+            toBranchId: string;
+            /** Format: date */
+            on: string;
+            restructuringId: string | null;
+        };
+        MemberJoinedDto: {
+            memberId: string;
+            name: string;
+            branchId: string;
+            /** Format: date */
+            on: string;
+        };
+        MemberLeftDto: {
+            memberId: string;
+            name: string;
+            branchId: string;
+            /** Format: date */
+            on: string;
+            reason: string;
+        };
+        PostChangeDto: {
+            postId: string;
+            branchId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            holder: components["schemas"]["PersonDto"];
+            /** Format: date */
+            on: string;
+        };
+        PostEndedDto: {
+            postId: string;
+            branchId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            holder: components["schemas"]["PersonDto"];
+            /** Format: date */
+            on: string;
+            endReason: string | null;
+        };
+        OrganisationDiffPageDto: {
+            /**
+             * Format: date
+             * @description Changes dated after this day…
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description …and on or before this day.
+             */
+            to: string;
+            branchesCreated: components["schemas"]["BranchCreatedDto"][];
+            branchesDissolved: components["schemas"]["BranchDissolvedDto"][];
+            branchesMerged: components["schemas"]["BranchMergedDto"][];
+            branchesRenamed: components["schemas"]["BranchRenamedDto"][];
+            branchesReaffiliated: components["schemas"]["BranchReaffiliatedDto"][];
+            membersMoved: components["schemas"]["MemberMovedDto"][];
+            membersJoined: components["schemas"]["MemberJoinedDto"][];
+            membersLeft: components["schemas"]["MemberLeftDto"][];
+            postsStarted: components["schemas"]["PostChangeDto"][];
+            postsEnded: components["schemas"]["PostEndedDto"][];
+            /** @description The cursor to pass as `after` for the next page; null on the last. */
+            next: string | null;
+        };
+        RollBranchDto: {
+            name: string;
+            status: string;
+            committeeId: string;
+        };
+        RollMemberDto: {
+            memberId: string;
+            name: string;
+            /** @enum {string} */
+            membership: "full" | "probationary";
+            votingSuspended: boolean;
+            /**
+             * Format: date
+             * @description Start of the row valid on the date (joining, transfer in, confirmation…).
+             */
+            validFrom: string;
+        };
+        AsOfRollDto: {
+            branchId: string;
+            /** Format: date */
+            asOf: string;
+            /** @description The branch on the date; null if it did not exist yet. */
+            branch: components["schemas"]["RollBranchDto"] | null;
+            counts: components["schemas"]["MemberCountsDto"];
+            members: components["schemas"]["RollMemberDto"][];
+        };
+        AffiliationDto: {
+            branchId: string;
+            /** @enum {string} */
+            membership: "full" | "probationary";
+            votingSuspended: boolean;
+            /** @description What began this row: admission, transfer, confirmation… */
+            change: string;
+            previousBranchId: string | null;
+            restructuringId: string | null;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            endReason: string | null;
+            /** @description The event position that began the row. */
+            fromPosition: number;
+            /** @description The event position that ended it. */
+            toPosition: number | null;
+        };
+        PostHeldDto: {
+            postId: string;
+            branchId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            /** @enum {string} */
+            source: "elected" | "appointed" | "concurrent";
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string | null;
+            endReason: string | null;
+        };
+        MemberHistoryDto: {
+            memberId: string;
+            name: string;
+            affiliations: components["schemas"]["AffiliationDto"][];
+            posts: components["schemas"]["PostHeldDto"][];
+        };
+        HistoryBreakDto: {
+            stream: string;
+            /** @enum {string} */
+            kind: "altered" | "missing" | "reordered";
+            /** @description The first bad revision. */
+            revision: number;
+            eventId: string | null;
+            position: number | null;
+            detail: string;
+        };
+        HistoryDigestDto: {
+            /** @description The last position it covers; null for an empty history. */
+            upToPosition: number | null;
+            streamCount: number;
+            eventCount: number;
+            /** @description Merkle root over every stream head, hex. */
+            merkleRoot: string;
+        };
+        VerificationDto: {
+            ok: boolean;
+            eventsChecked: number;
+            streamsChecked: number;
+            /** @description Each broken stream with its first bad revision. */
+            breaks: components["schemas"]["HistoryBreakDto"][];
+            digest: components["schemas"]["HistoryDigestDto"];
+        };
+        RecordedDigestDto: {
+            /** @description The last position it covers; null for an empty history. */
+            upToPosition: number | null;
+            streamCount: number;
+            eventCount: number;
+            /** @description Merkle root over every stream head, hex. */
+            merkleRoot: string;
+            /** Format: date-time */
+            recordedAt: string;
+            position: number;
+        };
+        DigestListDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["RecordedDigestDto"][];
+        };
+        StreamHeadDto: {
+            stream: string;
+            revision: number;
+            hash: string;
+        };
+        CurrentDigestDto: {
+            digest: components["schemas"]["HistoryDigestDto"];
+            /** @description Every stream head at the digest’s position, in stream order. */
+            heads: components["schemas"]["StreamHeadDto"][];
+            /** @description Whether the history verified. */
+            verified: boolean;
+        };
+        DigestRecordingDto: {
+            digest: components["schemas"]["HistoryDigestDto"];
+            /** @description False when the history does not verify: no digest is recorded for it. */
+            recorded: boolean;
+            /** @description How many streams are broken. */
+            breaks: number;
+        };
         NewBranchBody: {
             /**
              * Format: uuid
@@ -1973,6 +2657,82 @@ export interface components {
              */
             occurredAt?: string;
         };
+        NewBranchDto: {
+            branchId: string;
+            name: string;
+            parentCommitteeId: string;
+        };
+        MergeTargetDto: {
+            /** @enum {string} */
+            kind: "existing" | "new";
+            /** @description `existing`: the branch the sources merge into. */
+            branchId?: string;
+            /** @description `new`: the branch established for them. */
+            branch?: components["schemas"]["NewBranchDto"];
+        };
+        RedrawAssignmentDto: {
+            memberId: string;
+            toBranchId: string;
+        };
+        RestructuringPlanDto: {
+            /** @enum {string} */
+            kind: "merge" | "redraw" | "dissolution";
+            /** @description merge */
+            sourceBranchIds?: string[];
+            /** @description merge */
+            target?: components["schemas"]["MergeTargetDto"];
+            /** @description redraw */
+            assignments?: components["schemas"]["RedrawAssignmentDto"][];
+            /** @description redraw */
+            newBranches?: components["schemas"]["NewBranchDto"][];
+            /** @description dissolution: the branch dissolved */
+            branchId?: string;
+            /** @description dissolution: where its members go */
+            destinationBranchId?: string;
+        };
+        RestructuringApprovalDto: {
+            approvedBy: string;
+            documentReference: string;
+            /** Format: date */
+            approvedOn: string;
+        };
+        PlannedTransferDto: {
+            memberId: string;
+            fromBranchId: string;
+            toBranchId: string;
+        };
+        SkippedAssignmentDto: {
+            memberId: string;
+            /** @enum {string} */
+            reason: "notOnRoll" | "alreadyInTarget";
+        };
+        ExecutionPlanDto: {
+            branchesToEstablish: components["schemas"]["NewBranchDto"][];
+            transfers: components["schemas"]["PlannedTransferDto"][];
+            branchesToClose: string[];
+            branchesToReassess: string[];
+            skipped: components["schemas"]["SkippedAssignmentDto"][];
+        };
+        RestructuringCountsDto: {
+            membersTransferred: number;
+            /** @description Planned members who left while it ran; not transferred. */
+            membersLeftDuringExecution: number;
+            branchesEstablished: number;
+            branchesClosed: number;
+        };
+        RestructuringViewDto: {
+            /** @enum {string} */
+            status: "none" | "proposed" | "approved" | "executing" | "completed" | "abandoned";
+            restructuringId?: string;
+            plan?: components["schemas"]["RestructuringPlanDto"];
+            reason?: string;
+            approval?: components["schemas"]["RestructuringApprovalDto"];
+            execution?: components["schemas"]["ExecutionPlanDto"];
+            counts?: components["schemas"]["RestructuringCountsDto"];
+            abandonReason?: string;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+        };
         TakeCensusBody: {
             /**
              * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
@@ -2067,7 +2827,7 @@ export interface components {
              * @example 孝老干党字〔2023〕15号
              */
             approvalReference: string;
-            /** @description Explicitly override the policy limit on the shift (RULES Workflow A.3). */
+            /** @description Explicitly override the policy limit on the shift (docs/rules.md §5.2). */
             overrideShiftLimit?: boolean;
         };
         RecommendCandidateBody: {
@@ -2163,7 +2923,7 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             /**
-             * @description One of the six grounds (RULES §1.5).
+             * @description One of the six grounds (docs/rules.md §6.6).
              * @enum {string}
              */
             reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
@@ -2355,6 +3115,408 @@ export interface components {
             /** @example 支部撤并，换届选举终止 */
             reason: string;
         };
+        TermDto: {
+            /** Format: date */
+            start: string;
+            /** Format: date */
+            end: string;
+        };
+        CensusDto: {
+            fullMembers: number;
+            probationaryMembers: number;
+            /** @description Full members whose voting rights are suspended (counted among fullMembers). */
+            suspendedMembers: number;
+            committeeRequired: boolean;
+            overSize: boolean;
+            /** @description The current term; null for a branch never elected. */
+            currentTerm: components["schemas"]["TermDto"] | null;
+            policyVersion: string;
+        };
+        ElectionRequestDto: {
+            /** Format: date */
+            plannedDate: string;
+            committee: boolean;
+            committeeSeats: number;
+            deputySecretary: boolean;
+            minimumCommitteeCandidates: number;
+            /** Format: date */
+            requestedOn: string;
+        };
+        RequestApprovalDto: {
+            approvalReference: string;
+            /** Format: date */
+            approvedOn: string;
+            /** Format: date */
+            lapsesOn: string;
+        };
+        RecommendationDto: {
+            nominee: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            forPost: "committee" | "secretary" | "deputySecretary";
+            recommendedBy: components["schemas"]["PersonDto"][];
+        };
+        NomineeDto: {
+            nominee: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            forPost: "committee" | "secretary" | "deputySecretary";
+            nominatedBy: string;
+        };
+        VettingDto: {
+            nominee: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            method: "talk" | "visit" | "survey" | "mobilisation";
+            /** Format: date */
+            on: string;
+        };
+        ConsultationDto: {
+            /** @description Null when the opinion was on the whole slate. */
+            nominee: components["schemas"]["PersonDto"] | null;
+            community: string;
+        };
+        NominationsDto: {
+            recommendations: components["schemas"]["RecommendationDto"][];
+            nominees: components["schemas"]["NomineeDto"][];
+            vettings: components["schemas"]["VettingDto"][];
+            consultations: components["schemas"]["ConsultationDto"][];
+        };
+        SlateDto: {
+            committeeCandidates: components["schemas"]["PersonDto"][];
+            secretaryCandidates: components["schemas"]["PersonDto"][];
+            deputySecretaryCandidates: components["schemas"]["PersonDto"][];
+        };
+        SlateApprovalDto: {
+            approvalReference: string;
+            /** Format: date */
+            approvedOn: string;
+        };
+        ElectionRollEntryDto: {
+            memberId: string;
+            name: string;
+            /** @enum {string} */
+            membership: "full" | "probationary";
+            /**
+             * @description Withheld from reporting jobs.
+             * @enum {string|null}
+             */
+            suspension?: "probation" | "detention" | "arrest" | null;
+        };
+        ExclusionDto: {
+            memberId: string;
+            /**
+             * @description Withheld from reporting jobs.
+             * @enum {string}
+             */
+            reason?: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            approvalReference: string;
+        };
+        NonVotingAttendeeDto: {
+            person: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            kind: "probationary" | "rightsSuspended" | "nonMember" | "crossAppointed";
+        };
+        AssemblyDto: {
+            /**
+             * Format: date
+             * @description The election date.
+             */
+            date: string;
+            policyVersion: string;
+            /** @description The roll snapshot the due voters were computed from. */
+            roll: components["schemas"]["ElectionRollEntryDto"][];
+            exclusions: components["schemas"]["ExclusionDto"][];
+            dueVoters: components["schemas"]["PersonDto"][];
+            presentVoters: components["schemas"]["PersonDto"][];
+            nonVotingAttendees: components["schemas"]["NonVotingAttendeeDto"][];
+            concurrentPostHolders: components["schemas"]["PersonDto"][];
+            scrutineers: components["schemas"]["PersonDto"][];
+            tellers: components["schemas"]["PersonDto"][];
+        };
+        ElectedPersonDto: {
+            personId: string;
+            name: string;
+            votes: number;
+            roundNo: number;
+        };
+        InvalidBallotsDto: {
+            spoiled: number;
+            tooManyNames: number;
+            writeInWithoutAgainst: number;
+            writeInIsCandidate: number;
+            duplicateName: number;
+        };
+        CandidateTallyDto: {
+            personId: string;
+            name: string;
+            for: number;
+            against: number;
+            abstain: number;
+        };
+        WriteInTallyDto: {
+            personId: string;
+            name: string;
+            votes: number;
+        };
+        BallotRoundDto: {
+            electionId: string;
+            policyVersion: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            race: "committee" | "secretary" | "deputySecretary";
+            roundNo: number;
+            /** @enum {string} */
+            roundKind: "regular" | "runoff" | "supplementary";
+            seats: number;
+            candidates: components["schemas"]["PersonDto"][];
+            issued: number;
+            returned: number;
+            valid: number;
+            invalid: number;
+            /** @description Invalid ballots by reason (spoiled, tooManyNames, writeInWithoutAgainst, writeInIsCandidate, duplicateName). */
+            invalidByReason: components["schemas"]["InvalidBallotsDto"];
+            tallies: components["schemas"]["CandidateTallyDto"][];
+            writeIns: components["schemas"]["WriteInTallyDto"][];
+        };
+        RunoffDto: {
+            candidates: components["schemas"]["PersonDto"][];
+            seats: number;
+        };
+        BallotCountDto: {
+            electionId: string;
+            policyVersion: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            race: "committee" | "secretary" | "deputySecretary";
+            roundNo: number;
+            /** @enum {string} */
+            roundKind: "regular" | "runoff" | "supplementary";
+            /** @enum {string} */
+            majorityBase: "due" | "present";
+            base: number;
+            dueVoters: number;
+            presentVoters: number;
+            elected: components["schemas"]["ElectedPersonDto"][];
+            notElected: components["schemas"]["WriteInTallyDto"][];
+            /** @enum {string} */
+            outcome: "complete" | "runoff" | "shortfall";
+            runoff: components["schemas"]["RunoffDto"] | null;
+            remainingSeats: number;
+        };
+        OpenRoundDto: {
+            roundNo: number;
+            /** @enum {string} */
+            kind: "regular" | "runoff" | "supplementary";
+            candidates: components["schemas"]["PersonDto"][];
+            seats: number;
+        };
+        RaceStateDto: {
+            /** @enum {string} */
+            race: "committee" | "secretary" | "deputySecretary";
+            /** @description Seats to fill now (after any reduction). */
+            seats: number;
+            slateCandidates: components["schemas"]["PersonDto"][];
+            elected: components["schemas"]["ElectedPersonDto"][];
+            rounds: components["schemas"]["BallotRoundDto"][];
+            counts: components["schemas"]["BallotCountDto"][];
+            nextRoundNo: number;
+            /** @enum {string} */
+            phase: "awaitingBallots" | "awaitingCount" | "shortfall" | "complete";
+            /** @description awaitingBallots and awaitingCount. */
+            round?: components["schemas"]["OpenRoundDto"];
+            /** @description awaitingCount. */
+            recorded?: components["schemas"]["BallotRoundDto"];
+            /** @description shortfall. */
+            notElected?: components["schemas"]["PersonDto"][];
+        };
+        MotionDto: {
+            for: number;
+            against: number;
+            abstain: number;
+        };
+        SeatReductionDto: {
+            electionId: string;
+            policyVersion: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            race: "committee" | "secretary" | "deputySecretary";
+            fromSeats: number;
+            toSeats: number;
+            consent: components["schemas"]["MotionDto"];
+            dueVoters: number;
+        };
+        ElectedOfficerDto: {
+            personId: string;
+            name: string;
+            votes: components["schemas"]["MotionDto"];
+        };
+        OfficersDto: {
+            /** @enum {string} */
+            electedBy: "membersAssembly" | "committeeFirstMeeting";
+            chair: components["schemas"]["PersonDto"] | null;
+            secretary: components["schemas"]["ElectedOfficerDto"];
+            deputySecretary: components["schemas"]["ElectedOfficerDto"] | null;
+            scrutineers: components["schemas"]["PersonDto"][];
+            /** @description Each committee member's duty, by member id. */
+            duties: {
+                [key: string]: string;
+            };
+        };
+        SlateDeviationDto: {
+            /** @enum {string} */
+            kind: "writeInElected" | "officerNotSlateCandidate" | "deputyNotElected" | "seatsReduced";
+            /** @enum {string} */
+            race?: "committee" | "secretary" | "deputySecretary";
+            person?: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            post?: "secretary" | "deputySecretary";
+            fromSeats?: number;
+            toSeats?: number;
+        };
+        ResultReportDto: {
+            reportReference: string;
+            deviations: components["schemas"]["SlateDeviationDto"][];
+        };
+        SuperiorDecisionDto: {
+            reference: string;
+            decision: string;
+        };
+        ResultApprovalDto: {
+            approvalReference: string;
+            /** Format: date */
+            approvedOn: string;
+            approvedOfficers: components["schemas"]["PersonDto"][];
+            filedCommitteeMembers: components["schemas"]["PersonDto"][];
+            filingReference: string | null;
+            superiorDecision: components["schemas"]["SuperiorDecisionDto"] | null;
+        };
+        InstalledPostDto: {
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            duty: string | null;
+            holder: components["schemas"]["PersonDto"];
+        };
+        InstallationDto: {
+            posts: components["schemas"]["InstalledPostDto"][];
+            /** Format: date */
+            termStart: string;
+            /** Format: date */
+            termEnd: string;
+            termYears: number;
+            termPolicyVersion: string;
+        };
+        TermEndReminderDto: {
+            daysBefore: number;
+            /** Format: date */
+            dueOn: string;
+            /** Format: date */
+            termEnd: string;
+        };
+        ElectionStateDto: {
+            /** @enum {string} */
+            status: "none" | "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled";
+            electionId?: string;
+            branchId?: string;
+            census?: components["schemas"]["CensusDto"];
+            /**
+             * Format: date
+             * @description When the election must be held: the term end, or the date a postponement or advance set.
+             */
+            dueDate?: string | null;
+            /** @description From `requested` on. */
+            request?: components["schemas"]["ElectionRequestDto"];
+            /** @description From `requestApproved` on. */
+            approval?: components["schemas"]["RequestApprovalDto"];
+            /** @description `approvalLapsed`: the approval that lapsed. */
+            lapsedApproval?: components["schemas"]["RequestApprovalDto"];
+            nominations?: components["schemas"]["NominationsDto"];
+            slate?: components["schemas"]["SlateDto"];
+            slateApproval?: components["schemas"]["SlateApprovalDto"];
+            assembly?: components["schemas"]["AssemblyDto"];
+            races?: components["schemas"]["RaceStateDto"][];
+            seatReductions?: components["schemas"]["SeatReductionDto"][];
+            officers?: components["schemas"]["OfficersDto"];
+            report?: components["schemas"]["ResultReportDto"];
+            resultApproval?: components["schemas"]["ResultApprovalDto"];
+            installation?: components["schemas"]["InstallationDto"];
+            /** Format: date-time */
+            installedAt?: string;
+            /** @description `cancelled`: why. Withheld from reporting jobs. */
+            reason?: string;
+            /** @enum {string} */
+            cancelledInStatus?: "none" | "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled";
+            /** Format: date-time */
+            cancelledAt?: string;
+            /** @description Reminders sent before the installed term ends. */
+            termEndReminders?: components["schemas"]["TermEndReminderDto"][];
+        };
+        ActorDto: {
+            id: string;
+            name: string;
+            /** @description admin, auditor or reporter (or `system` for the workers). */
+            role: string;
+        };
+        ElectionStepDto: {
+            revision: number;
+            /** @example ElectionRequested */
+            type: string;
+            /**
+             * Format: date-time
+             * @description Business time of the step.
+             */
+            occurredAt: string;
+            /** Format: date-time */
+            recordedAt: string;
+            actor: components["schemas"]["ActorDto"];
+            /** @description The rule version that judged it. */
+            policyVersion: string | null;
+        };
+        NextActionDto: {
+            /** @enum {string} */
+            command: "TakeCensus" | "RequestElection" | "ApproveElectionRequest" | "LapseApproval" | "PostponeElection" | "BringElectionForward" | "RecommendCandidate" | "NominateCandidate" | "VetCandidate" | "ConsultCommunity" | "SubmitCandidateSlate" | "ApproveCandidateSlate" | "ConveneMembersAssembly" | "RecordBallots" | "CountBallots" | "HoldSupplementaryBallot" | "ReduceSeats" | "ElectOfficers" | "ReportElectionResult" | "ApproveElectionResult" | "RequestInstallation" | "ConfirmInstallation" | "CancelElection";
+            allowed: boolean;
+            /** @description When not allowed: the rule’s stable code. */
+            code?: string;
+            /** @description When not allowed: a sentence saying why. */
+            reason?: string;
+        };
+        ElectionViewDto: {
+            electionId: string;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+            state: components["schemas"]["ElectionStateDto"];
+            steps: components["schemas"]["ElectionStepDto"][];
+            /** @description The rule version in force on `asOf`, by which the next actions are judged. */
+            policyInForce: string;
+            /** @description The day (or instant) the next actions are judged on. */
+            asOf: string;
+            nextActions: components["schemas"]["NextActionDto"][];
+        };
+        ElectionListItemDto: {
+            electionId: string;
+            /** @enum {string} */
+            status: "none" | "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled";
+            revision: number;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description The event type of the last step. */
+            lastStep: string;
+            /** Format: date-time */
+            lastStepAt: string;
+            /** Format: date */
+            plannedDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** @description The term the election installed. */
+            term: components["schemas"]["TermDto"] | null;
+        };
+        BranchElectionsDto: {
+            branchId: string;
+            /** @description One per term, oldest first. */
+            elections: components["schemas"]["ElectionListItemDto"][];
+        };
         PublishRulePolicyBody: {
             /**
              * @description The version id events will record; published once.
@@ -2451,6 +3613,52 @@ export interface components {
              */
             officersUncontestedAllowed: boolean;
         };
+        RulePolicyEntryDto: {
+            /** @example 2022-10-22 */
+            version: string;
+            /** Format: date */
+            effectiveFrom: string;
+            description: string;
+            minFullMembersForBranch: number;
+            committeeRequiredFromFullMembers: number;
+            memberWarningAbove: number;
+            jointBranchMaxUnits: number;
+            minimumPartyJoiningAge: number;
+            quorumNumerator: number;
+            quorumDenominator: number;
+            quorumInclusive: boolean;
+            /** @enum {string} */
+            majorityBase: "due" | "present";
+            differentialSharePercent: number;
+            committeeSizeMin: number;
+            committeeSizeUsualMax: number;
+            committeeSizeHardMax: number;
+            termYears: number;
+            electionShiftLimitDays: number;
+            approvalLapseDays: number;
+            termEndReminderDays: number[];
+            officersUncontestedAllowed: boolean;
+            /** @enum {string} */
+            source: "builtIn" | "published";
+            /**
+             * Format: date-time
+             * @description When a published version was recorded; null for built-in ones.
+             */
+            publishedAt: string | null;
+            /** @description Who published it; null for built-in versions. */
+            publishedBy: components["schemas"]["ActorDto"] | null;
+            inForceToday: boolean;
+        };
+        RulePolicyCatalogueDto: {
+            /** Format: date */
+            today: string;
+            /** @description The version governing acts dated today; null before the first one. */
+            inForce: string | null;
+            /** @description The registry revision (null while nothing is published): the ETag. */
+            revision: number | null;
+            /** @description Every version, by effective date. */
+            versions: components["schemas"]["RulePolicyEntryDto"][];
+        };
         IssueElectionPlanBody: {
             /**
              * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
@@ -2513,6 +3721,146 @@ export interface components {
             branchId: string;
             /** @description Move the branch from the group it is in now; without it a second assignment is refused (409). */
             reassign?: boolean;
+        };
+        CampaignSummaryDto: {
+            campaignId: string;
+            title: string;
+            documentNumber: string;
+            /** Format: date */
+            deadline: string;
+            /** Format: date */
+            issuedOn: string;
+            groups: number;
+            branches: number;
+        };
+        CampaignListDto: {
+            /** @description Newest plan first. */
+            items: components["schemas"]["CampaignSummaryDto"][];
+        };
+        ElectionPlanDto: {
+            title: string;
+            documentNumber: string;
+            requirements: string[];
+            /** Format: date */
+            deadline: string;
+            /** Format: date-time */
+            issuedAt: string;
+        };
+        WorkingGroupDto: {
+            groupId: string;
+            name: string;
+            /** @description The bureau leader who leads it. */
+            leader: components["schemas"]["PersonDto"];
+        };
+        CampaignBoardRowDto: {
+            branchId: string;
+            branchName: string | null;
+            groupId: string;
+            groupName: string;
+            groupLeader: components["schemas"]["PersonDto"];
+            /** @description The branch's latest election; null before its census. */
+            electionId: string | null;
+            /**
+             * @description The election status, or `notStarted`.
+             * @enum {string}
+             */
+            state: "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled" | "notStarted";
+            lastStep: string | null;
+            /** Format: date-time */
+            lastStepAt: string | null;
+            /** @description The command to run next. */
+            nextStep: string | null;
+            nextStepZh: string;
+            nextStepEn: string;
+            /** Format: date */
+            plannedDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            /** Format: date */
+            approvalLapsesOn: string | null;
+            /** Format: date */
+            currentTermEnd: string | null;
+            /** Format: date */
+            newTermEnd: string | null;
+            overdue: boolean;
+            overdueReasons: ("approvalLapse" | "dueDate" | "campaignDeadline")[];
+        };
+        CampaignBoardDto: {
+            /**
+             * Format: date
+             * @description The day overdue is judged on.
+             */
+            asOf: string;
+            /** Format: date */
+            deadline: string;
+            branches: number;
+            overdue: number;
+            /** @description Assigned branches by election state (`notStarted` for those without one). */
+            byState: {
+                [key: string]: number;
+            };
+            rows: components["schemas"]["CampaignBoardRowDto"][];
+        };
+        CampaignViewDto: {
+            /** @enum {string} */
+            status: "active";
+            campaignId: string;
+            plan: components["schemas"]["ElectionPlanDto"];
+            groups: components["schemas"]["WorkingGroupDto"][];
+            /** @description The working group each assigned branch is 包联 to: branch id → group id. */
+            assignments: {
+                [key: string]: string;
+            };
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+            board: components["schemas"]["CampaignBoardDto"];
+        };
+        ElectionBoardEntryDto: {
+            electionId: string;
+            branchId: string;
+            branchName: string | null;
+            /** @description The campaign the branch is assigned in. */
+            campaignId: string | null;
+            campaignTitle: string | null;
+            /** Format: date */
+            campaignDeadline: string | null;
+            groupId: string | null;
+            groupName: string | null;
+            groupLeaderName: string | null;
+            /** @enum {string} */
+            state: "none" | "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled";
+            /** Format: date */
+            startedOn: string;
+            /** @description The event type of the last step. */
+            lastStep: string;
+            /** Format: date-time */
+            lastStepAt: string;
+            /** Format: date */
+            lastStepOn: string;
+            /** Format: date */
+            plannedDate: string | null;
+            /** Format: date */
+            dueDate: string | null;
+            approvalReference: string | null;
+            /** Format: date */
+            approvalLapsesOn: string | null;
+            /** Format: date */
+            currentTermEnd: string | null;
+            /** Format: date */
+            newTermStart: string | null;
+            /** Format: date */
+            newTermEnd: string | null;
+            nextStep: string | null;
+            nextStepZh: string;
+            nextStepEn: string;
+            policyVersion: string | null;
+            overdue: boolean;
+            overdueReasons: ("approvalLapse" | "dueDate" | "campaignDeadline")[];
+        };
+        ElectionBoardPageDto: {
+            items: components["schemas"]["ElectionBoardEntryDto"][];
+            /** @description The election id to pass as `after` for the next page; null at the end. */
+            next: string | null;
         };
         ConsoleOidc: {
             /** @example https://id.example.gov/realms/bureau */
@@ -2643,9 +3991,61 @@ export interface operations {
             /** @description `{items, next}`; pass `next` as `after` for the following page (null at the end). */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2663,11 +4063,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["AuditEventDetailDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No event has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2688,11 +4150,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No stream has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2710,12 +4234,62 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The figures as they stand now; ages as of `asOf` (default today). Reporting jobs get ages by birth year (the year of `asOf` less the year of birth, `secretaries.agesBy: birthYear`), auditors full years from the birth date (`birthDate`). */
+            /** @description The figures as they stand now; ages as of `asOf` (default today). Reporting jobs get ages by birth year (the year of `asOf` less the year of birth, `secretaries.agesBy: birthYear`), auditors full years from the birth date (`birthDate`). CSV: metric,value. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["StatisticsDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2737,11 +4311,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchReportPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For reporter, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2765,11 +4392,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberReportPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For reporter, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2780,23 +4460,71 @@ export interface operations {
                 after?: number;
                 limit?: number;
             };
-            header?: {
-                /** @description (response) `true` when more changes are waiting beyond this response. */
-                "X-More"?: string;
-                /** @description (response) The checkpoint to send as `after` next time. */
-                "X-Next-Checkpoint"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Each line: `{checkpoint, position, stream, type, occurredAt, change: {entity, entityId, revision, branchIds, memberId, committeeId, restructuringId, summary: {zh, en}, data}}`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people, and a departure reason only as `death` or `other` (moved out or expelled). */
+            /** @description One change per line, each a `FeedLine`. For reporting jobs `data` holds only the fields their reports need: no birth dates, suspension reasons, vetting notes, exclusion reasons or free-text remarks about people, and a departure reason only as `death` or `other` (moved out or expelled). */
             200: {
                 headers: {
+                    /** @description The checkpoint to send as `after` next time (absent before the first change). */
+                    "X-Next-Checkpoint"?: number;
+                    /** @description `true` when more changes are waiting beyond this response. */
+                    "X-More": "true" | "false";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": components["schemas"]["FeedLineDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For reporter, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -2821,46 +4549,99 @@ export interface operations {
             /** @description The committee was established. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -2869,7 +4650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2897,46 +4678,99 @@ export interface operations {
             /** @description The committee was renamed. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -2945,7 +4779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -2973,46 +4807,99 @@ export interface operations {
             /** @description The committee was dissolved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3021,7 +4908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3037,11 +4924,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommitteeViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No committee has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3066,46 +5014,99 @@ export interface operations {
             /** @description The branch was established. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3114,7 +5115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3142,46 +5143,99 @@ export interface operations {
             /** @description The branch was renamed. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3190,7 +5244,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3218,46 +5272,99 @@ export interface operations {
             /** @description The branch now belongs to the named committee. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3266,7 +5373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3294,46 +5401,101 @@ export interface operations {
             /** @description The management link was added. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3342,7 +5504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3371,46 +5533,101 @@ export interface operations {
             /** @description The management link was removed. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3419,7 +5636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3447,46 +5664,101 @@ export interface operations {
             /** @description The post was assigned. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3495,7 +5767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3524,46 +5796,99 @@ export interface operations {
             /** @description The post was vacated. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3572,7 +5897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3600,46 +5925,99 @@ export interface operations {
             /** @description The shape was assessed; nothing is appended when no flag changed. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3648,7 +6026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3676,46 +6054,99 @@ export interface operations {
             /** @description The branch was dissolved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3724,7 +6155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3740,11 +6171,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No branch has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3759,11 +6251,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["BranchRollDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No branch has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -3788,46 +6339,99 @@ export interface operations {
             /** @description The member was admitted. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3836,7 +6440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3864,46 +6468,99 @@ export interface operations {
             /** @description The member is now a full member. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3912,7 +6569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3940,46 +6597,99 @@ export interface operations {
             /** @description The member's voting rights are suspended. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -3988,7 +6698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4016,46 +6726,99 @@ export interface operations {
             /** @description The member's voting rights are restored. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4064,7 +6827,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4092,46 +6855,99 @@ export interface operations {
             /** @description The member was transferred. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4140,7 +6956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4168,46 +6984,99 @@ export interface operations {
             /** @description The member left the roll. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4216,7 +7085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4244,46 +7113,99 @@ export interface operations {
             /** @description The personal data were corrected. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4292,7 +7214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4308,11 +7230,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No member has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4328,11 +7311,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["OrganisationTreeDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4347,20 +7380,69 @@ export interface operations {
                 after?: string;
                 limit?: number;
             };
-            header?: {
-                /** @description (response) The `next` cursor, when there is a next page. */
-                "X-Next-After"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDiffPageDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4378,11 +7460,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["AsOfRollDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The branch does not appear in the organisation's history. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4397,11 +7538,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["MemberHistoryDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The member does not appear in the organisation's history. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4419,7 +7610,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["VerificationDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4432,11 +7663,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["DigestListDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4449,11 +7721,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Recorded (or already recorded at this position); `recorded` false when the history does not verify. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DigestRecordingDto"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or the read models cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4466,11 +7799,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["CurrentDigestDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4495,46 +7869,99 @@ export interface operations {
             /** @description The merge was proposed. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4543,7 +7970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4569,46 +7996,99 @@ export interface operations {
             /** @description The redraw was proposed. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4617,7 +8097,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4643,46 +8123,99 @@ export interface operations {
             /** @description The dissolution was proposed. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4691,7 +8224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4719,46 +8252,99 @@ export interface operations {
             /** @description The restructuring was approved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4767,7 +8353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4795,46 +8381,99 @@ export interface operations {
             /** @description The restructuring was abandoned. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4843,7 +8482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4871,46 +8510,99 @@ export interface operations {
             /** @description The plan is frozen; the process manager is moving the members. */
             202: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -4919,7 +8611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4935,11 +8627,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestructuringViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No restructuring has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4966,11 +8719,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionBoardPageDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4995,46 +8801,99 @@ export interface operations {
             /** @description The census was taken and the election opened. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5043,7 +8902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5071,46 +8930,99 @@ export interface operations {
             /** @description The request was submitted. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5119,7 +9031,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5147,46 +9059,99 @@ export interface operations {
             /** @description The request was approved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5195,7 +9160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5223,46 +9188,99 @@ export interface operations {
             /** @description The election was postponed. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5271,7 +9289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5299,46 +9317,99 @@ export interface operations {
             /** @description The election was brought forward. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5347,7 +9418,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5375,46 +9446,99 @@ export interface operations {
             /** @description The recommendation was recorded. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5423,7 +9547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5451,46 +9575,99 @@ export interface operations {
             /** @description The nomination was recorded; nothing is appended for a repeated nomination. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5499,7 +9676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5527,46 +9704,99 @@ export interface operations {
             /** @description The vetting was recorded. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5575,7 +9805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5603,46 +9833,99 @@ export interface operations {
             /** @description The consultation was recorded. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5651,7 +9934,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5679,46 +9962,99 @@ export interface operations {
             /** @description The slate was submitted. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5727,7 +10063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5755,46 +10091,99 @@ export interface operations {
             /** @description The slate was approved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5803,7 +10192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5831,46 +10220,99 @@ export interface operations {
             /** @description The assembly was convened. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5879,7 +10321,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5907,46 +10349,99 @@ export interface operations {
             /** @description The ballots were recorded, or the round was voided (BallotRoundVoided) to be voted again. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -5955,7 +10450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5983,46 +10478,99 @@ export interface operations {
             /** @description The ballots were counted. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6031,7 +10579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6059,46 +10607,99 @@ export interface operations {
             /** @description The supplementary ballot was opened. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6107,7 +10708,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6135,46 +10736,99 @@ export interface operations {
             /** @description The seats were reduced. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6183,7 +10837,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6211,46 +10865,99 @@ export interface operations {
             /** @description The officers were elected. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6259,7 +10966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6287,46 +10994,99 @@ export interface operations {
             /** @description The result was reported. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6335,7 +11095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6363,46 +11123,99 @@ export interface operations {
             /** @description The result was approved. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6411,7 +11224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6439,46 +11252,99 @@ export interface operations {
             /** @description The installation was requested; the process manager is assigning the posts. */
             202: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6487,7 +11353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6515,46 +11381,99 @@ export interface operations {
             /** @description The election was cancelled. */
             200: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6563,7 +11482,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6582,11 +11501,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Reporting jobs get it without suspension, exclusion and cancellation reasons. */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6601,11 +11583,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["BranchElectionsDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No branch has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6618,11 +11659,54 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulePolicyCatalogueDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6647,46 +11731,99 @@ export interface operations {
             /** @description The rule version was published. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6695,7 +11832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6712,11 +11849,70 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["RulePolicyEntryDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No rule version was in force on the date. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6731,11 +11927,61 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["RulePolicyEntryDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No rule version has this name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6748,11 +11994,52 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["CampaignListDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -6777,46 +12064,99 @@ export interface operations {
             /** @description The plan was issued and the campaign opened. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6825,7 +12165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6853,46 +12193,101 @@ export interface operations {
             /** @description The working group was formed. */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6901,7 +12296,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6930,46 +12325,103 @@ export interface operations {
             /** @description The branch was assigned to the group (nothing is appended when it already was). */
             201: {
                 headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommandOutcomeBody"];
                 };
             };
-            /** @description The body or a header is malformed. */
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The addressed or a named aggregate does not exist. */
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Stale If-Match, or a collision with what exists. */
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description A rule forbids it; `code` and `detail` say which and why. */
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
@@ -6978,7 +12430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6997,11 +12449,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -7043,6 +12558,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DevToken"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not a direct loopback client: a token from the public development secret never crosses a network. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Development sign-in is unavailable here (production, or only public keys configured). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -1,21 +1,14 @@
 import { ParseIdPipe } from '../../http/parse-id.pipe';
 import { ReadAccess } from '../../auth/access.decorators';
-import { Body, Controller, Get, NotFoundException, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import {
-  ExecuteBranchCommand,
-  OrganisationFacts,
-  uuidV5,
-  type CommandOutcome,
-  BusinessCalendar,
-  RulePolicies,
-} from '@app/application';
+import { ExecuteBranchCommand, OrganisationFacts, uuidV5, BusinessCalendar, RulePolicies } from '@app/application';
 import type { BranchRollRow } from '@app/read-models';
 import { commandData } from '../../http/command-body';
-import { CommandEndpoint } from '../../http/command-responses';
-import { CommandController } from '../../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
+import { CommandController, created } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
 import { ReporterSees } from '../../privacy/reporter-sees';
@@ -32,6 +25,8 @@ import {
   VacatePostBody,
 } from './branch.dto';
 import { missing } from '../../http/not-found';
+import { ReadAnswer, UuidParam } from '../../http/read-responses';
+import { BranchRollDto, BranchViewDto } from './branch-view.dto';
 
 @ApiTags('branches')
 @ReadAccess()
@@ -53,7 +48,7 @@ export class BranchesController extends CommandController {
     @Body() body: EstablishBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same branch and links, so missing ids derive from it.
     const branchId = body.branchId ?? uuidV5(`branch:${meta.commandId}`);
     const managementLinks = (body.managementLinks ?? []).map((link, index) => ({
@@ -73,64 +68,72 @@ export class BranchesController extends CommandController {
         decisionReference: body.decisionReference,
       },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId),
+    );
   }
 
   @Post(':branchId/rename')
   @ApiOperation({ summary: 'Rename a branch (支部更名)' })
   @CommandEndpoint('The branch was renamed.')
   async rename(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: RenameBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RenameBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/reaffiliate')
   @ApiOperation({ summary: 'Move the branch to another party committee (调整隶属关系, 一方隶属)' })
   @CommandEndpoint('The branch now belongs to the named committee.')
   async reaffiliate(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: ReaffiliateBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ReaffiliateBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/management-links')
   @ApiOperation({ summary: 'Add a management link to a community, former unit or association (多方管理)' })
   @CommandEndpoint('The management link was added.', 201)
   async addManagementLink(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AddManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const linkId = body.linkId ?? uuidV5(`management-link:${branchId}:${meta.commandId}`);
     const input = {
       type: 'AddManagementLink' as const,
       data: { branchId, link: { linkId, kind: body.kind, name: body.name } },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId, linkId),
+    );
   }
 
   @Post(':branchId/management-links/:linkId/remove')
   @ApiOperation({ summary: 'Remove a management link (解除多方管理关系)' })
   @CommandEndpoint('The management link was removed.')
   async removeManagementLink(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-    @Param('linkId', ParseUUIDPipe) linkId: string,
+    @UuidParam('branchId') branchId: string,
+    @UuidParam('linkId') linkId: string,
     @Body() body: RemoveManagementLinkBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RemoveManagementLink' as const, data: { branchId, linkId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/posts')
@@ -140,11 +143,11 @@ export class BranchesController extends CommandController {
   })
   @CommandEndpoint('The post was assigned.', 201)
   async assignPost(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AssignPostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const postId = body.postId ?? uuidV5(`post:${branchId}:${meta.commandId}`);
     const input = {
       type: 'AssignPost' as const,
@@ -159,21 +162,25 @@ export class BranchesController extends CommandController {
         startDate: body.startDate,
       },
     };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/branches', branchId, postId),
+    );
   }
 
   @Post(':branchId/posts/:postId/vacate')
   @ApiOperation({ summary: 'Vacate a post (离任), with the reason and the end date' })
   @CommandEndpoint('The post was vacated.')
   async vacatePost(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Param('postId', ParseIdPipe) postId: string,
     @Body() body: VacatePostBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'VacatePost' as const, data: { ...commandData(body), branchId, postId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/assess-shape')
@@ -183,26 +190,26 @@ export class BranchesController extends CommandController {
   })
   @CommandEndpoint('The shape was assessed; nothing is appended when no flag changed.')
   async assessShape(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: AssessBranchShapeBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'AssessBranchShape' as const, data: { branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Post(':branchId/dissolve')
   @ApiOperation({ summary: 'Dissolve (撤销) a branch that has no members left; its posts end with it' })
   @CommandEndpoint('The branch was dissolved.')
   async dissolve(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Body() body: DissolveBranchBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'DissolveBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
   }
 
   @Get(':branchId')
@@ -210,10 +217,11 @@ export class BranchesController extends CommandController {
   @ApiOperation({
     summary: 'A branch as it stands: posts, member counts (正式/预备), shape flags, and its revision as the ETag',
   })
+  @ReadAnswer(BranchViewDto, { etag: true, problems: { 404: 'No branch has this id.' } })
   async get(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
+    @UuidParam('branchId') branchId: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  ): Promise<BranchViewDto> {
     const { state, revision } = await this.facts.branchWithRevision(branchId);
     const view = sendState(res, state, revision, `branch ${branchId}`);
     const [counts, posts, policy] = await Promise.all([
@@ -227,9 +235,8 @@ export class BranchesController extends CommandController {
   @Get(':branchId/members')
   @ReporterSees('everything', 'names, full or probationary, and whether voting rights are suspended (not why)')
   @ApiOperation({ summary: "The branch's member roll (花名册): its active members" })
-  async members(
-    @Param('branchId', ParseUUIDPipe) branchId: string,
-  ): Promise<{ branchId: string; members: BranchRollRow[] }> {
+  @ReadAnswer(BranchRollDto, { problems: { 404: 'No branch has this id.' } })
+  async members(@UuidParam('branchId') branchId: string): Promise<{ branchId: string; members: BranchRollRow[] }> {
     if ((await this.facts.branchStatus(branchId)) === 'notFound') {
       throw new NotFoundException(missing('branch', branchId));
     }

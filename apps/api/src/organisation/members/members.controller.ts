@@ -1,12 +1,12 @@
 import { ReadAccess } from '../../auth/access.decorators';
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type CommandOutcome, type Role } from '@app/application';
+import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type Role } from '@app/application';
 import { commandData } from '../../http/command-body';
-import { CommandEndpoint } from '../../http/command-responses';
-import { CommandController } from '../../http/command-controller';
+import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
+import { CommandController, created } from '../../http/command-controller';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../../http/command-request';
 import { sendState } from '../../http/state-response';
 import { CallerRole } from '../../privacy/caller-role';
@@ -21,6 +21,8 @@ import {
   SuspendVotingRightsBody,
   TransferMemberBody,
 } from './member.dto';
+import { ReadAnswer, UuidParam } from '../../http/read-responses';
+import { MemberViewDto } from './member-view.dto';
 
 @ApiTags('members')
 @ReadAccess()
@@ -42,92 +44,96 @@ export class MembersController extends CommandController {
     @Body() body: AdmitMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     // A retry with the same key must address the same member, so a missing id derives from it.
     const memberId = body.memberId ?? uuidV5(`member:${meta.commandId}`);
     const input = { type: 'AdmitMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(
+      new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)),
+      res,
+      created('/members', memberId),
+    );
   }
 
   @Post(':memberId/confirm')
   @ApiOperation({ summary: 'Confirm a probationary member as full (预备党员转正)' })
   @CommandEndpoint('The member is now a full member.')
   async confirm(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: ConfirmMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'ConfirmMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/suspend-voting-rights')
   @ApiOperation({ summary: 'Suspend voting rights (留党察看, 留置, 逮捕), with the reason and dates' })
   @CommandEndpoint("The member's voting rights are suspended.")
   async suspendVotingRights(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: SuspendVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'SuspendVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/restore-voting-rights')
   @ApiOperation({ summary: 'Restore suspended voting rights (恢复党员权利)' })
   @CommandEndpoint("The member's voting rights are restored.")
   async restoreVotingRights(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: RestoreVotingRightsBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RestoreVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/transfer')
   @ApiOperation({ summary: "Transfer the member's one affiliation to another open branch (组织关系转接)" })
   @CommandEndpoint('The member was transferred.')
   async transfer(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: TransferMemberBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'TransferMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/leave')
   @ApiOperation({ summary: 'Record that a member left: death (去世), moved out of the system (转出), expelled (开除)' })
   @CommandEndpoint('The member left the roll.')
   async leave(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: RecordMemberDepartureBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = { type: 'RecordMemberDeparture' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Post(':memberId/correct')
   @ApiOperation({ summary: 'Correct personal data on the roll (更正党员信息), with the reason' })
   @CommandEndpoint('The personal data were corrected.')
   async correct(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @Body() body: CorrectMemberDataBody,
     @CommandMeta() meta: CommandRequestMeta,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandOutcome> {
+  ): Promise<CommandAnswer> {
     const input = {
       type: 'CorrectMemberData' as const,
       data: { memberId, corrections: { ...body.corrections }, reason: body.reason },
     };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res);
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
   }
 
   @Get(':memberId')
@@ -136,8 +142,9 @@ export class MembersController extends CommandController {
     summary:
       'A member as the roll records them, with the revision as the ETag (reporting jobs: no birth date or suspension reason)',
   })
+  @ReadAnswer(MemberViewDto, { etag: true, problems: { 404: 'No member has this id.' } })
   async get(
-    @Param('memberId', ParseUUIDPipe) memberId: string,
+    @UuidParam('memberId') memberId: string,
     @CallerRole() role: Role,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
