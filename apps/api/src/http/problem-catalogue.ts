@@ -174,8 +174,12 @@ export const EDGE_PROBLEMS = {
   }),
   WRONG_EXPECTED_REVISION: edge<Reported & { readonly currentRevision: number | null }>({
     en: (d) => `${d.reason} Reload it and retry with If-Match: "${d.currentRevision ?? 'absent'}".`,
+    // A clerk needs to know that someone else changed it and what to do; the stream's name and
+    // the revision arithmetic stay in the English sentence and the answer's currentRevision.
     zh: (d) =>
-      `该记录已被他人修改，当前版本为 ${d.currentRevision ?? '（不存在）'}：请重新读取后，以 If-Match: "${d.currentRevision ?? 'absent'}" 再次提交（技术信息：${d.reason}）。`,
+      d.currentRevision === null
+        ? '要修改的记录不存在（可能已被他人撤销或尚未建立）：请重新读取后再提交。'
+        : `该记录已被他人修改（现为第 ${d.currentRevision} 版）：请重新读取，核对后再提交（If-Match: "${d.currentRevision}"）。`,
     examples: [
       { reason: 'Stream branch-1 was expected at revision 2 but is at revision 3.', currentRevision: 3 },
       { reason: 'Stream branch-1 was expected at revision 0 but is absent.', currentRevision: null },

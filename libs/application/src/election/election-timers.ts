@@ -1,7 +1,7 @@
 import { BusinessCalendar } from '../calendar/business-calendar';
 import {
   addDays,
-  DomainError,
+  isDomainError,
   hasUnusedApproval,
   termEndReminderDays,
   type ElectionStreamCommand,
@@ -106,7 +106,7 @@ export class ElectionTimers {
       return { ...base, result };
     } catch (error) {
       // The election moved on between the scan and the firing (held, cancelled): nothing is due.
-      if (error instanceof DomainError) {
+      if (isDomainError(error)) {
         this.logger?.warn(`Election ${due.electionId}: ${due.kind} due ${due.dueOn} refused (${error.code})`);
         return { ...base, result: 'refused', code: error.code };
       }

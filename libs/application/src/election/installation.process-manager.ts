@@ -1,5 +1,5 @@
 import {
-  DomainError,
+  isDomainError,
   ELECTED_POST_KINDS,
   electionStreamDecider,
   electionStreamName,
@@ -174,7 +174,7 @@ export class InstallationProcessManager implements ProcessManager {
       const outcome = await send();
       result = outcome.replayed ? 'replayed' : outcome.events.length > 0 ? 'done' : 'unchanged';
     } catch (error) {
-      if (error instanceof DomainError && ALREADY_DONE[kind].includes(error.code)) result = 'alreadyDone';
+      if (isDomainError(error) && ALREADY_DONE[kind].includes(error.code)) result = 'alreadyDone';
       // Transient: the runner retries the whole event, and every step taken so far replays.
       else if (error instanceof StoreUnavailable) throw error;
       else throw new InstallationStepFailed(electionId, kind, targetId, error);
@@ -201,8 +201,11 @@ export class InstallationProcessManager implements ProcessManager {
 /** A step refused for a reason that does not mean "already done": the installation stops and must be looked at. */
 class InstallationStepFailed extends Error {
   constructor(electionId: string, kind: InstallationStepKind, targetId: string, cause: unknown) {
-    const why =
-      cause instanceof DomainError ? `${cause.code}: ${cause.message}` : cause instanceof Error ? cause.message : cause;
+    const why = isDomainError(cause)
+      ? `${cause.code}: ${cause.message}`
+      : cause instanceof Error
+        ? cause.message
+        : cause;
     super(`Installing election ${electionId}, step ${kind} ${targetId}, was refused: ${String(why)}`, { cause });
     this.name = 'InstallationStepFailed';
   }

@@ -1,6 +1,6 @@
 import {
   DEFAULT_RULE_POLICIES,
-  DomainError,
+  isDomainError,
   policyInForce,
   rulePolicyDecider,
   rulePolicyStreamName,
@@ -41,7 +41,7 @@ export function policyInForceOrNull(versions: readonly RulePolicy[], isoDate: st
   try {
     return policyInForce(versions, isoDate);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'POLICY_NOT_IN_FORCE') return null;
+    if (isDomainError(error) && error.code === 'POLICY_NOT_IN_FORCE') return null;
     throw error;
   }
 }

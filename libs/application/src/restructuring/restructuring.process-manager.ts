@@ -1,6 +1,6 @@
 import {
   branchStreamName,
-  DomainError,
+  isDomainError,
   restructuringDecider,
   restructuringStreamName,
   type ExecutionPlan,
@@ -139,8 +139,8 @@ export class RestructuringProcessManager implements ProcessManager {
       const outcome = await send();
       result = outcome.replayed ? 'replayed' : outcome.events.length > 0 ? 'done' : 'unchanged';
     } catch (error) {
-      if (error instanceof DomainError && ALREADY_DONE[kind].includes(error.code)) result = 'alreadyDone';
-      else if (error instanceof DomainError && SKIPPABLE[kind].includes(error.code)) {
+      if (isDomainError(error) && ALREADY_DONE[kind].includes(error.code)) result = 'alreadyDone';
+      else if (isDomainError(error) && SKIPPABLE[kind].includes(error.code)) {
         result = 'skipped';
         this.options.logger?.warn(`Restructuring ${restructuringId}: ${kind} ${targetId} skipped (${error.code})`, {
           restructuringId,
@@ -205,7 +205,7 @@ class Execution {
         } catch (error) {
           // Only a branch this restructuring itself opened counts as done; any other is a collision.
           if (
-            error instanceof DomainError &&
+            isDomainError(error) &&
             error.code === 'BRANCH_ALREADY_EXISTS' &&
             (await this.manager.establishedBy(branch.branchId, restructuringId))
           ) {
@@ -275,8 +275,11 @@ function summary(execution: ExecutionPlan): Record<string, number> {
 /** A step refused for a reason that does not mean "already done": the process must stop and be looked at. */
 export class RestructuringStepFailed extends Error {
   constructor(restructuringId: string, kind: RestructuringStepKind, targetId: string, cause: unknown) {
-    const why =
-      cause instanceof DomainError ? `${cause.code}: ${cause.message}` : cause instanceof Error ? cause.message : cause;
+    const why = isDomainError(cause)
+      ? `${cause.code}: ${cause.message}`
+      : cause instanceof Error
+        ? cause.message
+        : cause;
     super(`Restructuring ${restructuringId}, step ${kind} ${targetId}, was refused: ${String(why)}`, { cause });
     this.name = 'RestructuringStepFailed';
   }

@@ -1,7 +1,7 @@
 import {
   branchShape,
   DEFAULT_RULE_POLICIES,
-  DomainError,
+  isDomainError,
   policyInForce,
   requireCalendarDate,
   type BranchShape,
@@ -327,7 +327,7 @@ export class OrganisationHistoryQueries {
     try {
       return policyInForce(this.policies, date);
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'POLICY_NOT_IN_FORCE') return null;
+      if (isDomainError(error) && error.code === 'POLICY_NOT_IN_FORCE') return null;
       throw error;
     }
   }
