@@ -20,4 +20,21 @@ export const SCREENS: readonly Screen[] = [
 /** An address the console does not have. */
 export const NotFoundScreen = lazy(() => import('../screens/NotFoundScreen'));
 
-export const screenOf = (path: string): Screen | undefined => SCREENS.find((screen) => screen.path === path);
+/**
+ * The screen a path belongs to: its own path or one below it (`/elections/…` is 换届's, which
+ * reads the rest of the path itself); `/` is the 工作台's alone.
+ */
+export const screenOf = (path: string): Screen | undefined =>
+  SCREENS.find((screen) => screen.path === path) ??
+  SCREENS.find((screen) => screen.path !== '/' && path.startsWith(`${screen.path}/`));
+
+/** The part of a path below its screen's own: `/elections/abc/assembly` → `['abc', 'assembly']`. */
+export function subPathOf(path: string): readonly string[] {
+  const screen = screenOf(path);
+  if (!screen || screen.path === '/') return [];
+  return path
+    .slice(screen.path.length)
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+}
