@@ -94,12 +94,21 @@ describe('console: development sign-in, shell and 组织架构', () => {
     await page.close();
   }, 90_000);
 
-  it("shows a reporting job's account the API's refusal of the organisation tree, in the shared error display", async () => {
+  it("tells a reporting job's account, opening the tree by its address, who may use it; the API refuses it too", async () => {
     const { page, errors } = await signedInPage('报表');
-    await expectVisible(page, '没有权限');
-    await page.getByText('错误代码：FORBIDDEN').waitFor();
+    await expectVisible(page, '没有权限使用此页面');
+    await expectVisible(page, '“组织架构”仅供管理员、审计员使用');
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await menu.getByRole('menuitem', { name: '报表' }).waitFor();
+    expect(await menu.getByRole('menuitem', { name: '组织架构' }).count()).toBe(0);
     await screenshot(page, 'org-tree-refused-to-reporter');
-    // The refusal is the API's answer (403), which the browser logs as a failed resource load.
+    // The console only spares the clerk a failed page: the API itself refuses the reporter.
+    const refusal = await page.evaluate(async () => {
+      const stored = JSON.parse(sessionStorage.getItem('branchflow.console.session') ?? '{}') as { token?: string };
+      const response = await fetch('/org/tree', { headers: { Authorization: `Bearer ${stored.token ?? ''}` } });
+      return { status: response.status, code: ((await response.json()) as { code?: string }).code };
+    });
+    expect(refusal).toEqual({ status: 403, code: 'FORBIDDEN' });
     expect(errors.filter((error) => !/status of 403/.test(error))).toEqual([]);
     await page.close();
   }, 60_000);

@@ -13,7 +13,8 @@ import { Suspense, type ReactNode } from 'react';
 import { navigate, pathOf, useRoute } from '../app/router';
 import { ROLE_LABELS } from '../auth/roles';
 import type { Session } from '../auth/session';
-import { NotFoundScreen, SCREENS, screenOf } from './screens';
+import { NoAccess } from './NoAccess';
+import { mayUse, NotFoundScreen, screenOf, screensFor } from './screens';
 
 const ICONS: Readonly<Record<string, ReactNode>> = {
   '/': <DashboardOutlined />,
@@ -30,6 +31,8 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
   const path = pathOf(route);
   const screen = screenOf(path);
   const Screen = screen?.component ?? NotFoundScreen;
+  // A screen this role may not use, opened by its address: say who may instead of asking the API.
+  const refused = screen && !mayUse(screen, session.role) ? screen : null;
   return (
     <Layout className="shell">
       <Layout.Sider width={184} theme="light" className="shell-sider">
@@ -39,7 +42,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
             mode="inline"
             style={{ borderInlineEnd: 'none' }}
             selectedKeys={[screen?.path ?? '']}
-            items={SCREENS.map((s) => ({ key: s.path, icon: ICONS[s.path], label: s.label }))}
+            items={screensFor(session.role).map((s) => ({ key: s.path, icon: ICONS[s.path], label: s.label }))}
             onClick={({ key }) => navigate(key)}
           />
         </nav>
@@ -66,7 +69,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut: () 
                 </Spin>
               }
             >
-              <Screen />
+              {refused ? <NoAccess screen={refused} role={session.role} /> : <Screen />}
             </Suspense>
           </main>
         </Layout.Content>
