@@ -1,0 +1,20 @@
+import { EVENT_DESCRIPTIONS } from '@app/read-models';
+import { eventTypeLabel, LABELLED_EVENT_TYPES } from '../../apps/console/src/format/event-types';
+
+/**
+ * The API declares an audit row's type as free text, so the console's Chinese names cannot be
+ * typed over an enum; this holds them to the engine's own list of the events it describes.
+ */
+describe("the console's Chinese names of event types", () => {
+  it('name every type the audit log describes, and the digest the verification records', () => {
+    // The digest's event (libs/application/src/verification/record-digest.ts) is described generically.
+    const engine = [...Object.keys(EVENT_DESCRIPTIONS), 'HistoryDigestRecorded'];
+    expect(engine.filter((type) => !LABELLED_EVENT_TYPES.includes(type))).toEqual([]);
+    expect(LABELLED_EVENT_TYPES.filter((type) => !engine.includes(type))).toEqual([]);
+  });
+
+  it('show a type not in the table by its name', () => {
+    expect(eventTypeLabel('CensusTaken')).toBe('摸排');
+    expect(eventTypeLabel('SomethingNew')).toBe('SomethingNew');
+  });
+});
