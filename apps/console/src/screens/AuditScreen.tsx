@@ -1,6 +1,5 @@
 import { Tabs } from 'antd';
 import { navigate, pathOf, useRoute } from '../app/router';
-import { subPathOf } from '../shell/screens';
 import { AuditEventDetail } from './audit/AuditEventDetail';
 import { AuditLog } from './audit/AuditLog';
 import { MemberHistory } from './audit/MemberHistory';
@@ -20,7 +19,12 @@ const TABS = [
  */
 export default function AuditScreen() {
   const route = useRoute();
-  const [section, id] = subPathOf(pathOf(route));
+  // The path below /audit, read here rather than with the shell's subPathOf: the shell's table
+  // loads this screen, so importing from it would make a cycle.
+  const [, section, id] = pathOf(route)
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
   const tab = section === 'verify' ? 'verify' : section === 'members' ? 'members' : 'log';
   const search = route.includes('?') ? route.slice(route.indexOf('?') + 1) : '';
 
