@@ -14,7 +14,7 @@ const tooEarly = (committeeId: string) => ({
 });
 
 const CHINESE_REFUSAL =
-  '府东社区离退休干部党支部成立的日期为 2023-01-04，早于孝义市离退休干部党委的成立日期 2023-01-05：' +
+  '府东社区离退休干部党支部成立的日期为2023年1月4日，早于孝义市离退休干部党委的成立日期2023年1月5日：' +
   '组织成立之前，不能为其记载任何事项（见 docs/rules.md 第 2.6 节）。';
 const ENGLISH_REFUSAL =
   'The establishment of branch 府东社区离退休干部党支部 is dated 2023-01-04, before party committee ' +

@@ -268,7 +268,7 @@ describe('campaigns and the election board over HTTP', () => {
     expect(audit.body.items).toEqual([
       expect.objectContaining({
         type: 'ElectionRequestApproved',
-        descriptionZh: '上级党组织批复府东社区离退休干部党支部换届请示（孝离党字〔2023〕5号），批复于2023-06-18失效',
+        descriptionZh: '上级党组织批复府东社区离退休干部党支部换届请示（孝离党字〔2023〕5号），批复于2023年6月18日失效',
       }),
     ]);
     const campaignAudit = await request(http).get(`/audit/streams/campaign-${campaignId}`).expect(200);

@@ -3,6 +3,7 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './shared/refusals';
 export * from './shared/iso-date';
+export * from './shared/zh-date';
 
 export * from './policy/rule-policy';
 export * from './policy/default-rule-policies';

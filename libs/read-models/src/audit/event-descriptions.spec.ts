@@ -41,7 +41,7 @@ describe('event descriptions', () => {
 
   it('names an election by its branch, and a reassignment by both working groups', () => {
     expect(describeEvent('ElectionRequestApproved', SAMPLES.ElectionRequestApproved, names)).toEqual({
-      zh: '上级党组织批复永盛社区离退休干部党支部换届请示（孝离党字〔2023〕5号），批复于2023-06-18失效',
+      zh: '上级党组织批复永盛社区离退休干部党支部换届请示（孝离党字〔2023〕5号），批复于2023年6月18日失效',
       en: 'Election of 永盛社区离退休干部党支部: request approved (孝离党字〔2023〕5号), approval lapses on 2023-06-18',
     });
     expect(describeEvent('ElectionCancelled', { ...SAMPLES.ElectionCancelled, electionId: 'e9' }, names).zh).toBe(

@@ -13,6 +13,7 @@ import type {
   RulePolicyEvent,
   VettingMethod,
 } from '@app/domain';
+import { zhDate } from '@app/domain';
 
 /** A one-line description of an event, for people: Chinese for users, English for operators. */
 export interface EventDescription {
@@ -396,7 +397,7 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
   },
 
   ElectionPlanIssued: (d) => ({
-    zh: `印发《${d.title}》（${d.documentNumber}），要求${d.deadline}前完成换届选举`,
+    zh: `印发《${d.title}》（${d.documentNumber}），要求${zhDate(d.deadline)}前完成换届选举`,
     en: `Election plan "${d.title}" (${d.documentNumber}) issued; elections due by ${d.deadline}`,
   }),
   WorkingGroupFormed: (d) => ({
@@ -429,7 +430,7 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     zh: `${n.branch(d.branchId)}换届摸排：正式党员${d.fullMembers}名${
       d.suspendedMembers > 0 ? `（其中停止党员权利${d.suspendedMembers}名）` : ''
     }、预备党员${d.probationaryMembers}名${d.committeeRequired ? '，应设支部委员会' : '，不设支部委员会'}${
-      d.currentTerm ? `，本届任期至${d.currentTerm.end}` : ''
+      d.currentTerm ? `，本届任期至${zhDate(d.currentTerm.end)}` : ''
     }`,
     en: `Census of ${n.branch(d.branchId)}: ${count(d.fullMembers, 'full member', 'full members')}${
       d.suspendedMembers > 0 ? ` (${d.suspendedMembers} with rights suspended)` : ''
@@ -438,7 +439,7 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     }`,
   }),
   ElectionRequested: (d, n) => ({
-    zh: `${electionZh(n, d.electionId)}提交换届请示：拟于${d.plannedDate}召开党员大会，${
+    zh: `${electionZh(n, d.electionId)}提交换届请示：拟于${zhDate(d.plannedDate)}召开党员大会，${
       d.committee ? `选举支部委员会委员${d.committeeSeats}名` : '直接选举书记'
     }`,
     en: `${electionEn(n, d.electionId)}: request submitted for an assembly on ${d.plannedDate}, ${
@@ -446,19 +447,19 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     }`,
   }),
   ElectionRequestApproved: (d, n) => ({
-    zh: `上级党组织批复${electionZh(n, d.electionId)}换届请示（${d.approvalReference}），批复于${d.lapsesOn}失效`,
+    zh: `上级党组织批复${electionZh(n, d.electionId)}换届请示（${d.approvalReference}），批复于${zhDate(d.lapsesOn)}失效`,
     en: `${electionEn(n, d.electionId)}: request approved (${d.approvalReference}), approval lapses on ${d.lapsesOn}`,
   }),
   ApprovalLapsed: (d, n) => ({
-    zh: `${electionZh(n, d.electionId)}换届批复（${d.approvalReference}）于${d.lapsesOn}失效`,
+    zh: `${electionZh(n, d.electionId)}换届批复（${d.approvalReference}）于${zhDate(d.lapsesOn)}失效`,
     en: `${electionEn(n, d.electionId)}: approval ${d.approvalReference} lapsed on ${d.lapsesOn}`,
   }),
   ElectionPostponed: (d, n) => ({
-    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}推迟至${d.newDate}${reasonZh(d.reason)}`,
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${zhDate(d.fromDate)}推迟至${zhDate(d.newDate)}${reasonZh(d.reason)}`,
     en: `${electionEn(n, d.electionId)} postponed from ${d.fromDate} to ${d.newDate} (${d.approvalReference}${reasonEn(d.reason, '; ')})`,
   }),
   ElectionBroughtForward: (d, n) => ({
-    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${d.fromDate}提前至${d.newDate}${reasonZh(d.reason)}`,
+    zh: `经上级党组织批准（${d.approvalReference}），${electionZh(n, d.electionId)}换届由${zhDate(d.fromDate)}提前至${zhDate(d.newDate)}${reasonZh(d.reason)}`,
     en: `${electionEn(n, d.electionId)} brought forward from ${d.fromDate} to ${d.newDate} (${d.approvalReference}${reasonEn(d.reason, '; ')})`,
   }),
   CandidateRecommended: (d, n) => ({
@@ -470,11 +471,11 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     en: `${electionEn(n, d.electionId)}: ${d.nominee.name} nominated for ${RACE_EN[d.forPost]} by ${d.nominatedBy}`,
   }),
   CandidateVetted: (d, n) => ({
-    zh: `${electionZh(n, d.electionId)}：${d.by}于${d.on}对${d.nominee.name}进行考察（${label(VETTING_ZH, d.method)}）`,
+    zh: `${electionZh(n, d.electionId)}：${d.by}于${zhDate(d.on)}对${d.nominee.name}进行考察（${label(VETTING_ZH, d.method)}）`,
     en: `${electionEn(n, d.electionId)}: ${d.nominee.name} vetted by ${d.by} on ${d.on} (${label(VETTING_EN, d.method)})`,
   }),
   CommunityConsulted: (d, n) => ({
-    zh: `${electionZh(n, d.electionId)}：${d.on}征求${d.community}意见${d.nominee ? `（${d.nominee.name}）` : ''}`,
+    zh: `${electionZh(n, d.electionId)}：${zhDate(d.on)}征求${d.community}意见${d.nominee ? `（${d.nominee.name}）` : ''}`,
     en: `${electionEn(n, d.electionId)}: ${d.community} consulted on ${d.on}${d.nominee ? ` about ${d.nominee.name}` : ''}`,
   }),
   CandidateSlateSubmitted: (d, n) => {
@@ -570,15 +571,15 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     }`,
   }),
   InstallationRequested: (d, n) => ({
-    zh: `${n.branch(d.branchId)}新一届任期${d.termStart}至${d.termEnd}（${d.termYears}年），办理${d.posts.length}个职务任职`,
+    zh: `${n.branch(d.branchId)}新一届任期${zhDate(d.termStart)}至${zhDate(d.termEnd)}（${d.termYears}年），办理${d.posts.length}个职务任职`,
     en: `${n.branch(d.branchId)}: installing ${count(d.posts.length, 'post', 'posts')} for the term ${d.termStart} to ${d.termEnd} (${d.termYears} years)`,
   }),
   ResultInstalled: (d, n) => ({
-    zh: `${n.branch(d.branchId)}选举结果任职生效，任期至${d.termEnd}`,
+    zh: `${n.branch(d.branchId)}选举结果任职生效，任期至${zhDate(d.termEnd)}`,
     en: `${n.branch(d.branchId)}: elected posts installed, term ends ${d.termEnd}`,
   }),
   TermEndReminderDue: (d, n) => ({
-    zh: `${n.branch(d.branchId)}本届任期将于${d.termEnd}届满（提前${d.daysBefore}天提醒），请及时启动换届`,
+    zh: `${n.branch(d.branchId)}本届任期将于${zhDate(d.termEnd)}届满（提前${d.daysBefore}天提醒），请及时启动换届`,
     en: `${n.branch(d.branchId)}: term ends on ${d.termEnd}, reminder ${d.daysBefore} days before`,
   }),
   ElectionCancelled: (d, n) => ({

@@ -1,3 +1,4 @@
+import { zhDate } from '../zh-date';
 import { citeEn, citeZh, rules } from './citations';
 import { collision, malformed, RefusalCatalogue, rule, unknown } from './refusal';
 
@@ -18,7 +19,7 @@ export const CAMPAIGN_REFUSALS = {
     en: (d) =>
       `The campaign deadline ${d.deadline} is before the plan is issued on ${d.issuedOn}; branches need time after the plan to hold their elections.`,
     zh: (d) =>
-      `换届工作截止日期 ${d.deadline} 早于工作方案印发日期 ${d.issuedOn}：各支部须在方案印发之后才有时间组织选举。`,
+      `换届工作截止日期${zhDate(d.deadline)}早于工作方案印发日期${zhDate(d.issuedOn)}：各支部须在方案印发之后才有时间组织选举。`,
     examples: [{ deadline: '2022-01-01', issuedOn: '2022-03-01' }],
   }),
   WORKING_GROUP_ALREADY_EXISTS: collision<{ readonly groupId: string; readonly name: string }>({

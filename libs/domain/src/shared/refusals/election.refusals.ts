@@ -1,3 +1,4 @@
+import { zhDate } from '../zh-date';
 import type { ElectionCommandType, MemberStanding, Motion, Race } from '../../election/election.commands';
 import type { SlateDeviation } from '../../election/election.events';
 import type { ElectionStatus, RaceState } from '../../election/election.state';
@@ -265,14 +266,14 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `The approval ${d.approvalReference} lapsed on ${d.lapsesOn} unused, so a new request must be approved before the election continues ${citeEn(rules('6.3'))}.`,
     zh: (d) =>
-      `批复（${d.approvalReference}）已于 ${d.lapsesOn} 到期失效且未使用：须重新提交换届请示并获批复，选举才能继续${citeZh(rules('6.3'))}。`,
+      `批复（${d.approvalReference}）已于${zhDate(d.lapsesOn)}到期失效且未使用：须重新提交换届请示并获批复，选举才能继续${citeZh(rules('6.3'))}。`,
     examples: [{ ...GUARD, approvalReference: '孝离退党字〔2022〕5号', lapsesOn: '2022-08-01' }],
   }),
   APPROVAL_NOT_YET_LAPSED: rule<Blocked & { readonly approvalReference: string; readonly lapsesOn: string }>({
     en: (d) =>
       `The approval ${d.approvalReference} stays valid until ${d.lapsesOn}; it lapses only when that day comes unused ${citeEn(rules('6.3'))}.`,
     zh: (d) =>
-      `批复（${d.approvalReference}）在 ${d.lapsesOn} 之前有效：只有到期仍未使用才会失效${citeZh(rules('6.3'))}。`,
+      `批复（${d.approvalReference}）在${zhDate(d.lapsesOn)}之前有效：只有到期仍未使用才会失效${citeZh(rules('6.3'))}。`,
     examples: [
       {
         command: 'LapseApproval',
@@ -291,8 +292,8 @@ export const ELECTION_REFUSALS = {
         : `The election was due by ${d.dueDate}; holding it later needs the superior's approval of a postponement ${citeEn(article('election', 3))}.`,
     zh: (d) =>
       'plannedDate' in d
-        ? `计划选举日期 ${d.plannedDate} 晚于应换届日期 ${d.dueDate}：推迟选举须先报经上级党组织批准延期换届${citeZh(article('election', 3))}。`
-        : `本次选举应于 ${d.dueDate} 前举行：推迟举行须报经上级党组织批准延期换届${citeZh(article('election', 3))}。`,
+        ? `计划选举日期${zhDate(d.plannedDate)}晚于应换届日期${zhDate(d.dueDate)}：推迟选举须先报经上级党组织批准延期换届${citeZh(article('election', 3))}。`
+        : `本次选举应于${zhDate(d.dueDate)}前举行：推迟举行须报经上级党组织批准延期换届${citeZh(article('election', 3))}。`,
     examples: [
       { ...GUARD, dueDate: '2023-05-31' },
       { plannedDate: '2023-06-15', dueDate: '2023-05-31' },
@@ -424,7 +425,8 @@ export const ELECTION_REFUSALS = {
   PLANNED_DATE_IN_PAST: malformed<{ readonly plannedDate: string; readonly requestedOn: string }>({
     en: (d) =>
       `The planned election date ${d.plannedDate} is before the request of ${d.requestedOn}; a request plans an assembly still to come.`,
-    zh: (d) => `计划选举日期 ${d.plannedDate} 早于请示日期 ${d.requestedOn}：换届请示安排的是尚未召开的党员大会。`,
+    zh: (d) =>
+      `计划选举日期${zhDate(d.plannedDate)}早于请示日期${zhDate(d.requestedOn)}：换届请示安排的是尚未召开的党员大会。`,
     examples: [{ plannedDate: '2023-01-01', requestedOn: '2023-02-01' }],
   }),
   COMMITTEE_REQUIRED: rule<{
@@ -491,8 +493,8 @@ export const ELECTION_REFUSALS = {
         : `The new date ${d.newDate} is not before the current due date ${d.fromDate}; an advance moves it earlier.`,
     zh: (d) =>
       d.direction === 'postpone'
-        ? `新的选举日期 ${d.newDate} 并不晚于目前的换届日期 ${d.fromDate}：延期换届是把选举推后。`
-        : `新的选举日期 ${d.newDate} 并不早于目前的换届日期 ${d.fromDate}：提前换届是把选举提前。`,
+        ? `新的选举日期${zhDate(d.newDate)}并不晚于目前的换届日期${zhDate(d.fromDate)}：延期换届是把选举推后。`
+        : `新的选举日期${zhDate(d.newDate)}并不早于目前的换届日期${zhDate(d.fromDate)}：提前换届是把选举提前。`,
     examples: [
       { newDate: '2023-01-01', fromDate: '2023-05-31', direction: 'postpone' },
       { newDate: '2023-09-01', fromDate: '2023-05-31', direction: 'advance' },
@@ -500,7 +502,7 @@ export const ELECTION_REFUSALS = {
   }),
   NEW_DATE_IN_PAST: malformed<{ readonly newDate: string }>({
     en: (d) => `The new date ${d.newDate} has already passed; an election is moved to a day still to come.`,
-    zh: (d) => `新的选举日期 ${d.newDate} 已经过去：选举只能改到今后的日期。`,
+    zh: (d) => `新的选举日期${zhDate(d.newDate)}已经过去：选举只能改到今后的日期。`,
     examples: [{ newDate: '2020-01-01' }],
   }),
   ELECTION_SHIFT_TOO_LARGE: rule<{
@@ -513,7 +515,7 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `Moving the election to ${d.newDate} shifts it ${d.shiftDays} days from the term end ${d.termEnd}; a postponement or advance is generally at most ${d.limit} days ${citeEn(article('election', 3), policy(d.policyVersion))}.`,
     zh: (d) =>
-      `把选举改到 ${d.newDate}，与本届任期届满日期 ${d.termEnd} 相差 ${d.shiftDays} 天：延期或提前换届一般不超过 ${d.limit} 天${citeZh(article('election', 3), policy(d.policyVersion))}。`,
+      `把选举改到${zhDate(d.newDate)}，与本届任期届满日期${zhDate(d.termEnd)}相差 ${d.shiftDays} 天：延期或提前换届一般不超过 ${d.limit} 天${citeZh(article('election', 3), policy(d.policyVersion))}。`,
     examples: [
       { newDate: '2024-09-01', termEnd: '2023-05-31', shiftDays: 459, limit: 365, policyVersion: '2022-10-22' },
     ],
@@ -969,13 +971,13 @@ export const ELECTION_REFUSALS = {
     en: (d) =>
       `The reminder ${d.daysBefore} days before the term ending ${d.termEnd} falls due on ${d.dueOn}, not yet on ${d.on} ${citeEn(rules('5.3'))}.`,
     zh: (d) =>
-      `任期 ${d.termEnd} 届满前 ${d.daysBefore} 天的提醒应于 ${d.dueOn} 发出，${d.on} 尚未到期${citeZh(rules('5.3'))}。`,
+      `任期${zhDate(d.termEnd)}届满前 ${d.daysBefore} 天的提醒应于${zhDate(d.dueOn)}发出，${zhDate(d.on)}尚未到期${citeZh(rules('5.3'))}。`,
     examples: [{ daysBefore: 90, termEnd: '2025-06-30', dueOn: '2025-04-01', on: '2025-03-01' }],
   }),
   TERM_ALREADY_ENDED: rule<{ readonly termEnd: string; readonly on: string }>({
     en: (d) =>
       `The term ended on ${d.termEnd}; a reminder before its end is no longer of use on ${d.on} ${citeEn(rules('5.3'))}.`,
-    zh: (d) => `任期已于 ${d.termEnd} 届满：${d.on} 再发届满前的提醒已无意义${citeZh(rules('5.3'))}。`,
+    zh: (d) => `任期已于${zhDate(d.termEnd)}届满：${zhDate(d.on)}再发届满前的提醒已无意义${citeZh(rules('5.3'))}。`,
     examples: [{ termEnd: '2025-06-30', on: '2025-07-02' }],
   }),
 } as const satisfies RefusalCatalogue;

@@ -1,3 +1,4 @@
+import { zhDate } from '../zh-date';
 import type { BranchCommand } from '../../organisation/branch/branch.commands';
 import type { PostKind } from '../../organisation/branch/post';
 import type { PartyCommitteeCommand } from '../../organisation/committee/committee.commands';
@@ -107,7 +108,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `${actEn(d.act)} is dated ${d.date}, before ${ORGANISATION_KIND[d.organisationKind].en} ${d.organisationName} was established on ${d.establishedOn}; nothing can be recorded for an organisation before it exists.`,
     zh: (d) =>
-      `${actZh(d.act)}的日期为 ${d.date}，早于${d.organisationName}的成立日期 ${d.establishedOn}：组织成立之前，不能为其记载任何事项${citeZh(rules('2.6'))}。`,
+      `${actZh(d.act)}的日期为${zhDate(d.date)}，早于${d.organisationName}的成立日期${zhDate(d.establishedOn)}：组织成立之前，不能为其记载任何事项${citeZh(rules('2.6'))}。`,
     examples: [
       {
         act: { kind: 'admission', member: '李全爱' },
@@ -457,7 +458,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `Member ${d.name} left on ${d.leftOn} (${DEPARTURE_LABELS[d.reason].en}); a member who has left has no affiliation and no rights to change.`,
     zh: (d) =>
-      `${d.name}已于 ${d.leftOn} 离开党组织（${DEPARTURE_LABELS[d.reason].zh}）：离开的党员已无组织关系，也没有可以变更的权利。`,
+      `${d.name}已于${zhDate(d.leftOn)}离开党组织（${DEPARTURE_LABELS[d.reason].zh}）：离开的党员已无组织关系，也没有可以变更的权利。`,
     examples: [{ memberId: 'm-1', name: '李全爱', leftOn: '2023-02-01', reason: 'death' }],
   }),
   MEMBER_ALREADY_FULL: collision<{ readonly memberId: string; readonly name: string }>({
@@ -479,7 +480,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `${d.name}'s date of joining the Party, ${d.joinedPartyOn}, is after the date of the ${d.act}, ${d.recordedOn}; a date of joining is recorded once it has happened.`,
     zh: (d) =>
-      `${d.name}的入党日期 ${d.joinedPartyOn} 晚于本次${d.act === 'admission' ? '编入' : '更正'}的日期 ${d.recordedOn}：入党日期只能在入党之后登记。`,
+      `${d.name}的入党日期${zhDate(d.joinedPartyOn)}晚于本次${d.act === 'admission' ? '编入' : '更正'}的日期${zhDate(d.recordedOn)}：入党日期只能在入党之后登记。`,
     examples: [
       { name: '李全爱', joinedPartyOn: '2024-07-01', recordedOn: '2023-07-01', act: 'admission' },
       { name: '李全爱', joinedPartyOn: '2024-07-01', recordedOn: '2023-07-01', act: 'correction' },
@@ -496,7 +497,7 @@ export const ORGANISATION_REFUSALS = {
     en: (d) =>
       `${d.name} was born on ${d.birthDate} and would have joined the Party on ${d.joinedPartyOn}, before turning ${d.minimumAge} on ${d.cameOfAgeOn}; a person joins the Party from the age of ${d.minimumAge} ${citeEn(article('constitution', 1), policy(d.policyVersion))}.`,
     zh: (d) =>
-      `${d.name}出生于 ${d.birthDate}，入党日期 ${d.joinedPartyOn} 早于其年满 ${d.minimumAge} 周岁之日 ${d.cameOfAgeOn}：年满 ${d.minimumAge} 岁方可入党${citeZh(article('constitution', 1), policy(d.policyVersion))}。`,
+      `${d.name}出生于${zhDate(d.birthDate)}，入党日期${zhDate(d.joinedPartyOn)}早于其年满 ${d.minimumAge} 周岁之日${zhDate(d.cameOfAgeOn)}：年满 ${d.minimumAge} 岁方可入党${citeZh(article('constitution', 1), policy(d.policyVersion))}。`,
     examples: [
       {
         name: '李全爱',

@@ -1,3 +1,4 @@
+import { zhDate } from '../zh-date';
 import { citeEn, citeZh, rules } from './citations';
 import { collision, malformed, RefusalCatalogue, rule, unknown } from './refusal';
 
@@ -119,13 +120,14 @@ export const POLICY_REFUSALS = {
   POLICY_NOT_IN_FORCE: unknown<{ readonly date: string; readonly earliest: string | null }>({
     en: (d) =>
       `No rule policy was in force on ${d.date}; every act must be judged by a policy version effective on or before its date ${citeEn(rules('9'))}.`,
-    zh: (d) => `${d.date} 没有生效的规则版本：每项事务都须依据当日或此前已生效的规则版本判断${citeZh(rules('9'))}。`,
+    zh: (d) =>
+      `${zhDate(d.date)}没有生效的规则版本：每项事务都须依据当日或此前已生效的规则版本判断${citeZh(rules('9'))}。`,
     examples: [{ date: '1990-01-01', earliest: '2020-07-13' }],
   }),
   POLICY_AMBIGUOUS: malformed<{ readonly versions: readonly string[]; readonly effectiveFrom: string }>({
     en: (d) =>
       `Policy versions ${d.versions.join(', ')} all take effect on ${d.effectiveFrom}; exactly one version may govern a given date.`,
-    zh: (d) => `规则版本 ${d.versions.join('、')} 同于 ${d.effectiveFrom} 生效：同一日期只能适用一个规则版本。`,
+    zh: (d) => `规则版本 ${d.versions.join('、')} 同于${zhDate(d.effectiveFrom)}生效：同一日期只能适用一个规则版本。`,
     examples: [{ versions: ['2024-a', '2024-b'], effectiveFrom: '2024-01-01' }],
   }),
   POLICY_VERSION_UNKNOWN: unknown<{ readonly version: string }>({
@@ -148,14 +150,14 @@ export const POLICY_REFUSALS = {
   }>({
     en: (d) =>
       `Rule policy version ${d.rival} already takes effect on ${d.effectiveFrom}; exactly one version may govern a given date.`,
-    zh: (d) => `规则版本 ${d.rival} 已定于 ${d.effectiveFrom} 生效：同一日期只能适用一个规则版本。`,
+    zh: (d) => `规则版本 ${d.rival} 已定于${zhDate(d.effectiveFrom)}生效：同一日期只能适用一个规则版本。`,
     examples: [{ version: '2024-b', rival: '2024-a', effectiveFrom: '2024-01-01' }],
   }),
   POLICY_RETROACTIVE: rule<{ readonly version: string; readonly effectiveFrom: string; readonly publishedOn: string }>({
     en: (d) =>
       `Rule policy version ${d.version} would take effect on ${d.effectiveFrom}, before its publication on ${d.publishedOn}; acts already judged must keep the rules that were in force when they were decided ${citeEn(rules('9'))}.`,
     zh: (d) =>
-      `规则版本 ${d.version} 的生效日期 ${d.effectiveFrom} 早于发布日期 ${d.publishedOn}：已经作出的判断须保持当时有效的规则，新版本不能溯及既往${citeZh(rules('9'))}。`,
+      `规则版本 ${d.version} 的生效日期${zhDate(d.effectiveFrom)}早于发布日期${zhDate(d.publishedOn)}：已经作出的判断须保持当时有效的规则，新版本不能溯及既往${citeZh(rules('9'))}。`,
     examples: [{ version: '2024-01-01', effectiveFrom: '2024-01-01', publishedOn: '2024-03-01' }],
   }),
 } as const satisfies RefusalCatalogue;

@@ -1,3 +1,4 @@
+import { zhDate } from '../zh-date';
 import { citeEn, citeZh, rules } from './citations';
 import { FieldLabel, fieldZh, Period, PERIODS } from './labels';
 import { malformed, RefusalCatalogue } from './refusal';
@@ -62,12 +63,12 @@ export const RECORD_REFUSALS = {
     },
     zh: (d) => {
       if ('period' in d) {
-        return `${PERIODS[d.period]}的截止日期 ${d.end} 早于起始日期 ${d.start}：一个期间不能在开始之前结束。`;
+        return `${PERIODS[d.period]}的截止日期${zhDate(d.end)}早于起始日期${zhDate(d.start)}：一个期间不能在开始之前结束。`;
       }
       if ('birthDate' in d) {
-        return `${d.name}的入党日期 ${d.joinedPartyOn} 不晚于出生日期 ${d.birthDate}，两个日期中必有一个有误。`;
+        return `${d.name}的入党日期${zhDate(d.joinedPartyOn)}不晚于出生日期${zhDate(d.birthDate)}，两个日期中必有一个有误。`;
       }
-      return `查询区间的截止日期 ${d.to} 早于起始日期 ${d.from}。`;
+      return `查询区间的截止日期${zhDate(d.to)}早于起始日期${zhDate(d.from)}。`;
     },
     examples: [
       { period: 'suspension', start: '2023-05-01', end: '2023-04-01' },
@@ -84,7 +85,7 @@ export const RECORD_REFUSALS = {
     en: (d) =>
       `The ${d.field} ${d.date} must fall between ${d.earliest} and ${d.latest}; a document cannot predate the step it answers or postdate its recording.`,
     zh: (d) =>
-      `${fieldZh(d.field)}应在 ${d.earliest} 至 ${d.latest} 之间，现为 ${d.date}：文件日期不能早于它所答复的步骤，也不能晚于登记之日。`,
+      `${fieldZh(d.field)}应在${zhDate(d.earliest)}至${zhDate(d.latest)}之间，现为${zhDate(d.date)}：文件日期不能早于它所答复的步骤，也不能晚于登记之日。`,
     examples: [{ field: 'approval date', date: '2023-01-05', earliest: '2023-02-01', latest: '2023-03-01' }],
   }),
   INVALID_COUNT: malformed<{ readonly field: FieldLabel; readonly value: number }>({
