@@ -22,7 +22,7 @@ const version = (overrides: Record<string, unknown> = {}) => ({
   committeeSizeUsualMax: 5,
   committeeSizeHardMax: 7,
   termYears: 4,
-  electionShiftLimitDays: 365,
+  electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
   officersUncontestedAllowed: true,

@@ -23,7 +23,7 @@ export class RulePolicyEntryDto {
   @Int({ minimum: 1 }) readonly committeeSizeUsualMax!: number;
   @Int({ minimum: 1 }) readonly committeeSizeHardMax!: number;
   @Int({ minimum: 1 }) readonly termYears!: number;
-  @Count() readonly electionShiftLimitDays!: number;
+  @Count() readonly electionShiftLimitMonths!: number;
   @Int({ minimum: 1 }) readonly approvalLapseDays!: number;
   @Ints() readonly termEndReminderDays!: readonly number[];
   @Flag() readonly officersUncontestedAllowed!: boolean;

@@ -3590,10 +3590,10 @@ export interface components {
              */
             termYears: number;
             /**
-             * @description Most days an election may be postponed or advanced.
-             * @example 365
+             * @description Most calendar months an election may be postponed or advanced from the term end (12: one year).
+             * @example 12
              */
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             /**
              * @description An unused approval (批复) lapses after this many days.
              * @example 90
@@ -3634,7 +3634,7 @@ export interface components {
             committeeSizeUsualMax: number;
             committeeSizeHardMax: number;
             termYears: number;
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             approvalLapseDays: number;
             termEndReminderDays: number[];
             officersUncontestedAllowed: boolean;

@@ -1,4 +1,10 @@
-import { DEFAULT_RULE_POLICIES, policyInForce, type RulePolicyPublishedV1 } from '@app/domain';
+import {
+  DEFAULT_RULE_POLICIES,
+  policyInForce,
+  type RulePolicy,
+  type RulePolicyPublishedV1,
+  type RulePolicyPublishedV2,
+} from '@app/domain';
 import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
 
 /**
@@ -17,12 +23,28 @@ const rulePolicyPublishedV1: Upcaster = {
 };
 
 /**
+ * RulePolicyPublished v2 → v3: the shift limit in days becomes calendar months. 365 days was how
+ * "one year" was written, so it reads as 12 months; any other count reads as the nearest whole
+ * number of months (a 365-day year is 12 of them), never more generous by more than half a month.
+ */
+const rulePolicyPublishedV2: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 2,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV2['data'];
+    const { electionShiftLimitDays, ...rest } = data.policy;
+    const policy: RulePolicy = { ...rest, electionShiftLimitMonths: Math.round((electionShiftLimitDays * 12) / 365) };
+    return { ...event, schemaVersion: 3, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
+
+/**
  * Every upcaster the product has ever needed, oldest shapes first. When an event's data changes
  * shape, keep the old shape's type beside the new one, add the upcaster here, and give it a
  * round-trip test; handlers then write the new version (`currentSchemaVersion`). Stored events
  * are never rewritten.
  */
-export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1];
+export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1, rulePolicyPublishedV2];
 
 export function productUpcasters(): UpcasterRegistry {
   return new UpcasterRegistry(UPCASTERS);
