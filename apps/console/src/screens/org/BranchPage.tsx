@@ -48,7 +48,7 @@ function BranchView({ data }: { data: BranchPageData }) {
   const dissolved = branch.status === 'dissolved';
   const flags = shapeFlags(branch.shape);
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       <Card
         size="small"
         title={
@@ -80,7 +80,7 @@ function BranchView({ data }: { data: BranchPageData }) {
                   </Tag>
                 ))
               )}
-              {branch.shape?.committeeRequired ? <Tag>应设支部委员会</Tag> : null}
+              {branch.shape?.committeeRequired && !branch.shape.electionRequired ? <Tag>设支部委员会</Tag> : null}
             </Descriptions.Item>
           )}
           <Descriptions.Item label="管理关系" span={2}>
@@ -197,6 +197,6 @@ function BranchView({ data }: { data: BranchPageData }) {
         </Card>
       ) : null}
       <Typography.Text type="secondary">以上为当前情况；历史情况请在组织架构图中选择日期查看。</Typography.Text>
-    </>
+    </Space>
   );
 }

@@ -39,7 +39,7 @@ export function OrgDiff() {
   const day = (date: Dayjs | null) => date?.format('YYYY-MM-DD');
 
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       <Form layout="inline" className="screen-filters">
         <Form.Item label="起始日期" htmlFor="org-diff-from">
           <DatePicker
@@ -74,7 +74,7 @@ export function OrgDiff() {
       ) : (
         <DiffView key={`${from}/${to}`} first={loaded.data.diff} trees={loaded.data.trees} />
       )}
-    </>
+    </Space>
   );
 }
 

@@ -30,7 +30,7 @@ export function OrgTree() {
   const pick = (date: Dayjs | null) => navigate(`/org${date ? `?asOf=${date.format('YYYY-MM-DD')}` : ''}`);
 
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       <Form layout="inline" className="screen-filters">
         <Form.Item label="查询日期" htmlFor="org-as-of">
           <DatePicker
@@ -53,7 +53,7 @@ export function OrgTree() {
       ) : (
         <TreeView tree={loaded.data} />
       )}
-    </>
+    </Space>
   );
 }
 

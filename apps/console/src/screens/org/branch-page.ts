@@ -36,7 +36,8 @@ export async function branchPageData(branchId: string): Promise<BranchPageData> 
   return {
     branch: branch.data,
     committeeName: committee?.data.name ?? null,
-    roll: roll.data.members,
+    // By pinyin, as a roll is read out.
+    roll: [...roll.data.members].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
     elections: [...elections.data.elections].reverse(),
   };
 }

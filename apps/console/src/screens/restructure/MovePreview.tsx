@@ -1,4 +1,6 @@
-import { Alert, Card, Select, Space, Table } from 'antd';
+import { Alert, Card, Descriptions, Select, Space, Table } from 'antd';
+import { formatDate } from '../../format/dates';
+import { KIND_LABELS } from './labels';
 import { branchesOf, type OrganisationTree } from '../org/org-tree';
 import { MovesTable, type MemberFacts } from './MovesTable';
 import type { Choice, Move, PlannedBranch, RollRow } from './plan';
@@ -25,8 +27,12 @@ export function MovePreview({
   rolls,
   tree,
   planned,
+  reason,
+  proposedOn,
   onAssign,
 }: {
+  reason: string;
+  proposedOn: string;
   choice: Choice;
   moves: readonly Move[];
   rolls: ReadonlyMap<string, readonly RollRow[]>;
@@ -60,6 +66,7 @@ export function MovePreview({
 
   return (
     <Space direction="vertical" size="middle" className="screen">
+      <ChoiceSummary choice={choice} nameOf={nameOf} reason={reason} proposedOn={proposedOn} />
       <Alert
         type={moves.length === 0 ? 'warning' : 'info'}
         showIcon
@@ -97,6 +104,46 @@ export function MovePreview({
         <ReceivingBranches moves={moves} members={members} tree={tree} nameOf={nameOf} />
       </Card>
     </Space>
+  );
+}
+
+/** What was chosen in the first step, read back before it is proposed. */
+function ChoiceSummary({
+  choice,
+  nameOf,
+  reason,
+  proposedOn,
+}: {
+  choice: Choice;
+  nameOf: (id: string) => string;
+  reason: string;
+  proposedOn: string;
+}) {
+  const names = (ids: readonly string[]) => ids.map(nameOf).join('、');
+  return (
+    <Card size="small" title={`${KIND_LABELS[choice.kind]}方案`}>
+      <Descriptions size="small" column={2}>
+        {choice.kind === 'merge' ? (
+          <>
+            <Descriptions.Item label="被合并的党支部">{names(choice.sources)}</Descriptions.Item>
+            <Descriptions.Item label="并入">{nameOf(choice.target.branchId)}</Descriptions.Item>
+          </>
+        ) : null}
+        {choice.kind === 'dissolution' ? (
+          <>
+            <Descriptions.Item label="撤销的党支部">{nameOf(choice.branchId)}</Descriptions.Item>
+            <Descriptions.Item label="党员转入">{nameOf(choice.destinationBranchId)}</Descriptions.Item>
+          </>
+        ) : null}
+        {choice.kind === 'redraw' ? (
+          <Descriptions.Item label="涉及的党支部" span={2}>
+            {names(choice.sources)}
+          </Descriptions.Item>
+        ) : null}
+        <Descriptions.Item label="调整事由">{reason.trim()}</Descriptions.Item>
+        <Descriptions.Item label="提出日期">{formatDate(proposedOn)}</Descriptions.Item>
+      </Descriptions>
+    </Card>
   );
 }
 

@@ -47,7 +47,7 @@ function DetailView({ detail, reload }: { detail: Detail; reload: () => void }) 
   const established = plan ? newBranchesOfPlan(plan) : [];
 
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       <Card size="small">
         <WizardSteps current={step.current} status={step.status} />
       </Card>
@@ -89,25 +89,16 @@ function DetailView({ detail, reload }: { detail: Detail; reload: () => void }) 
         </Descriptions>
       </Card>
 
-      {view.status === 'proposed' ? (
-        admin ? (
-          <>
-            <ApproveStep detail={detail} onDone={reload} />
-            <AbandonStep detail={detail} onDone={reload} />
-          </>
-        ) : (
-          <Alert type="info" showIcon message="方案待上级党组织批准，由管理员录入批准情况。" />
-        )
+      {view.status === 'proposed' && admin ? <ApproveStep detail={detail} onDone={reload} /> : null}
+      {view.status === 'approved' && admin ? <ExecuteStep detail={detail} onDone={reload} /> : null}
+      {(view.status === 'proposed' || view.status === 'approved') && admin ? (
+        <AbandonStep detail={detail} onDone={reload} />
       ) : null}
-      {view.status === 'approved' ? (
-        admin ? (
-          <>
-            <ExecuteStep detail={detail} onDone={reload} />
-            <AbandonStep detail={detail} onDone={reload} />
-          </>
-        ) : (
-          <Alert type="info" showIcon message="方案已批准，待管理员开始执行。" />
-        )
+      {view.status === 'proposed' && !admin ? (
+        <Alert type="info" showIcon message="方案待上级党组织批准，由管理员录入批准情况。" />
+      ) : null}
+      {view.status === 'approved' && !admin ? (
+        <Alert type="info" showIcon message="方案已批准，待管理员开始执行。" />
       ) : null}
       {view.status === 'executing' ? <ExecutionProgress detail={detail} onFinished={reload} /> : null}
       {view.status === 'completed' ? <ExecutionOutcome detail={detail} /> : null}
@@ -133,6 +124,6 @@ function DetailView({ detail, reload }: { detail: Detail; reload: () => void }) 
           </Typography.Paragraph>
         ) : null}
       </Card>
-    </>
+    </Space>
   );
 }

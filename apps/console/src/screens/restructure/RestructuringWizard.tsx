@@ -61,7 +61,7 @@ function Wizard({ tree }: { tree: OrganisationTree }) {
   };
 
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       <Card size="small">
         <WizardSteps current={step} />
       </Card>
@@ -100,7 +100,7 @@ function Wizard({ tree }: { tree: OrganisationTree }) {
           onBack={() => setStep(0)}
         />
       )}
-    </>
+    </Space>
   );
 }
 
@@ -159,7 +159,7 @@ function Preview({
   }
   if ('error' in rolls.loaded) return <ProblemAlert error={rolls.loaded.error} onReload={rolls.reload} />;
   return (
-    <>
+    <Space direction="vertical" size="middle" className="screen">
       {propose.contextHolder}
       <MovePreview
         choice={choice}
@@ -167,9 +167,11 @@ function Preview({
         rolls={rolls.loaded.data}
         tree={tree}
         planned={planned}
+        reason={form.reason}
+        proposedOn={form.proposedOn}
         onAssign={onAssign}
       />
-      <div className="wizard-actions">
+      <div className="wizard-actions wizard-actions-flush">
         <Space>
           <Button onClick={onBack}>上一步</Button>
           <Button
@@ -182,6 +184,6 @@ function Preview({
           </Button>
         </Space>
       </div>
-    </>
+    </Space>
   );
 }

@@ -30,12 +30,17 @@ export async function organisationNow(): Promise<OrganisationTree> {
 /** A branch's roll as it stands; none for a branch not (yet) set up. */
 export async function rollOf(branchId: string): Promise<readonly RollRow[]> {
   try {
-    return (await answer(api.GET('/branches/{branchId}/members', { params: { path: { branchId } } }))).data.members;
+    const { data } = await answer(api.GET('/branches/{branchId}/members', { params: { path: { branchId } } }));
+    return [...data.members].sort(byName);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 404) return [];
     throw error;
   }
 }
+
+/** Names in the order a Chinese list is read: by pinyin. */
+export const byName = (a: { readonly name: string }, b: { readonly name: string }): number =>
+  a.name.localeCompare(b.name, 'zh-CN');
 
 export async function rollsOf(branchIds: readonly string[]): Promise<Map<string, readonly RollRow[]>> {
   const unique = [...new Set(branchIds.filter((id) => id !== ''))];
