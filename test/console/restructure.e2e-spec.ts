@@ -254,7 +254,70 @@ describe('console: 调整 wizard and 组织架构', () => {
     expect(errors).toEqual([refused]);
     await page.close();
   }, 60_000);
+
+  it('redraws 府东 and 新义: three members, each given a branch in the preview, go to a new branch 永安', async () => {
+    const { page, errors } = await signedIn(browser, base, '管理员', '/restructurings/new');
+    await page.getByText('区域调整', { exact: true }).click();
+    await choose(page, '涉及的党支部', '府东');
+    await choose(page, '涉及的党支部', '新义');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '新设一个党支部' }).click();
+    await page.getByLabel('新设党支部名称').fill('永安社区离退休干部党支部');
+    await page.getByRole('combobox', { name: '新设党支部隶属党委' }).click();
+    await pickOption(page, '孝义市离退休干部党委');
+    await page.getByLabel('调整事由').fill('结合城市社区调整，按住址设立永安社区离退休干部党支部。');
+    await typeDate(page, '提出日期', '2023年6月1日');
+    expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByRole('button', { name: '下一步：预览党员转接' }).click();
+
+    // Every member of both branches is listed; staying is the choice until another is made.
+    await expectVisible(page, '按所选方案，没有党员需要转接。');
+    for (const name of ['郑国华', '冯秀兰', '刘德明']) {
+      await page.locator(`div.ant-select[aria-label="${name}转入的党支部"]`).click();
+      await pickOption(page, '永安社区离退休干部党支部（新设）');
+    }
+    await expectVisible(page, '共 3 名党员将转接组织关系，新设 1 个党支部。');
+    const receiving = page.locator('.ant-card').filter({ hasText: '转入党支部的党员人数' });
+    expect(await receiving.locator('.ant-table-row').first().innerText()).toBe(
+      ['永安社区离退休干部党支部（新设）', '0 人', '0 人', '3 人', '3 人', '0 人'].join('\t'),
+    );
+    expect(await unlabelledFields(page)).toEqual([]);
+    await page.getByRole('button', { name: '提出调整方案' }).click();
+    await page.waitForURL(new RegExp(`/console/restructurings/${UUID}$`));
+
+    await page.getByLabel('批准机关').fill('孝义市离退休干部党委');
+    await page.getByLabel('批准文号').fill('孝离退党字〔2023〕30号');
+    await typeDate(page, '批准日期', '2023年6月5日');
+    await page.getByRole('button', { name: '批准方案' }).click();
+    await typeDate(page, '执行日期', '2023年6月6日');
+    await page.getByRole('button', { name: '开始执行' }).click();
+    const outcome = page.locator('.ant-card').filter({ hasText: '第五步：调整完成' });
+    await outcome.waitFor();
+    const figure = async (title: string) =>
+      outcome.locator('.ant-statistic').filter({ hasText: title }).locator('.ant-statistic-content').innerText();
+    expect(await figure('转接党员')).toBe('3人');
+    expect(await figure('新设党支部')).toBe('1个');
+    expect(await figure('撤销党支部')).toBe('0个');
+
+    await page.getByRole('link', { name: '调整当天（2023年6月6日）的组织架构' }).click();
+    await page.waitForURL(`${base}/console/org?asOf=2023-06-06`);
+    expect(await page.locator('.org-branch').filter({ hasText: '永安社区离退休干部党支部' }).innerText()).toContain(
+      '正式党员 3 人',
+    );
+    expect(await branchLine(page, 'fudong')).toContain('正式党员 1 人');
+    expect(await branchLine(page, 'xinyi')).toContain('正式党员 2 人');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
+
+/** Clicks an option of the select whose list is open. */
+async function pickOption(page: Page, label: string): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await open.getByText(label, { exact: true }).click();
+  // Closed before the next select opens its own list.
+  await open.first().waitFor({ state: 'hidden' });
+}
 
 /** A branch's line in the tree on the page. */
 function branchLine(page: Page, key: keyof typeof BRANCH_NAMES): Promise<string> {

@@ -27,7 +27,7 @@ export function ExecutionProgress({ detail, onFinished }: { detail: Restructurin
       try {
         const [{ data: view }, done] = await Promise.all([
           restructuringView(restructuringId),
-          movedSoFar(detail.moves),
+          movedSoFar(detail.moves, detail.plannedBranchIds),
         ]);
         if (stopped) return;
         setMoved(done.size);
@@ -47,7 +47,7 @@ export function ExecutionProgress({ detail, onFinished }: { detail: Restructurin
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [restructuringId, detail.moves, onFinished]);
+  }, [restructuringId, detail.moves, detail.plannedBranchIds, onFinished]);
 
   return (
     <Card size="small" title="第四步：正在执行">

@@ -81,9 +81,16 @@ export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Pr
 /**
  * How far the execution has come: the moves whose member is on the destination's roll now. The
  * process manager moves members one by one in the background; each destination's roll shows it.
+ * A branch the restructuring sets up may not exist yet, so its members are asked about one by one.
  */
-export async function movedSoFar(moves: readonly Move[]): Promise<Set<string>> {
-  const rolls = await rollsOf(moves.map((move) => move.toBranchId));
+export async function movedSoFar(moves: readonly Move[], plannedBranchIds: ReadonlySet<string>): Promise<Set<string>> {
+  const intoExisting = moves.filter((move) => !plannedBranchIds.has(move.toBranchId));
+  const intoNew = moves.filter((move) => plannedBranchIds.has(move.toBranchId));
+  const rolls = await rollsOf(intoExisting.map((move) => move.toBranchId));
   const there = (move: Move) => (rolls.get(move.toBranchId) ?? []).some((m) => m.memberId === move.memberId);
-  return new Set(moves.filter(there).map((move) => move.memberId));
+  const now = await inBatches(intoNew, (move) => memberNow(move.memberId));
+  return new Set([
+    ...intoExisting.filter(there).map((move) => move.memberId),
+    ...intoNew.filter((move, index) => now[index]?.branchId === move.toBranchId).map((move) => move.memberId),
+  ]);
 }

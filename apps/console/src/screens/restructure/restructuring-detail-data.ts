@@ -20,6 +20,8 @@ export interface RestructuringDetail {
   readonly branchNames: ReadonlyMap<string, string>;
   readonly members: ReadonlyMap<string, MemberFacts>;
   readonly moves: readonly Move[];
+  /** The branches the plan sets up (none of them exists before the execution sets it up). */
+  readonly plannedBranchIds: ReadonlySet<string>;
 }
 
 export async function restructuringView(restructuringId: string) {
@@ -38,8 +40,12 @@ export async function restructuringDetail(restructuringId: string): Promise<Rest
   const planned = plan ? newBranchesOfPlan(plan) : [];
   const transfers = view.execution?.transfers ?? [];
 
+  // A branch the plan sets up exists only once the execution has set it up: until the
+  // restructuring is completed it is named from the plan, and its members asked about one by one.
+  const plannedIds = new Set(planned.map((b) => b.branchId));
+  const existing = (id: string) => view.status === 'completed' || !plannedIds.has(id);
   // Before execution the sources' rolls name who would move; after it, the destinations' do.
-  const rolls = await rollsOf([...sources, ...destinations, ...transfers.map((t) => t.toBranchId)]);
+  const rolls = await rollsOf([...sources, ...destinations, ...transfers.map((t) => t.toBranchId)].filter(existing));
   const members = new Map<string, MemberFacts>(
     [...rolls.values()].flat().map((m) => [m.memberId, { name: m.name, membership: m.membership }]),
   );
@@ -66,14 +72,15 @@ export async function restructuringDetail(restructuringId: string): Promise<Rest
       ...moves.flatMap((m) => [m.fromBranchId, m.toBranchId]),
       ...(view.execution?.branchesToClose ?? []),
     ]),
-  ].filter((id) => id !== '');
+  ].filter((id) => id !== '' && !plannedIds.has(id));
   const names = await inBatches(branchIds, branchName);
   const branchNames = new Map<string, string>();
   branchIds.forEach((id, index) => {
     const name = names[index];
     if (name) branchNames.set(id, name);
   });
-  for (const branch of planned)
-    if (!branchNames.has(branch.branchId)) branchNames.set(branch.branchId, `${branch.name}（新设）`);
-  return { view, revision, entry, branchNames, members, moves };
+  for (const branch of planned) {
+    branchNames.set(branch.branchId, view.status === 'completed' ? branch.name : `${branch.name}（新设）`);
+  }
+  return { view, revision, entry, branchNames, members, moves, plannedBranchIds: plannedIds };
 }
