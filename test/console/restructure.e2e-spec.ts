@@ -65,6 +65,7 @@ describe('console: 调整 wizard and 组织架构', () => {
       .fill('结合城市社区调整，振兴、永盛社区离退休干部党支部并入西关社区离退休干部党支部。');
     await typeDate(page, '提出日期', '2023年5月8日');
     expect(await unlabelledFields(page)).toEqual([]);
+    await picture(page, 'wizard-choose', { fullPage: true });
     await page.getByRole('button', { name: '下一步：预览党员转接' }).click();
 
     // 第二步: every member's move, and 西关's members before and after.
@@ -209,6 +210,8 @@ describe('console: 调整 wizard and 组织架构', () => {
 
   it('tells a clerk approving what someone else approved meanwhile that the record changed, and reloads it', async () => {
     const { page, errors } = await signedIn(browser, base, '管理员', '/restructurings');
+    await page.getByRole('link', { name: '新义社区撤销，党员转入府东社区离退休干部党支部。' }).waitFor();
+    await picture(page, 'restructurings');
     await page.getByRole('link', { name: '新义社区撤销，党员转入府东社区离退休干部党支部。' }).click();
     await page.waitForURL(`${base}/console/restructurings/${seeded.waitingDissolution}`);
     await expectVisible(page, '已提出，待批准');

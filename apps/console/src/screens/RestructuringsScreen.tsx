@@ -2,7 +2,6 @@ import { Alert } from 'antd';
 import { useSyncExternalStore } from 'react';
 import { pathOf, useRoute } from '../app/router';
 import { currentSession, subscribeSession } from '../auth/session';
-import { subPathOf } from '../shell/screens';
 import { RestructuringDetail } from './restructure/RestructuringDetail';
 import { RestructuringList } from './restructure/RestructuringList';
 import { RestructuringWizard } from './restructure/RestructuringWizard';
@@ -16,7 +15,12 @@ import './restructure/restructure.css';
 export default function RestructuringsScreen() {
   const route = useRoute();
   const session = useSyncExternalStore(subscribeSession, () => currentSession());
-  const [id] = subPathOf(pathOf(route));
+  // The path below /restructurings, read here rather than with the shell's subPathOf: the
+  // shell's table loads this screen, so importing from it would make a cycle.
+  const [, id] = pathOf(route)
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
   if (id === 'new') {
     return session?.role === 'admin' ? (
       <RestructuringWizard />

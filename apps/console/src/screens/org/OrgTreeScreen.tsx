@@ -1,6 +1,5 @@
 import { Space } from 'antd';
 import { pathOf, useRoute } from '../../app/router';
-import { subPathOf } from '../../shell/screens';
 import { BranchPage } from './BranchPage';
 import { OrgDiff } from './OrgDiff';
 import { OrgNav } from './OrgNav';
@@ -14,7 +13,12 @@ import './org.css';
  */
 export default function OrgTreeScreen() {
   const route = useRoute();
-  const [section, id] = subPathOf(pathOf(route));
+  // The path below /org, read here rather than with the shell's subPathOf: the shell's table
+  // loads this screen, so importing from it would make a cycle.
+  const [, section, id] = pathOf(route)
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
   if (section === 'branches' && id) return <BranchPage branchId={id} />;
   return (
     <Space direction="vertical" size="middle" className="screen">
