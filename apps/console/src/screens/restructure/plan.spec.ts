@@ -50,6 +50,33 @@ describe('the wizard’s plan', () => {
     });
   });
 
+  it('proposes a merge into a new branch under the id the preview named, and a dissolution with its destination', () => {
+    const merge: Choice = {
+      kind: 'merge',
+      sources: ['zhenxing'],
+      target: { kind: 'new', branchId: 'yongan', name: ' 永安社区离退休干部党支部 ', parentCommitteeId: 'c' },
+    };
+    const moves = plannedMoves(merge, rolls);
+    expect(moves.map((m) => m.toBranchId)).toEqual(['yongan', 'yongan']);
+    expect(proposal(merge, '撤并', '2023-05-08', moves)).toEqual({
+      route: '/restructurings/merge',
+      body: {
+        reason: '撤并',
+        occurredAt: '2023-05-08',
+        sourceBranchIds: ['zhenxing'],
+        target: {
+          kind: 'new',
+          branch: { branchId: 'yongan', name: '永安社区离退休干部党支部', parentCommitteeId: 'c' },
+        },
+      },
+    });
+    const dissolution: Choice = { kind: 'dissolution', branchId: 'yongsheng', destinationBranchId: 'xiguan' };
+    expect(proposal(dissolution, '撤销', '2023-05-08', [])).toEqual({
+      route: '/restructurings/dissolution',
+      body: { reason: '撤销', occurredAt: '2023-05-08', branchId: 'yongsheng', destinationBranchId: 'xiguan' },
+    });
+  });
+
   it('says in Chinese what is missing before the preview, and nothing once it is complete', () => {
     const incomplete: Choice = { kind: 'merge', sources: ['xiguan'], target: { kind: 'existing', branchId: 'xiguan' } };
     expect(choiceProblems(incomplete, '')).toEqual(['请填写调整事由。', '并入的党支部不能同时是被合并的党支部。']);
