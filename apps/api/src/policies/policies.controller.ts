@@ -52,7 +52,7 @@ export class PoliciesController extends CommandController {
     const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
     return this.send(
-      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)),
+      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined, this.calendar)),
       res,
       created('/policies', body.version),
     );
