@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restructurings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The restructurings: kind, status, the days it was proposed and reached its status, reason; paged by id */
+        get: operations["RestructuringListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/restructurings/merge": {
         parameters: {
             query?: never;
@@ -2518,6 +2535,30 @@ export interface components {
             recorded: boolean;
             /** @description How many streams are broken. */
             breaks: number;
+        };
+        RestructuringListItemDto: {
+            restructuringId: string;
+            /** @enum {string} */
+            kind: "merge" | "redraw" | "dissolution";
+            /** @enum {string} */
+            status: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+            /**
+             * Format: date
+             * @description The business day it was proposed.
+             */
+            proposedOn: string;
+            /**
+             * Format: date
+             * @description The business day it reached its status.
+             */
+            statusSince: string;
+            /** @description Why it was proposed (the reason of the proposal). */
+            reason: string;
+        };
+        RestructuringListPageDto: {
+            items: components["schemas"]["RestructuringListItemDto"][];
+            /** @description The restructuring id to pass as `after` for the next page; null at the end. */
+            next: string | null;
         };
         NewBranchBody: {
             /**
@@ -7829,6 +7870,81 @@ export interface operations {
                 };
             };
             /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RestructuringListController_list: {
+        parameters: {
+            query?: {
+                /** @description Only restructurings in this status. */
+                status?: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+                /** @description Only restructurings whose id sorts after this: the `next` of the previous page. */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestructuringListPageDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
             403: {
                 headers: {
                     [name: string]: unknown;
