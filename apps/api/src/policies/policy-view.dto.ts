@@ -32,7 +32,10 @@ export class RulePolicyEntryDto {
   readonly publishedAt!: string | null;
   @Obj(() => ActorDto, { nullable: true, description: 'Who published it; null for built-in versions.' })
   readonly publishedBy!: ActorDto | null;
-  @Flag() readonly inForceToday!: boolean;
+  @Flag({
+    description: "Whether this version governs acts dated today (the bureau's today, whatever date was asked about).",
+  })
+  readonly inForceToday!: boolean;
 }
 
 describesView<RulePolicyEntryDto, RulePolicyEntry>('matches');

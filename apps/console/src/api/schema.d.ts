@@ -3688,6 +3688,7 @@ export interface components {
             publishedAt: string | null;
             /** @description Who published it; null for built-in versions. */
             publishedBy: components["schemas"]["ActorDto"] | null;
+            /** @description Whether this version governs acts dated today (the bureau's today, whatever date was asked about). */
             inForceToday: boolean;
         };
         RulePolicyCatalogueDto: {
