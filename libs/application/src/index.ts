@@ -30,6 +30,7 @@ export * from './verification/merkle-root';
 export * from './verification/verify-history';
 export * from './verification/record-digest';
 export * from './verification/digest-scheduler';
+export * from './verification/history-integrity';
 export * from './verification/verification.module';
 export * from './auth/roles';
 export * from './auth/auth-settings';

@@ -1445,6 +1445,26 @@ export interface components {
             /** @description True when that process is this one. */
             self: boolean;
         };
+        HistoryBreakSummary: {
+            /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
+            stream: string;
+            revision: number;
+            /** @enum {string} */
+            kind: "altered" | "missing" | "reordered";
+        };
+        HistoryCheck: {
+            /**
+             * @description The start-up comparison of the stored history with the newest recorded digest. `altered` is also logged as an error; reads are not refused (auditors need them to see what changed).
+             * @enum {string}
+             */
+            status: "checking" | "intact" | "altered" | "noDigest" | "failed";
+            /** @description Position of the digest compared with. */
+            digestPosition: number | null;
+            /** @description The first break of each altered stream (at most ten). */
+            breaks: components["schemas"]["HistoryBreakSummary"][];
+            /** @description Every chain holds but the root differs from the digest: events were removed whole. */
+            rootDiffers: boolean;
+        };
         Readiness: {
             /**
              * @example ok
@@ -1456,6 +1476,7 @@ export interface components {
             workers: components["schemas"]["WorkerHealth"][];
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
+            history: components["schemas"]["HistoryCheck"];
         };
         AuditEntryDto: {
             /** @description The global position: the keyset cursor. */
