@@ -1185,6 +1185,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/elections/{electionId}/documents/request.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 换届选举请示 (.docx): the members, seats, method and agenda the request stated, under its 文号 and 届次, dated the day it was submitted */
+        get: operations["ElectionDocumentsController_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elections/{electionId}/documents/approval.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批复 (.docx): the superior's approval of the request, under the approval's 文号 and date, and when it lapses */
+        get: operations["ElectionDocumentsController_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elections/{electionId}/documents/result-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 选举结果报告 (.docx): the assembly, every round’s ballots and each candidate’s votes, who was elected, the officers and their duties, under the report’s 文号 */
+        get: operations["ElectionDocumentsController_resultReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policies": {
         parameters: {
             query?: never;
@@ -11677,6 +11728,252 @@ export interface operations {
                 };
             };
             /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approval as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_resultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result report as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;
