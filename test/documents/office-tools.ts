@@ -25,18 +25,24 @@ export function officeTools(): { libreOffice: string; pdftoppm: string; pdftotex
   return { libreOffice, pdftoppm, pdftotext };
 }
 
-/**
- * Converts an Office file to PDF with `libreoffice --headless --convert-to pdf`, in a profile of
- * its own (two conversions sharing one wait on each other's lock), and fails unless a PDF with
- * at least one page comes out: LibreOffice exits 0 on files it cannot read, saying so on stderr.
- */
+/** Converts an Office file to PDF: see `convertAllToPdf`. */
 export function convertToPdf(libreOffice: string, file: string): string {
+  return convertAllToPdf(libreOffice, [file])[0] as string;
+}
+
+/**
+ * Converts Office files to PDF with one `libreoffice --headless --convert-to pdf` (it starts
+ * once for them all), in a profile of its own (two conversions sharing one wait on each other's
+ * lock), and fails unless each file's PDF comes out: LibreOffice exits 0 on files it cannot
+ * read, saying so on stderr.
+ */
+export function convertAllToPdf(libreOffice: string, files: readonly string[]): string[] {
   const outDir = mkdtempSync(join(tmpdir(), 'branchflow-office-'));
   const profile = mkdtempSync(join(tmpdir(), 'branchflow-lo-profile-'));
   try {
     const output = execFileSync(
       libreOffice,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file],
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, ...files],
       {
         timeout: 180_000,
         encoding: 'utf8',
@@ -44,10 +50,12 @@ export function convertToPdf(libreOffice: string, file: string): string {
         env: { ...process.env, FONTCONFIG_FILE: join(__dirname, 'fonts.conf') },
       },
     );
-    const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
-    if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${file}: ${output}`);
-    if (!readFileSync(pdf).subarray(0, 5).toString('latin1').startsWith('%PDF-')) throw new Error(`${pdf} is no PDF`);
-    return pdf;
+    return files.map((file) => {
+      const pdf = join(outDir, basename(file).replace(/\.[^.]+$/, '.pdf'));
+      if (!existsSync(pdf)) throw new Error(`LibreOffice wrote no PDF for ${file}: ${output}`);
+      if (!readFileSync(pdf).subarray(0, 5).toString('latin1').startsWith('%PDF-')) throw new Error(`${pdf} is no PDF`);
+      return pdf;
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -282,9 +282,9 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   byPath('GET /elections/:electionId', { electionId: y.election });
   // Its documents: hidden like the election itself. The other committee's election has only its
   // census, so an unscoped caller is told 422 (the step not taken), not 200: no `exists` control.
-  for (const name of ['request', 'approval', 'result-report']) {
+  for (const name of ['request.docx', 'approval.docx', 'result-report.docx', 'result.xlsx']) {
     add(
-      `GET /elections/:electionId/documents/${name}.docx`,
+      `GET /elections/:electionId/documents/${name}`,
       'path',
       { electionId: y.election },
       undefined,

@@ -30,3 +30,5 @@ export * from './database/read-model-maintenance';
 export * from './documents/election-file';
 export * from './documents/election-documents';
 export * from './export/xlsx';
+export * from './statistics/sitting-committees';
+export * from './documents/election-result-workbook';

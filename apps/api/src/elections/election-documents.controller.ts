@@ -5,6 +5,9 @@ import { ElectionDocuments } from '@app/application';
 import type { FiledDocument } from '@app/domain';
 import { OverviewAccess } from '../auth/access.decorators';
 import { DOCX, FileAnswer, sendFile } from '../http/file-responses';
+import { languageOf } from '../http/language';
+import { XLSX } from '../http/read-responses';
+import { sendXlsx } from '../reports/list-export';
 import { missing } from '../http/not-found';
 import { UuidParam } from '../http/read-responses';
 
@@ -58,6 +61,22 @@ export class ElectionDocumentsController {
       ascii: 'election-result-report.docx',
       chinese: '选举结果报告.docx',
     });
+  }
+
+  @Get(':electionId/documents/result.xlsx')
+  @ApiOperation({
+    summary:
+      "The election's result as an Excel workbook: a sheet of facts (branch, 届次, every 文号, dates, voters, who was elected) and a sheet of every round's ballots with each candidate's votes",
+  })
+  @FileAnswer(XLSX, 'The result as an Excel workbook, headers in the request’s language.', {
+    400: true,
+    404: 'No election has this id.',
+    422: NOT_YET,
+  })
+  async resultWorkbook(@UuidParam('electionId') electionId: string, @Res() response: Response): Promise<void> {
+    const sheets = await this.documents.resultSheets(electionId, languageOf(response.req));
+    if (sheets === null) throw new NotFoundException(missing('election', electionId));
+    await sendXlsx(response, sheets, { ascii: 'election-result.xlsx', chinese: '选举结果.xlsx' });
   }
 
   private async send(

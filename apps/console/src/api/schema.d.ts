@@ -1236,6 +1236,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/elections/{electionId}/documents/result.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The election's result as an Excel workbook: a sheet of facts (branch, 届次, every 文号, dates, voters, who was elected) and a sheet of every round's ballots with each candidate's votes */
+        get: operations["ElectionDocumentsController_resultWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policies": {
         parameters: {
             query?: never;
@@ -4052,8 +4069,8 @@ export interface operations {
     AuditController_events: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only events after this position: the `next` of the previous page. */
                 after?: number;
                 limit?: number;
@@ -4086,6 +4103,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4140,8 +4158,8 @@ export interface operations {
     AuditController_event: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -4159,6 +4177,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEventDetailDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4224,8 +4243,8 @@ export interface operations {
     AuditController_stream: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only events after this position: the `next` of the previous page. */
                 after?: number;
                 limit?: number;
@@ -4248,6 +4267,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4311,8 +4331,8 @@ export interface operations {
     ReportsController_statistics: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description The day secretaries' ages are computed against (YYYY-MM-DD); default today. For reporting jobs only its year counts: ages by birth year. */
                 asOf?: string;
             };
@@ -4330,6 +4350,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4384,8 +4405,8 @@ export interface operations {
     ReportsController_branches: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only rows whose id sorts after this: the `next` of the previous page. */
                 after?: string;
                 limit?: number;
@@ -4409,6 +4430,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BranchReportPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4463,8 +4485,8 @@ export interface operations {
     ReportsController_members: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only rows whose id sorts after this: the `next` of the previous page. */
                 after?: string;
                 limit?: number;
@@ -4490,6 +4512,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberReportPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -8787,8 +8810,8 @@ export interface operations {
     ElectionBoardController_list: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Elections of the branches assigned in this campaign. */
                 campaignId?: string;
                 branchId?: string;
@@ -8817,6 +8840,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ElectionBoardPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -11922,6 +11946,88 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_resultWorkbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result as an Excel workbook, headers in the request’s language. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.

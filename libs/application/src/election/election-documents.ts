@@ -1,4 +1,5 @@
 import {
+  type Language,
   electionStreamDecider,
   electionStreamName,
   fold,
@@ -6,7 +7,13 @@ import {
   type FiledDocument,
 } from '@app/domain';
 import type { EventStore } from '@app/event-store';
-import { electionDocument, electionFileOf, type ElectionFile } from '@app/read-models';
+import {
+  electionDocument,
+  electionFileOf,
+  electionResultSheets,
+  type ElectionFile,
+  type WorkbookSheet,
+} from '@app/read-models';
 import { readWholeStream, toDomainEvent } from '../command-handling/load-stream';
 import type { OrganisationFacts } from '../organisation/organisation-facts';
 
@@ -40,5 +47,11 @@ export class ElectionDocuments {
   async document(electionId: string, document: FiledDocument): Promise<Buffer | null> {
     const file = await this.file(electionId);
     return file === null ? null : electionDocument(file, document);
+  }
+
+  /** The result as workbook sheets (facts, and every round's votes), null for an unknown election; refused until reported. */
+  async resultSheets(electionId: string, language: Language): Promise<WorkbookSheet[] | null> {
+    const file = await this.file(electionId);
+    return file === null ? null : electionResultSheets(file, language);
   }
 }

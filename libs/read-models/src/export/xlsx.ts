@@ -9,19 +9,26 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 /** How a clerk reads a date in a Chinese workbook: 2022年6月2日, still a date Excel sorts and filters by. */
 export const XLSX_DATE_FORMAT = 'yyyy"年"m"月"d"日"';
 
-/**
- * A column of a workbook: the CSV column (headers, value), and `date` when its values are
- * calendar dates (YYYY-MM-DD), written as real dates rather than text.
- */
-export interface XlsxColumn<Row> extends CsvColumn<Row> {
-  readonly kind?: 'date';
-}
+/** A column of a workbook: the CSV column (headers, value, and `date` for calendar dates, written as real dates). */
+export type XlsxColumn<Row> = CsvColumn<Row>;
 
 /** One sheet: its name (≤ 31 characters, as Excel requires), its columns and its rows, which may arrive page by page. */
 export interface XlsxSheet<Row> {
   readonly name: string;
   readonly columns: readonly XlsxColumn<Row>[];
   readonly rows: Iterable<Row> | AsyncIterable<Row>;
+}
+
+/** A sheet whose row type is its own business: what `writeXlsx` takes, made by `sheetOf`. */
+export interface WorkbookSheet {
+  readonly name: string;
+  readonly columns: readonly XlsxColumn<unknown>[];
+  readonly rows: Iterable<unknown> | AsyncIterable<unknown>;
+}
+
+/** A sheet for a workbook: its columns read exactly its rows, which a workbook of several sheets need not share. */
+export function sheetOf<Row>(sheet: XlsxSheet<Row>): WorkbookSheet {
+  return sheet as unknown as WorkbookSheet;
 }
 
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -56,33 +63,29 @@ function widthOf(column: XlsxColumn<unknown>, header: string): number {
  * as the clerk scrolls, and its rows committed as they come, so a roll of any size is written
  * without holding it in memory; the writer waits whenever `output` asks it to.
  */
-export async function writeXlsx(
-  output: Writable,
-  sheets: readonly XlsxSheet<never>[],
-  language: Language,
-): Promise<void> {
+export async function writeXlsx(output: Writable, sheets: readonly WorkbookSheet[], language: Language): Promise<void> {
   const workbook = new excelStream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'branchflow';
-  // Each sheet reads its own rows with its own columns; their row types need not agree.
-  for (const sheet of sheets as unknown as readonly XlsxSheet<unknown>[]) {
+  for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), {
       views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     });
     worksheet.columns = sheet.columns.map((column, index) => {
       const header = language === 'zh-CN' ? column.headerZh : column.header;
-      return {
-        header,
-        key: String(index),
-        width: widthOf(column, header),
-        ...(column.kind === 'date' ? { style: { numFmt: XLSX_DATE_FORMAT } } : {}),
-      };
+      return { header, key: String(index), width: widthOf(column, header) };
     });
     const headerRow = worksheet.getRow(1);
     headerRow.font = { bold: true };
     headerRow.commit();
     let written = 0;
     for await (const row of sheet.rows) {
-      worksheet.addRow(sheet.columns.map((column) => cellOf(column.value(row), column.kind, language))).commit();
+      const cells = sheet.columns.map((column) => cellOf(column.value(row), column.kind, language));
+      const added = worksheet.addRow(cells);
+      // Only the cells that hold a date get the date format: a column of figures may carry one date (as_of).
+      cells.forEach((cell, index) => {
+        if (cell instanceof Date) added.getCell(index + 1).numFmt = XLSX_DATE_FORMAT;
+      });
+      added.commit();
       written += 1;
       if (written % 1000 === 0 && output.writableNeedDrain) await once(output, 'drain');
     }
