@@ -42,6 +42,7 @@ export * from './election/election-index';
 export * from './election/election-facts';
 export * from './election/election-command.handler';
 export * from './election/election.queries';
+export * from './election/election-documents';
 export * from './election/installation.process-manager';
 export * from './election/election-timers';
 export * from './election/election-timer.scheduler';

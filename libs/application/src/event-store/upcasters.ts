@@ -1,6 +1,8 @@
 import {
   DEFAULT_RULE_POLICIES,
   policyInForce,
+  type CensusTakenV1,
+  type ElectionRequestedV1,
   type RulePolicy,
   type RulePolicyPublishedV1,
   type RulePolicyPublishedV2,
@@ -39,12 +41,45 @@ const rulePolicyPublishedV2: Upcaster = {
 };
 
 /**
+ * CensusTaken v1 → v2: a census recorded before the 届次 was counted says nothing of it. Its
+ * number cannot be inferred here (an upcaster sees one event, the count needs the branch's other
+ * elections), so it reads as not recorded: `termNumber: null`.
+ */
+const censusTakenV1: Upcaster = {
+  type: 'CensusTaken',
+  fromVersion: 1,
+  upcast(event) {
+    const data = event.data as unknown as CensusTakenV1['data'];
+    return {
+      ...event,
+      schemaVersion: 2,
+      data: { ...data, termNumber: null, termNumberBasis: null },
+    };
+  },
+};
+
+/** ElectionRequested v1 → v2: a request recorded before its 文号 was asked carries none. */
+const electionRequestedV1: Upcaster = {
+  type: 'ElectionRequested',
+  fromVersion: 1,
+  upcast(event) {
+    const data = event.data as unknown as ElectionRequestedV1['data'];
+    return { ...event, schemaVersion: 2, data: { ...data, requestReference: null } as unknown as JsonObject };
+  },
+};
+
+/**
  * Every upcaster the product has ever needed, oldest shapes first. When an event's data changes
  * shape, keep the old shape's type beside the new one, add the upcaster here, and give it a
  * round-trip test; handlers then write the new version (`currentSchemaVersion`). Stored events
  * are never rewritten.
  */
-export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1, rulePolicyPublishedV2];
+export const UPCASTERS: readonly Upcaster[] = [
+  rulePolicyPublishedV1,
+  rulePolicyPublishedV2,
+  censusTakenV1,
+  electionRequestedV1,
+];
 
 export function productUpcasters(): UpcasterRegistry {
   return new UpcasterRegistry(UPCASTERS);

@@ -92,6 +92,8 @@ describe('Election decider', () => {
               committeeWorking: '支委会运转正常',
               secretarySituation: '书记年龄偏大，愿意交班',
               notes: '无',
+              termNumber: 2,
+              termNumberBasis: 'committeesOnRecord',
             },
           },
         ]);
@@ -188,6 +190,7 @@ describe('Election decider', () => {
               agenda: ['工作报告', '选举'],
               minimumCommitteeCandidates: 4,
               seatsAboveUsual: false,
+              requestReference: null,
             },
           },
         ]);

@@ -294,6 +294,8 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
       committeeWorking: false,
       secretarySituation: false,
       notes: false,
+      termNumber: true,
+      termNumberBasis: true,
     },
   },
   ElectionRequested: {
@@ -308,6 +310,7 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
       agenda: true,
       minimumCommitteeCandidates: true,
       seatsAboveUsual: true,
+      requestReference: true,
     },
   },
   ElectionRequestApproved: { fields: { ...ELECTION, approvalReference: true, approvedOn: true, lapsesOn: true } },

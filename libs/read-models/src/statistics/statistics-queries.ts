@@ -7,6 +7,7 @@ import {
 import { inList } from '../database/in-list';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
+import { withSittingCommittees, type SittingCommittee } from './sitting-committees';
 import { RESTRUCTURING_STATES, type RestructuringStateName } from './workflow-states';
 
 /**
@@ -137,11 +138,16 @@ export interface ReportPageRequest {
   readonly limit: number;
 }
 
-/** Each column: its stable header, its Chinese header, the row's key. */
-type ColumnList<Row> = readonly (readonly [string, string, keyof Row])[];
+/** Each column: its stable header, its Chinese header, the row's key, and `date` for calendar dates. */
+type ColumnList<Row> = readonly (readonly [string, string, keyof Row, 'date'?])[];
 
 const csv = <Row>(columns: ColumnList<Row>): CsvColumn<Row>[] =>
-  columns.map(([header, headerZh, key]) => ({ header, headerZh, value: (row: Row) => row[key] }));
+  columns.map(([header, headerZh, key, kind]) => ({
+    header,
+    headerZh,
+    value: (row: Row) => row[key],
+    ...(kind === undefined ? {} : { kind }),
+  }));
 
 export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
   ['branch_id', '支部编号', 'branchId'],
@@ -150,8 +156,8 @@ export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
   ['committee_name', '隶属党组织', 'committeeName'],
   ['joint', '是否联合党支部', 'joint'],
   ['status', '状态', 'status'],
-  ['established_on', '成立日期', 'establishedOn'],
-  ['dissolved_on', '撤销日期', 'dissolvedOn'],
+  ['established_on', '成立日期', 'establishedOn', 'date'],
+  ['dissolved_on', '撤销日期', 'dissolvedOn', 'date'],
   ['full_members', '正式党员人数', 'fullMembers'],
   ['probationary_members', '预备党员人数', 'probationaryMembers'],
   ['has_committee', '是否设支部委员会', 'hasCommittee'],
@@ -163,16 +169,16 @@ const MEMBER_REPORT_COLUMNS: ColumnList<MemberReportRow> = [
   ['member_id', '党员编号', 'memberId'],
   ['name', '姓名', 'name'],
   ['sex', '性别', 'sex'],
-  ['birth_date', '出生日期', 'birthDate'],
-  ['joined_party_on', '入党日期', 'joinedPartyOn'],
+  ['birth_date', '出生日期', 'birthDate', 'date'],
+  ['joined_party_on', '入党日期', 'joinedPartyOn', 'date'],
   ['former_post_level', '原职级', 'formerPostLevel'],
   ['membership', '党员类别', 'membership'],
   ['voting_suspended', '权利是否中止', 'votingSuspended'],
   ['status', '状态', 'status'],
   ['branch_id', '支部编号', 'branchId'],
   ['branch_name', '所在支部', 'branchName'],
-  ['admitted_on', '编入日期', 'admittedOn'],
-  ['left_on', '离开日期', 'leftOn'],
+  ['admitted_on', '编入日期', 'admittedOn', 'date'],
+  ['left_on', '离开日期', 'leftOn', 'date'],
   ['left_reason', '离开原因', 'leftReason'],
   // Added at the end, so the columns before it keep their places.
   ['age_band', '年龄段', 'ageBand'],
@@ -201,7 +207,8 @@ export function statisticsRows(statistics: Statistics): { metric: string; value:
 
 export const STATISTICS_CSV_COLUMNS: CsvColumn<{ metric: string; value: string | number | null }>[] = [
   { header: 'metric', headerZh: '指标', value: (row) => row.metric },
-  { header: 'value', headerZh: '数值', value: (row) => row.value },
+  // as_of is a date, every other value a count: a workbook writes each as what it is.
+  { header: 'value', headerZh: '数值', value: (row) => row.value, kind: 'date' },
 ];
 
 /** Full years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD). */
@@ -378,6 +385,11 @@ export class StatisticsQueries {
       page.limit,
       (row) => row.branchId,
     );
+  }
+
+  /** A page of the branch list with each branch's sitting committee and term end, for the workbook. */
+  withSittingCommittees(rows: readonly BranchReportRow[]): (BranchReportRow & SittingCommittee)[] {
+    return withSittingCommittees(this.db, rows);
   }
 
   /** The roll; age bands are computed as of `asOf` (YYYY-MM-DD), reckoned as `agesBy` says. */

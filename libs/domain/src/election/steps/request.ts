@@ -1,3 +1,4 @@
+import { optionalDocumentNumber } from '../../shared/document-number';
 import { refuse } from '../../shared/domain-error';
 import { requireCalendarDate, requireText } from '../../shared/iso-date';
 import { addDays, addMonths, daysBetween } from '../calendar';
@@ -69,6 +70,7 @@ export function requestElection(
         agenda: (command.data.agenda ?? []).map((item) => requireText(item, 'agenda item')),
         minimumCommitteeCandidates: minimumCandidates,
         seatsAboveUsual: committee && committeeSeats > policy.committeeSizeUsualMax,
+        requestReference: optionalDocumentNumber(command.data.requestReference, 'request reference'),
       },
     },
   ];

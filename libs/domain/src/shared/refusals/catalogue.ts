@@ -1,5 +1,6 @@
 import { ACCESS_REFUSALS } from './access.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
+import { DOCUMENT_REFUSALS } from './documents.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
 import { Language } from './language';
 import { ORGANISATION_REFUSALS } from './organisation.refusals';
@@ -13,6 +14,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   RECORD_REFUSALS,
   ORGANISATION_REFUSALS,
   ELECTION_REFUSALS,
+  DOCUMENT_REFUSALS,
   RESTRUCTURING_REFUSALS,
   CAMPAIGN_REFUSALS,
   POLICY_REFUSALS,
@@ -28,6 +30,7 @@ export const REFUSALS = {
   ...RECORD_REFUSALS,
   ...ORGANISATION_REFUSALS,
   ...ELECTION_REFUSALS,
+  ...DOCUMENT_REFUSALS,
   ...RESTRUCTURING_REFUSALS,
   ...CAMPAIGN_REFUSALS,
   ...POLICY_REFUSALS,
