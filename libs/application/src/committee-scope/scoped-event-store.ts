@@ -8,6 +8,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '@app/event-store';
@@ -37,6 +38,12 @@ export class ScopedEventStore implements EventStore {
     const caller = CallerScope.current();
     if (caller) await this.assertMayAppend(caller, stream, events);
     return this.inner.append(stream, events, options);
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const caller = CallerScope.current();
+    if (caller) for (const { stream, events } of appends) await this.assertMayAppend(caller, stream, events);
+    return this.inner.appendMany(appends);
   }
 
   /**
