@@ -1,6 +1,7 @@
 import { ACCESS_REFUSALS } from './access.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
+import { IMPORT_REFUSALS } from './import.refusals';
 import { Language } from './language';
 import { ORGANISATION_REFUSALS } from './organisation.refusals';
 import { POLICY_REFUSALS } from './policy.refusals';
@@ -17,6 +18,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   CAMPAIGN_REFUSALS,
   POLICY_REFUSALS,
   ACCESS_REFUSALS,
+  IMPORT_REFUSALS,
 ];
 
 /**
@@ -32,6 +34,7 @@ export const REFUSALS = {
   ...CAMPAIGN_REFUSALS,
   ...POLICY_REFUSALS,
   ...ACCESS_REFUSALS,
+  ...IMPORT_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -9,3 +9,4 @@ export type { DatedAct } from './organisation.refusals';
 export type { Blocked, MotionSubject, OfficeName } from './election.refusals';
 export type { EmptyPlanProblem, RestructuringAction } from './restructuring.refusals';
 export type { PolicyFieldProblem } from './policy.refusals';
+export type { UnreadableWorkbook } from './import.refusals';
