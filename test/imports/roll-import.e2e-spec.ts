@@ -4,6 +4,9 @@ import { bootApi, type BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
 import { bureauRoll, rollWorkbook, XLSX } from './workbook-fixtures';
 
+// Workbooks are written, read and applied on a machine shared with other jobs.
+jest.setTimeout(60_000);
+
 /**
  * The bureau's workbook end to end over HTTP: a dry run records nothing, the apply records it,
  * the same workbook again records nothing, an edited copy records only the corrections, and the
