@@ -46,6 +46,8 @@ interface StreamSimulation {
  */
 export class ImportSimulation {
   private readonly streams = new Map<string, StreamSimulation>();
+  /** Streams the store holds no events of, learnt in bulk, so they are not read one by one. */
+  private readonly absent = new Set<string>();
   private readonly appends: StreamAppend[] = [];
   private lastAppendOfStream = new Map<string, number>();
   private phase: ImportPhase = 'committees';
@@ -73,6 +75,13 @@ export class ImportSimulation {
     stream: string,
   ): Promise<boolean> {
     return (await this.load(decider, stream)).storedRevision !== null;
+  }
+
+  /** Learns in one call which of these streams hold events; the others start from their initial state. */
+  async prefetch(streams: readonly string[]): Promise<void> {
+    const unknown = streams.filter((stream) => !this.streams.has(stream));
+    const revisions = await this.store.streamRevisions(unknown);
+    for (const stream of unknown) if (!revisions.has(stream)) this.absent.add(stream);
   }
 
   enterPhase(phase: ImportPhase): void {
@@ -163,7 +172,7 @@ export class ImportSimulation {
     if (known) return known;
     let recorded: RecordedEvent[] = [];
     try {
-      recorded = await this.store.readStream(stream);
+      if (!this.absent.has(stream)) recorded = await this.store.readStream(stream);
     } catch (error) {
       if (!(error instanceof StreamNotFound)) throw error;
     }

@@ -57,7 +57,10 @@ export class RollImporter {
         store: this.store,
         policies: versions,
         directory: async () => {
-          await this.freshness.waitForHead('organisation-now');
+          // Names on record are matched as the read model has them. After a big import it may
+          // still be catching up; what it lacks then is what imports wrote, whose ids derive
+          // from the rows and are found without it, so the import goes on rather than waiting.
+          await this.freshness.waitForHead('organisation-now').catch(() => undefined);
           return this.queries.directory();
         },
         onProgress: (progress) => {

@@ -99,6 +99,7 @@ export async function planImport(roll: ParsedRoll, settings: ImportSettings): Pr
   for (const row of branchRows)
     if (!branchIds.has(row.name)) branchIds.set(row.name, uuidV5(`import:branch:${row.name}`));
   simulation.enterPhase('branches');
+  await simulation.prefetch([...branchIds.values()].map(branchStreamName));
   for (const row of branchRows) await planBranch(row, committeeIds, branchIds, simulation, settings, at);
 
   // Members.
@@ -119,8 +120,10 @@ export async function planImport(roll: ParsedRoll, settings: ImportSettings): Pr
         ? uuidV5(`import:member-number:${row.number}`)
         : (recordedByPerson.get(personKey(row)) ?? uuidV5(`import:member:${personKey(row)}`));
     memberIdOf.set(row, id);
-    await planMember(row, id, branchIds, simulation, settings, at);
   }
+  await simulation.prefetch([...memberIdOf.values()].map(memberStreamName));
+  for (const row of memberRows)
+    await planMember(row, memberIdOf.get(row) as string, branchIds, simulation, settings, at);
 
   // Posts.
   simulation.enterPhase('posts');

@@ -248,6 +248,22 @@ export function eventStoreContract(createTarget: () => Promise<ContractTarget>):
     });
   });
 
+  describe('streamRevisions', () => {
+    it("answers each stream's last revision and leaves out streams with no events", async () => {
+      const [a, b, absent] = [uniqueStream('member'), uniqueStream('branch'), uniqueStream('member')];
+      await store.append(a, [newEvent('MemberAdmitted')], { expectedRevision: 'noStream' });
+      await store.append(b, [newEvent('BranchEstablished'), newEvent('BranchRenamed')], {
+        expectedRevision: 'noStream',
+      });
+      expect(await store.streamRevisions([a, b, absent])).toEqual(
+        new Map([
+          [a, 0],
+          [b, 1],
+        ]),
+      );
+    });
+  });
+
   describe('appendMany', () => {
     it('appends to many streams at once, each with its revision, chain and result, in the order given', async () => {
       const [a, b] = [uniqueStream('member'), uniqueStream('member')];

@@ -79,6 +79,12 @@ export interface EventStore {
    * Answers one result per append, in the order given.
    */
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * The revision of each named stream's last event; a stream with no events is left out. What a
+   * bulk writer asks before deciding on thousands of streams, most of them new, without a
+   * StreamNotFound for each.
+   */
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>>;
   /** Throws StreamNotFound when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

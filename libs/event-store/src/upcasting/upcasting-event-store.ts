@@ -31,6 +31,10 @@ export class UpcastingEventStore implements EventStore {
     return this.raw.append(stream, events, options);
   }
 
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    return this.raw.streamRevisions(streams);
+  }
+
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     return this.raw.appendMany(appends);
   }

@@ -112,6 +112,16 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
+  async streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    this.assertOpen();
+    const revisions = new Map<string, number>();
+    for (const stream of streams) {
+      const head = await this.readHead(stream);
+      if (head !== null) revisions.set(stream, head.revision);
+    }
+    return revisions;
+  }
+
   /** One stream after another: the server has no transaction across streams (see the port). */
   async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     this.assertOpen();

@@ -78,6 +78,17 @@ export class MemoryEventStore implements EventStore {
     return { nextRevision: lastRecorded.revision, position: lastRecorded.position };
   }
 
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    this.assertOpen();
+    const revisions = new Map<string, number>();
+    for (const stream of streams) {
+      const events = this.streams.get(stream);
+      const last = events?.[events.length - 1];
+      if (last) revisions.set(stream, last.revision);
+    }
+    return Promise.resolve(revisions);
+  }
+
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const events = this.streams.get(stream);

@@ -121,6 +121,17 @@ export class SqliteEventStore implements EventStore {
     return this.settle(() => this.appendManyNow(appends), 'append');
   }
 
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    return this.settle(() => {
+      const revisions = new Map<string, number>();
+      for (const stream of streams) {
+        const head = this.statements.head.get(stream);
+        if (head !== undefined) revisions.set(stream, head.revision);
+      }
+      return revisions;
+    });
+  }
+
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     return this.settle(() => {
       const limit = options.maxCount ?? UNLIMITED;
