@@ -13,6 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, mintToken, uuidV5, writeWorkbook, type WrittenCell } from '@app/application';
 import { SqliteEventStore, type NewEvent, type StreamAppend } from '@app/event-store';
@@ -208,6 +209,8 @@ async function main(): Promise<void> {
       `Baselines in the same run: the HTTP path one command at a time (${HTTP_COMMANDS} POST /members in a row), and raw appendMany of ${MEMBERS.toLocaleString('en-US')} one-event member streams, 2,000 per transaction, to a fresh SQLite store.`,
     measuredAt: new Date().toISOString(),
     node: process.version,
+    // The machine is shared: its load at the end of the run says how much of it the run had.
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     target: { seconds: TARGET_SECONDS, membersPerSecond: 1250 },
     metrics: {
       import_seconds: {

@@ -1,6 +1,5 @@
 import { isDomainError, type Decider, type DomainEvent, type RulePolicy } from '@app/domain';
 import {
-  canonicalJson,
   StreamNotFound,
   type Actor,
   type EventStore,
@@ -125,10 +124,10 @@ export class ImportSimulation {
       simulation.storedRevision === null && simulation.pending === 0
         ? 'new'
         : String((simulation.storedRevision ?? -1) + simulation.pending);
-    const { context: _facts, ...rowData } = command.data as { context?: unknown };
-    const commandId = uuidV5(`import|${stream}|${revisionBefore}|${command.type}|${canonicalJson(rowData)}`);
-    const policyVersion = policyInForceOrNull(this.policies, occurredAt)?.version ?? null;
+    // The fingerprint is the row's data as the command carries it (stream, type, values, date).
     const fingerprint = commandFingerprint({ stream, type: command.type, data: command.data, occurredAt });
+    const commandId = uuidV5(`import|${stream}|${revisionBefore}|${fingerprint}`);
+    const policyVersion = this.policyVersionOn(occurredAt);
     const events: NewEvent[] = decided.map((event, index) =>
       toNewEvent(event, index, { commandId, actor: this.actor, occurredAt, policyVersion }, { fingerprint }),
     );
@@ -136,6 +135,17 @@ export class ImportSimulation {
     this.push(stream, events, simulation);
     this.changes.push(change);
     return true;
+  }
+
+  private readonly policyVersions = new Map<string, string | null>();
+
+  private policyVersionOn(occurredAt: string): string | null {
+    let version = this.policyVersions.get(occurredAt);
+    if (version === undefined) {
+      version = policyInForceOrNull(this.policies, occurredAt)?.version ?? null;
+      this.policyVersions.set(occurredAt, version);
+    }
+    return version;
   }
 
   /** The appends to write, in order: one per stream and phase. */
