@@ -19,6 +19,8 @@ const FILTERED_LISTS = [
 ];
 /** The bureau's rules, which every administrator reads. */
 const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
+/** Importing the bureau's workbook, which may name any committee: refused to a scoped administrator (below). */
+const BUREAU_IMPORTS = ['POST /imports', 'GET /imports/progress', 'GET /imports/template'];
 
 /**
  * An administrator scoped to one committee, against every route an administrator may call: each
@@ -65,7 +67,7 @@ describe('committee scope on every path', () => {
   const label = (c: ScopedCase) => `${c.route} (${c.label})`;
 
   it('has a case for every route an administrator may call', () => {
-    const covered = new Set([...cases.map((c) => c.route), ...FILTERED_LISTS, ...BUREAU_READS]);
+    const covered = new Set([...cases.map((c) => c.route), ...FILTERED_LISTS, ...BUREAU_READS, ...BUREAU_IMPORTS]);
     const adminRoutes = routeTable(api.app).filter(
       (r) => r.access?.kind === 'roles' && r.access.roles.includes('admin'),
     );
@@ -296,6 +298,18 @@ describe("a committee-scoped administrator's own committee", () => {
     const before = await tree('2023-03-02');
     expect(JSON.stringify(before)).not.toContain(moved);
     expect(JSON.stringify(before)).not.toContain(y.committee);
+  });
+
+  it('refuses a scoped administrator an import of the bureau’s workbook, recording nothing', async () => {
+    const head = await api.store.headPosition();
+    const refused = await request(http)
+      .post('/imports?apply=true')
+      .set('Authorization', scoped)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('党组织名称\n示例党委\n'))
+      .expect(403);
+    expect(refused.body.code).toBe('BUREAU_WIDE_ACT');
+    expect(await api.store.headPosition()).toBe(head);
   });
 
   it('refuses a committee scope on a token that is not an administrator’s', async () => {

@@ -64,3 +64,8 @@ export * from './workers/sqlite-worker-lock';
 export * from './workers/worker-heartbeat';
 export * from './workers/worker-leadership';
 export * from './workers/workers-health';
+export * from './import/import.module';
+export * from './import/roll-import';
+export * from './import/import-simulation';
+export * from './import/workbook/write-workbook';
+export * from './import/workbook/read-workbook';
