@@ -1,0 +1,292 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { bootApi, type BootedApi } from '../api/boot-api';
+import { collectErrors, launchChromium, SCREENSHOTS, VIEWPORT } from './browser';
+import { BRANCH, seedElectionBranch, type ElectionSeed } from './election-seed';
+import { clerkToken } from './overview-seed';
+
+/**
+ * 换届 in Chromium against the real API: one branch's election from its census to the installed
+ * posts, every step through the console (only the committee, the branch, its members and its
+ * 2020 secretary are made through the API). Each act is dated by `asOf` in the address, so the
+ * pictures in docs/console/ come out the same on every run.
+ */
+describe('console: 换届', () => {
+  let api: BootedApi;
+  let base: string;
+  let browser: Browser;
+  let seed: ElectionSeed;
+  let authorization: string;
+
+  beforeAll(async () => {
+    api = await bootApi({
+      auth: 'explicit',
+      env: { BRANCHFLOW_ELECTION_TIMER_MINUTES: '0', BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0' },
+    });
+    const server: Server = api.app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    base = `http://127.0.0.1:${address.port}`;
+    authorization = `Bearer ${await clerkToken(api.config)}`;
+    seed = await seedElectionBranch(base, authorization);
+    browser = await launchChromium([
+      '--num-raster-threads=1',
+      '--disable-partial-raster',
+      '--force-color-profile=srgb',
+    ]);
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await api?.close();
+  });
+
+  it('drives a branch’s election from the census to installed posts, with a refused step, a blocked one and a stale edit', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const errors = collectErrors(page);
+    await page.goto(`${base}/console/elections?asOf=2023-03-01`);
+    await page.waitForURL(/\/console\/sign-in\?returnTo=/);
+    await page.getByLabel('管理员', { exact: false }).check();
+    await page.getByRole('button', { name: '以所选角色登录' }).click();
+    await page.waitForURL(`${base}/console/elections?asOf=2023-03-01`);
+
+    // 摸排 begins the election.
+    await visible(page, '尚未开始任何换届');
+    await pick(page, '党支部', [BRANCH]);
+    await page.getByLabel('支委会（书记）工作情况').fill('支委会能正常开展工作，按期召开组织生活会。');
+    await page.getByLabel('书记情况（身体、意愿、年龄）').fill('书记年事已高，本人不愿连任。');
+    await page.getByRole('button', { name: '摸排并开始换届' }).click();
+    await page.waitForURL(/\/console\/elections\/[0-9a-f-]{36}\?asOf=2023-03-01$/);
+    const electionId = /elections\/([0-9a-f-]{36})/.exec(page.url())![1]!;
+    const at = (day: string, step?: string) =>
+      `${base}/console/elections/${electionId}?asOf=${day}${step ? `&step=${step}` : ''}`;
+    await visible(page, `${BRANCH}换届选举`);
+    await visible(page, '应设支部委员会');
+    expect(await descriptionOf(page, '正式党员')).toBe('8 名');
+    expect(await descriptionOf(page, '应换届日期')).toBe('2023年6月30日');
+
+    // A step out of order: its button is disabled, with the rule's sentence in Chinese.
+    await page.goto(at('2023-03-01', 'approval'));
+    const approve = page.getByRole('button', { name: '记录上级批复' });
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    await visible(page, '暂不能记录上级批复');
+    await visible(page, '上级党组织只对已提交、尚待答复的换届请示作出批复');
+
+    // 换届请示, then 批复.
+    await page.goto(at('2023-03-10'));
+    await page.getByRole('button', { name: '报送换届请示' }).waitFor();
+    expect(await page.getByLabel('设支部委员会').isChecked()).toBe(true);
+    await typeDate(page, '计划召开党员大会日期', '2023年5月20日');
+    await page.getByRole('button', { name: '报送换届请示' }).click();
+    await visible(page, '委员候选人至少');
+    await page.goto(at('2023-03-20'));
+    await page.getByLabel('批复文号').fill('孝老干党字〔2023〕12号');
+    await page.getByRole('button', { name: '记录上级批复' }).click();
+    await visible(page, '批复失效日期');
+
+    // 推荐提名: four nominees for three committee seats.
+    await page.goto(at('2023-03-25'));
+    await visible(page, '尚未提名');
+    for (const name of ['王志远', '李淑珍', '张建华', '刘桂芳'] as const) {
+      await pick(page, '被提名人', [name]);
+      await page.getByRole('button', { name: '提 名' }).click();
+      await page.locator('.ant-table-tbody').getByText(name, { exact: true }).waitFor();
+    }
+
+    // 候选人预备人选: three candidates for three seats is refused with the API's sentence.
+    await page.getByRole('button', { name: '下一步：候选人预备人选' }).click();
+    await page.waitForURL(at('2023-03-25', 'slate'));
+    await pick(page, '支部委员候选人（按选票顺序）', ['王志远', '李淑珍', '张建华']);
+    await pick(page, '书记候选人', ['张建华']);
+    await page.getByRole('button', { name: '报送候选人预备人选' }).click();
+    await visible(page, '候选人预备人选中委员候选人 3 名、应选 3 名');
+    await pick(page, '支部委员候选人（按选票顺序）', ['刘桂芳']);
+    await page.getByRole('button', { name: '报送候选人预备人选' }).click();
+    await page.waitForURL(at('2023-03-25', 'slate'));
+    await visible(page, '王志远、李淑珍、张建华、刘桂芳');
+
+    // The stepper as a clerk sees it, waiting for the superior's consent.
+    await page.goto(at('2023-04-10'));
+    await page.getByLabel('审查同意文号').waitFor();
+    expect(await unlabelledFields(page)).toEqual([]);
+    await picture(page, 'election-stepper');
+
+    // Someone else records a vetting behind the page's back: the page's revision is stale.
+    const vetting = await fetch(`${base}/elections/${electionId}/vetting`, {
+      method: 'POST',
+      headers: {
+        Authorization: authorization,
+        'Content-Type': 'application/json',
+        'Idempotency-Key': 'behind-the-page',
+      },
+      body: JSON.stringify({
+        memberId: seed.members['刘桂芳'],
+        method: 'visit',
+        by: '第一换届工作指导组',
+        notes: '走访了解，群众评价良好',
+        on: '2023-04-08',
+        occurredAt: '2023-04-08',
+      }),
+    });
+    expect(vetting.status).toBe(200);
+    await page.getByLabel('审查同意文号').fill('孝老干党字〔2023〕15号');
+    await page.getByRole('button', { name: '记录审查同意' }).click();
+    const conflict = page.getByRole('dialog').filter({ hasText: '记录已被他人修改' });
+    await conflict.getByText('该记录已被其他人修改').waitFor();
+    await conflict.getByRole('button', { name: '重新载入' }).click();
+    await page.getByLabel('审查同意文号').fill('孝老干党字〔2023〕15号');
+    await page.getByRole('button', { name: '记录审查同意' }).click();
+    await visible(page, '上级审查意见');
+
+    // 党员大会: 黄玉梅 is away; seven of eight meet the 4/5 quorum.
+    await page.goto(at('2023-05-20', 'assembly'));
+    await page.getByRole('button', { name: '进入党员大会' }).click();
+    await page.waitForURL(`${base}/console/elections/${electionId}/assembly?asOf=2023-05-20`);
+    await visible(page, '到会人数符合规定');
+    await page.locator('.present-voters').getByLabel('黄玉梅').uncheck();
+    await visible(page, '实到会有选举权的党员 7 名（87.5%）');
+    await page.locator('.present-voters').getByLabel('赵德胜').uncheck();
+    await page.locator('.present-voters').getByLabel('杨秀兰').uncheck();
+    await visible(page, '到会人数不足，不能进行选举');
+    await page.locator('.present-voters').getByLabel('赵德胜').check();
+    await page.locator('.present-voters').getByLabel('杨秀兰').check();
+    await visible(page, '到会人数符合规定，选举有效进行');
+    await pick(page, '监票人（到会的非候选人党员）', ['陈国栋']);
+    await pick(page, '计票人（非候选人）', ['杨秀兰']);
+    await page.getByRole('button', { name: '召开党员大会' }).click();
+    await visible(page, '第 1 轮选票录入');
+
+    // Round one: the totals are checked as the piles are typed.
+    const piles = page.locator('.pile-table .ant-table-tbody tr');
+    await setCount(page, 1, 5);
+    await mark(piles.nth(0), ['赞成', '赞成', '赞成', '反对']);
+    await page.getByRole('button', { name: '添加一类选票' }).click();
+    await setCount(page, 2, 3);
+    await mark(piles.nth(1), ['赞成', '反对', '赞成', '赞成']);
+    await visible(page, '收回选票 8 张，多于发出的 7 张');
+    await setCount(page, 1, 4);
+    await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
+    await visible(page, '王志远 赞成 7、反对 0、弃权 0；李淑珍 赞成 4、反对 3、弃权 0');
+    await page.getByRole('button', { name: '提交本轮选票' }).click();
+    await page.getByRole('button', { name: '计 票' }).click();
+    await visible(page, '第 1 轮计票结果：王志远（7票）、张建华（7票）当选');
+    await visible(page, '尚缺 1 名：须另行选举，或经半数以上选举人同意减少名额');
+    // Three seats are the committee's least: reducing them is refused before anything is sent.
+    expect(await page.getByRole('button', { name: '减少应选名额' }).isDisabled()).toBe(true);
+
+    // 另行选举 between the two not elected.
+    await page.getByRole('button', { name: '另行选举' }).click();
+    await visible(page, '第 2 轮另行选举选票录入');
+    await setCount(page, 1, 5);
+    await mark(piles.nth(0), ['赞成', '反对']);
+    await page.getByRole('button', { name: '添加一类选票' }).click();
+    await setCount(page, 2, 2);
+    await mark(piles.nth(1), ['反对', '赞成']);
+    await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
+    await page.getByRole('button', { name: '提交本轮选票' }).click();
+    await page.getByRole('button', { name: '计 票' }).click();
+    await visible(page, '第 2 轮计票结果：李淑珍（5票）当选');
+    await visible(page, '新一届支部委员会共 3 名委员：王志远、张建华、李淑珍');
+    await page.goto(`${base}/console/elections/${electionId}/assembly?asOf=2023-05-20`);
+    await visible(page, '第 2 轮计票结果');
+    expect(await unlabelledFields(page)).toEqual([]);
+    await picture(page, 'assembly', { fullPage: true });
+
+    // 支委会第一次会议, on the assembly screen.
+    await pick(page, '会议主持人（上届委员会推荐的新委员）', ['王志远']);
+    await pick(page, '书记', ['张建华']);
+    await pick(page, '监票人（非书记、副书记候选人的委员）', ['李淑珍']);
+    await page.getByLabel('王志远的分工').fill('组织委员');
+    await page.getByLabel('李淑珍的分工').fill('宣传委员');
+    await page.getByRole('button', { name: '选举书记、副书记' }).click();
+
+    // 报告, 批准与备案, 任职.
+    await page.getByLabel('报告文号').fill('文昌社区离退休干部党支部〔2023〕2号');
+    await page.getByRole('button', { name: '报告选举结果' }).click();
+    await visible(page, '与候选人预备人选的差异');
+    await page.goto(at('2023-05-30'));
+    await page.getByLabel('批准文号（书记、副书记）').fill('孝老干党字〔2023〕21号');
+    await page.getByLabel('委员备案文号').fill('孝老干党字〔2023〕22号');
+    await page.getByRole('button', { name: '记录批准与备案' }).click();
+    await page.getByRole('button', { name: '办理任职' }).click();
+    await visible(page, '换届完成');
+    await visible(page, '新一届任期：2023年5月20日至');
+    const posts = page.locator('.ant-table-tbody').last();
+    await posts.getByText('张建华', { exact: true }).waitFor();
+    expect(await posts.innerText()).toContain('组织委员');
+
+    // The list shows it installed, linked to its stepper.
+    await page.goto(`${base}/console/elections?asOf=2023-05-30`);
+    const link = page.getByRole('link', { name: BRANCH });
+    expect(await link.getAttribute('href')).toBe(`/console/elections/${electionId}?asOf=2023-05-30`);
+    await visible(page, '已完成换届');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
+
+/** Picks names in the labelled select, typing each as a clerk would. */
+async function pick(page: Page, label: string, names: readonly string[]): Promise<void> {
+  const box = page.getByLabel(label, { exact: true });
+  for (const name of names) {
+    await box.click();
+    await box.fill(name);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: name })
+      .first()
+      .click();
+  }
+  await page.keyboard.press('Escape');
+}
+
+async function setCount(page: Page, pile: number, count: number): Promise<void> {
+  const field = page.getByLabel(`第${pile}类选票张数`);
+  await field.fill(String(count));
+  await field.press('Tab');
+}
+
+/** Marks each candidate of a pile, in the ballot's order. */
+async function mark(row: Locator, marks: readonly string[]): Promise<void> {
+  const groups = row.locator('.ant-radio-group');
+  for (const [index, word] of marks.entries()) await groups.nth(index).getByText(word, { exact: true }).click();
+}
+
+async function descriptionOf(page: Page, label: string): Promise<string> {
+  const cell = page
+    .locator('.ant-descriptions-item-label', { hasText: label })
+    .first()
+    .locator('xpath=following-sibling::td[1]');
+  return (await cell.innerText()).trim();
+}
+
+async function typeDate(page: Page, label: string, value: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  await field.fill(value);
+  await field.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+async function visible(page: Page, text: string): Promise<void> {
+  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** A picture for docs/console/, the same on every run (as overview.e2e-spec.ts takes them). */
+async function picture(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.ant-skeleton, .ant-spin-spinning').first().waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(1000);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: 'disabled', ...options });
+}
+
+function unlabelledFields(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`[...document.querySelectorAll('input, select, textarea')]
+    .filter((field) => field.type !== 'hidden' && field.labels.length === 0
+      && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby'))
+    .map((field) => field.outerHTML.slice(0, 120))`);
+}
