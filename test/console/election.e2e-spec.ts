@@ -46,6 +46,7 @@ describe('console: 换届', () => {
   it('drives a branch’s election from the census to installed posts, with a refused step, a blocked one and a stale edit', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const errors = collectErrors(page);
+    (globalThis as { debugPage?: Page }).debugPage = page;
     await page.goto(`${base}/console/elections?asOf=2023-03-01`);
     await page.waitForURL(/\/console\/sign-in\?returnTo=/);
     await page.getByLabel('管理员', { exact: false }).check();
@@ -63,13 +64,17 @@ describe('console: 换届', () => {
     const at = (day: string, step?: string) =>
       `${base}/console/elections/${electionId}?asOf=${day}${step ? `&step=${step}` : ''}`;
     await visible(page, `${BRANCH}换届选举`);
+    // The next step is the request; the census's record is one step back.
+    await page.getByRole('button', { name: '报送换届请示' }).first().waitFor();
+    await page.locator('.steps-card').getByText('摸排', { exact: true }).click();
+    await page.waitForURL(at('2023-03-01', 'census'));
     await visible(page, '应设支部委员会');
     expect(await descriptionOf(page, '正式党员')).toBe('8 名');
     expect(await descriptionOf(page, '应换届日期')).toBe('2023年6月30日');
 
     // A step out of order: its button is disabled, with the rule's sentence in Chinese.
     await page.goto(at('2023-03-01', 'approval'));
-    const approve = page.getByRole('button', { name: '记录上级批复' });
+    const approve = act(page, '记录上级批复');
     await approve.waitFor();
     expect(await approve.isDisabled()).toBe(true);
     await visible(page, '暂不能记录上级批复');
@@ -77,22 +82,28 @@ describe('console: 换届', () => {
 
     // 换届请示, then 批复.
     await page.goto(at('2023-03-10'));
-    await page.getByRole('button', { name: '报送换届请示' }).waitFor();
+    await act(page, '报送换届请示').waitFor();
     expect(await page.getByLabel('设支部委员会').isChecked()).toBe(true);
     await typeDate(page, '计划召开党员大会日期', '2023年5月20日');
-    await page.getByRole('button', { name: '报送换届请示' }).click();
+    await act(page, '报送换届请示').click();
+    await page.locator('.steps-card').getByText('换届请示', { exact: true }).click();
     await visible(page, '委员候选人至少');
+    expect(await descriptionOf(page, '计划召开党员大会')).toBe('2023年5月20日');
     await page.goto(at('2023-03-20'));
     await page.getByLabel('批复文号').fill('孝老干党字〔2023〕12号');
-    await page.getByRole('button', { name: '记录上级批复' }).click();
-    await visible(page, '批复失效日期');
+    await act(page, '记录上级批复').click();
+    // Recorded, the stepper moves on to the next step.
+    await visible(page, '尚未提名');
 
     // 推荐提名: four nominees for three committee seats.
     await page.goto(at('2023-03-25'));
     await visible(page, '尚未提名');
+    await page.locator('.steps-card').getByText('上级批复', { exact: true }).click();
+    expect(await descriptionOf(page, '批复失效日期')).toBe('2023年6月18日');
+    await page.locator('.steps-card').getByText('推荐提名', { exact: true }).click();
     for (const name of ['王志远', '李淑珍', '张建华', '刘桂芳'] as const) {
       await pick(page, '被提名人', [name]);
-      await page.getByRole('button', { name: '提 名' }).click();
+      await act(page, '提 名').click();
       await page.locator('.ant-table-tbody').getByText(name, { exact: true }).waitFor();
     }
 
@@ -101,10 +112,10 @@ describe('console: 换届', () => {
     await page.waitForURL(at('2023-03-25', 'slate'));
     await pick(page, '支部委员候选人（按选票顺序）', ['王志远', '李淑珍', '张建华']);
     await pick(page, '书记候选人', ['张建华']);
-    await page.getByRole('button', { name: '报送候选人预备人选' }).click();
+    await act(page, '报送候选人预备人选').click();
     await visible(page, '候选人预备人选中委员候选人 3 名、应选 3 名');
     await pick(page, '支部委员候选人（按选票顺序）', ['刘桂芳']);
-    await page.getByRole('button', { name: '报送候选人预备人选' }).click();
+    await act(page, '报送候选人预备人选').click();
     await page.waitForURL(at('2023-03-25', 'slate'));
     await visible(page, '王志远、李淑珍、张建华、刘桂芳');
 
@@ -133,13 +144,15 @@ describe('console: 换届', () => {
     });
     expect(vetting.status).toBe(200);
     await page.getByLabel('审查同意文号').fill('孝老干党字〔2023〕15号');
-    await page.getByRole('button', { name: '记录审查同意' }).click();
+    await act(page, '记录审查同意').click();
     const conflict = page.getByRole('dialog').filter({ hasText: '记录已被他人修改' });
     await conflict.getByText('该记录已被其他人修改').waitFor();
     await conflict.getByRole('button', { name: '重新载入' }).click();
+    await conflict.waitFor({ state: 'hidden' });
+    await page.locator('.ant-skeleton').first().waitFor({ state: 'detached' });
     await page.getByLabel('审查同意文号').fill('孝老干党字〔2023〕15号');
-    await page.getByRole('button', { name: '记录审查同意' }).click();
-    await visible(page, '上级审查意见');
+    await act(page, '记录审查同意').click();
+    await visible(page, '党员大会上清点到会人数');
 
     // 党员大会: 黄玉梅 is away; seven of eight meet the 4/5 quorum.
     await page.goto(at('2023-05-20', 'assembly'));
@@ -156,7 +169,7 @@ describe('console: 换届', () => {
     await visible(page, '到会人数符合规定，选举有效进行');
     await pick(page, '监票人（到会的非候选人党员）', ['陈国栋']);
     await pick(page, '计票人（非候选人）', ['杨秀兰']);
-    await page.getByRole('button', { name: '召开党员大会' }).click();
+    await act(page, '召开党员大会').click();
     await visible(page, '第 1 轮选票录入');
 
     // Round one: the totals are checked as the piles are typed.
@@ -170,15 +183,15 @@ describe('console: 换届', () => {
     await setCount(page, 1, 4);
     await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
     await visible(page, '王志远 赞成 7、反对 0、弃权 0；李淑珍 赞成 4、反对 3、弃权 0');
-    await page.getByRole('button', { name: '提交本轮选票' }).click();
-    await page.getByRole('button', { name: '计 票' }).click();
+    await act(page, '提交本轮选票').click();
+    await act(page, '计 票').click();
     await visible(page, '第 1 轮计票结果：王志远（7票）、张建华（7票）当选');
     await visible(page, '尚缺 1 名：须另行选举，或经半数以上选举人同意减少名额');
     // Three seats are the committee's least: reducing them is refused before anything is sent.
-    expect(await page.getByRole('button', { name: '减少应选名额' }).isDisabled()).toBe(true);
+    expect(await act(page, '减少应选名额').isDisabled()).toBe(true);
 
     // 另行选举 between the two not elected.
-    await page.getByRole('button', { name: '另行选举' }).click();
+    await act(page, '另行选举').click();
     await visible(page, '第 2 轮另行选举选票录入');
     await setCount(page, 1, 5);
     await mark(piles.nth(0), ['赞成', '反对']);
@@ -186,8 +199,8 @@ describe('console: 换届', () => {
     await setCount(page, 2, 2);
     await mark(piles.nth(1), ['反对', '赞成']);
     await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
-    await page.getByRole('button', { name: '提交本轮选票' }).click();
-    await page.getByRole('button', { name: '计 票' }).click();
+    await act(page, '提交本轮选票').click();
+    await act(page, '计 票').click();
     await visible(page, '第 2 轮计票结果：李淑珍（5票）当选');
     await visible(page, '新一届支部委员会共 3 名委员：王志远、张建华、李淑珍');
     await page.goto(`${base}/console/elections/${electionId}/assembly?asOf=2023-05-20`);
@@ -201,17 +214,17 @@ describe('console: 换届', () => {
     await pick(page, '监票人（非书记、副书记候选人的委员）', ['李淑珍']);
     await page.getByLabel('王志远的分工').fill('组织委员');
     await page.getByLabel('李淑珍的分工').fill('宣传委员');
-    await page.getByRole('button', { name: '选举书记、副书记' }).click();
+    await act(page, '选举书记、副书记').click();
 
     // 报告, 批准与备案, 任职.
     await page.getByLabel('报告文号').fill('文昌社区离退休干部党支部〔2023〕2号');
-    await page.getByRole('button', { name: '报告选举结果' }).click();
-    await visible(page, '与候选人预备人选的差异');
+    await act(page, '报告选举结果').click();
+    await page.getByLabel('批准文号（书记、副书记）').waitFor();
     await page.goto(at('2023-05-30'));
     await page.getByLabel('批准文号（书记、副书记）').fill('孝老干党字〔2023〕21号');
     await page.getByLabel('委员备案文号').fill('孝老干党字〔2023〕22号');
-    await page.getByRole('button', { name: '记录批准与备案' }).click();
-    await page.getByRole('button', { name: '办理任职' }).click();
+    await act(page, '记录批准与备案').click();
+    await act(page, '办理任职').click();
     await visible(page, '换届完成');
     await visible(page, '新一届任期：2023年5月20日至');
     const posts = page.locator('.ant-table-tbody').last();
@@ -228,19 +241,23 @@ describe('console: 换届', () => {
   }, 240_000);
 });
 
-/** Picks names in the labelled select, typing each as a clerk would. */
+/** A step's own button, in its form (the list of next actions above has buttons of the same names). */
+const act = (page: Page, name: string): Locator => page.locator('form').getByRole('button', { name, exact: true });
+
+/**
+ * Picks names in the labelled select, typing each as a clerk would and taking the first match
+ * once the select's own list (its accessible options, labelled by name) offers it.
+ */
 async function pick(page: Page, label: string, names: readonly string[]): Promise<void> {
   const box = page.getByLabel(label, { exact: true });
+  const list = `[id="${await box.getAttribute('id')}_list"]`;
   for (const name of names) {
     await box.click();
     await box.fill(name);
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: name })
-      .first()
-      .click();
+    await page.locator(`${list} [role="option"][aria-label*="${name}"]`).first().waitFor({ state: 'attached' });
+    await box.press('Enter');
   }
-  await page.keyboard.press('Escape');
+  await box.press('Escape');
 }
 
 async function setCount(page: Page, pile: number, count: number): Promise<void> {
@@ -263,16 +280,22 @@ async function descriptionOf(page: Page, label: string): Promise<string> {
   return (await cell.innerText()).trim();
 }
 
+/** Types a date as clerks write it and leaves the field (Enter would submit the form). */
 async function typeDate(page: Page, label: string, value: string): Promise<void> {
   const field = page.getByLabel(label, { exact: true });
   await field.click();
   await field.fill(value);
-  await field.press('Enter');
-  await page.keyboard.press('Escape');
+  await field.press('Tab');
+  expect(await field.inputValue()).toBe(value);
 }
 
 async function visible(page: Page, text: string): Promise<void> {
-  await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  try {
+    await page.getByText(text, { exact: false }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  } catch (error) {
+    await page.screenshot({ path: '/tmp/election-debug.png', fullPage: true });
+    throw error;
+  }
 }
 
 /** A picture for docs/console/, the same on every run (as overview.e2e-spec.ts takes them). */

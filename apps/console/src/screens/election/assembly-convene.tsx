@@ -1,5 +1,6 @@
 import { Button, Card, Checkbox, Col, Descriptions, Form, Input, Progress, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useEffect, useRef } from 'react';
 import { useElection } from './election-context';
 import { quorumOf, type Quorum } from './ballot-tally';
 import {
@@ -60,6 +61,8 @@ export function QuorumGauge({
   );
 }
 
+const MOTIONS = ['scrutineersApproval', 'electionMethodAdoption'] as const;
+
 interface ConveneValues {
   exclusions?: { memberId?: string; reason?: keyof typeof EXCLUSION_REASONS; approvalReference?: string }[];
   present: string[];
@@ -89,7 +92,9 @@ export function ConveneForm() {
   const exclusions = Form.useWatch('exclusions', form) ?? [];
   const excluded = new Set(exclusions.map((exclusion) => exclusion?.memberId).filter(Boolean));
   const due = withRights.filter((person) => !excluded.has(person.personId));
-  const present = (Form.useWatch('present', form) ?? []).filter((id: string) => !excluded.has(id));
+  const present = (
+    (Form.useWatch('present', form) as string[] | undefined) ?? withRights.map((person) => person.personId)
+  ).filter((id: string) => !excluded.has(id));
   const quorum = quorumOf(present.length, due.length, policy);
   const slate = view.state.slate;
   const candidates = new Set(
@@ -101,7 +106,16 @@ export function ConveneForm() {
   );
   const presentPeople = due.filter((person) => present.includes(person.personId));
   const nonCandidates = presentPeople.filter((person) => !candidates.has(person.personId));
-  const show = { for: present.length, against: 0, abstain: 0 };
+  // The shows of hands follow the voters present until the clerk types a count (onValuesChange
+  // hears only what the clerk does, not setFieldsValue).
+  const typed = useRef(new Set<string>());
+  useEffect(() => {
+    const untyped = MOTIONS.filter((name) => !typed.current.has(name));
+    form.setFieldsValue(
+      Object.fromEntries(untyped.map((name) => [name, { for: present.length, against: 0, abstain: 0 }])),
+    );
+  }, [form, present.length]);
+  const show = { for: withRights.length, against: 0, abstain: 0 };
   return (
     <Form<ConveneValues>
       form={form}
@@ -113,6 +127,9 @@ export function ConveneForm() {
         scrutineersApproval: show,
         electionMethodAdoption: show,
         occurredAt: dayjs(asOf),
+      }}
+      onValuesChange={(changed: Partial<ConveneValues>) => {
+        for (const name of MOTIONS) if (name in changed) typed.current.add(name);
       }}
       onFinish={(values) =>
         void submit({

@@ -85,6 +85,7 @@ export function NominationStep({ onNext }: { onNext: () => void }) {
           },
         ]}
       />
+      <Typography.Title level={5}>党内提名</Typography.Title>
       <Form<NominateValues>
         form={nominateForm}
         name="nominate"
@@ -113,6 +114,7 @@ export function NominationStep({ onNext }: { onNext: () => void }) {
         {occurredAtField}
         <CommandButton command="NominateCandidate" pending={nominate.pending} label="提名" />
       </Form>
+      <Typography.Title level={5}>考察谈话</Typography.Title>
       <Form<VetValues>
         name="vet"
         layout="inline"

@@ -121,7 +121,7 @@ export function PersonSelect({
         optionFilterProp="label"
         placeholder="按姓名选择"
         options={people.map((person) => ({ value: person.personId, label: person.name }))}
-        style={{ maxWidth: 520 }}
+        style={{ minWidth: 160, maxWidth: 520 }}
       />
     </Form.Item>
   );

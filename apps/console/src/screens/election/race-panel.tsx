@@ -183,6 +183,7 @@ function ShortfallActions({ race }: { race: RaceState }) {
       >
         <Typography.Title level={5}>另行选举</Typography.Title>
         <PersonSelect name="candidates" label="另行选举候选人" people={electable} multiple />
+        {occurredAtField}
         <CommandButton command="HoldSupplementaryBallot" pending={supplementary.pending} />
       </Form>
       <Form<{ consent: { for: number; against: number; abstain: number }; occurredAt: dayjs.Dayjs }>
@@ -195,6 +196,7 @@ function ShortfallActions({ race }: { race: RaceState }) {
       >
         <Typography.Title level={5}>减少应选名额</Typography.Title>
         <MotionFields name="consent" label="选举人对减少名额的表决" />
+        {occurredAtField}
         <CommandButton command="ReduceSeats" pending={reduce.pending} />
       </Form>
     </Space>
