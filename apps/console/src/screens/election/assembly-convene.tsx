@@ -237,7 +237,7 @@ export function AssemblySummary() {
   const names = (people: readonly { name: string }[]) => people.map((person) => person.name).join('、') || '—';
   const presentIds = new Set(assembly.presentVoters.map((person) => person.personId));
   return (
-    <Card size="small" title="党员大会">
+    <Card size="small" title="党员大会" className="assembly-summary">
       <Descriptions size="small" column={2}>
         <Descriptions.Item label="实到会">{names(assembly.presentVoters)}</Descriptions.Item>
         <Descriptions.Item label="未到会">

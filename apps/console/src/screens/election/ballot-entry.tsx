@@ -96,6 +96,7 @@ export function BallotEntry({ race, round }: { race: Race; round: OpenRound }) {
                 aria-label={`第${index + 1}类选票对${candidate.name}的填写`}
                 size="small"
                 optionType="button"
+                buttonStyle="solid"
                 disabled={pile.spoiled}
                 options={MARK_OPTIONS}
                 value={pile.marks[candidate.personId] ?? 'abstain'}
