@@ -16,6 +16,7 @@ import {
   type StepKey,
 } from './election-steps';
 import { ElectionFrame } from './ElectionFrame';
+import { OtherActions } from './other-actions';
 import { InstallationStep, OfficersStep, ReportStep, ResultApprovalStep } from './late-steps';
 
 /** One election as a stepper: each step its record so far and its form, the next actions as the API judges them. */
@@ -103,6 +104,12 @@ function StepperBody({ step }: { step: StepKey | null }) {
           <Card size="small" title={steps[shownIndex]?.title} className="step-card">
             <StepPanel step={shown} onNext={() => go('slate')} />
           </Card>
+          {finished || view.state.status === 'cancelled' ? null : (
+            <Collapse
+              size="small"
+              items={[{ key: 'other', label: '延期、提前或取消换届', children: <OtherActions /> }]}
+            />
+          )}
         </Space>
       </Col>
     </Row>

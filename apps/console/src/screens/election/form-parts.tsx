@@ -1,6 +1,7 @@
 import { Alert, Button, DatePicker, Form, InputNumber, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { currentSession, subscribeSession } from '../../auth/session';
 import { useElection } from './election-context';
 import { actionOf, COMMAND_LABELS, type CommandType } from './election-steps';
 
@@ -39,7 +40,12 @@ export function CommandButton({
   onClick?: () => void;
 }) {
   const { view } = useElection();
-  const action = actionOf(view, command);
+  const session = useSyncExternalStore(subscribeSession, () => currentSession());
+  // The API lets only administrators send election commands; others see why the button is off.
+  const action =
+    session?.role === 'admin'
+      ? actionOf(view, command)
+      : { command, allowed: false, reason: '只有管理员可以办理换届的各项步骤；您可以查看记录。' };
   return (
     <Space direction="vertical" size={8} className="command-button">
       <Button type="primary" htmlType={htmlType} disabled={!action.allowed} loading={pending} onClick={onClick}>

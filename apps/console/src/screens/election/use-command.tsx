@@ -1,4 +1,6 @@
-import { useCallback, useRef } from 'react';
+import { Alert } from 'antd';
+import { useCallback, useRef, useState } from 'react';
+import { ApiProblem } from '../../api/problem';
 import { answer } from '../../api/client';
 import { api } from '../../api/api';
 import type { paths } from '../../api/schema';
@@ -37,6 +39,7 @@ type Post = (
 export function useCommand<P extends CommandPath>(path: P, command: CommandType) {
   const election = useElection();
   const body = useRef<BodyOf<P> | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const electionId = election.view.electionId;
   const revision = election.revision;
   // Typed per route at the call (BodyOf); the client's POST is generic over one literal path.
@@ -44,10 +47,19 @@ export function useCommand<P extends CommandPath>(path: P, command: CommandType)
   const write = useWrite(
     useCallback(
       async (headers: (revision?: number | null) => WriteHeaders) => {
-        const { data } = await answer(
-          post(path, { params: { path: { electionId } }, body: body.current, headers: headers(revision) }),
-        );
-        return data ?? {};
+        try {
+          const { data } = await answer(
+            post(path, { params: { path: { electionId } }, body: body.current, headers: headers(revision) }),
+          );
+          setRefusal(null);
+          return data ?? {};
+        } catch (error) {
+          // A rule's refusal stays on the form (the message fades); a 409 has its own dialog.
+          if (error instanceof ApiProblem && error.status >= 400 && error.status < 500 && !error.isConflict) {
+            setRefusal(error.detail);
+          }
+          throw error;
+        }
       },
       [path, electionId, revision, post],
     ),
@@ -61,5 +73,21 @@ export function useCommand<P extends CommandPath>(path: P, command: CommandType)
     election.reload();
     return true;
   };
-  return { submit, pending: write.pending, contextHolder: write.contextHolder };
+  const contextHolder = (
+    <>
+      {write.contextHolder}
+      {refusal ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setRefusal(null)}
+          className="command-refusal"
+          message={`未能${COMMAND_LABELS[command]}`}
+          description={refusal}
+        />
+      ) : null}
+    </>
+  );
+  return { submit, pending: write.pending, contextHolder };
 }
