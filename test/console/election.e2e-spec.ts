@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { collectErrors, launchChromium, SCREENSHOTS, VIEWPORT } from './browser';
-import { BRANCH, seedElectionBranch, type ElectionSeed } from './election-seed';
+import { BRANCH, SECOND_BRANCH, seedElectionBranch, type ElectionSeed } from './election-seed';
 import { clerkToken } from './overview-seed';
 
 /**
@@ -54,7 +54,9 @@ describe('console: 换届', () => {
     await page.waitForURL(`${base}/console/elections?asOf=2023-03-01`);
 
     // 摸排 begins the election.
-    await visible(page, '尚未开始任何换届');
+    // The list links each election; 新华's, under way, holds its branch out of the census's choice.
+    await page.getByRole('link', { name: SECOND_BRANCH }).waitFor();
+    await visible(page, '候选人预备人选已同意');
     await pick(page, '党支部', [BRANCH]);
     await page.getByLabel('支委会（书记）工作情况').fill('支委会能正常开展工作，按期召开组织生活会。');
     await page.getByLabel('书记情况（身体、意愿、年龄）').fill('书记年事已高，本人不愿连任。');
@@ -251,6 +253,64 @@ describe('console: 换届', () => {
     ]);
     await page.close();
   }, 240_000);
+
+  it('records a round with more papers returned than issued as void, and settles a tie at the cut-off by a runoff', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const errors = collectErrors(page);
+    const assembly = `/console/elections/${seed.second.electionId}/assembly?asOf=2023-05-21`;
+    await page.goto(`${base}${assembly}`);
+    await page.waitForURL(/\/console\/sign-in\?returnTo=/);
+    await page.getByLabel('管理员', { exact: false }).check();
+    await page.getByRole('button', { name: '以所选角色登录' }).click();
+    await page.waitForURL(`${base}${assembly}`);
+    await visible(page, `${SECOND_BRANCH}党员大会`);
+    await page.locator('.present-voters').getByLabel('曹玉兰').uncheck();
+    await pick(page, '监票人（到会的非候选人党员）', ['冯德明']);
+    await pick(page, '计票人（非候选人）', ['何丽娟']);
+    await act(page, '召开党员大会').click();
+
+    // Eight papers back from seven issued: the round is recorded as void and voted again.
+    await visible(page, '第 1 轮选票录入');
+    const piles = page.locator('.pile-table .ant-table-tbody tr');
+    await setCount(page, 1, 8);
+    await mark(piles.nth(0), ['赞成', '赞成', '赞成', '反对']);
+    await visible(page, '收回选票 8 张，多于发出的 7 张');
+    await act(page, '记录本轮无效').click();
+    await visible(page, '第 1 轮收回选票多于发出选票，已作废');
+    await visible(page, '第 2 轮选票录入');
+
+    // Each paper leaves one candidate out: 孙立新 6, the other three 5 each for two seats.
+    const rows: readonly (readonly [number, readonly string[]])[] = [
+      [1, ['反对', '赞成', '赞成', '赞成']],
+      [2, ['赞成', '反对', '赞成', '赞成']],
+      [2, ['赞成', '赞成', '反对', '赞成']],
+      [2, ['赞成', '赞成', '赞成', '反对']],
+    ];
+    for (const [index, [count, marks]] of rows.entries()) {
+      if (index > 0) await page.getByRole('button', { name: '添加一类选票' }).click();
+      await setCount(page, index + 1, count);
+      await mark(piles.nth(index), marks);
+    }
+    await visible(page, '孙立新 赞成 6、反对 1、弃权 0；周慧敏 赞成 5、反对 2、弃权 0');
+    await act(page, '提交本轮选票').click();
+    await act(page, '计 票').click();
+    await visible(page, '第 2 轮计票结果：孙立新（6票）当选');
+    await visible(page, '得票相等者超过剩余名额，须在周慧敏、吴振国、郑秀云中再次投票，选出 2 名。');
+
+    // The runoff among the three.
+    await visible(page, '第 3 轮再次投票选票录入');
+    await setCount(page, 1, 5);
+    await mark(piles.nth(0), ['赞成', '赞成', '反对']);
+    await page.getByRole('button', { name: '添加一类选票' }).click();
+    await setCount(page, 2, 2);
+    await mark(piles.nth(1), ['赞成', '反对', '赞成']);
+    await act(page, '提交本轮选票').click();
+    await act(page, '计 票').click();
+    await visible(page, '第 3 轮计票结果：周慧敏（7票）、吴振国（5票）当选');
+    await visible(page, '新一届支部委员会共 3 名委员');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
 
 /** A step's own button, in its form (the list of next actions above has buttons of the same names). */

@@ -48,13 +48,27 @@ export function RacePanel({ race }: { race: RaceState }) {
           候选人：{race.slateCandidates.map((person) => person.name).join('、')}
           {race.elected.length ? `；已当选：${race.elected.map((person) => person.name).join('、')}` : ''}
         </Typography.Text>
-        {race.counts.map((count) => (
-          <CountOutcome
-            key={count.roundNo}
-            count={count}
-            round={race.rounds.find((round) => round.roundNo === count.roundNo)}
-          />
-        ))}
+        {[
+          ...voidedRounds(race).map((roundNo) => ({ roundNo, count: null })),
+          ...race.counts.map((count) => ({ roundNo: count.roundNo, count })),
+        ]
+          .sort((a, b) => a.roundNo - b.roundNo)
+          .map(({ roundNo, count }) =>
+            count ? (
+              <CountOutcome
+                key={roundNo}
+                count={count}
+                round={race.rounds.find((round) => round.roundNo === roundNo)}
+              />
+            ) : (
+              <Alert
+                key={roundNo}
+                type="error"
+                showIcon
+                message={`第 ${roundNo} 轮收回选票多于发出选票，已作废，重新投票。`}
+              />
+            ),
+          )}
         {race.phase === 'awaitingBallots' && race.round ? (
           <BallotEntry key={`${race.race}-${race.round.roundNo}`} race={race.race} round={race.round} />
         ) : null}
@@ -62,6 +76,18 @@ export function RacePanel({ race }: { race: RaceState }) {
         {race.phase === 'shortfall' ? <ShortfallActions race={race} /> : null}
       </Space>
     </Card>
+  );
+}
+
+/**
+ * The rounds voided for more papers returned than issued: the race keeps no record of them but
+ * their numbers, which the next round skips.
+ */
+function voidedRounds(race: RaceState): number[] {
+  const recorded = new Set(race.rounds.map((round) => round.roundNo));
+  const last = race.round?.roundNo ?? race.nextRoundNo;
+  return Array.from({ length: Math.max(0, last - 1) }, (_, index) => index + 1).filter(
+    (roundNo) => !recorded.has(roundNo),
   );
 }
 
