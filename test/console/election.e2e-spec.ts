@@ -240,12 +240,14 @@ describe('console: 换届', () => {
     const posts = page.locator('.ant-table-tbody').last();
     await posts.getByText('张建华', { exact: true }).waitFor();
     expect(await posts.innerText()).toContain('组织委员');
+    await page.screenshot({ path: join(SCREENSHOTS, 'election-installed.png'), fullPage: true });
 
     // The list shows it installed, linked to its stepper.
     await page.goto(`${base}/console/elections?asOf=2023-05-30`);
     const link = page.getByRole('link', { name: BRANCH });
     expect(await link.getAttribute('href')).toBe(`/console/elections/${electionId}?asOf=2023-05-30`);
     await visible(page, '已完成换届');
+    await page.screenshot({ path: join(SCREENSHOTS, 'election-list.png'), fullPage: true });
     // Chromium logs every 4xx answer itself; the only ones are the two refusals provoked above.
     expect(errors.map((error) => error.replace(/^console: Failed to load resource: /, '').replace(base, ''))).toEqual([
       `the server responded with a status of 422 (Unprocessable Entity) (/elections/${electionId}/slate)`,
@@ -311,6 +313,23 @@ describe('console: 换届', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('shows a reporting user the assembly as recorded, every step’s button off with the reason', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const errors = collectErrors(page);
+    const assembly = `/console/elections/${seed.second.electionId}/assembly?asOf=2023-05-21`;
+    await page.goto(`${base}${assembly}`);
+    await page.waitForURL(/\/console\/sign-in\?returnTo=/);
+    await page.getByLabel('报表', { exact: false }).check();
+    await page.getByRole('button', { name: '以所选角色登录' }).click();
+    await page.waitForURL(`${base}${assembly}`);
+    await visible(page, '第 3 轮计票结果：周慧敏（7票）、吴振国（5票）当选');
+    await visible(page, '实到会有选举权的党员 7 名（87.5%）');
+    expect(await act(page, '选举书记、副书记').isDisabled()).toBe(true);
+    await visible(page, '只有管理员可以办理换届的各项步骤');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });
 
 /** A step's own button, in its form (the list of next actions above has buttons of the same names). */

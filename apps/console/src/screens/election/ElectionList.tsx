@@ -1,5 +1,18 @@
-import { Button, Card, Empty, Form, message as messages, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Form,
+  message as messages,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import { navigate } from '../../app/router';
 import { answer } from '../../api/client';
@@ -13,6 +26,7 @@ import { RouteLink } from '../../shell/RouteLink';
 import { useWrite } from '../../shell/use-write';
 import { CensusFields, censusBody, type CensusValues } from './early-steps';
 import { electionBoard, openBranches, type BoardEntry } from './election-data';
+import { DATE_FORMAT } from './form-parts';
 
 /** An election still under way holds its branch: a new one begins after it is installed or cancelled. */
 const UNDER_WAY = (entry: BoardEntry) => entry.state !== 'installed' && entry.state !== 'cancelled';
@@ -23,6 +37,18 @@ export function ElectionList({ asOf }: { asOf: string }) {
   const board = useLoad(useCallback(() => electionBoard(asOf), [asOf]));
   return (
     <Space direction="vertical" size="middle" className="screen election-list">
+      <Form layout="inline">
+        <Form.Item label="判断日期" htmlFor="elections-as-of">
+          <DatePicker
+            id="elections-as-of"
+            value={dayjs(asOf)}
+            format={DATE_FORMAT}
+            allowClear={false}
+            onChange={(date: Dayjs | null) => date && navigate(`/elections?asOf=${date.format('YYYY-MM-DD')}`)}
+          />
+        </Form.Item>
+        <Typography.Text type="secondary">逾期按这一天判断；开始换届的摸排日期默认取这一天。</Typography.Text>
+      </Form>
       <Card size="small" title="各党支部换届选举">
         {!board.loaded ? (
           <Skeleton active />
