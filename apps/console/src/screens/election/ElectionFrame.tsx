@@ -1,6 +1,6 @@
 import { DatePicker, Form, message as messages, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { navigate } from '../../app/router';
 import { useLoad } from '../../api/use-load';
 import { formatDate } from '../../format/dates';
@@ -8,7 +8,7 @@ import { ELECTION_STATUS_LABELS, electionStatusColor } from '../../format/status
 import { ProblemAlert } from '../../shell/ProblemAlert';
 import { RouteLink } from '../../shell/RouteLink';
 import { ElectionContext, type ElectionContextValue } from './election-context';
-import { loadElection } from './election-data';
+import { loadElection, type LoadedElection } from './election-data';
 import { DATE_FORMAT } from './form-parts';
 
 /**
@@ -32,7 +32,13 @@ export function ElectionFrame({
 }) {
   const election = useLoad(useCallback(() => loadElection(electionId, asOf), [electionId, asOf]));
   const [message, messageHolder] = messages.useMessage();
-  const loaded = election.loaded && 'data' in election.loaded ? election.loaded.data : null;
+  // While a step's record is read again, the screen keeps what it showed (forms keep what was
+  // typed, open panels stay open); a new election or day starts from a blank.
+  const [shown, setShown] = useState<{ key: string; data: LoadedElection } | null>(null);
+  const key = `${electionId}@${asOf}`;
+  const fresh = election.loaded && 'data' in election.loaded ? election.loaded.data : null;
+  if (fresh && shown?.data !== fresh) setShown({ key, data: fresh });
+  const loaded = fresh ?? (!election.loaded && shown?.key === key ? shown.data : null);
   const installing = loaded?.view.state.status === 'installing';
   const { reload } = election;
   useEffect(() => {
@@ -66,9 +72,9 @@ export function ElectionFrame({
         </Space>
         <Form layout="inline">
           <Form.Item
-            label="办理日期"
+            label="判断日期"
             htmlFor="election-as-of"
-            tooltip="可办理事项按这一天判断，各表单的日期默认取这一天"
+            tooltip="可办理事项按这一天判断，各表单的办理日期默认取这一天"
           >
             <DatePicker
               id="election-as-of"
@@ -80,9 +86,9 @@ export function ElectionFrame({
           </Form.Item>
         </Form>
       </div>
-      {!election.loaded ? (
+      {!election.loaded && !loaded ? (
         <Skeleton active paragraph={{ rows: 8 }} />
-      ) : 'error' in election.loaded ? (
+      ) : election.loaded && 'error' in election.loaded ? (
         <ProblemAlert error={election.loaded.error} onReload={reload} />
       ) : value ? (
         <ElectionContext.Provider value={value}>

@@ -1,4 +1,5 @@
 import { Button, Card, Col, Collapse, Row, Space, Steps, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
 import { navigate } from '../../app/router';
 import { formatDate } from '../../format/dates';
 import { AssemblySummary, QuorumGauge } from './assembly-convene';
@@ -45,6 +46,15 @@ function StepperBody({ step }: { step: StepKey | null }) {
   const shownIndex = steps.findIndex((candidate) => candidate.key === shown);
   const finished = view.state.status === 'installed';
   const go = (key: StepKey) => navigate(`/elections/${view.electionId}?asOf=${asOf}&step=${key}`);
+  // When a step is recorded and the election moves on, the stepper follows it to its new step.
+  const status = view.state.status;
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current !== status && step !== null) {
+      navigate(`/elections/${view.electionId}?asOf=${asOf}`, { replace: true });
+    }
+    previous.current = status;
+  }, [status, step, view.electionId, asOf]);
   const allowed = view.nextActions.filter((action) => action.allowed && stepOfCommand(action.command, steps) !== null);
 
   return (

@@ -1,4 +1,4 @@
-import { Button, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Button, Collapse, Descriptions, Form, Input, Radio, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { formatDate } from '../../format/dates';
 import { useElection } from './election-context';
@@ -12,6 +12,7 @@ import {
   PersonSelect,
   type PersonOption,
 } from './form-parts';
+import { ConsultForm, RecommendForm } from './recommend-consult';
 import { useCommand } from './use-command';
 
 const VETTING_LABELS = { talk: '谈心谈话', visit: '走访了解', survey: '多方调研', mobilisation: '动员' } as const;
@@ -72,6 +73,15 @@ export function NominationStep({ onNext }: { onNext: () => void }) {
           { title: '被提名人', render: (_, row) => row.nominee.name },
           { title: '职务', render: (_, row) => RACE_LABELS[row.forPost] },
           { title: '提名方', dataIndex: 'nominatedBy' },
+          {
+            title: '老干部推荐',
+            render: (_, row) => {
+              const count = (nominations?.recommendations ?? [])
+                .filter((entry) => entry.nominee.personId === row.nominee.personId && entry.forPost === row.forPost)
+                .reduce((sum, entry) => sum + entry.recommendedBy.length, 0);
+              return count ? `${count} 人` : '—';
+            },
+          },
           {
             title: '考察',
             render: (_, row) =>
@@ -144,6 +154,21 @@ export function NominationStep({ onNext }: { onNext: () => void }) {
         <DateField name="on" label="日期" />
         <CommandButton command="VetCandidate" pending={vet.pending} label="记录考察" />
       </Form>
+      <Collapse
+        size="small"
+        items={[
+          {
+            key: 'more',
+            label: '老干部推荐、征求社区意见',
+            children: (
+              <Space direction="vertical" size="large" className="screen">
+                <RecommendForm members={members} races={races} />
+                <ConsultForm nominees={nominees} />
+              </Space>
+            ),
+          },
+        ]}
+      />
       <Button onClick={onNext}>下一步：候选人预备人选</Button>
     </Space>
   );

@@ -33,7 +33,11 @@ export const STEPS: readonly StepDefinition[] = [
   { key: 'census', title: '摸排', commands: ['TakeCensus'] },
   { key: 'request', title: '换届请示', commands: ['RequestElection'] },
   { key: 'approval', title: '上级批复', commands: ['ApproveElectionRequest'] },
-  { key: 'nomination', title: '推荐提名', commands: ['NominateCandidate', 'VetCandidate'] },
+  {
+    key: 'nomination',
+    title: '推荐提名',
+    commands: ['NominateCandidate', 'VetCandidate', 'RecommendCandidate', 'ConsultCommunity'],
+  },
   { key: 'slate', title: '候选人预备人选', commands: ['SubmitCandidateSlate'] },
   { key: 'slateApproval', title: '审查同意', commands: ['ApproveCandidateSlate'] },
   {
