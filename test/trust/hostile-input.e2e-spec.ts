@@ -556,7 +556,11 @@ describe('hostile input to every command route', () => {
     let accepted = 0;
     for (const route of commands) {
       const operation = document.paths[openApiPathOf(route)]?.[route.method.toLowerCase()];
-      const schema = operation?.requestBody?.content?.['application/json']?.schema;
+      const content = operation?.requestBody?.content;
+      // A route that takes a file (the workbook import) has no JSON body to mutate; a JSON body is
+      // refused there with 415, which the content-type test below covers for every route.
+      if (content !== undefined && content['application/json'] === undefined) continue;
+      const schema = content?.['application/json']?.schema;
       const params = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
       await fc.assert(
         fc.asyncProperty(

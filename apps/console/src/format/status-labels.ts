@@ -22,7 +22,7 @@ export const BOARD_STATE_LABELS: Readonly<Record<BoardState, string>> = {
   censusTaken: '已摸排',
   requested: '已请示，待批复',
   requestApproved: '已批复',
-  slateSubmitted: '候选人预备人选待审查',
+  slateSubmitted: '候选人预备人选已上报，待审查',
   slateApproved: '候选人预备人选已同意',
   approvalLapsed: '批复已失效',
   assemblyOpen: '党员大会进行中',
