@@ -15,9 +15,12 @@ const FILTERED_LISTS = [
   'GET /org/tree',
   'GET /org/diff',
   'GET /reports/statistics',
+  'GET /restructurings',
 ];
 /** The bureau's rules, which every administrator reads. */
 const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
+/** Importing the bureau's workbook, which may name any committee: refused to a scoped administrator (below). */
+const BUREAU_IMPORTS = ['POST /imports', 'GET /imports/progress', 'GET /imports/template'];
 
 /**
  * An administrator scoped to one committee, against every route an administrator may call: each
@@ -64,7 +67,7 @@ describe('committee scope on every path', () => {
   const label = (c: ScopedCase) => `${c.route} (${c.label})`;
 
   it('has a case for every route an administrator may call', () => {
-    const covered = new Set([...cases.map((c) => c.route), ...FILTERED_LISTS, ...BUREAU_READS]);
+    const covered = new Set([...cases.map((c) => c.route), ...FILTERED_LISTS, ...BUREAU_READS, ...BUREAU_IMPORTS]);
     const adminRoutes = routeTable(api.app).filter(
       (r) => r.access?.kind === 'roles' && r.access.roles.includes('admin'),
     );
@@ -194,6 +197,11 @@ describe("a committee-scoped administrator's own committee", () => {
     const all = (await read(admin, '/reports/statistics')) as unknown as Figures;
     expect(all).toMatchObject({ branches: { open: 5 }, members: { active: 6 }, secretaries: { count: 1 } });
     expect([total(all.elections), total(all.restructurings)]).toEqual([2, 1]);
+
+    type Listed = { items: { restructuringId: string }[] };
+    expect(((await read(scoped, '/restructurings')) as unknown as Listed).items).toEqual([]);
+    const listed = (await read(admin, '/restructurings')) as unknown as Listed;
+    expect(listed.items.map((r) => r.restructuringId)).toEqual([y.restructuring]);
   });
 
   it('reads and changes its branches, the general branch below it included', async () => {
@@ -290,6 +298,18 @@ describe("a committee-scoped administrator's own committee", () => {
     const before = await tree('2023-03-02');
     expect(JSON.stringify(before)).not.toContain(moved);
     expect(JSON.stringify(before)).not.toContain(y.committee);
+  });
+
+  it('refuses a scoped administrator an import of the bureau’s workbook, recording nothing', async () => {
+    const head = await api.store.headPosition();
+    const refused = await request(http)
+      .post('/imports?apply=true')
+      .set('Authorization', scoped)
+      .set('Content-Type', 'text/csv')
+      .send(Buffer.from('党组织名称\n示例党委\n'))
+      .expect(403);
+    expect(refused.body.code).toBe('BUREAU_WIDE_ACT');
+    expect(await api.store.headPosition()).toBe(head);
   });
 
   it('refuses a committee scope on a token that is not an administrator’s', async () => {

@@ -16,6 +16,7 @@ import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
 import { ConsoleModule } from './console/console.module';
+import { ImportsHttpModule } from './imports/imports-http.module';
 
 @Module({})
 export class AppModule {
@@ -42,6 +43,7 @@ export class AppModule {
         ElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
+        ImportsHttpModule,
         ConsoleModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

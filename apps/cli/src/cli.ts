@@ -4,6 +4,7 @@ import type { CliCommand, CliContext } from './cli-context';
 import { demoCommand } from './commands/demo.command';
 import { exportCommand } from './commands/export.command';
 import { healthCommand } from './commands/health.command';
+import { importCommand } from './commands/import.command';
 import { historyCommand } from './commands/history.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand } from './commands/token.command';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   tokenCommand,
   rebuildCommand,
   demoCommand,
+  importCommand,
   exportCommand,
   treeCommand,
   historyCommand,
@@ -38,7 +40,7 @@ export function usage(): string {
     '  BRANCHFLOW_DATA_DIR, EVENTSTORE_CONNECTION_STRING, EVENTSTORE_TIMEOUT_MS,',
     '  BRANCHFLOW_SQLITE_SYNCHRONOUS   the event store (health, verify, rebuild)',
     "  BRANCHFLOW_READ_MODEL_CACHE_MB  the read models' page cache (rebuild)",
-    "  PORT                            the local API's port (demo, export, tree, history; default 3000)",
+    "  PORT                            the local API's port (demo, import, export, tree, history; default 3000)",
     '  BRANCHFLOW_TOKEN                the bearer token of export, tree and history',
     '  BRANCHFLOW_JWT_SECRET           the secret development tokens are signed with (token, demo; export,',
     '                                  tree and history without a token); never minted in production',

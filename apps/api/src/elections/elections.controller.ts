@@ -454,7 +454,11 @@ export class ElectionsController extends CommandController {
     res: Response,
     target: CommandTarget = { id: input.data.electionId },
   ): Promise<CommandAnswer> {
-    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res, target);
+    return this.send(
+      new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
+      res,
+      target,
+    );
   }
 }
 

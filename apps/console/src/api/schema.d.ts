@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restructurings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The restructurings: kind, status, the days it was proposed and reached its status, reason; paged by id */
+        get: operations["RestructuringListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/restructurings/merge": {
         parameters: {
             query?: never;
@@ -1374,6 +1391,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the bureau’s workbook (.xlsx, or a CSV of one sheet, UTF-8): a dry run by default; apply=true records it
+         * @description Send the file itself as the body (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv, at most 20 MB). Sheets 党委, 支部, 党员 and 委员会任职, with the columns of GET /imports/template. The dry run answers every problem (sheet, row, column, value, why) and what would be recorded, and records nothing. apply=true records it as the organisation’s own commands, with ids derived from the rows: the same workbook again records nothing, an edited one records the corrections, and an apply cut short is completed by sending it again.
+         */
+        post: operations["ImportsController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How far the apply under way in this API process has come (events appended of those planned) */
+        get: operations["ImportsController_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workbook to fill in: sheets 党委, 支部, 党员 and 委员会任职 with their headers and an example row */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/console/config.json": {
         parameters: {
             query?: never;
@@ -1432,7 +1503,7 @@ export interface components {
              * @example STORE_UNAVAILABLE
              * @enum {string}
              */
-            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
+            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
             /** @example /health/ready */
             instance?: string;
             /** @description The X-Request-Id of the failed request, to find it in the logs. */
@@ -1496,6 +1567,26 @@ export interface components {
             /** @description True when that process is this one. */
             self: boolean;
         };
+        HistoryBreakSummary: {
+            /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
+            stream: string;
+            revision: number;
+            /** @enum {string} */
+            kind: "altered" | "missing" | "reordered";
+        };
+        HistoryCheck: {
+            /**
+             * @description The start-up comparison of the stored history with the newest recorded digest. `altered` is also logged as an error; reads are not refused (auditors need them to see what changed).
+             * @enum {string}
+             */
+            status: "checking" | "intact" | "altered" | "noDigest" | "failed";
+            /** @description Position of the digest compared with. */
+            digestPosition: number | null;
+            /** @description The first break of each altered stream (at most ten). */
+            breaks: components["schemas"]["HistoryBreakSummary"][];
+            /** @description Every chain holds but the root differs from the digest: events were removed whole. */
+            rootDiffers: boolean;
+        };
         Readiness: {
             /**
              * @example ok
@@ -1507,6 +1598,7 @@ export interface components {
             workers: components["schemas"]["WorkerHealth"][];
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
+            history: components["schemas"]["HistoryCheck"];
         };
         AuditEntryDto: {
             /** @description The global position: the keyset cursor. */
@@ -2586,6 +2678,30 @@ export interface components {
             recorded: boolean;
             /** @description How many streams are broken. */
             breaks: number;
+        };
+        RestructuringListItemDto: {
+            restructuringId: string;
+            /** @enum {string} */
+            kind: "merge" | "redraw" | "dissolution";
+            /** @enum {string} */
+            status: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+            /**
+             * Format: date
+             * @description The business day it was proposed.
+             */
+            proposedOn: string;
+            /**
+             * Format: date
+             * @description The business day it reached its status.
+             */
+            statusSince: string;
+            /** @description Why it was proposed (the reason of the proposal). */
+            reason: string;
+        };
+        RestructuringListPageDto: {
+            items: components["schemas"]["RestructuringListItemDto"][];
+            /** @description The restructuring id to pass as `after` for the next page; null at the end. */
+            next: string | null;
         };
         NewBranchBody: {
             /**
@@ -3695,10 +3811,10 @@ export interface components {
              */
             termYears: number;
             /**
-             * @description Most days an election may be postponed or advanced.
-             * @example 365
+             * @description Most calendar months an election may be postponed or advanced from the term end (12: one year).
+             * @example 12
              */
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             /**
              * @description An unused approval (批复) lapses after this many days.
              * @example 90
@@ -3739,7 +3855,7 @@ export interface components {
             committeeSizeUsualMax: number;
             committeeSizeHardMax: number;
             termYears: number;
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             approvalLapseDays: number;
             termEndReminderDays: number[];
             officersUncontestedAllowed: boolean;
@@ -3752,6 +3868,7 @@ export interface components {
             publishedAt: string | null;
             /** @description Who published it; null for built-in versions. */
             publishedBy: components["schemas"]["ActorDto"] | null;
+            /** @description Whether this version governs acts dated today (the bureau's today, whatever date was asked about). */
             inForceToday: boolean;
         };
         RulePolicyCatalogueDto: {
@@ -3966,6 +4083,74 @@ export interface components {
             items: components["schemas"]["ElectionBoardEntryDto"][];
             /** @description The election id to pass as `after` for the next page; null at the end. */
             next: string | null;
+        };
+        ImportSheetDto: {
+            /** @description The sheet’s name (a CSV file takes the name of the sheet its headers are). */
+            name: string;
+            /** @enum {string} */
+            kind: "committees" | "branches" | "members" | "posts" | "ignored";
+            /** @description Rows below the header row. */
+            rows: number;
+        };
+        ImportProblemDto: {
+            sheet: string;
+            /** @description The row as the spreadsheet numbers it; null for the sheet as a whole. */
+            row: number | null;
+            /** @description The column’s header. */
+            column: string | null;
+            /** @description The value as written. */
+            value: string | null;
+            /** @description The refusal code (IMPORT_…, or the rule a row breaks). */
+            code: string;
+            /** @description Why, in the request’s language. */
+            message: string;
+        };
+        ImportSummaryDto: {
+            /** @description The act, in Chinese (新建支部, 接收为正式党员, 任职 …). */
+            action: string;
+            count: number;
+        };
+        ImportChangeDto: {
+            sheet: string;
+            row: number;
+            /** @description What is recorded, in Chinese. */
+            action: string;
+            /** @description Whom or what it concerns. */
+            subject: string;
+        };
+        ImportReportDto: {
+            /** @description SHA-256 of the file (hex). */
+            digest: string;
+            /** Format: date */
+            asOf: string;
+            /** @description Whether this request recorded (apply=true). */
+            applied: boolean;
+            sheets: components["schemas"]["ImportSheetDto"][];
+            problemCount: number;
+            /** @description Every problem, up to 2,000 (problemCount says how many in all). */
+            problems: components["schemas"]["ImportProblemDto"][];
+            /** @description What is (or would be) recorded, by act. */
+            summary: components["schemas"]["ImportSummaryDto"][];
+            changeCount: number;
+            /** @description Each change, up to 2,000, in the order recorded. */
+            changes: components["schemas"]["ImportChangeDto"][];
+            /** @description Events the changes are recorded as. */
+            plannedEvents: number;
+            /** @description Events this request appended: 0 for a dry run and for a workbook already imported. */
+            appendedEvents: number;
+            /** @description What was read but not recorded, and the like, in Chinese. */
+            notes: string[];
+        };
+        ImportProgressDto: {
+            /** @description The workbook’s digest once known; empty while it is read. */
+            digest: string;
+            appendedEvents: number;
+            plannedEvents: number;
+            running: boolean;
+        };
+        ImportProgressAnswerDto: {
+            /** @description The apply under way in this API process, or its last; empty when none ran. */
+            items: components["schemas"]["ImportProgressDto"][];
         };
         ConsoleOidc: {
             /** @example https://id.example.gov/realms/bureau */
@@ -7940,6 +8125,81 @@ export interface operations {
                 };
             };
             /** @description For auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RestructuringListController_list: {
+        parameters: {
+            query?: {
+                /** @description Only restructurings in this status. */
+                status?: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+                /** @description Only restructurings whose id sorts after this: the `next` of the previous page. */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestructuringListPageDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12950,6 +13210,229 @@ export interface operations {
                 };
             };
             /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_import: {
+        parameters: {
+            query?: {
+                /** @description false (default): a dry run that records nothing and reports every problem and what would be recorded. true: record it, only when the dry run finds no problem (else 422 WORKBOOK_HAS_PROBLEMS and nothing recorded). */
+                apply?: boolean;
+                /** @description The business date of what the import records (admissions, corrections, transfers, posts; committees and branches without a 成立日期), YYYY-MM-DD; default today. No date in the workbook may be later. */
+                asOf?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The report: a dry run, or what was recorded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReportDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The file is not a workbook the import reads (WORKBOOK_UNREADABLE, WORKBOOK_ARCHIVE_BOMB, WORKBOOK_NOT_UTF8, WORKBOOK_NO_SHEETS, WORKBOOK_TOO_LARGE), or the query is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A record the workbook touches changed while it was applied; send it again. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description apply=true and the workbook has problems (WORKBOOK_HAS_PROBLEMS): nothing recorded; the dry run lists them. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_progress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProgressAnswerDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx workbook (导入模板.xlsx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or the read models cannot serve the request now; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;

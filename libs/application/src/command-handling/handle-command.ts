@@ -147,7 +147,8 @@ function idempotencyKeyReused(commandId: string): DomainError {
   return refuse('IDEMPOTENCY_KEY_REUSED', { idempotencyKey: commandId });
 }
 
-function toNewEvent(
+/** A decided event as the store takes it: its id from the command id, the command's metadata. */
+export function toNewEvent(
   event: DomainEvent,
   index: number,
   context: CommandContext,

@@ -8,6 +8,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
+  type StreamAppend,
   type SubscribeOptions,
   type Subscription,
 } from '@app/event-store';
@@ -37,6 +38,24 @@ export class ScopedEventStore implements EventStore {
     const caller = CallerScope.current();
     if (caller) await this.assertMayAppend(caller, stream, events);
     return this.inner.append(stream, events, options);
+  }
+
+  /** For a scoped caller, another committee's streams read as absent, as `readStream` has them. */
+  async streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    const revisions = await this.inner.streamRevisions(streams);
+    const caller = CallerScope.current();
+    if (!caller) return revisions;
+    for (const stream of [...revisions.keys()]) {
+      const whole = (await readWholeStream(this.inner, stream)).map(toDomainEvent);
+      if ((await this.judge.verdict(caller, stream, whole)) === 'outside') revisions.delete(stream);
+    }
+    return revisions;
+  }
+
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const caller = CallerScope.current();
+    if (caller) for (const { stream, events } of appends) await this.assertMayAppend(caller, stream, events);
+    return this.inner.appendMany(appends);
   }
 
   /**

@@ -3,7 +3,9 @@ import {
   policyInForce,
   type CensusTakenV1,
   type ElectionRequestedV1,
+  type RulePolicy,
   type RulePolicyPublishedV1,
+  type RulePolicyPublishedV2,
 } from '@app/domain';
 import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
 
@@ -19,6 +21,22 @@ const rulePolicyPublishedV1: Upcaster = {
     const builtIn = policyInForce(DEFAULT_RULE_POLICIES, data.policy.effectiveFrom);
     const policy = { minimumPartyJoiningAge: builtIn.minimumPartyJoiningAge, ...data.policy };
     return { ...event, schemaVersion: 2, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
+
+/**
+ * RulePolicyPublished v2 → v3: the shift limit in days becomes calendar months. 365 days was how
+ * "one year" was written, so it reads as 12 months; any other count reads as the nearest whole
+ * number of months (a 365-day year is 12 of them), never more generous by more than half a month.
+ */
+const rulePolicyPublishedV2: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 2,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV2['data'];
+    const { electionShiftLimitDays, ...rest } = data.policy;
+    const policy: RulePolicy = { ...rest, electionShiftLimitMonths: Math.round((electionShiftLimitDays * 12) / 365) };
+    return { ...event, schemaVersion: 3, data: { ...data, policy } as unknown as JsonObject };
   },
 };
 
@@ -56,7 +74,12 @@ const electionRequestedV1: Upcaster = {
  * round-trip test; handlers then write the new version (`currentSchemaVersion`). Stored events
  * are never rewritten.
  */
-export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1, censusTakenV1, electionRequestedV1];
+export const UPCASTERS: readonly Upcaster[] = [
+  rulePolicyPublishedV1,
+  rulePolicyPublishedV2,
+  censusTakenV1,
+  electionRequestedV1,
+];
 
 export function productUpcasters(): UpcasterRegistry {
   return new UpcasterRegistry(UPCASTERS);

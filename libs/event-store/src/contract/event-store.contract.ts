@@ -248,6 +248,70 @@ export function eventStoreContract(createTarget: () => Promise<ContractTarget>):
     });
   });
 
+  describe('streamRevisions', () => {
+    it("answers each stream's last revision and leaves out streams with no events", async () => {
+      const [a, b, absent] = [uniqueStream('member'), uniqueStream('branch'), uniqueStream('member')];
+      await store.append(a, [newEvent('MemberAdmitted')], { expectedRevision: 'noStream' });
+      await store.append(b, [newEvent('BranchEstablished'), newEvent('BranchRenamed')], {
+        expectedRevision: 'noStream',
+      });
+      expect(await store.streamRevisions([a, b, absent])).toEqual(
+        new Map([
+          [a, 0],
+          [b, 1],
+        ]),
+      );
+    });
+  });
+
+  describe('appendMany', () => {
+    it('appends to many streams at once, each with its revision, chain and result, in the order given', async () => {
+      const [a, b] = [uniqueStream('member'), uniqueStream('member')];
+      await store.append(b, [newEvent('MemberAdmitted')], { expectedRevision: 'noStream' });
+      const results = await store.appendMany([
+        { stream: a, events: [newEvent('MemberAdmitted')], expectedRevision: 'noStream' },
+        { stream: b, events: [newEvent('MemberConfirmed'), newEvent('MemberTransferred')], expectedRevision: 0 },
+        { stream: a, events: [newEvent('MemberConfirmed')], expectedRevision: 0 },
+      ]);
+      expect(results.map((result) => result.nextRevision)).toEqual([0, 2, 1]);
+      expect((results[0] as { position: number }).position).toBeLessThan((results[2] as { position: number }).position);
+      for (const stream of [a, b]) {
+        const events = await store.readStream(stream);
+        expect(verifyStreamChain(events)).toBeNull();
+      }
+      expect((await store.readStream(a)).map((event) => event.type)).toEqual(['MemberAdmitted', 'MemberConfirmed']);
+      expect(await store.readStream(b)).toHaveLength(3);
+    });
+
+    it('recognises a retried list: the same ids append nothing and answer the first results', async () => {
+      const appends = [
+        { stream: uniqueStream('member'), events: [newEvent('MemberAdmitted')], expectedRevision: 'noStream' as const },
+        { stream: uniqueStream('member'), events: [newEvent('MemberAdmitted')], expectedRevision: 'noStream' as const },
+      ];
+      const first = await store.appendMany(appends);
+      const again = await store.appendMany(appends);
+      expect(again).toEqual(first.map((result) => ({ ...result, alreadyStored: true })));
+      for (const { stream } of appends) expect(await store.readStream(stream)).toHaveLength(1);
+    });
+
+    it('refuses a stale expected revision with the stream and its actual revision; a retry of the whole list completes it', async () => {
+      const [a, b] = [uniqueStream('member'), uniqueStream('member')];
+      await store.append(b, [newEvent('MemberAdmitted')], { expectedRevision: 'noStream' });
+      const appendA = { stream: a, events: [newEvent('MemberAdmitted')], expectedRevision: 'noStream' as const };
+      const error = await rejectionOf(
+        store.appendMany([appendA, { stream: b, events: [newEvent('MemberConfirmed')], expectedRevision: 'noStream' }]),
+      );
+      expect(error).toBeInstanceOf(WrongExpectedRevision);
+      expect(error).toMatchObject({ stream: b, actual: 0 });
+      const retried = await store.appendMany([
+        appendA,
+        { stream: b, events: [newEvent('MemberConfirmed')], expectedRevision: 0 },
+      ]);
+      expect(retried.map((result) => result.nextRevision)).toEqual([0, 1]);
+      expect(await store.readStream(a)).toHaveLength(1);
+    });
+  });
+
   describe('concurrency', () => {
     it('R1: 20 writers x 50 appends with retry give exactly 1,000 contiguous events', async () => {
       const stream = uniqueStream('election');

@@ -17,6 +17,13 @@ export interface AppendResult {
   readonly alreadyStored?: true;
 }
 
+/** One stream's part of `appendMany`: what `append(stream, events, { expectedRevision })` would take. */
+export interface StreamAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expectedRevision: ExpectedRevision;
+}
+
 export type Direction = 'forwards' | 'backwards';
 
 export interface ReadStreamOptions {
@@ -63,6 +70,21 @@ export interface EventStore {
   /** A short name for logs and health output: `memory`, `sqlite`, `eventstoredb`. */
   readonly kind: string;
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Many streams' appends at once, each judged exactly as `append` judges it (expected revision,
+   * recognised retries, the hash chain), in order, so a stream may appear more than once. The
+   * embedded adapters write them in one transaction: a refused one leaves none of them stored.
+   * EventStoreDB has no transaction across streams: it stops at the refused one, the earlier
+   * ones stay stored, and a retry of the whole list completes it (their ids recognise them).
+   * Answers one result per append, in the order given.
+   */
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
+  /**
+   * The revision of each named stream's last event; a stream with no events is left out. What a
+   * bulk writer asks before deciding on thousands of streams, most of them new, without a
+   * StreamNotFound for each.
+   */
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>>;
   /** Throws StreamNotFound when the stream has no events. */
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;

@@ -5,6 +5,7 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
   SubscriptionMessage,
@@ -28,6 +29,14 @@ export class UpcastingEventStore implements EventStore {
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     return this.raw.append(stream, events, options);
+  }
+
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    return this.raw.streamRevisions(streams);
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.raw.appendMany(appends);
   }
 
   async readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -271,7 +271,7 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
         committeeSizeUsualMax: true,
         committeeSizeHardMax: true,
         termYears: true,
-        electionShiftLimitDays: true,
+        electionShiftLimitMonths: true,
         approvalLapseDays: true,
         termEndReminderDays: true,
         officersUncontestedAllowed: true,

@@ -23,6 +23,13 @@ export interface PostRow {
   readonly endReason: string | null;
 }
 
+/** What an import matches a workbook's names against: open committees and branches, active members. */
+export interface OrganisationDirectory {
+  readonly committees: readonly { readonly id: string; readonly name: string }[];
+  readonly branches: readonly { readonly id: string; readonly name: string }[];
+  readonly members: readonly { readonly id: string; readonly name: string; readonly birthDate: string }[];
+}
+
 /**
  * Questions command handlers and GET endpoints ask of the current organisation. They read the
  * stable views, so they keep answering while a projection is rebuilt beside them.
@@ -39,6 +46,21 @@ export class OrganisationQueries {
       )
       .get(branchId) as MemberCountsRow;
     return { full: Number(row.full), probationary: Number(row.probationary) };
+  }
+
+  /** Every open committee and branch and every active member by name, for matching a workbook's rows. */
+  directory(): OrganisationDirectory {
+    return {
+      committees: this.db
+        .prepare(`SELECT committee_id AS id, name FROM committees WHERE status = 'active'`)
+        .all() as OrganisationDirectory['committees'],
+      branches: this.db
+        .prepare(`SELECT branch_id AS id, name FROM branches WHERE status = 'open'`)
+        .all() as OrganisationDirectory['branches'],
+      members: this.db
+        .prepare(`SELECT member_id AS id, name, birth_date AS birthDate FROM members WHERE status = 'active'`)
+        .all() as OrganisationDirectory['members'],
+    };
   }
 
   /** Every active member's affiliation, optionally only in some branches. */

@@ -116,6 +116,17 @@ export function memberRowForReporter(row: MemberReportRow): ReporterMemberReport
   return reporterShape(MEMBER_ROW_FOR_REPORTER, row) as unknown as ReporterMemberReportRow;
 }
 
+/** One restructuring in the list: what it is, where it stands, and the business days of both. */
+export interface RestructuringListRow {
+  readonly restructuringId: string;
+  readonly kind: string;
+  readonly status: RestructuringStateName;
+  /** The business day it was proposed. */
+  readonly proposedOn: string;
+  /** The business day it reached its status. */
+  readonly statusSince: string;
+}
+
 export interface ReportPage<Row> {
   readonly items: Row[];
   /** The id to pass as `after` for the next page; null at the end. */
@@ -319,6 +330,31 @@ export class StatisticsQueries {
       restructurings,
       elections,
     };
+  }
+
+  /**
+   * The restructurings, paged by id; with `within` (a committee-scoped caller's) only those.
+   * A list is short (a city has a handful a year), so a caller sorts a page as it likes.
+   */
+  restructurings(
+    filter: { status?: RestructuringStateName; within?: ReadonlySet<string> },
+    page: ReportPageRequest,
+  ): ReportPage<RestructuringListRow> {
+    const params: Record<string, unknown> = { after: page.after ?? '', limit: page.limit + 1 };
+    const where = ['restructuring_id > @after'];
+    if (filter.status !== undefined) {
+      where.push('state = @status');
+      params.status = filter.status;
+    }
+    if (filter.within !== undefined) where.push(inList('restructuring_id', 'restructuring', filter.within, params));
+    const rows = this.db
+      .prepare(
+        `SELECT restructuring_id AS restructuringId, kind, state AS status, proposed_on AS proposedOn,
+           state_since AS statusSince
+         FROM report_restructurings WHERE ${where.join(' AND ')} ORDER BY restructuring_id LIMIT @limit`,
+      )
+      .all(params) as RestructuringListRow[];
+    return pageOf(rows, page.limit, (row) => row.restructuringId);
   }
 
   branches(filter: { status?: string; committeeId?: string }, page: ReportPageRequest): ReportPage<BranchReportRow> {

@@ -2,6 +2,7 @@ import { ACCESS_REFUSALS } from './access.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
 import { DOCUMENT_REFUSALS } from './documents.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
+import { IMPORT_REFUSALS } from './import.refusals';
 import { Language } from './language';
 import { ORGANISATION_REFUSALS } from './organisation.refusals';
 import { POLICY_REFUSALS } from './policy.refusals';
@@ -19,6 +20,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   CAMPAIGN_REFUSALS,
   POLICY_REFUSALS,
   ACCESS_REFUSALS,
+  IMPORT_REFUSALS,
 ];
 
 /**
@@ -35,6 +37,7 @@ export const REFUSALS = {
   ...CAMPAIGN_REFUSALS,
   ...POLICY_REFUSALS,
   ...ACCESS_REFUSALS,
+  ...IMPORT_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -11,3 +11,4 @@ export type { EmptyPlanProblem, RestructuringAction } from './restructuring.refu
 export type { PolicyFieldProblem } from './policy.refusals';
 export type { FiledDocument } from './documents.refusals';
 export { chineseNumber } from './citations';
+export type { UnreadableWorkbook } from './import.refusals';

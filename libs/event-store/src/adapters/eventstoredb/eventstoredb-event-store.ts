@@ -35,6 +35,7 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../../port/event-store.port';
@@ -109,6 +110,27 @@ export class EventStoreDbEventStore implements EventStore {
         }
       }
     }
+  }
+
+  async streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    this.assertOpen();
+    const revisions = new Map<string, number>();
+    for (const stream of streams) {
+      const head = await this.readHead(stream);
+      if (head !== null) revisions.set(stream, head.revision);
+    }
+    return revisions;
+  }
+
+  /** One stream after another: the server has no transaction across streams (see the port). */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    this.assertOpen();
+    for (const { stream, events } of appends) assertWellFormed(stream, events);
+    const results: AppendResult[] = [];
+    for (const { stream, events, expectedRevision } of appends) {
+      results.push(await this.append(stream, events, { expectedRevision }));
+    }
+    return results;
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
+  StreamAppend,
   Subscription,
 } from '../../port/event-store.port';
 import { catchUpSubscription } from '../../subscription/catch-up-subscription';
@@ -30,6 +31,28 @@ export class MemoryEventStore implements EventStore {
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     // The executor runs at once, so the append stays atomic; a throw becomes the rejection.
     return new Promise((resolve) => resolve(this.appendNow(stream, events, options)));
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return new Promise((resolve) => {
+      this.assertOpen();
+      for (const { stream, events } of appends) assertWellFormed(stream, events);
+      const logLength = this.log.length;
+      const before = new Map(appends.map(({ stream }) => [stream, this.streams.get(stream)]));
+      try {
+        resolve(
+          appends.map(({ stream, events, expectedRevision }) => this.appendNow(stream, events, { expectedRevision })),
+        );
+      } catch (error) {
+        // All or nothing, as one SQLite transaction: forget what the earlier appends stored.
+        for (const event of this.log.splice(logLength)) this.byId.delete(event.id.toLowerCase());
+        for (const [stream, events] of before) {
+          if (events === undefined) this.streams.delete(stream);
+          else this.streams.set(stream, events);
+        }
+        throw error;
+      }
+    });
   }
 
   private appendNow(stream: string, events: readonly NewEvent[], options: AppendOptions): AppendResult {
@@ -53,6 +76,17 @@ export class MemoryEventStore implements EventStore {
     this.appended.emit('appended');
     const lastRecorded = recorded[recorded.length - 1] as RecordedEvent;
     return { nextRevision: lastRecorded.revision, position: lastRecorded.position };
+  }
+
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    this.assertOpen();
+    const revisions = new Map<string, number>();
+    for (const stream of streams) {
+      const events = this.streams.get(stream);
+      const last = events?.[events.length - 1];
+      if (last) revisions.set(stream, last.revision);
+    }
+    return Promise.resolve(revisions);
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -13,6 +13,7 @@ import type {
   EventStore,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamAppend,
   SubscribeOptions,
   Subscription,
 } from '../../port/event-store.port';
@@ -54,6 +55,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendTransaction: Database.Transaction<
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendOutcome
   >;
+  private readonly appendManyTransaction: Database.Transaction<(appends: readonly StreamAppend[]) => AppendOutcome[]>;
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /**
@@ -72,6 +74,9 @@ export class SqliteEventStore implements EventStore {
     this.statements = prepareStatements(db);
     this.appendTransaction = db.transaction((stream, events, expected) =>
       this.appendInTransaction(stream, events, expected),
+    );
+    this.appendManyTransaction = db.transaction((appends) =>
+      appends.map(({ stream, events, expectedRevision }) => this.appendInTransaction(stream, events, expectedRevision)),
     );
   }
 
@@ -110,6 +115,21 @@ export class SqliteEventStore implements EventStore {
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     return this.settle(() => this.appendNow(stream, events, options.expectedRevision), 'append');
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.settle(() => this.appendManyNow(appends), 'append');
+  }
+
+  streamRevisions(streams: readonly string[]): Promise<Map<string, number>> {
+    return this.settle(() => {
+      const revisions = new Map<string, number>();
+      for (const stream of streams) {
+        const head = this.statements.head.get(stream);
+        if (head !== undefined) revisions.set(stream, head.revision);
+      }
+      return revisions;
+    });
   }
 
   readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -197,6 +217,27 @@ export class SqliteEventStore implements EventStore {
       notifyFileAppended(this.file);
     }
     return outcome.result;
+  }
+
+  private appendManyNow(appends: readonly StreamAppend[]): AppendResult[] {
+    for (const { stream, events } of appends) assertWellFormed(stream, events);
+    if (appends.length === 0) return [];
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.appendManyTransaction.immediate(appends);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        // Which append met the unseen writer is not known; report the first as `append` would.
+        const { stream, expectedRevision } = appends[0] as StreamAppend;
+        throw new WrongExpectedRevision(stream, expectedRevision, this.statements.head.get(stream)?.revision ?? null);
+      }
+      throw error;
+    }
+    if (outcomes.some((outcome) => outcome.written)) {
+      this.writeFault = false;
+      notifyFileAppended(this.file);
+    }
+    return outcomes.map((outcome) => outcome.result);
   }
 
   private appendInTransaction(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendOutcome {
