@@ -1,10 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ValueType, Workbook, type Worksheet } from 'exceljs';
 import request from 'supertest';
 import type { App } from 'supertest/types';
+import { runCli } from '../../apps/cli/src/cli';
 import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
 import { OrganisationFixtures } from '../organisation/organisation-http-fixtures';
 import { committeeElection, type CommitteeElection } from './committee-election';
 import { convertAllToPdf, officeTools, pdfText } from './office-tools';
@@ -168,6 +170,35 @@ describe('Excel exports', () => {
     expect(wang.getCell(columnOf(votes, '赞成票'))).toMatchObject({ type: ValueType.Number, value: 8 });
     expect(wang.getCell(columnOf(votes, '是否当选')).value).toBe('是');
     expect(rowWhere(votes, '候选人', '张建国').getCell(columnOf(votes, '是否当选')).value).toBe('否');
+  }, 60_000);
+
+  it('writes the roll from the CLI: export members --format xlsx --out FILE', async () => {
+    const server = api.app.getHttpServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as import('node:net').AddressInfo).port;
+      const out = join(work, 'cli-members.xlsx');
+      const lines: string[] = [];
+      const io = {
+        out: (l: string) => lines.push(l),
+        err: (l: string) => lines.push(l),
+        // export reads through the API: it never opens a store.
+        openStore: () => Promise.reject(new Error('export opens no store')),
+      };
+      const token = await tokenFor(api.config, 'auditor');
+      const args = ['export', 'members', '--format', 'xlsx', '--url', `http://127.0.0.1:${port}`, '--token', token];
+      const env = { ...process.env, LOG_LEVEL: 'silent', LANG: 'zh_CN.UTF-8', LC_ALL: '' };
+      expect(await runCli(args, { ...io, env })).toBe(2);
+      expect(lines.join('\n')).toContain('--format xlsx writes a workbook: name its file with --out.');
+      expect(await runCli([...args, '--out', out], { ...io, env })).toBe(0);
+      expect(lines.at(-1)).toMatch(/^members: workbook of [\d,]+ bytes written to /);
+      const book = new Workbook();
+      await book.xlsx.load(Uint8Array.from(readFileSync(out)).buffer);
+      expect(book.getWorksheet('党员花名册')!.rowCount).toBe(15);
+      saved.push(out);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   }, 60_000);
 
   const tools = officeTools();

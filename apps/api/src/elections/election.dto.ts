@@ -434,7 +434,8 @@ export class SuperiorDecisionBody {
 export class ApproveResultBody extends ApprovalBody {
   @ApiPropertyOptional({
     example: '孝老干党字〔2023〕21号',
-    description: '备案 of the committee members; required for a committee.',
+    description:
+      "备案 of the committee members; required for a committee. Written as a 文号: the issuer's code, the year in brackets, the serial number and 号 (else 400 `DOCUMENT_NUMBER_MALFORMED`).",
   })
   @Optional()
   @HumanText(100)

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { UTF8_BOM } from '@app/read-models';
+import { UTF8_BOM, XLSX_CONTENT_TYPE } from '@app/read-models';
 import type { CliCommand } from '../cli-context';
 import { UsageError } from '../demo/api-access';
 import type { ApiClient } from '../demo/http-client';
@@ -16,16 +16,17 @@ const REPORTS: Readonly<Record<string, { readonly path: string; readonly page: n
 };
 
 const HELP = [
-  'Usage: branchflow export <statistics|branches|members|audit> --format csv|json [--out FILE] [--as-of DATE]',
+  'Usage: branchflow export <statistics|branches|members|audit> --format csv|json|xlsx [--out FILE] [--as-of DATE]',
   '                         [--url URL] [--token TOKEN]',
   '',
   'Exports a report from the API, every page of it: statistics (metric,value), branches (one row',
   'per branch), members (the roll, 花名册) or audit (every event with who, when and why). CSV is',
   'UTF-8 with a byte order mark (Excel opens it without garbling Chinese); JSON is one document',
-  '(an array of rows, or the statistics object).',
+  '(an array of rows, or the statistics object). xlsx is an Excel workbook (every row, headers in',
+  "your locale's language, dates as dates, the header row frozen), written to --out only.",
   '',
   'Options:',
-  '  --format F     csv or json (required)',
+  '  --format F     csv, json or xlsx (required; xlsx needs --out)',
   '  --out FILE     write to FILE instead of stdout',
   '  --as-of DATE   statistics only: the day ages are computed on (default today)',
   ...READ_OPTIONS_HELP,
@@ -53,7 +54,8 @@ async function exportReport(
 /** `export <report> --format csv|json [--out FILE]`: a whole report, for reporting jobs and auditors. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export a report as CSV or JSON: export <statistics|branches|members|audit> --format csv|json [--out FILE]',
+  summary:
+    'export a report as CSV, JSON or Excel: export <statistics|branches|members|audit> --format csv|json|xlsx [--out FILE]',
   help: HELP,
   run(args, context) {
     return runReadCommand(
@@ -72,7 +74,12 @@ export const exportCommand: CliCommand = {
             );
           }
           const format = parsed.values.get('--format');
-          if (format !== 'csv' && format !== 'json') throw new UsageError('--format csv or --format json is required.');
+          if (format !== 'csv' && format !== 'json' && format !== 'xlsx') {
+            throw new UsageError('--format csv, --format json or --format xlsx is required.');
+          }
+          if (format === 'xlsx' && !parsed.values.has('--out')) {
+            throw new UsageError('--format xlsx writes a workbook: name its file with --out.');
+          }
           if (parsed.values.has('--as-of')) {
             if (report !== 'statistics') throw new UsageError('--as-of applies to the statistics report only.');
             requireDate(parsed.values.get('--as-of'), '--as-of');
@@ -86,8 +93,16 @@ export const exportCommand: CliCommand = {
           report.page === null ? '' : `&limit=${report.page}`,
           parsed.values.has('--as-of') ? `&asOf=${parsed.values.get('--as-of')}` : '',
         ].join('');
-        const format = parsed.values.get('--format') as 'csv' | 'json';
+        const format = parsed.values.get('--format') as 'csv' | 'json' | 'xlsx';
         const paged = report.page !== null;
+        if (format === 'xlsx') {
+          // The API writes every page into the one workbook.
+          const out = parsed.values.get('--out') as string;
+          const bytes = await api.bytes(`${report.path}?format=xlsx${query}`, XLSX_CONTENT_TYPE);
+          writeFileSync(out, bytes);
+          context.err(`${name}: workbook of ${fmt(bytes.length)} bytes written to ${out}`);
+          return ExitCode.ok;
+        }
         const { text, rows } = await exportReport(api, `${report.path}?format=${format}${query}`, format, paged);
         const out = parsed.values.get('--out');
         if (out === undefined) {

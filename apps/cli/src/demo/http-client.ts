@@ -90,6 +90,12 @@ export class ApiClient {
     return (accept === 'application/json' ? await response.json() : await response.text()) as T;
   }
 
+  /** An answer's bytes as sent (a workbook, a document). */
+  async bytes(path: string, accept: string): Promise<Buffer> {
+    const response = await this.send('GET', path, undefined, { Accept: accept });
+    return Buffer.from(await response.arrayBuffer());
+  }
+
   /** Every item of a paged JSON list (`{items, next}`), following `next` to the last page. */
   async allItems<T>(path: string): Promise<T[]> {
     const items: T[] = [];

@@ -3286,7 +3286,7 @@ export interface components {
              */
             approvedOn: string;
             /**
-             * @description 备案 of the committee members; required for a committee.
+             * @description 备案 of the committee members; required for a committee. Written as a 文号: the issuer's code, the year in brackets, the serial number and 号 (else 400 `DOCUMENT_NUMBER_MALFORMED`).
              * @example 孝老干党字〔2023〕21号
              */
             filingReference?: string;

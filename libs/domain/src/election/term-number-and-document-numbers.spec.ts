@@ -3,7 +3,17 @@ import { optionalDocumentNumber } from '../shared/document-number';
 import { electionDecider } from './election.decider';
 import { ElectionCommand } from './election.commands';
 import { ElectionEvent } from './election.events';
-import { history, ROLL, requestElection, stateOf, takeCensus } from './election.fixtures';
+import {
+  approveResult,
+  electOfficers,
+  history,
+  reportResult,
+  ROLL,
+  requestElection,
+  stateOf,
+  takeCensus,
+  TO_COMMITTEE_ELECTED,
+} from './election.fixtures';
 import { termNumberOf } from './steps/census';
 
 const census = (
@@ -103,4 +113,19 @@ describe('文号 of the request', () => {
       );
     },
   );
+});
+
+describe('文号 of the filing', () => {
+  const reported = stateOf(history([...TO_COMMITTEE_ELECTED, electOfficers(), reportResult()]));
+
+  it('is taken when written as a 文号, and refused otherwise', () => {
+    const [approved] = electionDecider.decide(approveResult({ filingReference: '孝离党备〔2023〕3号' }), reported);
+    expect(approved?.data).toMatchObject({ filingReference: '孝离党备〔2023〕3号' });
+    expect(refusalCode(() => electionDecider.decide(approveResult({ filingReference: '备案3' }), reported))).toBe(
+      'DOCUMENT_NUMBER_MALFORMED',
+    );
+    expect(refusalCode(() => electionDecider.decide(approveResult({ filingReference: ' ' }), reported))).toBe(
+      'FILING_REFERENCE_REQUIRED',
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import type { ElectionFile } from './election-file';
 import { clause, day, termName, whatIsElected } from './document-phrases';
-import { bodyParagraph, headingParagraph, officialDocx } from './official-layout';
+import { bodyParagraph, closingParagraph, headingParagraph, officialDocx } from './official-layout';
 
 /**
  * 批复: the superior's answer to the request, under its 文号 and date, with the date, seats and
@@ -32,7 +32,7 @@ export function approvalDocument(file: ElectionFile): Promise<Buffer> {
         '四、',
         `请严格按照《中国共产党基层组织选举工作条例》的规定组织选举，选举结果及时报批。至${day(approval.lapsesOn)}仍未进行选举的，本批复自行失效。`,
       ),
-      bodyParagraph('此复。'),
+      closingParagraph('此复。'),
     ],
     signature: file.superiorName,
     date: approval.approvedOn,

@@ -47,6 +47,20 @@ export function bodyParagraph(text: string): Paragraph {
   });
 }
 
+/**
+ * The closing line (妥否，请批示。/ 此复。/ 特此报告). It keeps with the signature below it, so
+ * the issuer and date never stand alone on a page (GB/T 9704 7.3.5: no page without body text).
+ */
+export function closingParagraph(text: string): Paragraph {
+  return new Paragraph({
+    children: [run(text, FONTS.body, SIZE.body)],
+    indent: { firstLine: 2 * CHAR },
+    spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+    keepNext: true,
+    keepLines: true,
+  });
+}
+
 /** A level-one heading (一、…) in 黑体, indented like the body, optionally followed by text in 仿宋. */
 export function headingParagraph(heading: string, text = ''): Paragraph {
   return new Paragraph({
@@ -122,12 +136,14 @@ export function documentDate(date: string): string {
 
 /** The document as .docx bytes. */
 export async function officialDocx(document: OfficialDocument): Promise<Buffer> {
-  const rightBlock = (text: string) =>
+  // 发文机关署名 one line below the body, two characters from the right, the date under it.
+  const rightBlock = (text: string, keepNext: boolean) =>
     new Paragraph({
       children: [run(text, FONTS.body, SIZE.body)],
       alignment: AlignmentType.RIGHT,
-      indent: { right: 4 * CHAR },
+      indent: { right: 2 * CHAR },
       spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      keepNext,
     });
   const children = [
     new Paragraph({
@@ -150,9 +166,13 @@ export async function officialDocx(document: OfficialDocument): Promise<Buffer> 
     ...blank(1),
     addresseeParagraph(document.addressee),
     ...document.body,
-    ...blank(2),
-    rightBlock(document.signature),
-    rightBlock(documentDate(document.date)),
+    new Paragraph({
+      children: [run('', FONTS.body, SIZE.body)],
+      spacing: { line: LINE, lineRule: LineRuleType.EXACT },
+      keepNext: true,
+    }),
+    rightBlock(document.signature, true),
+    rightBlock(documentDate(document.date), false),
     ...(document.note === undefined ? [] : [bodyParagraph(document.note)]),
   ];
   const doc = new Document({

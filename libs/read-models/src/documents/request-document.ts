@@ -1,6 +1,6 @@
 import type { ElectionFile } from './election-file';
 import { clause, day, termName, whatIsElected } from './document-phrases';
-import { bodyParagraph, headingParagraph, officialDocx } from './official-layout';
+import { bodyParagraph, closingParagraph, headingParagraph, officialDocx } from './official-layout';
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -49,7 +49,7 @@ export function requestDocument(file: ElectionFile): Promise<Buffer> {
         `${sitting}。根据《中国共产党章程》《中国共产党基层组织选举工作条例》和《中国共产党支部工作条例（试行）》的有关规定，经研究，拟于${day(request.plannedDate)}召开党员大会，进行换届选举，选举产生${whatIsElected(file)}。现将有关事项请示如下：`,
       ),
       ...sections.map(([heading, text], i) => headingParagraph(`${NUMERALS[i]}、${heading}`, text)),
-      bodyParagraph('妥否，请批示。'),
+      closingParagraph('妥否，请批示。'),
     ],
     signature: file.branchName,
     date: request.on,

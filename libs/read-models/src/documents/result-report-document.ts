@@ -1,7 +1,7 @@
 import type { Motion, Race } from '@app/domain';
 import type { ElectionFile, RoundRecord } from './election-file';
 import { day, listed, termName, whatIsElected } from './document-phrases';
-import { bodyParagraph, figuresTable, headingParagraph, officialDocx } from './official-layout';
+import { bodyParagraph, closingParagraph, figuresTable, headingParagraph, officialDocx } from './official-layout';
 import type { Paragraph, Table } from 'docx';
 
 const RACE_NAMES: Readonly<Record<Race, string>> = {
@@ -93,7 +93,7 @@ export function resultReportDocument(file: ElectionFile): Promise<Buffer> {
       headingParagraph('二、投票和计票情况。'),
       ...file.rounds.flatMap((round) => roundSection(round, roundsByRace.get(round.race) ?? 1)),
       headingParagraph('三、选举结果。', `${elected}${officerLine}${duties}`),
-      bodyParagraph('特此报告，请予审批。'),
+      closingParagraph('特此报告，请予审批。'),
     ],
     signature: file.branchName,
     date: report.on,

@@ -1,3 +1,4 @@
+import { optionalDocumentNumber } from '../../shared/document-number';
 import { refuse } from '../../shared/domain-error';
 import { requireText } from '../../shared/iso-date';
 import { ApproveElectionResult, Person, ReportElectionResult } from '../election.commands';
@@ -77,7 +78,7 @@ export function approveResult(
   );
   const approvedOn = requireDateBetween(command.data.approvedOn, 'result approval date', state.assembly.date, judge.on);
   const committee = committeeMembersOf(state);
-  const filingReference = command.data.filingReference?.trim() || null;
+  const filingReference = optionalDocumentNumber(command.data.filingReference?.trim() || undefined, 'filing reference');
   if (state.request.committee && filingReference === null) {
     throw refuse('FILING_REFERENCE_REQUIRED', {});
   }
