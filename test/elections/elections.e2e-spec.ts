@@ -614,6 +614,38 @@ describe('elections over HTTP', () => {
     });
   });
 
+  it('postpones by exactly one calendar year across 29 February, and refuses a day more', async () => {
+    // A term of 2020-09-01 to 2023-09-01 (three years under the 2018 rules it began under).
+    const branchId = await org.branch(committeeId, '新义社区离退休干部党支部');
+    const [secretary, ...rest] = await members(branchId, ['郭建平', '任秀兰', '冀志刚', '梁桂花', '霍明亮']);
+    await assign(branchId, secretary as Person, 'secretary', { startDate: '2020-09-01' });
+    expect(rest).toHaveLength(4);
+    const opened = await post(
+      '/elections',
+      { branchId, committeeWorking: '书记负责日常工作', secretarySituation: '身体健康', occurredAt: '2023-06-01' },
+      'xinyi-census-2023',
+    ).expect(201);
+    const electionId = opened.body.events[0].data.electionId as string;
+    expect(opened.body.events[0].data.currentTerm).toEqual({ start: '2020-09-01', end: '2023-09-01' });
+    const shift = (newDate: string) => ({
+      newDate,
+      reason: '社区调整',
+      approvalReference: '孝离党字〔2023〕9号',
+      occurredAt: '2023-06-02',
+    });
+    await refused(
+      `/elections/${electionId}/postpone`,
+      shift('2024-09-02'),
+      'ELECTION_SHIFT_TOO_LARGE',
+      /goes past 2024-09-01, 1 year from the term end 2023-09-01/,
+    );
+    const postponed = await post(`/elections/${electionId}/postpone`, shift('2024-09-01')).expect(200);
+    expect(postponed.body.events[0]).toMatchObject({
+      type: 'ElectionPostponed',
+      data: { newDate: '2024-09-01', shiftDays: 366, shiftLimitOverridden: false },
+    });
+  });
+
   it('validates bodies: unknown fields, bad marks and bad nested people are 400 with every field named', async () => {
     const electionId = uuidV5('e2e-election:nothing');
     const response = await post(`/elections/${electionId}/ballots`, {

@@ -22,7 +22,7 @@ const version = (overrides: Record<string, unknown> = {}) => ({
   committeeSizeUsualMax: 5,
   committeeSizeHardMax: 7,
   termYears: 4,
-  electionShiftLimitDays: 365,
+  electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
   officersUncontestedAllowed: true,
@@ -87,7 +87,16 @@ describe('rule policies over HTTP', () => {
     const on = (date: string) => request(http).get(`/policies/in-force?on=${date}`);
     expect((await on('2030-06-01').expect(200)).body).toMatchObject({ version: '2030-01-01', termYears: 4 });
     expect((await on('2029-12-31').expect(200)).body).toMatchObject({ version: '2022-10-22', termYears: 5 });
-    expect((await on('2020-01-01').expect(200)).body).toMatchObject({ version: '2018-10-28', termYears: 3 });
+    expect((await on('2020-01-01').expect(200)).body).toMatchObject({
+      version: '2018-10-28',
+      termYears: 3,
+      // In force on the day asked about, not today.
+      inForceToday: false,
+    });
+    expect((await request(http).get('/policies/in-force').expect(200)).body).toMatchObject({
+      version: '2022-10-22',
+      inForceToday: true,
+    });
     expect((await on('2010-01-01').expect(404)).body).toMatchObject({ code: 'POLICY_NOT_IN_FORCE' });
     await on('2023-02-30').expect(400);
     expect((await request(http).get('/policies/in-force').expect(200)).body.version).toBe('2022-10-22');

@@ -15,6 +15,7 @@ const FILTERED_LISTS = [
   'GET /org/tree',
   'GET /org/diff',
   'GET /reports/statistics',
+  'GET /restructurings',
 ];
 /** The bureau's rules, which every administrator reads. */
 const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
@@ -196,6 +197,11 @@ describe("a committee-scoped administrator's own committee", () => {
     const all = (await read(admin, '/reports/statistics')) as unknown as Figures;
     expect(all).toMatchObject({ branches: { open: 5 }, members: { active: 6 }, secretaries: { count: 1 } });
     expect([total(all.elections), total(all.restructurings)]).toEqual([2, 1]);
+
+    type Listed = { items: { restructuringId: string }[] };
+    expect(((await read(scoped, '/restructurings')) as unknown as Listed).items).toEqual([]);
+    const listed = (await read(admin, '/restructurings')) as unknown as Listed;
+    expect(listed.items.map((r) => r.restructuringId)).toEqual([y.restructuring]);
   });
 
   it('reads and changes its branches, the general branch below it included', async () => {

@@ -280,6 +280,18 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
   step('request-installation', {});
   step('cancel', { reason: '误操作' });
   byPath('GET /elections/:electionId', { electionId: y.election });
+  // Its documents: hidden like the election itself. The other committee's election has only its
+  // census, so an unscoped caller is told 422 (the step not taken), not 200: no `exists` control.
+  for (const name of ['request.docx', 'approval.docx', 'result-report.docx', 'result.xlsx']) {
+    add(
+      `GET /elections/:electionId/documents/${name}`,
+      'path',
+      { electionId: y.election },
+      undefined,
+      [y.election],
+      'none',
+    );
+  }
   add(
     'POST /elections',
     'branchId',

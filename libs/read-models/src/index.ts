@@ -27,3 +27,8 @@ export * from './database/write-now';
 export * from './projection/checkpoint-check';
 export * from './database/background-sql';
 export * from './database/read-model-maintenance';
+export * from './documents/election-file';
+export * from './documents/election-documents';
+export * from './export/xlsx';
+export * from './statistics/sitting-committees';
+export * from './documents/election-result-workbook';

@@ -3,9 +3,9 @@ import { Controller, Get, NotFoundException, Param, Query, Req, Res } from '@nes
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ReadModelFreshness } from '@app/application';
-import { AUDIT_CSV_COLUMNS, AuditQueries, toCsv, type AuditEventDetail } from '@app/read-models';
+import { AUDIT_CSV_COLUMNS, AuditQueries, sheetOf, toCsv, type AuditEventDetail } from '@app/read-models';
 import { ValidationFailed } from '../http/validation';
-import { sendCsv, sendList, wantsCsv } from '../reports/list-export';
+import { formatOf, sendCsv, sendList, sendXlsx } from '../reports/list-export';
 import { AuditEventDetailDto, AuditPageDto } from './audit-view.dto';
 import { AuditEventQuery, AuditEventsQuery, AuditPageQuery } from './audit-query.dto';
 import { missing } from '../http/not-found';
@@ -42,18 +42,21 @@ export class AuditController {
       throw new ValidationFailed([{ field: 'from', messages: ['must not be after to'] }]);
     }
     await this.freshness.waitForHead('audit');
-    const page = this.audit.events(
-      {
-        branchId: query.branchId,
-        memberId: query.memberId,
-        actorId: query.actorId,
-        types: query.type,
-        from: query.from,
-        to: query.to,
-      },
-      { after: query.after, limit: query.limit ?? 100 },
-    );
-    sendList(request, response, query.format, page, { columns: AUDIT_CSV_COLUMNS, filename: 'audit-events.csv' });
+    const filter = {
+      branchId: query.branchId,
+      memberId: query.memberId,
+      actorId: query.actorId,
+      types: query.type,
+      from: query.from,
+      to: query.to,
+    };
+    const page = this.audit.events(filter, { after: query.after, limit: query.limit ?? 100 });
+    await sendList(request, response, query.format, page, {
+      columns: AUDIT_CSV_COLUMNS,
+      filename: 'audit-events.csv',
+      title: '审计日志',
+      following: (after) => this.audit.events(filter, { after, limit: 500 }),
+    });
   }
 
   @Get('events/:eventId')
@@ -68,8 +71,15 @@ export class AuditController {
     await this.freshness.waitForHead('audit');
     const event: AuditEventDetail | null = this.audit.event(eventId);
     if (!event) throw new NotFoundException(missing('event', eventId, 'recorded'));
-    if (wantsCsv(query.format, request)) {
+    response.vary('Accept');
+    const format = formatOf(query.format, request);
+    if (format === 'csv') {
       sendCsv(response, toCsv(AUDIT_CSV_COLUMNS, [event], languageOf(request)), `audit-event-${eventId}.csv`);
+      return;
+    }
+    if (format === 'xlsx') {
+      const sheet = sheetOf({ name: '审计日志', columns: AUDIT_CSV_COLUMNS, rows: [event] });
+      await sendXlsx(response, [sheet], { ascii: `audit-event-${eventId}.xlsx`, chinese: `审计事件-${eventId}.xlsx` });
       return;
     }
     response.json(event);
@@ -91,6 +101,11 @@ export class AuditController {
     const page = this.audit.stream(stream, { after: query.after, limit: query.limit ?? 100 });
     if (page.items.length === 0 && query.after === undefined)
       throw new NotFoundException(missing('stream', stream, 'recorded'));
-    sendList(request, response, query.format, page, { columns: AUDIT_CSV_COLUMNS, filename: `audit-${stream}.csv` });
+    await sendList(request, response, query.format, page, {
+      columns: AUDIT_CSV_COLUMNS,
+      filename: `audit-${stream}.csv`,
+      title: '记录流历史',
+      following: (after) => this.audit.stream(stream, { after, limit: 500 }),
+    });
   }
 }

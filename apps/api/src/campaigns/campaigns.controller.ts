@@ -60,7 +60,7 @@ export class CampaignsController extends CommandController {
       data: { campaignId, title, documentNumber, requirements: [...requirements], deadline },
     };
     return this.send(
-      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/campaigns', campaignId),
     );
@@ -86,7 +86,7 @@ export class CampaignsController extends CommandController {
       },
     };
     return this.send(
-      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/campaigns', campaignId, groupId),
     );
@@ -114,7 +114,7 @@ export class CampaignsController extends CommandController {
       },
     };
     return this.send(
-      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteCampaignCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/campaigns', campaignId),
     );

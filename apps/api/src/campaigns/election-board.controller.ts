@@ -35,17 +35,20 @@ export class ElectionBoardController {
   async list(@Query() query: ElectionBoardQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     const visible = await this.scoped.visible();
     await this.freshness.waitForHead(electionBoardProjection.name);
-    const page = this.board.list(
-      {
-        campaignId: query.campaignId,
-        branchId: query.branchId,
-        state: query.state,
-        overdue: query.overdue,
-        ...(visible === null ? {} : { withinBranches: visible }),
-      },
-      query.asOf ?? this.calendar.today(),
-      { after: query.after, limit: query.limit ?? 500 },
-    );
-    sendList(request, response, query.format, page, { columns: ELECTION_BOARD_CSV_COLUMNS, filename: 'elections.csv' });
+    const filter = {
+      campaignId: query.campaignId,
+      branchId: query.branchId,
+      state: query.state,
+      overdue: query.overdue,
+      ...(visible === null ? {} : { withinBranches: visible }),
+    };
+    const asOf = query.asOf ?? this.calendar.today();
+    const page = this.board.list(filter, asOf, { after: query.after, limit: query.limit ?? 500 });
+    await sendList(request, response, query.format, page, {
+      columns: ELECTION_BOARD_CSV_COLUMNS,
+      filename: 'elections.csv',
+      title: '换届选举进度',
+      following: (after) => this.board.list(filter, asOf, { after, limit: 5000 }),
+    });
   }
 }

@@ -14,6 +14,7 @@ import {
   ROUND_KINDS,
   SLATE_DEVIATION_KINDS,
   SUSPENSION_REASONS,
+  TERM_NUMBER_BASES,
   VETTING_METHODS,
 } from '../http/domain-values';
 import { Count, Day, Flag, Instant, Int, List, Obj, OneOf, Text, TextsBy, Id } from '../http/response-fields';
@@ -32,6 +33,18 @@ class CensusDto {
   @Obj(() => TermDto, { nullable: true, description: 'The current term; null for a branch never elected.' })
   readonly currentTerm!: TermDto | null;
   @Text() readonly policyVersion!: string;
+  @Int({
+    minimum: 1,
+    nullable: true,
+    description: 'The 届次 this election elects (第三届 → 3); null for a census recorded before it was counted.',
+  })
+  readonly termNumber!: number | null;
+  @OneOf(TERM_NUMBER_BASES, 'TermNumberBasis', {
+    nullable: true,
+    description:
+      "Where the 届次 comes from: one past the last installed election's, one past the committees on record, or stated by the clerk for a longer history.",
+  })
+  readonly termNumberBasis!: string | null;
 }
 
 class ElectionRequestDto {
@@ -41,6 +54,8 @@ class ElectionRequestDto {
   @Flag() readonly deputySecretary!: boolean;
   @Count() readonly minimumCommitteeCandidates!: number;
   @Day() readonly requestedOn!: string;
+  @Text({ nullable: true, description: 'The request’s 文号, when the branch numbered it.' })
+  readonly requestReference!: string | null;
 }
 
 class RequestApprovalDto {
@@ -356,9 +371,22 @@ export class NextActionDto {
   @Text({ optional: true, description: 'When not allowed: a sentence saying why.' }) readonly reason?: string;
 }
 
+/** The 文号 of an election's documents, each null until its step is recorded (or when it was not numbered). */
+export class ElectionDocumentNumbersDto {
+  @Text({ nullable: true, description: '换届选举请示.' }) readonly request!: string | null;
+  @Text({ nullable: true, description: '批复 of the request.' }) readonly requestApproval!: string | null;
+  @Text({ nullable: true, description: '选举结果报告.' }) readonly resultReport!: string | null;
+  @Text({ nullable: true, description: '批复 of the result (书记、副书记).' }) readonly resultApproval!: string | null;
+  @Text({ nullable: true, description: '备案 of the committee members.' }) readonly filing!: string | null;
+}
+
+const TERM_NUMBER = 'The 届次 this election elects (第三届 → 3); null for a census recorded before it was counted.';
+
 export class ElectionViewDto {
   @Id() readonly electionId!: string;
   @Count({ description: 'The stream revision; also the ETag.' }) readonly revision!: number;
+  @Int({ minimum: 1, nullable: true, description: TERM_NUMBER }) readonly termNumber!: number | null;
+  @Obj(() => ElectionDocumentNumbersDto) readonly documentNumbers!: ElectionDocumentNumbersDto;
   @Obj(() => ElectionStateDto) readonly state!: ElectionStateDto;
   @List(() => ElectionStepDto) readonly steps!: readonly ElectionStepDto[];
   @Text({ description: 'The rule version in force on `asOf`, by which the next actions are judged.' })
@@ -372,6 +400,8 @@ describesView<ElectionViewDto, ElectionView>('matches');
 export class ElectionListItemDto {
   @Id() readonly electionId!: string;
   @OneOf(ELECTION_STATUSES, 'ElectionStatus') readonly status!: string;
+  @Int({ minimum: 1, nullable: true, description: TERM_NUMBER }) readonly termNumber!: number | null;
+  @Obj(() => ElectionDocumentNumbersDto) readonly documentNumbers!: ElectionDocumentNumbersDto;
   @Count() readonly revision!: number;
   @Instant() readonly openedAt!: string;
   @Text({ description: 'The event type of the last step.' }) readonly lastStep!: string;

@@ -88,6 +88,19 @@ export class TakeCensusBody extends CommandBody {
   @Optional()
   @HumanText(2000, { multiline: true })
   readonly notes?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 99,
+    example: 3,
+    description:
+      "The 届次 this election elects (第三届 → 3). Left out, it is counted from the branch's committee history: one past the last installed election's, else one past the committees on record (its installed elections, or 1 for officers in office). State it where the branch's history before this system is longer; it may raise the count, never lower it, and must repeat a last installed election's + 1 (422 `TERM_NUMBER_CONFLICT`).",
+  })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  readonly termNumber?: number;
 }
 
 export class RequestElectionBody extends CommandBody {
@@ -123,6 +136,15 @@ export class RequestElectionBody extends CommandBody {
   @ArrayMaxSize(50)
   @HumanText(500, { each: true, multiline: true })
   readonly agenda?: string[];
+
+  @ApiPropertyOptional({
+    example: '府前支〔2023〕1号',
+    description:
+      "The request's 文号: the issuer's code, the year in brackets (〔〕, ［］, [] or （）), the serial number and 号; anything else answers 400 `DOCUMENT_NUMBER_MALFORMED`.",
+  })
+  @Optional()
+  @HumanText(100)
+  readonly requestReference?: string;
 }
 
 /** A superior's document: its reference (文号) and date. */

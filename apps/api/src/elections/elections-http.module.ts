@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ElectionModule } from '@app/application';
+import { ElectionDocumentsController } from './election-documents.controller';
 import { BranchElectionsController, ElectionsController } from './elections.controller';
 
 /** HTTP endpoints for elections; the module also runs the installation process manager and the election timers in-process when configured. */
 @Module({
   imports: [ElectionModule],
-  controllers: [ElectionsController, BranchElectionsController],
+  controllers: [ElectionsController, BranchElectionsController, ElectionDocumentsController],
 })
 export class ElectionsHttpModule {}

@@ -85,9 +85,9 @@ export class ElectionsController extends CommandController {
   ): Promise<CommandAnswer> {
     // A retry with the same key must address the same election, so a missing id derives from it.
     const electionId = body.electionId ?? uuidV5(`election:${meta.commandId}`);
-    const { branchId, committeeWorking, secretarySituation, notes } = body;
+    const { branchId, committeeWorking, secretarySituation, notes, termNumber } = body;
     return this.step(
-      { type: 'TakeCensus', data: { electionId, branchId, committeeWorking, secretarySituation, notes } },
+      { type: 'TakeCensus', data: { electionId, branchId, committeeWorking, secretarySituation, notes, termNumber } },
       body,
       meta,
       res,
@@ -454,7 +454,11 @@ export class ElectionsController extends CommandController {
     res: Response,
     target: CommandTarget = { id: input.data.electionId },
   ): Promise<CommandAnswer> {
-    return this.send(new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt)), res, target);
+    return this.send(
+      new ExecuteElectionCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
+      res,
+      target,
+    );
   }
 }
 

@@ -10,7 +10,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { EventStore } from '@app/event-store';
-import { APP_CONFIG, EVENT_STORE, pingStore, withStoreTimeout, WorkersHealth, type AppConfig } from '@app/application';
+import {
+  APP_CONFIG,
+  EVENT_STORE,
+  HistoryIntegrity,
+  pingStore,
+  withStoreTimeout,
+  WorkersHealth,
+  type AppConfig,
+} from '@app/application';
 import { PROBLEM_JSON, ProblemDetails } from '../http/problem-details';
 import { Degraded } from './degraded';
 
@@ -52,6 +60,36 @@ class WorkersHost {
   readonly self!: boolean;
 }
 
+class HistoryBreakSummary {
+  @ApiProperty({ example: 'member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90' })
+  readonly stream!: string;
+
+  @ApiProperty()
+  readonly revision!: number;
+
+  @ApiProperty({ enum: ['altered', 'missing', 'reordered'] })
+  readonly kind!: string;
+}
+
+class HistoryCheck {
+  @ApiProperty({
+    enum: ['checking', 'intact', 'altered', 'noDigest', 'failed'],
+    description:
+      'The start-up comparison of the stored history with the newest recorded digest. `altered` is also logged as ' +
+      'an error; reads are not refused (auditors need them to see what changed).',
+  })
+  readonly status!: string;
+
+  @ApiProperty({ nullable: true, type: Number, description: 'Position of the digest compared with.' })
+  readonly digestPosition!: number | null;
+
+  @ApiProperty({ type: [HistoryBreakSummary], description: 'The first break of each altered stream (at most ten).' })
+  readonly breaks!: HistoryBreakSummary[];
+
+  @ApiProperty({ description: 'Every chain holds but the root differs from the digest: events were removed whole.' })
+  readonly rootDiffers!: boolean;
+}
+
 class Readiness {
   @ApiProperty({ example: 'ok', enum: ['ok'] })
   readonly status!: 'ok';
@@ -67,6 +105,9 @@ class Readiness {
 
   @ApiProperty({ type: WorkersHost, description: 'Where the workers run.' })
   readonly runningIn!: WorkersHost;
+
+  @ApiProperty({ type: HistoryCheck })
+  readonly history!: HistoryCheck;
 }
 
 /**
@@ -82,6 +123,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly workers: WorkersHealth,
+    private readonly history: HistoryIntegrity,
   ) {}
 
   @Get('live')
@@ -121,6 +163,13 @@ export class HealthController {
     const workers = report.workers.map(({ name, kind, state, position }) => ({ name, kind, state, position }));
     if (report.problem) throw new Degraded(report.problem.detail, report.problem.code, { head, workers });
     const runningIn = report.runningIn ?? { pid: 0, host: '', self: false };
-    return { status: 'ok', store: { kind: this.store.kind, status: 'up' }, workers, runningIn };
+    const history = this.history.report();
+    return {
+      status: 'ok',
+      store: { kind: this.store.kind, status: 'up' },
+      workers,
+      runningIn,
+      history: { ...history, breaks: [...history.breaks] },
+    };
   }
 }

@@ -3,10 +3,10 @@ import type { Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { Unauthenticated } from '../auth/auth-errors';
 import { randomUUID } from 'node:crypto';
-import type { CommandContext, CommandOutcome } from '@app/application';
+import type { BusinessCalendar, CommandContext, CommandOutcome } from '@app/application';
 import type { Actor } from '@app/event-store';
 import { ValidationFailed } from './validation';
-import { DATE_OR_DATE_TIME_FORM, instantOf } from './calendar-date';
+import { DATE_OR_DATE_TIME_FORM, instantOf, isCalendarDate } from './calendar-date';
 import type { CommandAnswer, CommandSubject } from './command-responses';
 
 /** The actor recorded on events: the verified token's subject, name and role, never the request body. */
@@ -64,10 +64,15 @@ export const CommandMeta = createParamDecorator((_: unknown, context: ExecutionC
  * what happened on the day it happened), else now. A date in the future is refused. The DTO has
  * already checked the form; it is checked again here because an Invalid Date would throw in
  * `toISOString` (a 500), and this is the one place every command's time passes through.
+ *
+ * A date-time (and now) is recorded as the bureau's clock shows it: 07:00 in Beijing on
+ * 2022-10-22 is an act of 2022-10-22, judged under the rules in force that day, not one of the
+ * previous day in UTC. A calendar date is that day, as given.
  */
 export function commandContext(
   meta: CommandRequestMeta,
   occurredAt: string | undefined,
+  calendar: BusinessCalendar,
   now = new Date(),
 ): CommandContext {
   const at = occurredAt === undefined ? now : instantOf(occurredAt);
@@ -80,7 +85,7 @@ export function commandContext(
   return {
     commandId: meta.commandId,
     actor: meta.actor,
-    occurredAt: at.toISOString(),
+    occurredAt: occurredAt !== undefined && isCalendarDate(occurredAt) ? at.toISOString() : calendar.localInstant(at),
     occurredAtDefaulted: occurredAt === undefined,
     expectedRevision: meta.expectedRevision,
   };

@@ -15,6 +15,7 @@ import type {
   RaceState,
   RestructuringKind,
   RoundKind,
+  TermNumberBasis,
   Sex,
   SkipReason,
   SlateDeviation,
@@ -47,6 +48,7 @@ export const NON_VOTING_KINDS = everyValueOf<NonVotingKind>()([
   'nonMember',
   'crossAppointed',
 ]);
+export const TERM_NUMBER_BASES = everyValueOf<TermNumberBasis>()(['previousElection', 'committeesOnRecord', 'stated']);
 export const ROUND_KINDS = everyValueOf<RoundKind>()(['regular', 'runoff', 'supplementary']);
 export const INVALID_BALLOT_REASONS = everyValueOf<InvalidBallotReason>()([
   'spoiled',

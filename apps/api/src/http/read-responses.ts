@@ -6,6 +6,7 @@ type Class = abstract new (...args: never[]) => unknown;
 
 export const CSV = 'text/csv';
 export const NDJSON = 'application/x-ndjson';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The cursor of the next page, for CSV (which has no envelope) and JSON alike. */
 export const NEXT_HEADER = 'X-Next-After';
 
@@ -13,7 +14,7 @@ export interface ReadAnswerOptions {
   readonly description?: string;
   /** The answer carries the entity's revision as its ETag. */
   readonly etag?: boolean;
-  /** `text/csv` beside JSON (`?format=csv` or `Accept: text/csv`). */
+  /** `text/csv` and an Excel workbook beside JSON (`?format=csv`/`xlsx` or `Accept`). */
   readonly csv?: boolean;
   /** Paged: the next page's cursor in X-Next-After as well as in `next`. */
   readonly paged?: boolean;
@@ -36,7 +37,17 @@ export function ReadAnswer(type: Class, options: ReadAnswerOptions = {}): Method
     : {
         'application/json': { schema },
         ...(options.csv
-          ? { [CSV]: { schema: { type: 'string', description: 'UTF-8 with a BOM, one row per item, a header row.' } } }
+          ? {
+              [CSV]: { schema: { type: 'string', description: 'UTF-8 with a BOM, one row per item, a header row.' } },
+              [XLSX]: {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                  description:
+                    'An Excel workbook: a frozen header row, then one row per item (every page of a list), typed cells.',
+                },
+              },
+            }
           : {}),
       };
   const headers: NonNullable<ApiResponseOptions['headers']> = {

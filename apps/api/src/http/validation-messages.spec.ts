@@ -1,6 +1,7 @@
 import { getMetadataStorage, IsIn, IsInt, IsUUID, Max } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import type { Request } from 'express';
+import { BusinessCalendar } from '@app/application';
 import { AppModule } from '../app.module';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
 import { IsCalendarDate } from './calendar-date';
@@ -126,8 +127,8 @@ describe('validation messages in Chinese', () => {
       () => commandMetaOf(request({ 'idempotency-key': 'bad key!' })),
       () => commandMetaOf(request({ 'if-match': 'W/"x"' })),
       () => new ParseIdPipe().transform('bad id!'),
-      () => commandContext(commandMetaOf(request({})), '2999-01-01'),
-      () => commandContext(commandMetaOf(request({})), 'yesterday'),
+      () => commandContext(commandMetaOf(request({})), '2999-01-01', new BusinessCalendar('Asia/Shanghai')),
+      () => commandContext(commandMetaOf(request({})), 'yesterday', new BusinessCalendar('Asia/Shanghai')),
     ]) {
       try {
         attempt();

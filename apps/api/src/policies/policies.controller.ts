@@ -52,7 +52,7 @@ export class PoliciesController extends CommandController {
     const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
     return this.send(
-      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined)),
+      new ExecuteRulePolicyCommand(input, commandContext(meta, undefined, this.calendar)),
       res,
       created('/policies', body.version),
     );
@@ -71,7 +71,8 @@ export class PoliciesController extends CommandController {
   @ApiOperation({ summary: 'The rule version in force on a date (default today)' })
   @ReadAnswer(RulePolicyEntryDto, { problems: { 400: true, 404: 'No rule version was in force on the date.' } })
   async inForce(@Query() query: InForceQuery): Promise<RulePolicyEntry> {
-    return this.catalogue.inForce(query.on ?? this.calendar.today());
+    const today = this.calendar.today();
+    return this.catalogue.inForce(query.on ?? today, today);
   }
 
   @Get(':version')

@@ -23,7 +23,7 @@ export class RulePolicyEntryDto {
   @Int({ minimum: 1 }) readonly committeeSizeUsualMax!: number;
   @Int({ minimum: 1 }) readonly committeeSizeHardMax!: number;
   @Int({ minimum: 1 }) readonly termYears!: number;
-  @Count() readonly electionShiftLimitDays!: number;
+  @Count() readonly electionShiftLimitMonths!: number;
   @Int({ minimum: 1 }) readonly approvalLapseDays!: number;
   @Ints() readonly termEndReminderDays!: readonly number[];
   @Flag() readonly officersUncontestedAllowed!: boolean;
@@ -32,7 +32,10 @@ export class RulePolicyEntryDto {
   readonly publishedAt!: string | null;
   @Obj(() => ActorDto, { nullable: true, description: 'Who published it; null for built-in versions.' })
   readonly publishedBy!: ActorDto | null;
-  @Flag() readonly inForceToday!: boolean;
+  @Flag({
+    description: "Whether this version governs acts dated today (the bureau's today, whatever date was asked about).",
+  })
+  readonly inForceToday!: boolean;
 }
 
 describesView<RulePolicyEntryDto, RulePolicyEntry>('matches');

@@ -124,11 +124,14 @@ export class PublishRulePolicyBody {
   @Max(20)
   readonly termYears!: number;
 
-  @ApiProperty({ example: 365, description: 'Most days an election may be postponed or advanced.' })
+  @ApiProperty({
+    example: 12,
+    description: 'Most calendar months an election may be postponed or advanced from the term end (12: one year).',
+  })
   @IsInt()
   @Min(0)
-  @Max(3650)
-  readonly electionShiftLimitDays!: number;
+  @Max(120)
+  readonly electionShiftLimitMonths!: number;
 
   @ApiProperty({ example: 90, description: 'An unused approval (批复) lapses after this many days.' })
   @IsInt()

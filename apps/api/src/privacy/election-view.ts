@@ -22,6 +22,8 @@ function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
   return {
     electionId: true,
     revision: true,
+    termNumber: true,
+    documentNumbers: { request: true, requestApproval: true, resultReport: true, resultApproval: true, filing: true },
     state: {
       status: true,
       electionId: true,
@@ -34,6 +36,8 @@ function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
         overSize: true,
         currentTerm: { start: true, end: true },
         policyVersion: true,
+        termNumber: true,
+        termNumberBasis: true,
       },
       dueDate: true,
       request: {
@@ -43,6 +47,7 @@ function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
         deputySecretary: true,
         minimumCommitteeCandidates: true,
         requestedOn: true,
+        requestReference: true,
       },
       approval: { approvalReference: true, approvedOn: true, lapsesOn: true },
       lapsedApproval: { approvalReference: true, approvedOn: true, lapsesOn: true },

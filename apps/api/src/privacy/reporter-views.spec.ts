@@ -1,4 +1,4 @@
-import type { ElectionView } from '@app/application';
+import { documentNumbersOf, termNumberOf, type ElectionView } from '@app/application';
 import {
   DEFAULT_RULE_POLICIES,
   electionStreamDecider,
@@ -71,6 +71,8 @@ function viewOf(
   return {
     electionId: ELECTION,
     revision: events.length - 1,
+    termNumber: termNumberOf(state),
+    documentNumbers: documentNumbersOf(state),
     state,
     steps: [
       {

@@ -9,6 +9,9 @@ import {
   REPORTER_MEMBER_REPORT_CSV_COLUMNS,
   STATISTICS_CSV_COLUMNS,
   StatisticsQueries,
+  branchWorkbookColumns,
+  electionBoardProjection,
+  sheetOf,
   memberRowForReporter,
   statisticsRows,
   toCsv,
@@ -16,7 +19,7 @@ import {
 } from '@app/read-models';
 import { CallerRole } from '../privacy/caller-role';
 import { ReporterSees } from '../privacy/reporter-sees';
-import { sendCsv, sendList, wantsCsv } from './list-export';
+import { everyPage, formatOf, sendCsv, sendList, sendXlsx } from './list-export';
 import { ReadAnswer } from '../http/read-responses';
 import { BranchReportPageDto, MemberReportPageDto, StatisticsDto } from './reports-view.dto';
 import { BranchReportQuery, MemberReportQuery, StatisticsQuery } from './reports-query.dto';
@@ -68,12 +71,18 @@ export class ReportsController {
     };
     const statistics = this.reports.statistics(query.asOf ?? this.calendar.today(), agesFor(role), within ?? undefined);
     response.vary('Accept');
-    if (wantsCsv(query.format, request)) {
+    const format = formatOf(query.format, request);
+    if (format === 'csv') {
       sendCsv(
         response,
         toCsv(STATISTICS_CSV_COLUMNS, statisticsRows(statistics), languageOf(request)),
         'statistics.csv',
       );
+      return;
+    }
+    if (format === 'xlsx') {
+      const sheet = sheetOf({ name: '统计', columns: STATISTICS_CSV_COLUMNS, rows: statisticsRows(statistics) });
+      await sendXlsx(response, [sheet], { ascii: 'statistics.xlsx', chinese: '统计.xlsx' });
       return;
     }
     response.json(statistics);
@@ -85,11 +94,31 @@ export class ReportsController {
   @ReadAnswer(BranchReportPageDto, { csv: true, paged: true, problems: { 400: true } })
   async branches(@Query() query: BranchReportQuery, @Req() request: Request, @Res() response: Response): Promise<void> {
     await this.freshness.waitForHead('statistics');
-    const page = this.reports.branches(
-      { status: query.status, committeeId: query.committeeId },
-      { after: query.after, limit: query.limit ?? 1000 },
-    );
-    sendList(request, response, query.format, page, { columns: BRANCH_REPORT_CSV_COLUMNS, filename: 'branches.csv' });
+    const filter = { status: query.status, committeeId: query.committeeId };
+    const page = this.reports.branches(filter, { after: query.after, limit: query.limit ?? 1000 });
+    const following = (after: string) => this.reports.branches(filter, { after, limit: 5000 });
+    if (formatOf(query.format, request) === 'xlsx') {
+      // The workbook adds each branch's sitting committee and its term end (from the election board).
+      await this.freshness.waitForHead(electionBoardProjection.name);
+      const reports = this.reports;
+      const rows = async function* () {
+        for await (const items of everyPage(page, following)) yield* reports.withSittingCommittees(items);
+      };
+      const sheet = sheetOf({
+        name: '支部名册',
+        columns: branchWorkbookColumns(BRANCH_REPORT_CSV_COLUMNS),
+        rows: rows(),
+      });
+      response.vary('Accept');
+      await sendXlsx(response, [sheet], { ascii: 'branches.xlsx', chinese: '支部名册.xlsx' });
+      return;
+    }
+    await sendList(request, response, query.format, page, {
+      columns: BRANCH_REPORT_CSV_COLUMNS,
+      filename: 'branches.csv',
+      title: '支部名册',
+      following,
+    });
   }
 
   @Get('members')
@@ -109,19 +138,32 @@ export class ReportsController {
     @Res() response: Response,
   ): Promise<void> {
     await this.freshness.waitForHead('statistics');
-    const page = this.reports.members(
-      { branchId: query.branchId, status: query.status },
-      { after: query.after, limit: query.limit ?? 1000 },
-      query.asOf ?? this.calendar.today(),
-      agesFor(role),
-    );
+    const filter = { branchId: query.branchId, status: query.status };
+    const asOf = query.asOf ?? this.calendar.today();
+    const pageAfter = (after: string | undefined, limit: number) =>
+      this.reports.members(filter, { after, limit }, asOf, agesFor(role));
+    const page = pageAfter(query.after, query.limit ?? 1000);
     const filename = 'members.csv';
+    const title = '党员花名册';
     if (role === 'reporter') {
-      const shown = { items: page.items.map(memberRowForReporter), next: page.next };
-      sendList(request, response, query.format, shown, { columns: REPORTER_MEMBER_REPORT_CSV_COLUMNS, filename });
+      const shown = (shape: ReturnType<typeof pageAfter>) => ({
+        items: shape.items.map(memberRowForReporter),
+        next: shape.next,
+      });
+      await sendList(request, response, query.format, shown(page), {
+        columns: REPORTER_MEMBER_REPORT_CSV_COLUMNS,
+        filename,
+        title,
+        following: (after) => shown(pageAfter(after, 5000)),
+      });
       return;
     }
-    sendList(request, response, query.format, page, { columns: MEMBER_REPORT_CSV_COLUMNS, filename });
+    await sendList(request, response, query.format, page, {
+      columns: MEMBER_REPORT_CSV_COLUMNS,
+      filename,
+      title,
+      following: (after) => pageAfter(after, 5000),
+    });
   }
 }
 

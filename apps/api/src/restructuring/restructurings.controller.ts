@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5 } from '@app/application';
+import { ExecuteRestructuringCommand, RestructuringQueries, uuidV5, BusinessCalendar } from '@app/application';
 import type { MergeTarget, NewBranch } from '@app/domain';
 import { commandData } from '../http/command-body';
 import { CommandController, created } from '../http/command-controller';
@@ -29,6 +29,7 @@ import { RestructuringViewDto } from './restructuring-view.dto';
 export class RestructuringsController extends CommandController {
   constructor(
     commands: CommandBus,
+    private readonly calendar: BusinessCalendar,
     private readonly queries: RestructuringQueries,
   ) {
     super(commands);
@@ -49,7 +50,7 @@ export class RestructuringsController extends CommandController {
       data: { ...rest, restructuringId, target: mergeTarget(target, restructuringId) },
     };
     return this.send(
-      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/restructurings', restructuringId),
     );
@@ -79,7 +80,7 @@ export class RestructuringsController extends CommandController {
       },
     };
     return this.send(
-      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/restructurings', restructuringId),
     );
@@ -96,7 +97,7 @@ export class RestructuringsController extends CommandController {
     const restructuringId = restructuringIdOf(body.restructuringId, meta);
     const input = { type: 'ProposeDissolution' as const, data: { ...commandData(body), restructuringId } };
     return this.send(
-      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/restructurings', restructuringId),
     );
@@ -112,9 +113,13 @@ export class RestructuringsController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'ApproveRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
-      id: restructuringId,
-    });
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
+      res,
+      {
+        id: restructuringId,
+      },
+    );
   }
 
   @Post(':restructuringId/abandon')
@@ -127,9 +132,13 @@ export class RestructuringsController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'AbandonRestructuring' as const, data: { ...commandData(body), restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
-      id: restructuringId,
-    });
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
+      res,
+      {
+        id: restructuringId,
+      },
+    );
   }
 
   @Post(':restructuringId/execute')
@@ -148,9 +157,13 @@ export class RestructuringsController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'StartRestructuringExecution' as const, data: { restructuringId } };
-    return this.send(new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt)), res, {
-      id: restructuringId,
-    });
+    return this.send(
+      new ExecuteRestructuringCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
+      res,
+      {
+        id: restructuringId,
+      },
+    );
   }
 
   @Get(':restructuringId')

@@ -668,6 +668,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/restructurings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The restructurings: kind, status, the days it was proposed and reached its status, reason; paged by id */
+        get: operations["RestructuringListController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/restructurings/merge": {
         parameters: {
             query?: never;
@@ -1185,6 +1202,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/elections/{electionId}/documents/request.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 换届选举请示 (.docx): the members, seats, method and agenda the request stated, under its 文号 and 届次, dated the day it was submitted */
+        get: operations["ElectionDocumentsController_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elections/{electionId}/documents/approval.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批复 (.docx): the superior's approval of the request, under the approval's 文号 and date, and when it lapses */
+        get: operations["ElectionDocumentsController_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elections/{electionId}/documents/result-report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 选举结果报告 (.docx): the assembly, every round’s ballots and each candidate’s votes, who was elected, the officers and their duties, under the report’s 文号 */
+        get: operations["ElectionDocumentsController_resultReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/elections/{electionId}/documents/result.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The election's result as an Excel workbook: a sheet of facts (branch, 届次, every 文号, dates, voters, who was elected) and a sheet of every round's ballots with each candidate's votes */
+        get: operations["ElectionDocumentsController_resultWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/policies": {
         parameters: {
             query?: never;
@@ -1418,7 +1503,7 @@ export interface components {
              * @example STORE_UNAVAILABLE
              * @enum {string}
              */
-            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_REFERENCE_REQUIRED" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
+            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
             /** @example /health/ready */
             instance?: string;
             /** @description The X-Request-Id of the failed request, to find it in the logs. */
@@ -1482,6 +1567,26 @@ export interface components {
             /** @description True when that process is this one. */
             self: boolean;
         };
+        HistoryBreakSummary: {
+            /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
+            stream: string;
+            revision: number;
+            /** @enum {string} */
+            kind: "altered" | "missing" | "reordered";
+        };
+        HistoryCheck: {
+            /**
+             * @description The start-up comparison of the stored history with the newest recorded digest. `altered` is also logged as an error; reads are not refused (auditors need them to see what changed).
+             * @enum {string}
+             */
+            status: "checking" | "intact" | "altered" | "noDigest" | "failed";
+            /** @description Position of the digest compared with. */
+            digestPosition: number | null;
+            /** @description The first break of each altered stream (at most ten). */
+            breaks: components["schemas"]["HistoryBreakSummary"][];
+            /** @description Every chain holds but the root differs from the digest: events were removed whole. */
+            rootDiffers: boolean;
+        };
         Readiness: {
             /**
              * @example ok
@@ -1493,6 +1598,7 @@ export interface components {
             workers: components["schemas"]["WorkerHealth"][];
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
+            history: components["schemas"]["HistoryCheck"];
         };
         AuditEntryDto: {
             /** @description The global position: the keyset cursor. */
@@ -2573,6 +2679,30 @@ export interface components {
             /** @description How many streams are broken. */
             breaks: number;
         };
+        RestructuringListItemDto: {
+            restructuringId: string;
+            /** @enum {string} */
+            kind: "merge" | "redraw" | "dissolution";
+            /** @enum {string} */
+            status: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+            /**
+             * Format: date
+             * @description The business day it was proposed.
+             */
+            proposedOn: string;
+            /**
+             * Format: date
+             * @description The business day it reached its status.
+             */
+            statusSince: string;
+            /** @description Why it was proposed (the reason of the proposal). */
+            reason: string;
+        };
+        RestructuringListPageDto: {
+            items: components["schemas"]["RestructuringListItemDto"][];
+            /** @description The restructuring id to pass as `after` for the next page; null at the end. */
+            next: string | null;
+        };
         NewBranchBody: {
             /**
              * Format: uuid
@@ -2815,6 +2945,11 @@ export interface components {
             secretarySituation: string;
             /** @example 3名党员长期随子女在外地居住 */
             notes?: string;
+            /**
+             * @description The 届次 this election elects (第三届 → 3). Left out, it is counted from the branch's committee history: one past the last installed election's, else one past the committees on record (its installed elections, or 1 for officers in office). State it where the branch's history before this system is longer; it may raise the count, never lower it, and must repeat a last installed election's + 1 (422 `TERM_NUMBER_CONFLICT`).
+             * @example 3
+             */
+            termNumber?: number;
         };
         RequestElectionBody: {
             /**
@@ -2846,6 +2981,11 @@ export interface components {
              *       "选举新一届支部委员会"
              *     ] */
             agenda?: string[];
+            /**
+             * @description The request's 文号: the issuer's code, the year in brackets (〔〕, ［］, [] or （）), the serial number and 号; anything else answers 400 `DOCUMENT_NUMBER_MALFORMED`.
+             * @example 府前支〔2023〕1号
+             */
+            requestReference?: string;
         };
         ApprovalBody: {
             /**
@@ -3169,6 +3309,18 @@ export interface components {
             /** @example 支部撤并，换届选举终止 */
             reason: string;
         };
+        ElectionDocumentNumbersDto: {
+            /** @description 换届选举请示. */
+            request: string | null;
+            /** @description 批复 of the request. */
+            requestApproval: string | null;
+            /** @description 选举结果报告. */
+            resultReport: string | null;
+            /** @description 批复 of the result (书记、副书记). */
+            resultApproval: string | null;
+            /** @description 备案 of the committee members. */
+            filing: string | null;
+        };
         TermDto: {
             /** Format: date */
             start: string;
@@ -3185,6 +3337,13 @@ export interface components {
             /** @description The current term; null for a branch never elected. */
             currentTerm: components["schemas"]["TermDto"] | null;
             policyVersion: string;
+            /** @description The 届次 this election elects (第三届 → 3); null for a census recorded before it was counted. */
+            termNumber: number | null;
+            /**
+             * @description Where the 届次 comes from: one past the last installed election's, one past the committees on record, or stated by the clerk for a longer history.
+             * @enum {string|null}
+             */
+            termNumberBasis: "previousElection" | "committeesOnRecord" | "stated" | null;
         };
         ElectionRequestDto: {
             /** Format: date */
@@ -3195,6 +3354,8 @@ export interface components {
             minimumCommitteeCandidates: number;
             /** Format: date */
             requestedOn: string;
+            /** @description The request’s 文号, when the branch numbered it. */
+            requestReference: string | null;
         };
         RequestApprovalDto: {
             approvalReference: string;
@@ -3540,6 +3701,9 @@ export interface components {
             electionId: string;
             /** @description The stream revision; also the ETag. */
             revision: number;
+            /** @description The 届次 this election elects (第三届 → 3); null for a census recorded before it was counted. */
+            termNumber: number | null;
+            documentNumbers: components["schemas"]["ElectionDocumentNumbersDto"];
             state: components["schemas"]["ElectionStateDto"];
             steps: components["schemas"]["ElectionStepDto"][];
             /** @description The rule version in force on `asOf`, by which the next actions are judged. */
@@ -3552,6 +3716,9 @@ export interface components {
             electionId: string;
             /** @enum {string} */
             status: "none" | "censusTaken" | "requested" | "requestApproved" | "slateSubmitted" | "slateApproved" | "approvalLapsed" | "assemblyOpen" | "committeeElected" | "officersElected" | "resultReported" | "resultApproved" | "installing" | "installed" | "cancelled";
+            /** @description The 届次 this election elects (第三届 → 3); null for a census recorded before it was counted. */
+            termNumber: number | null;
+            documentNumbers: components["schemas"]["ElectionDocumentNumbersDto"];
             revision: number;
             /** Format: date-time */
             openedAt: string;
@@ -3644,10 +3811,10 @@ export interface components {
              */
             termYears: number;
             /**
-             * @description Most days an election may be postponed or advanced.
-             * @example 365
+             * @description Most calendar months an election may be postponed or advanced from the term end (12: one year).
+             * @example 12
              */
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             /**
              * @description An unused approval (批复) lapses after this many days.
              * @example 90
@@ -3688,7 +3855,7 @@ export interface components {
             committeeSizeUsualMax: number;
             committeeSizeHardMax: number;
             termYears: number;
-            electionShiftLimitDays: number;
+            electionShiftLimitMonths: number;
             approvalLapseDays: number;
             termEndReminderDays: number[];
             officersUncontestedAllowed: boolean;
@@ -3701,6 +3868,7 @@ export interface components {
             publishedAt: string | null;
             /** @description Who published it; null for built-in versions. */
             publishedBy: components["schemas"]["ActorDto"] | null;
+            /** @description Whether this version governs acts dated today (the bureau's today, whatever date was asked about). */
             inForceToday: boolean;
         };
         RulePolicyCatalogueDto: {
@@ -4086,8 +4254,8 @@ export interface operations {
     AuditController_events: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only events after this position: the `next` of the previous page. */
                 after?: number;
                 limit?: number;
@@ -4120,6 +4288,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4174,8 +4343,8 @@ export interface operations {
     AuditController_event: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path: {
@@ -4193,6 +4362,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditEventDetailDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4258,8 +4428,8 @@ export interface operations {
     AuditController_stream: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only events after this position: the `next` of the previous page. */
                 after?: number;
                 limit?: number;
@@ -4282,6 +4452,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4345,8 +4516,8 @@ export interface operations {
     ReportsController_statistics: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description The day secretaries' ages are computed against (YYYY-MM-DD); default today. For reporting jobs only its year counts: ages by birth year. */
                 asOf?: string;
             };
@@ -4364,6 +4535,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatisticsDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4418,8 +4590,8 @@ export interface operations {
     ReportsController_branches: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only rows whose id sorts after this: the `next` of the previous page. */
                 after?: string;
                 limit?: number;
@@ -4443,6 +4615,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BranchReportPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -4497,8 +4670,8 @@ export interface operations {
     ReportsController_members: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Only rows whose id sorts after this: the `next` of the previous page. */
                 after?: string;
                 limit?: number;
@@ -4524,6 +4697,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MemberReportPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -7970,6 +8144,81 @@ export interface operations {
             };
         };
     };
+    RestructuringListController_list: {
+        parameters: {
+            query?: {
+                /** @description Only restructurings in this status. */
+                status?: "proposed" | "approved" | "executing" | "completed" | "abandoned";
+                /** @description Only restructurings whose id sorts after this: the `next` of the previous page. */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The `next` cursor, when there is a next page. */
+                    "X-Next-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestructuringListPageDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     RestructuringsController_proposeMerge: {
         parameters: {
             query?: never;
@@ -8821,8 +9070,8 @@ export interface operations {
     ElectionBoardController_list: {
         parameters: {
             query?: {
-                /** @description Response format; `Accept: text/csv` also selects CSV. CSV is UTF-8 with a BOM, for Excel. */
-                format?: "json" | "csv";
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
                 /** @description Elections of the branches assigned in this campaign. */
                 campaignId?: string;
                 branchId?: string;
@@ -8851,6 +9100,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ElectionBoardPageDto"];
                     "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
@@ -11762,6 +12012,334 @@ export interface operations {
                 };
             };
             /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The approval as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_resultReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result report as a Word document. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ElectionDocumentsController_resultWorkbook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                electionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The result as an Excel workbook, headers in the request’s language. */
+            200: {
+                headers: {
+                    /** @description attachment, with the file name in Chinese (filename*, RFC 6266) and in ASCII (filename). */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description DOCUMENT_STEP_NOT_TAKEN: the step this document records has not been recorded, so there is nothing yet to write. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store cannot serve the request now; retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -60,7 +60,8 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
           this.facts.roll(branchId),
           this.facts.currentTerm(branchId, electionId, versions),
         ]);
-        const facts = { branchStatus, established, roll, currentTerm };
+        const committeeHistory = await this.facts.committeeHistory(branchId, electionId, currentTerm);
+        const facts = { branchStatus, established, roll, currentTerm, committeeHistory };
         return { type: input.type, data: { ...input.data, context: facts } };
       }
       case 'RecommendCandidate':

@@ -6,11 +6,12 @@ import {
   type MemberState,
   type Person,
   ELECTED_POST_KINDS,
+  type CommitteeHistory,
   type Post,
   type RulePolicy,
 } from '@app/domain';
 import type { OrganisationFacts } from '../organisation/organisation-facts';
-import type { ElectionIndex } from './election-index';
+import { latestInstalled, type ElectionIndex } from './election-index';
 
 /**
  * The facts an election command carries in its `context`, each from the stream that owns it:
@@ -108,6 +109,27 @@ export class ElectionFacts {
     const start = starts[0];
     if (start === undefined) return null;
     return { start, end: addYears(start, termYearsOn(policies, start)) };
+  }
+
+  /**
+   * What the record says of the branch's committees before `electionId`, to count its 届次 from:
+   * the 届次 of its latest installed election, and how many committees are on record (its
+   * installed elections, or the officers in office when the bureau took the branch over with
+   * them, whose term is `currentTerm`).
+   */
+  async committeeHistory(
+    branchId: string,
+    electionId: string,
+    currentTerm: { start: string; end: string } | null,
+  ): Promise<CommitteeHistory> {
+    if (!(await this.organisation.visibleBranch(branchId))) return { lastTermNumber: null, committeesOnRecord: 0 };
+    const installed = (await this.index.electionsOfBranch(branchId)).filter(
+      (election) => election.electionId !== electionId && election.state.status === 'installed',
+    );
+    const latest = latestInstalled(installed);
+    const lastTermNumber = latest !== null && 'census' in latest.state ? latest.state.census.termNumber : null;
+    const committeesOnRecord = installed.length > 0 ? installed.length : currentTerm === null ? 0 : 1;
+    return { lastTermNumber, committeesOnRecord };
   }
 
   /** Elections of the branch still under way (neither installed nor cancelled), other than `electionId`. */

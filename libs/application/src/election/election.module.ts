@@ -16,6 +16,7 @@ import { processLogger } from '../process-managers/process-logger';
 import { ProcessManagerRunner } from '../process-managers/process-manager-runner';
 import { READ_MODEL_DB } from '../read-models/read-models.module';
 import { ElectionCommandHandler, ExecuteElectionCommand } from './election-command.handler';
+import { ElectionDocuments } from './election-documents';
 import { ElectionFacts } from './election-facts';
 import { ElectionIndex } from './election-index';
 import { ElectionTimerScheduler } from './election-timer.scheduler';
@@ -39,6 +40,11 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
       provide: ElectionFacts,
       inject: [OrganisationFacts, ElectionIndex],
       useFactory: (organisation: OrganisationFacts, index: ElectionIndex) => new ElectionFacts(organisation, index),
+    },
+    {
+      provide: ElectionDocuments,
+      inject: [EVENT_STORE, OrganisationFacts],
+      useFactory: (store: EventStore, organisation: OrganisationFacts) => new ElectionDocuments(store, organisation),
     },
     {
       provide: ElectionQueries,
@@ -80,6 +86,7 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
   ],
   exports: [
     ElectionQueries,
+    ElectionDocuments,
     ElectionIndex,
     ElectionTimers,
     ElectionTimerScheduler,

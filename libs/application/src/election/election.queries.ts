@@ -25,9 +25,26 @@ export interface ElectionStep {
   readonly policyVersion: string | null;
 }
 
+/** The 文号 of the documents an election files, each null until its step is recorded (or when it was not numbered). */
+export interface ElectionDocumentNumbers {
+  /** 换届选举请示. */
+  readonly request: string | null;
+  /** 批复 of the request. */
+  readonly requestApproval: string | null;
+  /** 选举结果报告. */
+  readonly resultReport: string | null;
+  /** 批复 of the result (书记、副书记 approved). */
+  readonly resultApproval: string | null;
+  /** 备案 of the committee members. */
+  readonly filing: string | null;
+}
+
 export interface ElectionView {
   readonly electionId: string;
   readonly revision: number;
+  /** The branch's committee this election elects (届次); null when its census predates the count. */
+  readonly termNumber: number | null;
+  readonly documentNumbers: ElectionDocumentNumbers;
   readonly state: ElectionStreamState;
   readonly steps: readonly ElectionStep[];
   /** The version in force on `asOf`, by which the next actions are judged. */
@@ -39,6 +56,8 @@ export interface ElectionView {
 export interface ElectionListItem {
   readonly electionId: string;
   readonly status: string;
+  readonly termNumber: number | null;
+  readonly documentNumbers: ElectionDocumentNumbers;
   readonly revision: number;
   readonly openedAt: string;
   readonly lastStep: string;
@@ -76,6 +95,8 @@ export class ElectionQueries {
     return {
       electionId,
       revision: last.revision,
+      termNumber: termNumberOf(state),
+      documentNumbers: documentNumbersOf(state),
       state,
       steps: events.map((event) => ({
         revision: event.revision,
@@ -103,6 +124,8 @@ function listItem(election: IndexedElection): ElectionListItem {
   return {
     electionId: election.electionId,
     status: state.status,
+    termNumber: termNumberOf(state),
+    documentNumbers: documentNumbersOf(state),
     revision: election.revision,
     openedAt: election.openedAt,
     lastStep: election.lastStep,
@@ -110,5 +133,20 @@ function listItem(election: IndexedElection): ElectionListItem {
     plannedDate: 'request' in state ? state.request.plannedDate : null,
     dueDate: 'dueDate' in state ? state.dueDate : null,
     term: 'installation' in state ? { start: state.installation.termStart, end: state.installation.termEnd } : null,
+  };
+}
+
+export function termNumberOf(state: ElectionStreamState): number | null {
+  return 'census' in state ? state.census.termNumber : null;
+}
+
+/** The 文号 the election's steps recorded so far. */
+export function documentNumbersOf(state: ElectionStreamState): ElectionDocumentNumbers {
+  return {
+    request: 'request' in state ? state.request.requestReference : null,
+    requestApproval: 'approval' in state ? state.approval.approvalReference : null,
+    resultReport: 'report' in state ? state.report.reportReference : null,
+    resultApproval: 'resultApproval' in state ? state.resultApproval.approvalReference : null,
+    filing: 'resultApproval' in state ? state.resultApproval.filingReference : null,
   };
 }

@@ -1,4 +1,12 @@
-import { DEFAULT_RULE_POLICIES, policyInForce, type RulePolicyPublishedV1 } from '@app/domain';
+import {
+  DEFAULT_RULE_POLICIES,
+  policyInForce,
+  type CensusTakenV1,
+  type ElectionRequestedV1,
+  type RulePolicy,
+  type RulePolicyPublishedV1,
+  type RulePolicyPublishedV2,
+} from '@app/domain';
 import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
 
 /**
@@ -17,12 +25,61 @@ const rulePolicyPublishedV1: Upcaster = {
 };
 
 /**
+ * RulePolicyPublished v2 → v3: the shift limit in days becomes calendar months. 365 days was how
+ * "one year" was written, so it reads as 12 months; any other count reads as the nearest whole
+ * number of months (a 365-day year is 12 of them), never more generous by more than half a month.
+ */
+const rulePolicyPublishedV2: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 2,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV2['data'];
+    const { electionShiftLimitDays, ...rest } = data.policy;
+    const policy: RulePolicy = { ...rest, electionShiftLimitMonths: Math.round((electionShiftLimitDays * 12) / 365) };
+    return { ...event, schemaVersion: 3, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
+
+/**
+ * CensusTaken v1 → v2: a census recorded before the 届次 was counted says nothing of it. Its
+ * number cannot be inferred here (an upcaster sees one event, the count needs the branch's other
+ * elections), so it reads as not recorded: `termNumber: null`.
+ */
+const censusTakenV1: Upcaster = {
+  type: 'CensusTaken',
+  fromVersion: 1,
+  upcast(event) {
+    const data = event.data as unknown as CensusTakenV1['data'];
+    return {
+      ...event,
+      schemaVersion: 2,
+      data: { ...data, termNumber: null, termNumberBasis: null },
+    };
+  },
+};
+
+/** ElectionRequested v1 → v2: a request recorded before its 文号 was asked carries none. */
+const electionRequestedV1: Upcaster = {
+  type: 'ElectionRequested',
+  fromVersion: 1,
+  upcast(event) {
+    const data = event.data as unknown as ElectionRequestedV1['data'];
+    return { ...event, schemaVersion: 2, data: { ...data, requestReference: null } as unknown as JsonObject };
+  },
+};
+
+/**
  * Every upcaster the product has ever needed, oldest shapes first. When an event's data changes
  * shape, keep the old shape's type beside the new one, add the upcaster here, and give it a
  * round-trip test; handlers then write the new version (`currentSchemaVersion`). Stored events
  * are never rewritten.
  */
-export const UPCASTERS: readonly Upcaster[] = [rulePolicyPublishedV1];
+export const UPCASTERS: readonly Upcaster[] = [
+  rulePolicyPublishedV1,
+  rulePolicyPublishedV2,
+  censusTakenV1,
+  electionRequestedV1,
+];
 
 export function productUpcasters(): UpcasterRegistry {
   return new UpcasterRegistry(UPCASTERS);

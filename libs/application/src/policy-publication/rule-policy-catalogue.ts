@@ -59,9 +59,13 @@ export class RulePolicyCatalogue {
     return { today, inForce, revision: last === undefined ? null : last.revision, versions };
   }
 
-  /** The version in force on a date; a DomainError (404 POLICY_NOT_IN_FORCE) before the first. */
-  async inForce(date: string): Promise<RulePolicyEntry> {
-    const { versions } = await this.list(date);
+  /**
+   * The version in force on a date; a DomainError (404 POLICY_NOT_IN_FORCE) before the first.
+   * Its `inForceToday` still speaks of `today`, as in the list: the 2018 rules asked for on a day
+   * of 2020 are the rules of that day, not of today.
+   */
+  async inForce(date: string, today: string): Promise<RulePolicyEntry> {
+    const { versions } = await this.list(today);
     const policy = policyInForce(versions, date);
     return versions.find((entry) => entry.version === policy.version) as RulePolicyEntry;
   }

@@ -18,9 +18,14 @@ export function addDays(date: string, days: number): string {
 
 /** A term of N years from 29 February ends on 28 February when the end year has none. */
 export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** The same day N calendar months on (or back), the month's last day when it has no such day. */
+export function addMonths(date: string, months: number): string {
   const [y, m, d] = parts(date);
-  const lastDay = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
-  return format(Date.UTC(y + years, m - 1, Math.min(d, lastDay)));
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return format(Date.UTC(y, m - 1 + months, Math.min(d, lastDay)));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */

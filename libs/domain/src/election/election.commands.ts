@@ -110,6 +110,8 @@ export type TakeCensus = ElectionCommandOf<
     /** The secretary's situation (health, willingness, age). */
     readonly secretarySituation: string;
     readonly notes?: string;
+    /** The 届次 this election elects, where the branch's history before this system is longer than its record. */
+    readonly termNumber?: number;
     readonly context: {
       readonly branchStatus: BranchStatusFact;
       /** When the branch was established: its election cannot be opened before it existed. */
@@ -117,9 +119,19 @@ export type TakeCensus = ElectionCommandOf<
       readonly roll: readonly ElectionRollEntry[];
       /** The current term of the branch's officers, from its posts; null for a branch never elected. */
       readonly currentTerm: { readonly start: string; readonly end: string } | null;
+      /** Absent: nothing is on record but the current term (one committee when officers are in office). */
+      readonly committeeHistory?: CommitteeHistory;
     };
   }
 >;
+
+/** What the branch's record says of its committees so far, from which the 届次 is counted. */
+export interface CommitteeHistory {
+  /** The 届次 the branch's latest installed election elected, when it recorded one. */
+  readonly lastTermNumber: number | null;
+  /** Committees on record: installed elections, or 1 for officers in office before any of them. */
+  readonly committeesOnRecord: number;
+}
 
 /** 换届请示. */
 export type RequestElection = ElectionCommandOf<
@@ -134,6 +146,8 @@ export type RequestElection = ElectionCommandOf<
     readonly electionMethod: string;
     readonly nominationMethod: string;
     readonly agenda?: readonly string[];
+    /** The request's 文号 (孝离党字〔2022〕12号), when the branch numbers its documents. */
+    readonly requestReference?: string;
   }
 >;
 

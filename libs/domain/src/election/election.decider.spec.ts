@@ -92,6 +92,8 @@ describe('Election decider', () => {
               committeeWorking: '支委会运转正常',
               secretarySituation: '书记年龄偏大，愿意交班',
               notes: '无',
+              termNumber: 2,
+              termNumberBasis: 'committeesOnRecord',
             },
           },
         ]);
@@ -188,6 +190,7 @@ describe('Election decider', () => {
               agenda: ['工作报告', '选举'],
               minimumCommitteeCandidates: 4,
               seatsAboveUsual: false,
+              requestReference: null,
             },
           },
         ]);
@@ -356,7 +359,7 @@ describe('Election decider', () => {
       metadata: meta('2023-03-05'),
     });
 
-    it('postpones within 365 days of the term end with the superior approval, and moves the due date', () => {
+    it('postpones within a calendar year of the term end with the superior approval, and moves the due date', () => {
       spec
         .given(CENSUS)
         .when(shift('PostponeElection', '2024-06-29'))
@@ -380,10 +383,25 @@ describe('Election decider', () => {
       );
     });
 
-    it('refuses a shift of 366 days with ELECTION_SHIFT_TOO_LARGE unless explicitly overridden', () => {
-      spec.given(CENSUS).when(shift('PostponeElection', '2024-06-30')).thenThrows('ELECTION_SHIFT_TOO_LARGE');
-      const overridden = electionDecider.decide(shift('PostponeElection', '2024-06-30', true), stateOf(CENSUS));
+    it('allows exactly one calendar year across 29 February (366 days), as the limit is in months', () => {
+      const events = electionDecider.decide(shift('PostponeElection', '2024-06-30'), stateOf(CENSUS));
+      expect(only(events, 'ElectionPostponed').data).toMatchObject({ shiftDays: 366, shiftLimitOverridden: false });
+    });
+
+    it('refuses a day past one calendar year with ELECTION_SHIFT_TOO_LARGE unless explicitly overridden', () => {
+      spec.given(CENSUS).when(shift('PostponeElection', '2024-07-01')).thenThrows('ELECTION_SHIFT_TOO_LARGE');
+      const overridden = electionDecider.decide(shift('PostponeElection', '2024-07-01', true), stateOf(CENSUS));
       expect(only(overridden, 'ElectionPostponed').data.shiftLimitOverridden).toBe(true);
+    });
+
+    it('takes the limit from the rule version: six months refuse what twelve allow', () => {
+      const halfYear = createElectionDecider(
+        DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, electionShiftLimitMonths: 6 })),
+      );
+      expect(only(halfYear.decide(shift('PostponeElection', '2023-12-30'), stateOf(CENSUS)), 'ElectionPostponed'));
+      expect(() => halfYear.decide(shift('PostponeElection', '2024-01-01'), stateOf(CENSUS))).toThrow(
+        expect.objectContaining({ code: 'ELECTION_SHIFT_TOO_LARGE' }),
+      );
     });
 
     it('brings the election forward, refusing a date that is not earlier or already past', () => {

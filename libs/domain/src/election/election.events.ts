@@ -87,8 +87,25 @@ export type CensusTaken = ElectionEventOf<
     readonly committeeWorking: string;
     readonly secretarySituation: string;
     readonly notes: string | null;
+    /**
+     * The branch's committee this election elects (届次: 第三届 → 3), counted from the branch's
+     * committee history or stated by the clerk where the history before this system is longer;
+     * null in censuses recorded before the field existed (schema version 1).
+     */
+    readonly termNumber: number | null;
+    readonly termNumberBasis: TermNumberBasis | null;
   }
 >;
+
+/**
+ * Where a 届次 comes from: one past the last installed election's (`previousElection`), one past
+ * the committees on record in this system (`committeesOnRecord`: its installed elections, and the
+ * officers in office when none was), or the clerk's statement of a longer history (`stated`).
+ */
+export type TermNumberBasis = 'previousElection' | 'committeesOnRecord' | 'stated';
+
+/** CensusTaken as written before the 届次 was recorded (schema version 1); upcast with `termNumber: null`. */
+export type CensusTakenV1 = DomainEvent<'CensusTaken', Omit<CensusTaken['data'], 'termNumber' | 'termNumberBasis'>>;
 
 export type ElectionRequested = ElectionEventOf<
   'ElectionRequested',
@@ -104,8 +121,13 @@ export type ElectionRequested = ElectionEventOf<
     readonly minimumCommitteeCandidates: number;
     /** Above the usual maximum (5) yet within the hard maximum (7): a warning for the superior. */
     readonly seatsAboveUsual: boolean;
+    /** The request's own 文号, when the branch numbered it; null also in requests recorded before it was asked (v1). */
+    readonly requestReference: string | null;
   }
 >;
+
+/** ElectionRequested as written before the request's 文号 was recorded (schema version 1). */
+export type ElectionRequestedV1 = DomainEvent<'ElectionRequested', Omit<ElectionRequested['data'], 'requestReference'>>;
 
 export type ElectionRequestApproved = ElectionEventOf<
   'ElectionRequestApproved',

@@ -9,6 +9,7 @@ import {
   RoundKind,
   SeatsReduced,
   SlateDeviation,
+  TermNumberBasis,
 } from './election.events';
 
 export interface Census {
@@ -19,6 +20,9 @@ export interface Census {
   readonly overSize: boolean;
   readonly currentTerm: { readonly start: string; readonly end: string } | null;
   readonly policyVersion: string;
+  /** The 届次 the election elects; null for a census recorded before it was counted. */
+  readonly termNumber: number | null;
+  readonly termNumberBasis: TermNumberBasis | null;
 }
 
 export interface ElectionRequest {
@@ -28,6 +32,8 @@ export interface ElectionRequest {
   readonly deputySecretary: boolean;
   readonly minimumCommitteeCandidates: number;
   readonly requestedOn: string;
+  /** The request's 文号, when the branch numbered it. */
+  readonly requestReference: string | null;
 }
 
 export interface RequestApproval {

@@ -17,6 +17,8 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
         overSize: event.data.overSize,
         currentTerm,
         policyVersion: version,
+        termNumber: event.data.termNumber,
+        termNumberBasis: event.data.termNumberBasis,
       };
       if (state.status === 'none') {
         return { status: 'censusTaken', electionId, branchId, census, dueDate: currentTerm?.end ?? null };
@@ -37,6 +39,7 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
           deputySecretary: event.data.deputySecretary,
           minimumCommitteeCandidates: event.data.minimumCommitteeCandidates,
           requestedOn: event.data.at.slice(0, 10),
+          requestReference: event.data.requestReference,
         },
       };
     case 'ElectionRequestApproved':

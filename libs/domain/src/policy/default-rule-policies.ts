@@ -19,7 +19,7 @@ const elections = {
   committeeSizeMin: 3,
   committeeSizeUsualMax: 5,
   committeeSizeHardMax: 7,
-  electionShiftLimitDays: 365,
+  electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
   officersUncontestedAllowed: true,

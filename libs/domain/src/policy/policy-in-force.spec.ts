@@ -64,7 +64,7 @@ describe('default rule policies', () => {
         committeeSizeMin: 3,
         committeeSizeUsualMax: 5,
         committeeSizeHardMax: 7,
-        electionShiftLimitDays: 365,
+        electionShiftLimitMonths: 12,
         approvalLapseDays: 90,
         termEndReminderDays: [60, 30],
       });

@@ -7,6 +7,18 @@ export type RulePolicyPublished = DomainEvent<
   { readonly registryId: string; readonly policy: RulePolicy; readonly at: string }
 >;
 
+/** The parameters as schema 2 recorded them: the shift limit in days (365 meaning one year). */
+export type RulePolicyV2 = Omit<RulePolicy, 'electionShiftLimitMonths'> & { readonly electionShiftLimitDays: number };
+
+/**
+ * Schema 2: the shift limit was a number of days, which made 2023-09-01 → 2024-09-01 (366 days
+ * across 29 February) more than "one year". Kept for the upcaster that reads it as months.
+ */
+export type RulePolicyPublishedV2 = DomainEvent<
+  'RulePolicyPublished',
+  { readonly registryId: string; readonly policy: RulePolicyV2; readonly at: string }
+>;
+
 /**
  * Schema 1: published before the joining age (`minimumPartyJoiningAge`) was a parameter. Kept for
  * the upcaster that reads it as the current shape.
@@ -15,7 +27,7 @@ export type RulePolicyPublishedV1 = DomainEvent<
   'RulePolicyPublished',
   {
     readonly registryId: string;
-    readonly policy: Omit<RulePolicy, 'minimumPartyJoiningAge'>;
+    readonly policy: Omit<RulePolicyV2, 'minimumPartyJoiningAge'>;
     readonly at: string;
   }
 >;

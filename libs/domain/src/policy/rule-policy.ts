@@ -37,8 +37,12 @@ export interface RulePolicy {
   readonly committeeSizeHardMax: number;
   /** Years per term (§3: 3 before the 2022 Constitution as assumed here, 5 from 2022-10-22). */
   readonly termYears: number;
-  /** A postponed or advanced election moves by at most this many days without an override (§1.1 Art 3). */
-  readonly electionShiftLimitDays: number;
+  /**
+   * A postponed or advanced election moves by at most this many calendar months from the term end
+   * without an override (§1.1 Art 3, "一般不得超过一年": 12). Months, not days, so that one year is
+   * the same date a year on, 29 February included.
+   */
+  readonly electionShiftLimitMonths: number;
   /** An unused approval (批复) lapses after this many days (§1.6, a local rule). */
   readonly approvalLapseDays: number;
   /** Reminders before a term ends, in days (Workflow A.1: T–60 and T–30). */

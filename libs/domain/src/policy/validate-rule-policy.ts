@@ -62,7 +62,7 @@ export function validateRulePolicy(policy: RulePolicy): RulePolicy {
     fail('committee sizes', { kind: 'committeeSizesDecrease', min: sizeMin, usualMax, hardMax });
   }
   wholeAtLeast('termYears', 1);
-  wholeAtLeast('electionShiftLimitDays', 0);
+  wholeAtLeast('electionShiftLimitMonths', 0);
   wholeAtLeast('approvalLapseDays', 1);
 
   const reminders = policy.termEndReminderDays as unknown;

@@ -88,7 +88,7 @@ export interface FeedChange {
 }
 
 /** Each column: its header in the view's names, its Chinese header, the entry's key. */
-const AUDIT_COLUMNS: readonly (readonly [string, string, keyof AuditEntry])[] = [
+const AUDIT_COLUMNS: readonly (readonly [string, string, keyof AuditEntry, 'date'?])[] = [
   ['position', '位置', 'position'],
   ['event_id', '事件编号', 'eventId'],
   ['stream', '记录流', 'stream'],
@@ -96,7 +96,7 @@ const AUDIT_COLUMNS: readonly (readonly [string, string, keyof AuditEntry])[] = 
   ['type', '事件类型', 'type'],
   ['schema_version', '结构版本', 'schemaVersion'],
   ['occurred_at', '发生时间', 'occurredAt'],
-  ['occurred_on', '发生日期', 'occurredOn'],
+  ['occurred_on', '发生日期', 'occurredOn', 'date'],
   ['recorded_at', '记录时间', 'recordedAt'],
   ['actor_id', '操作人编号', 'actorId'],
   ['actor_name', '操作人', 'actorName'],
@@ -115,11 +115,14 @@ const AUDIT_COLUMNS: readonly (readonly [string, string, keyof AuditEntry])[] = 
 ];
 
 /** CSV columns of the audit log, in the view's names: the header row reporting jobs rely on. */
-export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditEntry>[] = AUDIT_COLUMNS.map(([header, headerZh, key]) => ({
-  header,
-  headerZh,
-  value: (row: AuditEntry) => row[key],
-}));
+export const AUDIT_CSV_COLUMNS: readonly CsvColumn<AuditEntry>[] = AUDIT_COLUMNS.map(
+  ([header, headerZh, key, kind]) => ({
+    header,
+    headerZh,
+    value: (row: AuditEntry) => row[key],
+    ...(kind === undefined ? {} : { kind }),
+  }),
+);
 
 const SELECT = `SELECT position, event_id AS eventId, stream, revision, type, schema_version AS schemaVersion,
   occurred_at AS occurredAt, occurred_on AS occurredOn, recorded_at AS recordedAt, actor_id AS actorId,

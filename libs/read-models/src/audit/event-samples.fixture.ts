@@ -207,6 +207,8 @@ export const SAMPLES: { readonly [E in DescribedEvent as E['type']]: E['data'] }
     committeeWorking: '支委会运转正常',
     secretarySituation: '书记年龄偏大',
     notes: null,
+    termNumber: 3,
+    termNumberBasis: 'stated',
   },
   ElectionRequested: {
     ...e,
@@ -219,6 +221,7 @@ export const SAMPLES: { readonly [E in DescribedEvent as E['type']]: E['data'] }
     agenda: ['选举支部委员会'],
     minimumCommitteeCandidates: 4,
     seatsAboveUsual: false,
+    requestReference: '府东支〔2023〕1号',
   },
   ElectionRequestApproved: {
     ...e,

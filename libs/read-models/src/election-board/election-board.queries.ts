@@ -257,10 +257,11 @@ export class ElectionBoardQueries {
   }
 }
 
-const column = <Row>(header: string, headerZh: string, key: keyof Row): CsvColumn<Row> => ({
+const column = <Row>(header: string, headerZh: string, key: keyof Row, kind?: 'date'): CsvColumn<Row> => ({
   header,
   headerZh,
   value: (row: Row) => row[key],
+  ...(kind === undefined ? {} : { kind }),
 });
 
 export const ELECTION_BOARD_CSV_COLUMNS: CsvColumn<ElectionBoardEntry>[] = [
@@ -269,22 +270,22 @@ export const ELECTION_BOARD_CSV_COLUMNS: CsvColumn<ElectionBoardEntry>[] = [
   column('branch_name', '支部名称', 'branchName'),
   column('campaign_id', '换届工作编号', 'campaignId'),
   column('campaign_title', '换届选举工作方案', 'campaignTitle'),
-  column('campaign_deadline', '换届工作截止日期', 'campaignDeadline'),
+  column('campaign_deadline', '换届工作截止日期', 'campaignDeadline', 'date'),
   column('group_id', '领导小组编号', 'groupId'),
   column('group_name', '换届工作领导小组', 'groupName'),
   column('group_leader_name', '领导小组组长', 'groupLeaderName'),
   column('state', '选举阶段', 'state'),
-  column('started_on', '开始日期', 'startedOn'),
+  column('started_on', '开始日期', 'startedOn', 'date'),
   column('last_step', '最近步骤', 'lastStep'),
   column('last_step_at', '最近步骤时间', 'lastStepAt'),
-  column('last_step_on', '最近步骤日期', 'lastStepOn'),
-  column('planned_date', '计划选举日期', 'plannedDate'),
-  column('due_date', '应换届日期', 'dueDate'),
+  column('last_step_on', '最近步骤日期', 'lastStepOn', 'date'),
+  column('planned_date', '计划选举日期', 'plannedDate', 'date'),
+  column('due_date', '应换届日期', 'dueDate', 'date'),
   column('approval_reference', '批复文号', 'approvalReference'),
-  column('approval_lapses_on', '批复失效日期', 'approvalLapsesOn'),
-  column('current_term_end', '本届任期届满日期', 'currentTermEnd'),
-  column('new_term_start', '新一届任期起始日期', 'newTermStart'),
-  column('new_term_end', '新一届任期届满日期', 'newTermEnd'),
+  column('approval_lapses_on', '批复失效日期', 'approvalLapsesOn', 'date'),
+  column('current_term_end', '本届任期届满日期', 'currentTermEnd', 'date'),
+  column('new_term_start', '新一届任期起始日期', 'newTermStart', 'date'),
+  column('new_term_end', '新一届任期届满日期', 'newTermEnd', 'date'),
   column('next_step', '下一步命令', 'nextStep'),
   column('next_step_zh', '下一步', 'nextStepZh'),
   column('next_step_en', '下一步（英文）', 'nextStepEn'),

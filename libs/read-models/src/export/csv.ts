@@ -9,6 +9,8 @@ export interface CsvColumn<Row> {
   readonly header: string;
   readonly headerZh: string;
   readonly value: (row: Row) => unknown;
+  /** `date`: its calendar dates (YYYY-MM-DD) are written as dates by a workbook, its other values as they are. CSV writes every value as it is. */
+  readonly kind?: 'date';
 }
 
 /** Columns named by the row's keys, header = key in both languages: for rows already flat and named for people. */

@@ -7,6 +7,7 @@ import {
 import { inList } from '../database/in-list';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { CsvColumn } from '../export/csv';
+import { withSittingCommittees, type SittingCommittee } from './sitting-committees';
 import { RESTRUCTURING_STATES, type RestructuringStateName } from './workflow-states';
 
 /**
@@ -115,6 +116,17 @@ export function memberRowForReporter(row: MemberReportRow): ReporterMemberReport
   return reporterShape(MEMBER_ROW_FOR_REPORTER, row) as unknown as ReporterMemberReportRow;
 }
 
+/** One restructuring in the list: what it is, where it stands, and the business days of both. */
+export interface RestructuringListRow {
+  readonly restructuringId: string;
+  readonly kind: string;
+  readonly status: RestructuringStateName;
+  /** The business day it was proposed. */
+  readonly proposedOn: string;
+  /** The business day it reached its status. */
+  readonly statusSince: string;
+}
+
 export interface ReportPage<Row> {
   readonly items: Row[];
   /** The id to pass as `after` for the next page; null at the end. */
@@ -126,11 +138,16 @@ export interface ReportPageRequest {
   readonly limit: number;
 }
 
-/** Each column: its stable header, its Chinese header, the row's key. */
-type ColumnList<Row> = readonly (readonly [string, string, keyof Row])[];
+/** Each column: its stable header, its Chinese header, the row's key, and `date` for calendar dates. */
+type ColumnList<Row> = readonly (readonly [string, string, keyof Row, 'date'?])[];
 
 const csv = <Row>(columns: ColumnList<Row>): CsvColumn<Row>[] =>
-  columns.map(([header, headerZh, key]) => ({ header, headerZh, value: (row: Row) => row[key] }));
+  columns.map(([header, headerZh, key, kind]) => ({
+    header,
+    headerZh,
+    value: (row: Row) => row[key],
+    ...(kind === undefined ? {} : { kind }),
+  }));
 
 export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
   ['branch_id', '支部编号', 'branchId'],
@@ -139,8 +156,8 @@ export const BRANCH_REPORT_CSV_COLUMNS = csv<BranchReportRow>([
   ['committee_name', '隶属党组织', 'committeeName'],
   ['joint', '是否联合党支部', 'joint'],
   ['status', '状态', 'status'],
-  ['established_on', '成立日期', 'establishedOn'],
-  ['dissolved_on', '撤销日期', 'dissolvedOn'],
+  ['established_on', '成立日期', 'establishedOn', 'date'],
+  ['dissolved_on', '撤销日期', 'dissolvedOn', 'date'],
   ['full_members', '正式党员人数', 'fullMembers'],
   ['probationary_members', '预备党员人数', 'probationaryMembers'],
   ['has_committee', '是否设支部委员会', 'hasCommittee'],
@@ -152,16 +169,16 @@ const MEMBER_REPORT_COLUMNS: ColumnList<MemberReportRow> = [
   ['member_id', '党员编号', 'memberId'],
   ['name', '姓名', 'name'],
   ['sex', '性别', 'sex'],
-  ['birth_date', '出生日期', 'birthDate'],
-  ['joined_party_on', '入党日期', 'joinedPartyOn'],
+  ['birth_date', '出生日期', 'birthDate', 'date'],
+  ['joined_party_on', '入党日期', 'joinedPartyOn', 'date'],
   ['former_post_level', '原职级', 'formerPostLevel'],
   ['membership', '党员类别', 'membership'],
   ['voting_suspended', '权利是否中止', 'votingSuspended'],
   ['status', '状态', 'status'],
   ['branch_id', '支部编号', 'branchId'],
   ['branch_name', '所在支部', 'branchName'],
-  ['admitted_on', '编入日期', 'admittedOn'],
-  ['left_on', '离开日期', 'leftOn'],
+  ['admitted_on', '编入日期', 'admittedOn', 'date'],
+  ['left_on', '离开日期', 'leftOn', 'date'],
   ['left_reason', '离开原因', 'leftReason'],
   // Added at the end, so the columns before it keep their places.
   ['age_band', '年龄段', 'ageBand'],
@@ -190,7 +207,8 @@ export function statisticsRows(statistics: Statistics): { metric: string; value:
 
 export const STATISTICS_CSV_COLUMNS: CsvColumn<{ metric: string; value: string | number | null }>[] = [
   { header: 'metric', headerZh: '指标', value: (row) => row.metric },
-  { header: 'value', headerZh: '数值', value: (row) => row.value },
+  // as_of is a date, every other value a count: a workbook writes each as what it is.
+  { header: 'value', headerZh: '数值', value: (row) => row.value, kind: 'date' },
 ];
 
 /** Full years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD). */
@@ -314,6 +332,31 @@ export class StatisticsQueries {
     };
   }
 
+  /**
+   * The restructurings, paged by id; with `within` (a committee-scoped caller's) only those.
+   * A list is short (a city has a handful a year), so a caller sorts a page as it likes.
+   */
+  restructurings(
+    filter: { status?: RestructuringStateName; within?: ReadonlySet<string> },
+    page: ReportPageRequest,
+  ): ReportPage<RestructuringListRow> {
+    const params: Record<string, unknown> = { after: page.after ?? '', limit: page.limit + 1 };
+    const where = ['restructuring_id > @after'];
+    if (filter.status !== undefined) {
+      where.push('state = @status');
+      params.status = filter.status;
+    }
+    if (filter.within !== undefined) where.push(inList('restructuring_id', 'restructuring', filter.within, params));
+    const rows = this.db
+      .prepare(
+        `SELECT restructuring_id AS restructuringId, kind, state AS status, proposed_on AS proposedOn,
+           state_since AS statusSince
+         FROM report_restructurings WHERE ${where.join(' AND ')} ORDER BY restructuring_id LIMIT @limit`,
+      )
+      .all(params) as RestructuringListRow[];
+    return pageOf(rows, page.limit, (row) => row.restructuringId);
+  }
+
   branches(filter: { status?: string; committeeId?: string }, page: ReportPageRequest): ReportPage<BranchReportRow> {
     const where = ['branch_id > ?'];
     const params: unknown[] = [page.after ?? ''];
@@ -342,6 +385,11 @@ export class StatisticsQueries {
       page.limit,
       (row) => row.branchId,
     );
+  }
+
+  /** A page of the branch list with each branch's sitting committee and term end, for the workbook. */
+  withSittingCommittees(rows: readonly BranchReportRow[]): (BranchReportRow & SittingCommittee)[] {
+    return withSittingCommittees(this.db, rows);
   }
 
   /** The roll; age bands are computed as of `asOf` (YYYY-MM-DD), reckoned as `agesBy` says. */

@@ -64,6 +64,22 @@ describe('statistics projection', () => {
     expect(queries.statistics('2024-03-08', 'birthDate').secretaries.youngestAge).toBe(74);
   });
 
+  it('lists restructurings with their kind, status and business days, paged by id, filtered by status and scope', () => {
+    const completed = {
+      restructuringId: IDS.restructuring,
+      kind: 'dissolution',
+      status: 'completed',
+      proposedOn: '2023-03-01',
+      statusSince: '2023-03-15',
+    };
+    expect(queries.restructurings({}, { limit: 10 })).toEqual({ items: [completed], next: null });
+    expect(queries.restructurings({ status: 'completed' }, { limit: 10 }).items).toHaveLength(1);
+    expect(queries.restructurings({ status: 'proposed' }, { limit: 10 }).items).toEqual([]);
+    expect(queries.restructurings({ within: new Set() }, { limit: 10 }).items).toEqual([]);
+    expect(queries.restructurings({ within: new Set([IDS.restructuring]) }, { limit: 10 }).items).toHaveLength(1);
+    expect(queries.restructurings({}, { after: IDS.restructuring, limit: 10 }).items).toEqual([]);
+  });
+
   it("reckons secretaries' ages by birth year when asked: the same on either side of a birthday", () => {
     for (const day of ['2024-01-01', '2024-03-07', '2024-03-08', '2024-12-31']) {
       expect(queries.statistics(day, 'birthYear').secretaries).toEqual({

@@ -69,7 +69,7 @@ export class BranchesController extends CommandController {
       },
     };
     return this.send(
-      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/branches', branchId),
     );
@@ -85,7 +85,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'RenameBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Post(':branchId/reaffiliate')
@@ -98,7 +100,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'ReaffiliateBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Post(':branchId/management-links')
@@ -116,7 +120,7 @@ export class BranchesController extends CommandController {
       data: { branchId, link: { linkId, kind: body.kind, name: body.name } },
     };
     return this.send(
-      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/branches', branchId, linkId),
     );
@@ -133,7 +137,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'RemoveManagementLink' as const, data: { branchId, linkId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Post(':branchId/posts')
@@ -163,7 +169,7 @@ export class BranchesController extends CommandController {
       },
     };
     return this.send(
-      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/branches', branchId, postId),
     );
@@ -180,7 +186,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'VacatePost' as const, data: { ...commandData(body), branchId, postId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Post(':branchId/assess-shape')
@@ -196,7 +204,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'AssessBranchShape' as const, data: { branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Post(':branchId/dissolve')
@@ -209,7 +219,9 @@ export class BranchesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'DissolveBranch' as const, data: { ...commandData(body), branchId } };
-    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt)), res, { id: branchId });
+    return this.send(new ExecuteBranchCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: branchId,
+    });
   }
 
   @Get(':branchId')

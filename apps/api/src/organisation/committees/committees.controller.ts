@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteCommitteeCommand, OrganisationFacts, uuidV5 } from '@app/application';
+import { ExecuteCommitteeCommand, OrganisationFacts, uuidV5, BusinessCalendar } from '@app/application';
 import { commandData } from '../../http/command-body';
 import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
 import { CommandController, created } from '../../http/command-controller';
@@ -20,6 +20,7 @@ import { CommitteeViewDto } from './committee-view.dto';
 export class CommitteesController extends CommandController {
   constructor(
     commands: CommandBus,
+    private readonly calendar: BusinessCalendar,
     private readonly facts: OrganisationFacts,
   ) {
     super(commands);
@@ -37,7 +38,7 @@ export class CommitteesController extends CommandController {
     const committeeId = body.committeeId ?? uuidV5(`committee:${meta.commandId}`);
     const input = { type: 'EstablishPartyCommittee' as const, data: { ...commandData(body), committeeId } };
     return this.send(
-      new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/committees', committeeId),
     );
@@ -53,7 +54,7 @@ export class CommitteesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'RenamePartyCommittee' as const, data: { ...commandData(body), committeeId } };
-    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res, {
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
       id: committeeId,
     });
   }
@@ -68,7 +69,7 @@ export class CommitteesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'DissolvePartyCommittee' as const, data: { ...commandData(body), committeeId } };
-    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt)), res, {
+    return this.send(new ExecuteCommitteeCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
       id: committeeId,
     });
   }

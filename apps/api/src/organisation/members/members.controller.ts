@@ -3,7 +3,7 @@ import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type Role } from '@app/application';
+import { ExecuteMemberCommand, OrganisationFacts, uuidV5, type Role, BusinessCalendar } from '@app/application';
 import { commandData } from '../../http/command-body';
 import { CommandEndpoint, type CommandAnswer } from '../../http/command-responses';
 import { CommandController, created } from '../../http/command-controller';
@@ -30,6 +30,7 @@ import { MemberViewDto } from './member-view.dto';
 export class MembersController extends CommandController {
   constructor(
     commands: CommandBus,
+    private readonly calendar: BusinessCalendar,
     private readonly facts: OrganisationFacts,
   ) {
     super(commands);
@@ -49,7 +50,7 @@ export class MembersController extends CommandController {
     const memberId = body.memberId ?? uuidV5(`member:${meta.commandId}`);
     const input = { type: 'AdmitMember' as const, data: { ...commandData(body), memberId } };
     return this.send(
-      new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)),
+      new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)),
       res,
       created('/members', memberId),
     );
@@ -65,7 +66,9 @@ export class MembersController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'ConfirmMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Post(':memberId/suspend-voting-rights')
@@ -78,7 +81,9 @@ export class MembersController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'SuspendVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Post(':memberId/restore-voting-rights')
@@ -91,7 +96,9 @@ export class MembersController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'RestoreVotingRights' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Post(':memberId/transfer')
@@ -104,7 +111,9 @@ export class MembersController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'TransferMember' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Post(':memberId/leave')
@@ -117,7 +126,9 @@ export class MembersController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     const input = { type: 'RecordMemberDeparture' as const, data: { ...commandData(body), memberId } };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Post(':memberId/correct')
@@ -133,7 +144,9 @@ export class MembersController extends CommandController {
       type: 'CorrectMemberData' as const,
       data: { memberId, corrections: { ...body.corrections }, reason: body.reason },
     };
-    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt)), res, { id: memberId });
+    return this.send(new ExecuteMemberCommand(input, commandContext(meta, body.occurredAt, this.calendar)), res, {
+      id: memberId,
+    });
   }
 
   @Get(':memberId')

@@ -2,8 +2,8 @@ import { branchShape } from '../../organisation/branch/branch-shape';
 import { requireEstablishedBy } from '../../organisation/establishment';
 import { refuse } from '../../shared/domain-error';
 import { requireOrderedDates, requireText } from '../../shared/iso-date';
-import { TakeCensus } from '../election.commands';
-import { ElectionEvent } from '../election.events';
+import { CommitteeHistory, TakeCensus } from '../election.commands';
+import { ElectionEvent, TermNumberBasis } from '../election.events';
 import { ElectionIn } from '../election.state';
 import { requireUniqueRoll } from '../guards';
 import { Judge, stamp } from '../judge';
@@ -41,6 +41,11 @@ export function takeCensus(
   if (currentTerm !== null) {
     requireOrderedDates(currentTerm.start, currentTerm.end, 'current term');
   }
+  const history = context.committeeHistory ?? {
+    lastTermNumber: null,
+    committeesOnRecord: currentTerm === null ? 0 : 1,
+  };
+  const term = termNumberOf(command.data.termNumber, history);
   return [
     {
       type: 'CensusTaken',
@@ -56,7 +61,32 @@ export function takeCensus(
         committeeWorking: requireText(command.data.committeeWorking, 'account of how the committee works'),
         secretarySituation: requireText(command.data.secretarySituation, "account of the secretary's situation"),
         notes: command.data.notes?.trim() || null,
+        termNumber: term.number,
+        termNumberBasis: term.basis,
       },
     },
   ];
+}
+
+/**
+ * The 届次 the election elects: one past the last installed election's when it recorded one (a
+ * clerk may only repeat it), else one past the committees on record, which a clerk may raise
+ * (never lower) where the branch's history before this system is longer than its record.
+ */
+export function termNumberOf(
+  stated: number | undefined,
+  history: CommitteeHistory,
+): { readonly number: number; readonly basis: TermNumberBasis } {
+  const last = history.lastTermNumber;
+  const fromElection = last !== null;
+  const counted = last !== null ? last + 1 : history.committeesOnRecord + 1;
+  if (stated === undefined) return { number: counted, basis: fromElection ? 'previousElection' : 'committeesOnRecord' };
+  if (!Number.isInteger(stated) || (fromElection ? stated !== counted : stated < counted)) {
+    throw refuse('TERM_NUMBER_CONFLICT', {
+      stated,
+      counted,
+      basis: fromElection ? 'previousElection' : 'committeesOnRecord',
+    });
+  }
+  return { number: stated, basis: fromElection ? 'previousElection' : 'stated' };
 }

@@ -1,6 +1,7 @@
+import { optionalDocumentNumber } from '../../shared/document-number';
 import { refuse } from '../../shared/domain-error';
 import { requireCalendarDate, requireText } from '../../shared/iso-date';
-import { addDays, daysBetween } from '../calendar';
+import { addDays, addMonths, daysBetween } from '../calendar';
 import { ApproveElectionRequest, BringElectionForward, PostponeElection, RequestElection } from '../election.commands';
 import { ElectionEvent } from '../election.events';
 import { ElectionIn } from '../election.state';
@@ -69,6 +70,7 @@ export function requestElection(
         agenda: (command.data.agenda ?? []).map((item) => requireText(item, 'agenda item')),
         minimumCommitteeCandidates: minimumCandidates,
         seatsAboveUsual: committee && committeeSeats > policy.committeeSizeUsualMax,
+        requestReference: optionalDocumentNumber(command.data.requestReference, 'request reference'),
       },
     },
   ];
@@ -122,16 +124,20 @@ export function shiftElection(
   if (newDate < judge.on) {
     throw refuse('NEW_DATE_IN_PAST', { newDate });
   }
-  // Measured from the term end, so successive shifts cannot add up past the limit.
+  // Measured from the term end, so successive shifts cannot add up past the limit; in calendar
+  // months, so that "one year" ends on the same date a year on, whatever 29 February does.
   const termEnd = state.census.currentTerm?.end ?? fromDate;
   const shiftDays = Math.abs(daysBetween(termEnd, newDate));
+  const limitMonths = judge.policy.electionShiftLimitMonths;
+  const furthest = addMonths(termEnd, newDate > termEnd ? limitMonths : -limitMonths);
+  const beyondLimit = newDate > termEnd ? newDate > furthest : newDate < furthest;
   const override = command.data.overrideShiftLimit === true;
-  if (shiftDays > judge.policy.electionShiftLimitDays && !override) {
+  if (beyondLimit && !override) {
     throw refuse('ELECTION_SHIFT_TOO_LARGE', {
       newDate,
       termEnd,
-      shiftDays,
-      limit: judge.policy.electionShiftLimitDays,
+      furthest,
+      limitMonths,
       policyVersion: judge.policy.version,
     });
   }
@@ -142,7 +148,7 @@ export function shiftElection(
     shiftDays,
     reason,
     approvalReference,
-    shiftLimitOverridden: override && shiftDays > judge.policy.electionShiftLimitDays,
+    shiftLimitOverridden: override && beyondLimit,
   };
   return [later ? { type: 'ElectionPostponed', data } : { type: 'ElectionBroughtForward', data }];
 }

@@ -1,5 +1,6 @@
 import { ACCESS_REFUSALS } from './access.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
+import { DOCUMENT_REFUSALS } from './documents.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
 import { IMPORT_REFUSALS } from './import.refusals';
 import { Language } from './language';
@@ -14,6 +15,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   RECORD_REFUSALS,
   ORGANISATION_REFUSALS,
   ELECTION_REFUSALS,
+  DOCUMENT_REFUSALS,
   RESTRUCTURING_REFUSALS,
   CAMPAIGN_REFUSALS,
   POLICY_REFUSALS,
@@ -30,6 +32,7 @@ export const REFUSALS = {
   ...RECORD_REFUSALS,
   ...ORGANISATION_REFUSALS,
   ...ELECTION_REFUSALS,
+  ...DOCUMENT_REFUSALS,
   ...RESTRUCTURING_REFUSALS,
   ...CAMPAIGN_REFUSALS,
   ...POLICY_REFUSALS,

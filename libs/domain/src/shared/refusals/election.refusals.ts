@@ -23,6 +23,11 @@ import { collision, malformed, NoDetails, RefusalCatalogue, RefusalEntry, rule, 
 /** A command the election's status or the date does not allow now: what was asked, and where it stands. */
 export type Blocked = { readonly command: ElectionCommandType; readonly status: ElectionStatus };
 
+/** A limit in months as people say it: 12 → "one year" / "一年", 6 → "6 months" / "6个月". */
+const monthsEn = (months: number): string =>
+  months % 12 === 0 ? `${months / 12} year${months === 12 ? '' : 's'}` : `${months} month${months === 1 ? '' : 's'}`;
+const monthsZh = (months: number): string => (months % 12 === 0 ? `${chineseNumber(months / 12)}年` : `${months}个月`);
+
 const commandEn = (d: Blocked): string => ELECTION_COMMAND_LABELS[d.command].en;
 const commandZh = (d: Blocked): string => ELECTION_COMMAND_LABELS[d.command].zh;
 
@@ -508,16 +513,23 @@ export const ELECTION_REFUSALS = {
   ELECTION_SHIFT_TOO_LARGE: rule<{
     readonly newDate: string;
     readonly termEnd: string;
-    readonly shiftDays: number;
-    readonly limit: number;
+    /** The furthest date the limit allows, counted in calendar months from the term end. */
+    readonly furthest: string;
+    readonly limitMonths: number;
     readonly policyVersion: string;
   }>({
     en: (d) =>
-      `Moving the election to ${d.newDate} shifts it ${d.shiftDays} days from the term end ${d.termEnd}; a postponement or advance is generally at most ${d.limit} days ${citeEn(article('election', 3), policy(d.policyVersion))}.`,
+      `Moving the election to ${d.newDate} goes past ${d.furthest}, ${monthsEn(d.limitMonths)} from the term end ${d.termEnd}; a postponement or advance is generally at most ${monthsEn(d.limitMonths)} ${citeEn(article('election', 3), policy(d.policyVersion))}.`,
     zh: (d) =>
-      `把选举改到${zhDate(d.newDate)}，与本届任期届满日期${zhDate(d.termEnd)}相差 ${d.shiftDays} 天：延期或提前换届一般不超过 ${d.limit} 天${citeZh(article('election', 3), policy(d.policyVersion))}。`,
+      `把选举改到${zhDate(d.newDate)}，超出了本届任期届满日期${zhDate(d.termEnd)}前后${monthsZh(d.limitMonths)}（${zhDate(d.furthest)}）：延期或提前换届一般不超过${monthsZh(d.limitMonths)}${citeZh(article('election', 3), policy(d.policyVersion))}。`,
     examples: [
-      { newDate: '2024-09-01', termEnd: '2023-05-31', shiftDays: 459, limit: 365, policyVersion: '2022-10-22' },
+      {
+        newDate: '2024-09-01',
+        termEnd: '2023-05-31',
+        furthest: '2024-05-31',
+        limitMonths: 12,
+        policyVersion: '2022-10-22',
+      },
     ],
   }),
 

@@ -9,4 +9,6 @@ export type { DatedAct } from './organisation.refusals';
 export type { Blocked, MotionSubject, OfficeName } from './election.refusals';
 export type { EmptyPlanProblem, RestructuringAction } from './restructuring.refusals';
 export type { PolicyFieldProblem } from './policy.refusals';
+export type { FiledDocument } from './documents.refusals';
+export { chineseNumber } from './citations';
 export type { UnreadableWorkbook } from './import.refusals';

@@ -69,6 +69,8 @@ export const FIELD_LABELS = {
   'result approval reference': '选举结果批复文号',
   'approval document reference': '批准文件文号',
   'plan document number': '工作方案文号',
+  'request reference': '换届请示文号',
+  'filing reference': '备案文号',
   // Reasons
   'reason for dissolution': '撤销原因',
   'reason for the correction': '更正原因',
