@@ -141,6 +141,28 @@ describe('importing the bureau’s workbook', () => {
       .sort();
     expect(eastPosts).toEqual(['committeeMember 李秀英', 'deputySecretary 孙立新', 'secretary 张建国']);
 
+    // The rolls: who is on each branch now, and a corrected member as the roll records them.
+    const rollOf = async (name: string) => {
+      const branchId = (branches.get(name) as unknown as { branchId: string }).branchId;
+      const answer = await request(http).get(`/branches/${branchId}/members`).expect(200);
+      return (answer.body.members as { memberId: string; name: string; membership: string }[]).sort((x, y) =>
+        x.name.localeCompare(y.name, 'zh-CN'),
+      );
+    };
+    const east = await rollOf('东关社区离退休干部党支部');
+    expect(east.map((m) => `${m.name} ${m.membership}`).sort()).toEqual(
+      ['张建国 full', '李秀英 full', '王德明 full', '赵淑兰 full', '刘志刚 full', '周建华 full'].sort(),
+    );
+    expect((await rollOf('西街社区离退休干部党支部')).map((m) => m.name).sort()).toEqual(
+      ['陈国华', '杨桂芳', '黄丽娟'].sort(),
+    );
+    const zhao = east.find((m) => m.name === '赵淑兰') as { memberId: string };
+    const corrected = await request(http).get(`/members/${zhao.memberId}`).expect(200);
+    expect(corrected.body).toMatchObject({
+      status: 'active',
+      personal: { name: '赵淑兰', sex: 'female', birthDate: '1955-08-09', formerPostLevel: '副科级' },
+    });
+
     const roll2022 = await request(http).get('/org/tree?asOf=2022-12-31').expect(200);
     const count = (body: {
       committees: { branches: { members: { full: number; probationary: number } }[]; committees?: unknown[] }[];

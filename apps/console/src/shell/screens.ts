@@ -57,6 +57,13 @@ export const SCREENS: readonly Screen[] = [
     roles: ['admin', 'auditor', 'reporter'],
     component: lazy(() => import('../screens/ReportsScreen')),
   },
+  {
+    path: '/import',
+    label: '导入',
+    // POST /imports, GET /imports/**: administrators.
+    roles: ['admin'],
+    component: lazy(() => import('../screens/import/ImportScreen')),
+  },
 ];
 
 /** An address the console does not have. */

@@ -48,19 +48,23 @@ export async function* readWorkbook(file: Buffer): AsyncGenerator<WorkbookPart> 
 
 async function* readXlsx(file: Buffer): AsyncGenerator<WorkbookPart> {
   const inspected = inspectWorkbookArchive(file);
-  const partOf = new Map([...inspected.sheetNames].map(([part, name]) => [name, part]));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([inspected.reordered]), {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
-    entries: 'ignore',
+    entries: 'emit',
+  });
+  // Each worksheet is announced by its part's number just before it is handed over: its name
+  // and merged ranges are looked up by part, as the workbook's own list has them.
+  let part = '';
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id: string }) => {
+    if (entry.type === 'worksheet') part = `xl/worksheets/sheet${entry.id}.xml`;
   });
   try {
     for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name: string }).name;
-      const part = partOf.get(name);
-      yield { kind: 'sheet', name, merges: (part === undefined ? undefined : inspected.merges.get(part)) ?? [] };
+      const name = inspected.sheetNames.get(part) ?? (worksheet as unknown as { name: string }).name;
+      yield { kind: 'sheet', name, merges: inspected.merges.get(part) ?? [] };
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
         const cells: RawCell[] = [];

@@ -9,6 +9,10 @@ const MAX_ENTRIES = 2000;
 
 export interface ZipEntry {
   readonly name: string;
+  /** Where its central directory record starts and how long it is. */
+  readonly centralOffset: number;
+  readonly centralLength: number;
+  readonly localOffset: number;
   readonly method: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
@@ -21,6 +25,13 @@ export interface InspectedWorkbook {
   readonly merges: ReadonlyMap<string, readonly string[]>;
   /** Sheet names by worksheet part, from the workbook's own list and relationships. */
   readonly sheetNames: ReadonlyMap<string, string>;
+  /**
+   * The same archive with the workbook's own parts (its sheet list, relationships, styles and
+   * shared strings) before the worksheets. A streaming reader meets the parts in archive order,
+   * and a writer that streams its sheets puts them first: read that way, sheets would lose
+   * their names and their dates.
+   */
+  readonly reordered: Buffer;
 }
 
 const damaged = () => refuse('WORKBOOK_UNREADABLE', { kind: 'damaged' });
@@ -66,7 +77,64 @@ export function inspectWorkbookArchive(file: Buffer): InspectedWorkbook {
       relsXml = content.toString('utf8');
     }
   }
-  return { merges, sheetNames: sheetNamesOf(workbookXml, relsXml) };
+  return { merges, sheetNames: sheetNamesOf(workbookXml, relsXml), reordered: reorder(file, entries) };
+}
+
+/** The parts a reader needs before any worksheet, in this order; the rest keep theirs. */
+const FIRST_PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/styles.xml',
+  'xl/sharedStrings.xml',
+];
+
+/**
+ * Copies each part's packed bytes as they are behind a fresh local header that states its sizes
+ * and checksum (from the central directory), so no part needs a trailing data descriptor, in
+ * the order FIRST_PARTS says.
+ */
+function reorder(file: Buffer, entries: readonly ZipEntry[]): Buffer {
+  const rank = (entry: ZipEntry) => {
+    const index = FIRST_PARTS.indexOf(entry.name);
+    return index < 0 ? FIRST_PARTS.length : index;
+  };
+  const ordered = entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => rank(a.entry) - rank(b.entry) || a.index - b.index);
+  const parts: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { entry } of ordered) {
+    const central = Buffer.from(file.subarray(entry.centralOffset, entry.centralOffset + entry.centralLength));
+    const flags = central.readUInt16LE(8) & ~0x8;
+    const name = file.subarray(entry.centralOffset + 46, entry.centralOffset + 46 + central.readUInt16LE(28));
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(central.readUInt16LE(6), 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(entry.method, 8);
+    local.writeUInt32LE(central.readUInt32LE(12), 10);
+    local.writeUInt32LE(central.readUInt32LE(16), 14);
+    local.writeUInt32LE(entry.compressedSize, 18);
+    local.writeUInt32LE(entry.uncompressedSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt32LE(offset, 42);
+    parts.push(local, name, file.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize));
+    centrals.push(central);
+    offset += 30 + name.length + entry.compressedSize;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(ordered.length, 8);
+  end.writeUInt16LE(ordered.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
 }
 
 function centralDirectory(file: Buffer): ZipEntry[] {
@@ -98,8 +166,18 @@ function centralDirectory(file: Buffer): ZipEntry[] {
     if (localOffset + 30 > file.length || file.readUInt32LE(localOffset) !== 0x04034b50) throw damaged();
     const dataOffset = localOffset + 30 + file.readUInt16LE(localOffset + 26) + file.readUInt16LE(localOffset + 28);
     if (dataOffset + compressedSize > file.length) throw damaged();
-    entries.push({ name, method, compressedSize, uncompressedSize, dataOffset });
-    at += 46 + nameLength + extraLength + commentLength;
+    const centralLength = 46 + nameLength + extraLength + commentLength;
+    entries.push({
+      name,
+      centralOffset: at,
+      centralLength,
+      localOffset,
+      method,
+      compressedSize,
+      uncompressedSize,
+      dataOffset,
+    });
+    at += centralLength;
   }
   return entries;
 }
