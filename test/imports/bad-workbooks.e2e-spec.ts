@@ -241,6 +241,19 @@ describe('bad workbooks', () => {
     expect(body.detail).toContain('另存为“CSV UTF-8（逗号分隔）”');
   });
 
+  it('a JSON body instead of the file: 415 saying to send the workbook itself', async () => {
+    const answer = await request(http)
+      .post('/imports?apply=true&asOf=2023-02-01')
+      .send({ file: '花名册.xlsx' })
+      .expect(415);
+    expect(answer.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(answer.body.detail).toBe(
+      '请求正文的类型是 application/json：导入须直接发送工作簿文件本身，即 .xlsx 文件' +
+        '（application/vnd.openxmlformats-officedocument.spreadsheetml.sheet）或 UTF-8 编码的 CSV（text/csv）。',
+    );
+    expect((await api.store.readAll()).length).toBe(recorded);
+  });
+
   it('a CSV in UTF-8 is one sheet, known by its headers', async () => {
     const csv = `\ufeff${MEMBER_HEADERS.join(',')}\n${member().join(',')}\n`;
     const dry = await send(Buffer.from(csv), 'text/csv').expect(200);

@@ -1,6 +1,9 @@
 import { REFUSAL_CODES, type Language, type RefusalCode } from '@app/domain';
 import type { FieldError } from './validation';
 
+/** The media type of an .xlsx workbook, as the import takes it. */
+const WORKBOOK_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
  * The answers the API's edge gives besides the domain's refusals: malformed requests, access,
  * routes and resources that do not exist, the event store's and the read models' trouble, and
@@ -152,20 +155,31 @@ export const EDGE_PROBLEMS = {
     zh: (d) => `请求正文超过了本接口接受的 ${d.limit}。`,
     examples: [{ limit: '100 kB' }],
   }),
-  UNSUPPORTED_MEDIA_TYPE: edge<{ readonly contentType: string | null } | Reported>({
+  UNSUPPORTED_MEDIA_TYPE: edge<{ readonly contentType: string | null; readonly workbook?: true } | Reported>({
     en: (d) => {
       if ('reason' in d) return d.reason;
+      if (d.workbook) {
+        return `The body is ${d.contentType ?? 'untyped'}; send the workbook itself as an .xlsx file (${WORKBOOK_MEDIA_TYPE}) or a UTF-8 CSV (text/csv).`;
+      }
       return d.contentType === null
         ? 'The request has a body but no Content-Type; send it as application/json.'
         : `The body is ${d.contentType || 'untyped'}; every command body is application/json.`;
     },
     zh: (d) => {
       if ('reason' in d) return `请求正文的编码无法接受（${d.reason}）。`;
+      if (d.workbook) {
+        return `请求正文的类型是 ${d.contentType ?? '未声明'}：导入须直接发送工作簿文件本身，即 .xlsx 文件（${WORKBOOK_MEDIA_TYPE}）或 UTF-8 编码的 CSV（text/csv）。`;
+      }
       return d.contentType === null
         ? '请求带有正文却没有 Content-Type：请以 application/json 发送。'
         : `请求正文的类型是 ${d.contentType || '未声明'}：所有命令的正文都须为 application/json。`;
     },
-    examples: [{ contentType: null }, { contentType: 'text/plain' }, { reason: 'unsupported charset "LATIN1"' }],
+    examples: [
+      { contentType: null },
+      { contentType: 'text/plain' },
+      { contentType: 'application/json', workbook: true },
+      { reason: 'unsupported charset "LATIN1"' },
+    ],
   }),
   TOO_MANY_REQUESTS: edge<Record<string, never>>({
     en: () => 'Too many writes from this caller in the last minute; wait as Retry-After says, then send it again.',

@@ -37,6 +37,7 @@ export class ImportsController {
     problems: {
       400: 'The file is not a workbook the import reads (WORKBOOK_UNREADABLE, WORKBOOK_ARCHIVE_BOMB, WORKBOOK_NOT_UTF8, WORKBOOK_NO_SHEETS, WORKBOOK_TOO_LARGE), or the query is malformed.',
       409: 'A record the workbook touches changed while it was applied; send it again.',
+      413: 'A JSON body (which this route does not take) larger than 100 kB, refused before it is read.',
       415: `The body is not ${XLSX} or text/csv.`,
       422: 'apply=true and the workbook has problems (WORKBOOK_HAS_PROBLEMS): nothing recorded; the dry run lists them.',
       429: true,

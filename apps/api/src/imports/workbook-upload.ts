@@ -24,6 +24,7 @@ export function readUpload(request: Request, limit: number): Promise<Buffer> {
     return Promise.reject(
       new EdgeRefusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', {
         contentType: type === undefined ? null : (type.split(';')[0]?.trim() ?? ''),
+        workbook: true,
       }),
     );
   }
