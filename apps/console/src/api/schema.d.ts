@@ -13296,6 +13296,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description A JSON body (which this route does not take) larger than 100 kB, refused before it is read. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The body is not application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or text/csv. */
             415: {
                 headers: {

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  ImportOutlined,
   LogoutOutlined,
   NodeIndexOutlined,
   SolutionOutlined,
@@ -23,6 +24,7 @@ const ICONS: Readonly<Record<string, ReactNode>> = {
   '/restructurings': <NodeIndexOutlined />,
   '/audit': <AuditOutlined />,
   '/reports': <BarChartOutlined />,
+  '/import': <ImportOutlined />,
 };
 
 /** The signed-in layout: the menu of screens on the left, who is signed in and 退出登录 on top. */
