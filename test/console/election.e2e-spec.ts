@@ -1,10 +1,8 @@
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bootApi, type BootedApi } from '../api/boot-api';
-import { collectErrors, launchChromium, SCREENSHOTS, VIEWPORT } from './browser';
+import { collectErrors, SCREENSHOTS, VIEWPORT } from './browser';
+import { stageConsole, type ConsoleStage } from './console-stage';
 import { BRANCH, SECOND_BRANCH, seedElectionBranch, type ElectionSeed } from './election-seed';
-import { clerkToken } from './overview-seed';
 
 /**
  * 换届 in Chromium against the real API: one branch's election from its census to the installed
@@ -13,35 +11,20 @@ import { clerkToken } from './overview-seed';
  * pictures in docs/console/ come out the same on every run.
  */
 describe('console: 换届', () => {
-  let api: BootedApi;
   let base: string;
   let browser: Browser;
   let seed: ElectionSeed;
   let authorization: string;
 
+  let stage: ConsoleStage | undefined;
+
   beforeAll(async () => {
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_ELECTION_TIMER_MINUTES: '0', BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0' },
-    });
-    const server: Server = api.app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    authorization = `Bearer ${await clerkToken(api.config)}`;
+    stage = await stageConsole({ pictures: true });
+    ({ base, authorization, browser } = stage);
     seed = await seedElectionBranch(base, authorization);
-    browser = await launchChromium([
-      '--num-raster-threads=1',
-      '--disable-partial-raster',
-      '--force-color-profile=srgb',
-    ]);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('drives a branch’s election from the census to installed posts, with a refused step, a blocked one and a stale edit', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

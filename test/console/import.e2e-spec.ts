@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { bootApi, type BootedApi } from '../api/boot-api';
+import type { BootedApi } from '../api/boot-api';
 import { bureauRoll, rollWorkbook, XLSX } from '../imports/workbook-fixtures';
-import { collectErrors, launchChromium, VIEWPORT } from './browser';
+import { collectErrors, VIEWPORT } from './browser';
+import { stageConsole, type ConsoleStage } from './console-stage';
 
 /**
  * 导入 in Chromium against the real API: a workbook with a problem shows it by sheet, row and
@@ -14,23 +14,14 @@ describe('console: 导入', () => {
   let base: string;
   let browser: Browser;
 
+  let stage: ConsoleStage | undefined;
+
   beforeAll(async () => {
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_ELECTION_TIMER_MINUTES: '0', BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0' },
-    });
-    const server: Server = api.app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await launchChromium();
+    stage = await stageConsole();
+    ({ api, base, browser } = stage);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => stage?.close());
 
   async function signedInAdmin(): Promise<{ page: Page; errors: string[] }> {
     const page = await browser.newPage({ viewport: VIEWPORT, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { bootApi, type BootedApi } from '../api/boot-api';
-import { collectErrors, launchChromium, SCREENSHOTS, VIEWPORT } from './browser';
-import { AS_OF, clerkToken, seedOverview, type Seeded } from './overview-seed';
+import type { BootedApi } from '../api/boot-api';
+import { collectErrors, SCREENSHOTS, VIEWPORT } from './browser';
+import { stageConsole, type ConsoleStage } from './console-stage';
+import { AS_OF, seedOverview, type Seeded } from './overview-seed';
 
 /**
  * 工作台, 审计 and 报表 in Chromium, against the real API on loopback with records made through
@@ -18,30 +18,15 @@ describe('console: 工作台, 审计 and 报表', () => {
   let browser: Browser;
   let seeded: Seeded;
 
+  let stage: ConsoleStage | undefined;
+
   beforeAll(async () => {
-    // No timers: approval lapses and digests would otherwise be recorded on today's date.
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_ELECTION_TIMER_MINUTES: '0', BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0' },
-    });
-    const server: Server = api.app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    seeded = await seedOverview(base, `Bearer ${await clerkToken(api.config)}`);
-    // One raster thread, whole tiles: rounded corners come out the same to the last grey level.
-    browser = await launchChromium([
-      '--num-raster-threads=1',
-      '--disable-partial-raster',
-      '--force-color-profile=srgb',
-    ]);
+    stage = await stageConsole({ pictures: true });
+    ({ api, base, browser } = stage);
+    seeded = await seedOverview(base, stage.authorization);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => stage?.close());
 
   /** A page signed in by the development role picker, opened at `route`. */
   async function signedIn(

@@ -1,8 +1,5 @@
-import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { bootApi, type BootedApi } from '../api/boot-api';
-import { launchChromium } from './browser';
-import { clerkToken } from './overview-seed';
+import { stageConsole, type ConsoleStage } from './console-stage';
 import { choose, expectVisible, picture, signedIn, typeDate, unlabelledFields } from './restructure-page';
 import { BRANCH_NAMES, seedRestructure, type RestructureSeed } from './restructure-seed';
 
@@ -16,36 +13,20 @@ const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
  * docs/console/wizard.png and org-diff.png come out the same on every run.
  */
 describe('console: 调整 wizard and 组织架构', () => {
-  let api: BootedApi;
   let base: string;
   let browser: Browser;
   let seeded: RestructureSeed;
   let authorization: string;
 
+  let stage: ConsoleStage | undefined;
+
   beforeAll(async () => {
-    api = await bootApi({
-      auth: 'explicit',
-      env: { BRANCHFLOW_ELECTION_TIMER_MINUTES: '0', BRANCHFLOW_DIGEST_INTERVAL_MINUTES: '0' },
-    });
-    const server: Server = api.app.getHttpServer();
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('no port');
-    base = `http://127.0.0.1:${address.port}`;
-    authorization = `Bearer ${await clerkToken(api.config)}`;
+    stage = await stageConsole({ pictures: true });
+    ({ base, authorization, browser } = stage);
     seeded = await seedRestructure(base, authorization);
-    // One raster thread, whole tiles: rounded corners come out the same to the last grey level.
-    browser = await launchChromium([
-      '--num-raster-threads=1',
-      '--disable-partial-raster',
-      '--force-color-profile=srgb',
-    ]);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('merges 振兴 and 永盛 into 西关 through the wizard, and shows the tree the day before and the day of it', async () => {
     const { page, errors } = await signedIn(browser, base, '管理员', '/restructurings');
