@@ -254,6 +254,12 @@ describe('bad workbooks', () => {
     expect((await api.store.readAll()).length).toBe(recorded);
   });
 
+  it('text that is not CSV (an error page saved as the roll): refused by name, never a 500', async () => {
+    const body = await refusal(Buffer.from('{"status":401,"detail":"未登录"}'), 'text/csv');
+    expect(body.code).toBe('WORKBOOK_UNREADABLE');
+    expect(body.detail).toContain('既不是 .xlsx 工作簿，也不是格式正确的 CSV 文件');
+  });
+
   it('a CSV in UTF-8 is one sheet, known by its headers', async () => {
     const csv = `\ufeff${MEMBER_HEADERS.join(',')}\n${member().join(',')}\n`;
     const dry = await send(Buffer.from(csv), 'text/csv').expect(200);

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
+import { CsvError, parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { refuse } from '@app/domain';
 import { inspectWorkbookArchive } from './zip-inspection';
@@ -111,9 +111,15 @@ async function* readCsv(file: Buffer): AsyncGenerator<WorkbookPart> {
   const parser = Readable.from([text]).pipe(
     parseCsv({ relax_column_count: true, skip_empty_lines: false, bom: false, info: true }),
   );
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    const cells = record.record.map((value) => csvCell(value));
-    yield { kind: 'row', number: record.info.lines, cells };
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const cells = record.record.map((value) => csvCell(value));
+      yield { kind: 'row', number: record.info.lines, cells };
+    }
+  } catch (error) {
+    // Text that is not CSV (a saved web page, a JSON answer): a refusal of the file, never a 500.
+    if (error instanceof CsvError) throw refuse('WORKBOOK_UNREADABLE', { kind: 'malformedCsv' });
+    throw error;
   }
 }
 

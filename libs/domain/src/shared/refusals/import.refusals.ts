@@ -4,7 +4,7 @@ import { malformed, RefusalCatalogue, rule } from './refusal';
 const mb = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 /** What a file that is not a readable workbook turned out to be. */
-export type UnreadableWorkbook = 'xls' | 'damaged' | 'zip64' | 'encrypted' | 'notWorkbook';
+export type UnreadableWorkbook = 'xls' | 'damaged' | 'zip64' | 'encrypted' | 'notWorkbook' | 'malformedCsv';
 
 const UNREADABLE_ZH: Readonly<Record<UnreadableWorkbook, string>> = {
   xls: '这是旧版 Excel 文件（.xls）：请在 Excel 或 WPS 中另存为 .xlsx 工作簿，或另存为 UTF-8 编码的 CSV 文件后再导入。',
@@ -12,6 +12,8 @@ const UNREADABLE_ZH: Readonly<Record<UnreadableWorkbook, string>> = {
   zip64: '文件采用了超大压缩格式（ZIP64），花名册不会用到这种格式：请在 Excel 或 WPS 中重新保存为 .xlsx 后再导入。',
   encrypted: '工作簿设有密码或已加密，无法读取：请取消密码保护后另存，再导入。',
   notWorkbook: '文件不是 .xlsx 工作簿（压缩包中没有工作表）：请上传 .xlsx 工作簿或 UTF-8 编码的 CSV 文件。',
+  malformedCsv:
+    '文件既不是 .xlsx 工作簿，也不是格式正确的 CSV 文件（引号不成对或位置不对）：请在 Excel 或 WPS 中打开花名册，另存为 .xlsx 或“CSV UTF-8（逗号分隔）”后再导入。',
 };
 
 const UNREADABLE_EN: Readonly<Record<UnreadableWorkbook, string>> = {
@@ -22,6 +24,8 @@ const UNREADABLE_EN: Readonly<Record<UnreadableWorkbook, string>> = {
   encrypted: 'The workbook is password-protected or encrypted: remove the protection, save it, and import that.',
   notWorkbook:
     'The file is not an .xlsx workbook (the archive holds no worksheet): upload an .xlsx workbook or a UTF-8 CSV file.',
+  malformedCsv:
+    'The file is neither an .xlsx workbook nor a well-formed CSV (a quote is unmatched or misplaced): open the roll in Excel or WPS, save it as .xlsx or "CSV UTF-8 (comma delimited)" and import that.',
 };
 
 type Cell = { readonly sheet: string; readonly column: string };
@@ -43,7 +47,14 @@ export const IMPORT_REFUSALS = {
   WORKBOOK_UNREADABLE: malformed<{ readonly kind: UnreadableWorkbook }>({
     en: (d) => UNREADABLE_EN[d.kind],
     zh: (d) => UNREADABLE_ZH[d.kind],
-    examples: [{ kind: 'xls' }, { kind: 'damaged' }, { kind: 'zip64' }, { kind: 'encrypted' }, { kind: 'notWorkbook' }],
+    examples: [
+      { kind: 'xls' },
+      { kind: 'damaged' },
+      { kind: 'zip64' },
+      { kind: 'encrypted' },
+      { kind: 'notWorkbook' },
+      { kind: 'malformedCsv' },
+    ],
   }),
   WORKBOOK_ARCHIVE_BOMB: malformed<{
     readonly entry: string;
