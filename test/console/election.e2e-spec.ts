@@ -84,8 +84,11 @@ describe('console: 换届', () => {
     await visible(page, '尚未提名');
     await page.locator('.steps-card').getByText('上级批复', { exact: true }).click();
     expect(await descriptionOf(page, '批复失效日期')).toBe('2023年6月18日');
-    await page.locator('.steps-card').getByText('推荐提名', { exact: true }).click();
     for (const name of ['王志远', '李淑珍', '张建华', '刘桂芳'] as const) {
+      // Each nomination re-reads the election, and the stepper shows the step it is now at: the
+      // clerk opens 推荐提名 again before the next one, whatever the stepper settled on.
+      await page.locator('.steps-card').getByText('推荐提名', { exact: true }).click();
+      await act(page, '提 名').waitFor();
       await pick(page, '被提名人', [name]);
       await act(page, '提 名').click();
       await page.locator('.ant-table-tbody').getByText(name, { exact: true }).waitFor();
