@@ -47,7 +47,7 @@ describe('operator commands: demo, export, tree, history', () => {
     });
     expect(await run(['export', 'members'])).toMatchObject({
       exitCode: ExitCode.usage,
-      err: expect.stringContaining('--format csv or --format json is required'),
+      err: expect.stringContaining('--format csv, --format json or --format xlsx is required'),
     });
     expect(await run(['history'])).toMatchObject({ exitCode: ExitCode.usage });
     expect(await run(['demo', '--frobnicate'])).toMatchObject({
