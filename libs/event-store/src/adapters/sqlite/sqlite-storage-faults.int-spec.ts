@@ -135,7 +135,7 @@ describe('SqliteEventStore when its file refuses writes', () => {
     const disk = smallDisk();
     if ('skipReason' in disk) {
       console.warn(`Real full-disk test SKIPPED: ${disk.skipReason}; the max_page_count tests above still run.`);
-      it.skip('needs a mountable tmpfs', () => undefined);
+      it.skip(`needs a mountable tmpfs (${disk.skipReason})`, () => undefined);
       return;
     }
     afterAll(() => disk.release());
