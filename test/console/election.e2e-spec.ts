@@ -334,13 +334,16 @@ describe('console: 换届', () => {
 
 /**
  * A step's own button, in its form (the list of next actions above has buttons of the same
- * names). antd spaces out a two-character label (提 名) except while it shows its spinner, so
- * the name matches with or without the space.
+ * names), found by the words on it as the clerk reads them. antd spaces out a two-character
+ * label (提 名) except while it shows its spinner; and the spinner's icon, labelled "loading",
+ * may linger invisible in the button after the spinner's exit motion, so the accessible name is
+ * not a steady handle.
  */
 const act = (page: Page, name: string): Locator =>
-  page.locator('form').getByRole('button', {
-    name: new RegExp(`^${[...name.replace(/\s/g, '')].join('\\s?')}$`),
-  });
+  page
+    .locator('form')
+    .getByRole('button')
+    .filter({ hasText: new RegExp(`^${[...name.replace(/\s/g, '')].join('\\s?')}$`) });
 
 /**
  * Picks names in the labelled select, typing each as a clerk would and taking the first match
