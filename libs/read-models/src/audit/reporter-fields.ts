@@ -130,10 +130,10 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
   ManagementLinkAdded: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
   ManagementLinkRemoved: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
-  PostAssigned: { fields: { branchId: true, post: POST, at: true } },
-  OfficerAppointed: { fields: { branchId: true, post: POST, at: true } },
-  ViceSecretaryCrossAppointed: { fields: { branchId: true, post: POST, at: true } },
-  PartyAffairsOfficerAssigned: { fields: { branchId: true, post: POST, at: true } },
+  PostAssigned: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  OfficerAppointed: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  ViceSecretaryCrossAppointed: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  PartyAffairsOfficerAssigned: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
   PostVacated: {
     fields: {
       branchId: true,
