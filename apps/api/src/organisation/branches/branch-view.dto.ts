@@ -80,7 +80,8 @@ export class BranchViewDto {
   readonly endedPostIds?: readonly string[];
   @List(() => VacancyDto, {
     optional: true,
-    description: 'Elected posts vacated mid-term (death, removal, resignation, transfer) that no by-election (补选) has filled yet.',
+    description:
+      'Elected posts vacated mid-term (death, removal, resignation, transfer) that no by-election (补选) has filled yet.',
   })
   readonly vacancies?: readonly VacancyDto[];
   @Obj(() => BranchShapeDto, { optional: true, nullable: true, description: 'The shape last recorded.' })
