@@ -170,6 +170,13 @@ describe('by-elections (补选) over HTTP', () => {
       /不得由支部委员会补选/,
       'zh-CN',
     );
+    // The assembly cannot be dated before the consent it follows.
+    await refused(
+      path('assembly'),
+      assembly(9, 6, 3, { occurredAt: '2024-03-19' }),
+      'BY_ELECTION_DATED_BEFORE_STEP',
+      /2024-03-19 is before the superior consented on 2024-03-20/,
+    );
     // 7 of the 10 due is under four fifths.
     await refused(path('assembly'), assembly(7, 6, 1), 'QUORUM_NOT_MET', /4\/5 of those due/);
     // 5 yes-votes of 10 due is exactly half: not elected, as in the term election.

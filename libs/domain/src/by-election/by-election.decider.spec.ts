@@ -151,6 +151,16 @@ describe('by-election (补选) decider', () => {
     expect(run([requestCommand(), consent, holdCommand({ ballots: ballots(6, 3, 9) })])).toHaveLength(3);
   });
 
+  it('refuses a step dated before the one it follows, naming both dates', () => {
+    const early = { ...requestCommand(), metadata: metadata('2024-02-28') };
+    expect(refusal([early])).toBe('BY_ELECTION_DATED_BEFORE_STEP');
+    const beforeConsent = { ...holdCommand(), metadata: metadata('2024-03-19') };
+    expect(refusal([requestCommand(), consent, beforeConsent])).toBe('BY_ELECTION_DATED_BEFORE_STEP');
+    const filedEarly = fileCommand();
+    const earlier = { ...filedEarly, data: { ...filedEarly.data, filedOn: '2024-04-19' } } as ByElectionCommand;
+    expect(refusal([requestCommand(), consent, holdCommand(), earlier])).toBe('BY_ELECTION_DATED_BEFORE_STEP');
+  });
+
   it('refuses filing once the vacancy has been filled meanwhile, and any step out of order', () => {
     expect(refusal([requestCommand(), consent, holdCommand(), fileCommand(false)])).toBe('NO_VACANCY_FOR_POST');
     expect(refusal([requestCommand(), fileCommand()])).toBe('BY_ELECTION_STEP_OUT_OF_ORDER');

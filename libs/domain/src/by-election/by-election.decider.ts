@@ -8,7 +8,7 @@ import { RulePolicy } from '../policy/rule-policy';
 import { assertNever, Decider } from '../shared/decider';
 import { refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
-import { ByElectionStep } from '../shared/refusals';
+import { ByElectionPrecedent, ByElectionStep, FieldLabel } from '../shared/refusals';
 import { attendance } from './attendance';
 import {
   ByElectionCommand,
@@ -130,6 +130,18 @@ function requireHoldable(state: ByElectionState, command: HoldByElection): ByEle
   return inStatus(state, byElectionId, 'hold', 'consented');
 }
 
+/** Refuses a date before the step it follows, naming both (422: the order of the steps is a rule). */
+function requireNotBefore(
+  date: string,
+  field: FieldLabel,
+  precedent: ByElectionPrecedent,
+  precedentDate: string,
+): void {
+  if (date < precedentDate) {
+    throw refuse('BY_ELECTION_DATED_BEFORE_STEP', { field, date, precedent, precedentDate });
+  }
+}
+
 function request(command: RequestByElection, state: ByElectionState): readonly ByElectionEvent[] {
   const { byElectionId, branchId, vacatedPostId, context } = command.data;
   if (state.status !== 'none') throw refuse('BY_ELECTION_ALREADY_EXISTS', { byElectionId, status: state.status });
@@ -151,9 +163,9 @@ function request(command: RequestByElection, state: ByElectionState): readonly B
       termStart: currentTerm.start,
     });
   }
-  // A vacancy is known from the day it is recorded; the request answers it, then the vote follows.
-  requireDateBetween(on, 'date of the act', vacancy.endDate, on);
-  requireDateBetween(plannedDate, 'planned by-election date', on, '9999-12-31');
+  // Each step follows the one it answers (issue 16: dates follow causality).
+  requireNotBefore(on, 'date of the act', 'vacancy', vacancy.endDate);
+  requireNotBefore(plannedDate, 'planned by-election date', 'request', on);
   const candidates = command.data.candidates.map(personOf);
   if (candidates.length === 0) throw refuse('BY_ELECTION_CANDIDATES_REQUIRED', { byElectionId });
   if (new Set(candidates.map((person) => person.personId)).size !== candidates.length) {
@@ -188,7 +200,15 @@ function consent(command: ConsentToByElection, state: ByElectionIn<'requested'>)
     'DOCUMENT_REFERENCE_REQUIRED',
   );
   const on = requireCalendarDate(command.metadata.at, 'date of the act');
-  const consentedOn = requireDateBetween(command.data.consentedOn, 'by-election consent date', state.requestedOn, on);
+  const requestedOn = requireCalendarDate(state.requestedOn, 'date of the act');
+  requireNotBefore(
+    requireCalendarDate(command.data.consentedOn, 'by-election consent date'),
+    'by-election consent date',
+    'request',
+    requestedOn,
+  );
+  // A consent dated after the day it is recorded is a typing error, as for any document date.
+  const consentedOn = requireDateBetween(command.data.consentedOn, 'by-election consent date', requestedOn, on);
   return [
     {
       type: 'ByElectionConsented',
@@ -211,7 +231,8 @@ function hold(
   const { byElectionId, heldBy, issued, ballots, context } = command.data;
   const kind = state.vacancy.kind;
   if (heldBy !== 'membersAssembly') throw refuse('BY_ELECTION_HELD_BY_COMMITTEE', { byElectionId, kind });
-  const date = requireDateBetween(command.metadata.at, 'date of the act', state.consent.consentedOn, '9999-12-31');
+  const date = requireCalendarDate(command.metadata.at, 'date of the act');
+  requireNotBefore(date, 'date of the act', 'consent', state.consent.consentedOn);
   const policy = policyInForce(policies, command.metadata.at);
   const present = attendance(
     context.roll,
@@ -285,6 +306,12 @@ function file(command: FileByElectionResult, state: ByElectionIn<'held'>): reado
     'DOCUMENT_REFERENCE_REQUIRED',
   );
   const on = requireCalendarDate(command.metadata.at, 'date of the act');
+  requireNotBefore(
+    requireCalendarDate(command.data.filedOn, 'by-election filing date'),
+    'by-election filing date',
+    'assembly',
+    state.vote.date,
+  );
   const filedOn = requireDateBetween(command.data.filedOn, 'by-election filing date', state.vote.date, on);
   const { vacancy } = state;
   if (!context.vacancyOpen)

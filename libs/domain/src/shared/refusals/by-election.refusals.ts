@@ -1,7 +1,7 @@
 import type { MajorityBase } from '../../policy/rule-policy';
 import { zhDate } from '../zh-date';
 import { article, chapter, citeEn, citeZh, policy, rules } from './citations';
-import { POST_LABELS, Term } from './labels';
+import { FieldLabel, fieldZh, POST_LABELS, Term } from './labels';
 import { collision, malformed, RefusalCatalogue, rule, unknown } from './refusal';
 import type { PostKind } from '../../organisation/branch/post';
 
@@ -27,6 +27,16 @@ const STATUS_LABELS: { readonly [S in ByElectionStatusName]: Term } = {
 const MAJORITY_BASE: { readonly [B in MajorityBase]: Term } = {
   due: { en: 'due to vote', zh: '应到会有选举权的党员' },
   present: { en: 'present with a vote', zh: '实到会有选举权的党员' },
+};
+
+/** What a by-election's date must not precede. */
+export type ByElectionPrecedent = 'vacancy' | 'request' | 'consent' | 'assembly';
+
+const PRECEDENT_LABELS: { readonly [P in ByElectionPrecedent]: Term } = {
+  vacancy: { en: 'the post was vacated', zh: '职务出缺' },
+  request: { en: 'the by-election was requested', zh: '提交补选请示' },
+  consent: { en: 'the superior consented', zh: '上级党组织同意补选' },
+  assembly: { en: "the members' assembly voted", zh: '党员大会补选' },
 };
 
 /** Refusals of a by-election (补选) after a vacancy (docs/rules.md §6.16). */
@@ -60,6 +70,21 @@ export const BY_ELECTION_REFUSALS = {
       `${d.branchName}的职务 ${d.postId} 于${zhDate(d.endDate)}出缺，早于本届任期起始日${zhDate(d.termStart)}：本届换届选举已产生班子，无需补选${citeZh(rules('6.16'))}。`,
     examples: [
       { postId: 'p-1', branchName: '府中社区离退休干部党支部', endDate: '2022-03-01', termStart: '2023-06-30' },
+    ],
+  }),
+  BY_ELECTION_DATED_BEFORE_STEP: rule<{
+    readonly field: FieldLabel;
+    readonly date: string;
+    readonly precedent: ByElectionPrecedent;
+    readonly precedentDate: string;
+  }>({
+    en: (d) =>
+      `The ${d.field} ${d.date} is before ${PRECEDENT_LABELS[d.precedent].en} on ${d.precedentDate}; a by-election's steps follow one another: vacancy, request, consent, assembly, filing ${citeEn(rules('6.16'))}.`,
+    zh: (d) =>
+      `${fieldZh(d.field)}${zhDate(d.date)}早于${PRECEDENT_LABELS[d.precedent].zh}的日期${zhDate(d.precedentDate)}：补选须依次经过出缺、请示、上级同意、党员大会补选、报备，后一步不能早于前一步${citeZh(rules('6.16'))}。`,
+    examples: [
+      { field: 'date of the act', date: '2024-04-10', precedent: 'consent', precedentDate: '2024-04-12' },
+      { field: 'planned by-election date', date: '2024-03-01', precedent: 'request', precedentDate: '2024-03-10' },
     ],
   }),
   BY_ELECTION_CANDIDATES_REQUIRED: malformed<{ readonly byElectionId: string }>({
