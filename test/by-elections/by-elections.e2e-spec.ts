@@ -238,6 +238,15 @@ describe('by-elections (补选) over HTTP', () => {
     expect(await postsOn('2024-04-24')).toBe(false);
     expect(await postsOn('2024-04-25')).toBe(true);
 
+    // The term is still the committee's: the branch's next census reads the same end.
+    const census = await post('/elections', {
+      branchId,
+      committeeWorking: '支委会运转正常',
+      secretarySituation: '书记身体健康',
+      occurredAt: '2024-05-01',
+    }).expect(201);
+    expect(census.body.events[0].data.currentTerm).toEqual({ start: '2023-06-30', end: '2028-06-30' });
+
     // A vacancy is filled once: the filled post leaves nothing to by-elect again.
     const reopened = await post('/by-elections', { ...requestBody, vacatedPostId, occurredAt: '2024-05-01' });
     expect(reopened.status).toBe(422);
