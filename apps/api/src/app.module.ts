@@ -15,6 +15,7 @@ import { RestructuringHttpModule } from './restructuring/restructuring-http.modu
 import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
+import { ByElectionsHttpModule } from './by-elections/by-elections-http.module';
 import { ConsoleModule } from './console/console.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
 
@@ -41,6 +42,7 @@ export class AppModule {
         VerificationHttpModule,
         RestructuringHttpModule,
         ElectionsHttpModule,
+        ByElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
         ImportsHttpModule,

@@ -69,3 +69,7 @@ export * from './import/roll-import';
 export * from './import/import-simulation';
 export * from './import/workbook/write-workbook';
 export * from './import/workbook/read-workbook';
+export * from './by-election/by-election-command.handler';
+export * from './by-election/by-election-filling.process-manager';
+export * from './by-election/by-election.queries';
+export * from './by-election/by-election.module';

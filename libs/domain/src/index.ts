@@ -65,3 +65,14 @@ export type { ElectionDecider } from './election/election.decider';
 export { evolveElection } from './election/evolve-election';
 export * from './election/term-end-reminder';
 export * from './shared/document-number';
+
+export * from './by-election/by-election.commands';
+export * from './by-election/by-election.events';
+export * from './by-election/by-election.state';
+export {
+  byElectionDecider,
+  byElectionPostId,
+  byElectionStreamName,
+  createByElectionDecider,
+} from './by-election/by-election.decider';
+export type { ByElectionDecider } from './by-election/by-election.decider';

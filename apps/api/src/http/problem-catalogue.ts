@@ -31,6 +31,7 @@ export const RESOURCES = {
   committee: { en: 'committee', zh: '党组织' },
   election: { en: 'election', zh: '选举' },
   campaign: { en: 'campaign', zh: '换届工作' },
+  'by-election': { en: 'by-election', zh: '补选' },
   restructuring: { en: 'restructuring', zh: '组织调整' },
   'rule policy version': { en: 'rule policy version', zh: '规则版本' },
   event: { en: 'event', zh: '事件' },

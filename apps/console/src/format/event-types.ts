@@ -89,6 +89,15 @@ export const EVENT_TYPE_GROUPS = [
     },
   },
   {
+    label: '补选',
+    types: {
+      ByElectionRequested: '补选请示',
+      ByElectionConsented: '上级同意补选',
+      ByElectionHeld: '党员大会补选',
+      ByElectionFiled: '补选结果报备',
+    },
+  },
+  {
     label: '规则与核验',
     types: {
       RulePolicyPublished: '发布规则版本',

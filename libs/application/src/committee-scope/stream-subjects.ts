@@ -1,6 +1,8 @@
 import {
   branchDecider,
   branchStreamName,
+  byElectionDecider,
+  byElectionStreamName,
   electionStreamDecider,
   electionStreamName,
   memberDecider,
@@ -126,6 +128,12 @@ const CATEGORIES: readonly (readonly [prefix: string, fold: Folder])[] = [
     ),
   ],
   [restructuringStreamName(''), folding(restructuringDecider, subjectsOfRestructuring)],
+  [
+    byElectionStreamName(''),
+    folding(byElectionDecider, (state) =>
+      state.status === 'none' ? NOTHING : organisation({ branches: [state.branchId] }),
+    ),
+  ],
 ];
 
 /** The subjects of `stream` as its events (current shapes, oldest first) leave it. */

@@ -25,6 +25,15 @@ class PostDto {
   @Day() readonly startDate!: string;
 }
 
+class VacancyDto {
+  @Text({ description: 'The vacated post.' }) readonly postId!: string;
+  @OneOf(POST_KINDS, 'PostKind') readonly kind!: string;
+  @Text({ nullable: true }) readonly duty!: string | null;
+  @Obj(() => PersonDto, { description: 'Who left it.' }) readonly holder!: PersonDto;
+  @OneOf(POST_END_REASONS, 'PostEndReason') readonly reason!: string;
+  @Day() readonly endDate!: string;
+}
+
 export class BranchShapeDto {
   @Flag({ description: 'Fewer full members than the minimum: cannot stay a branch.' }) readonly belowMinimum!: boolean;
   @Flag() readonly committeeRequired!: boolean;
@@ -69,6 +78,12 @@ export class BranchViewDto {
   readonly posts?: readonly PostDto[];
   @Texts({ optional: true, description: 'Posts that have ended, so a post id is never reused.' })
   readonly endedPostIds?: readonly string[];
+  @List(() => VacancyDto, {
+    optional: true,
+    description:
+      'Elected posts vacated mid-term (death, removal, resignation, transfer) that no by-election (补选) has filled yet.',
+  })
+  readonly vacancies?: readonly VacancyDto[];
   @Obj(() => BranchShapeDto, { optional: true, nullable: true, description: 'The shape last recorded.' })
   readonly lastShape?: BranchShapeDto | null;
   @Instant({ optional: true }) readonly establishedAt?: string;

@@ -23,7 +23,7 @@ import {
 } from './branch.commands';
 import { BranchEvent, PostAssignmentEvent, PostVacated } from './branch.events';
 import { BranchState, hasCommittee, OpenBranch } from './branch.state';
-import { Post, SINGLE_HOLDER_POSTS } from './post';
+import { leavesVacancy, Post, SINGLE_HOLDER_POSTS } from './post';
 
 export const branchStreamName = (branchId: string): string => `branch-${branchId}`;
 
@@ -88,6 +88,7 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
         jointUnits: event.data.jointUnits,
         posts: [],
         endedPostIds: [],
+        vacancies: [],
         lastShape: null,
         establishedAt: event.data.at,
       };
@@ -107,15 +108,15 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
     case 'OfficerAppointed':
     case 'ViceSecretaryCrossAppointed':
     case 'PartyAffairsOfficerAssigned':
-      return state.status === 'open' ? { ...state, posts: [...state.posts, event.data.post] } : state;
-    case 'PostVacated':
       return state.status === 'open'
         ? {
             ...state,
-            posts: state.posts.filter((post) => post.postId !== event.data.postId),
-            endedPostIds: [...state.endedPostIds, event.data.postId],
+            posts: [...state.posts, event.data.post],
+            vacancies: state.vacancies.filter((vacancy) => vacancy.postId !== event.data.vacancyPostId),
           }
         : state;
+    case 'PostVacated':
+      return state.status === 'open' ? withPostVacated(state, event) : state;
     case 'BranchShapeAssessed':
       return state.status === 'open' ? { ...state, lastShape: event.data.shape } : state;
     case 'BranchDissolved':
@@ -133,6 +134,21 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
     default:
       return assertNever(event);
   }
+}
+
+function withPostVacated(state: OpenBranch, event: PostVacated): OpenBranch {
+  const { postId, reason, endDate } = event.data;
+  const post = state.posts.find((candidate) => candidate.postId === postId);
+  const vacancy =
+    post !== undefined && leavesVacancy(post, reason)
+      ? [{ postId, kind: post.kind, duty: post.duty, holder: post.holder, reason, endDate }]
+      : [];
+  return {
+    ...state,
+    posts: state.posts.filter((candidate) => candidate.postId !== postId),
+    endedPostIds: [...state.endedPostIds, postId],
+    vacancies: [...state.vacancies, ...vacancy],
+  };
 }
 
 function requireOpen(state: BranchState, branchId: string): OpenBranch {
@@ -314,6 +330,13 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
       });
     }
   }
+  const vacancyPostId = command.data.vacancyPostId;
+  if (vacancyPostId !== undefined) {
+    const vacancy = state.vacancies.find((candidate) => candidate.postId === vacancyPostId);
+    if (vacancy === undefined || vacancy.kind !== kind || source !== 'elected') {
+      throw refuse('NO_VACANCY_FOR_POST', { postId: vacancyPostId, branchName: state.name });
+    }
+  }
   const held = state.posts.find((post) => post.holder.personId === holder.personId);
   if (held !== undefined) {
     throw refuse('PERSON_ALREADY_HOLDS_POST', {
@@ -333,7 +356,12 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
     holder: { personId: holder.personId, name: holderName },
     startDate,
   };
-  const data = { branchId: state.branchId, post, at: command.metadata.at };
+  const data = {
+    branchId: state.branchId,
+    post,
+    ...(vacancyPostId === undefined ? {} : { vacancyPostId }),
+    at: command.metadata.at,
+  };
   return [{ type: assignmentEventType(post), data }];
 }
 

@@ -1,6 +1,6 @@
 import { BranchShape } from './branch-shape';
 import { ManagementLink } from './branch.commands';
-import { Post } from './post';
+import { Post, Vacancy } from './post';
 
 export type BranchState =
   | { readonly status: 'none' }
@@ -16,6 +16,8 @@ export type BranchState =
       readonly posts: readonly Post[];
       /** Posts that have ended, so a post id is never reused. */
       readonly endedPostIds: readonly string[];
+      /** Elected posts vacated mid-term and not yet filled by a by-election (补选). */
+      readonly vacancies: readonly Vacancy[];
       readonly lastShape: BranchShape | null;
       readonly establishedAt: string;
     }

@@ -1,4 +1,5 @@
 import { ACCESS_REFUSALS } from './access.refusals';
+import { BY_ELECTION_REFUSALS } from './by-election.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
 import { DOCUMENT_REFUSALS } from './documents.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
@@ -18,6 +19,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   DOCUMENT_REFUSALS,
   RESTRUCTURING_REFUSALS,
   CAMPAIGN_REFUSALS,
+  BY_ELECTION_REFUSALS,
   POLICY_REFUSALS,
   ACCESS_REFUSALS,
   IMPORT_REFUSALS,
@@ -35,6 +37,7 @@ export const REFUSALS = {
   ...DOCUMENT_REFUSALS,
   ...RESTRUCTURING_REFUSALS,
   ...CAMPAIGN_REFUSALS,
+  ...BY_ELECTION_REFUSALS,
   ...POLICY_REFUSALS,
   ...ACCESS_REFUSALS,
   ...IMPORT_REFUSALS,

@@ -48,6 +48,9 @@ export const FIELD_LABELS = {
   'campaign deadline': '换届工作截止日期',
   'plan issue date': '工作方案印发日期',
   'publication date': '发布日期',
+  'planned by-election date': '计划补选日期',
+  'by-election consent date': '同意补选日期',
+  'by-election filing date': '补选结果报备日期',
   // Names
   'person name': '姓名',
   'member name': '党员姓名',
@@ -71,6 +74,8 @@ export const FIELD_LABELS = {
   'plan document number': '工作方案文号',
   'request reference': '换届请示文号',
   'filing reference': '备案文号',
+  'by-election consent reference': '同意补选批复文号',
+  'by-election filing reference': '补选结果报备文号',
   // Reasons
   'reason for dissolution': '撤销原因',
   'reason for the correction': '更正原因',
@@ -79,6 +84,7 @@ export const FIELD_LABELS = {
   'reason for cancelling': '取消选举的原因',
   'reason for the postponement': '延期换届的原因',
   'reason for the advance': '提前换届的原因',
+  'reason for the by-election': '补选原因',
   // Other texts
   'former post level': '原职级',
   'committee duty': '委员分工',
