@@ -10,7 +10,8 @@ import {
 } from '@app/event-store';
 import { currentSchemaVersion } from '../event-store/upcasters';
 import { eventIdFor } from '../ids/uuid-v5';
-import { readWholeStream, toDomainEvent } from './load-stream';
+import { FoldedStreams } from './folded-streams';
+import { toDomainEvent } from './load-stream';
 
 /** Who, why and under which rules: everything about a command that is not its data. */
 export interface CommandContext {
@@ -72,28 +73,28 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   options: HandleCommandOptions = {},
 ): Promise<CommandResult<E, S>> {
   const maxAttempts = options.maxAttempts ?? 20;
+  const folded = FoldedStreams.of(store);
+  const firstId = eventIdFor(context.commandId, 0);
   let idsStoredElsewhere = false;
   for (let attempt = 1; ; attempt += 1) {
-    const recorded = await readWholeStream(store, stream);
-    const current = recorded.length === 0 ? null : (recorded[recorded.length - 1] as RecordedEvent).revision;
-    const history = recorded.map((event) => toDomainEvent<E>(event));
-
-    const firstId = eventIdFor(context.commandId, 0);
-    const already = recorded.findIndex((event) => event.id === firstId);
-    if (already >= 0) {
-      const stored = (recorded[already] as RecordedEvent).metadata.commandFingerprint;
+    const read = await folded.read(store, decider, stream, firstId);
+    if (read.kind === 'handledBefore') {
+      const { recorded, at } = read;
+      const stored = (recorded[at] as RecordedEvent).metadata.commandFingerprint;
       if (options.fingerprint !== undefined && stored !== undefined && stored !== options.fingerprint) {
         throw idempotencyKeyReused(context.commandId);
       }
-      return replayedResult(decider, stream, recorded, history, already, context.commandId);
+      const history = recorded.map((event) => toDomainEvent<E>(event));
+      return replayedResult(decider, stream, recorded, history, at, context.commandId);
     }
+    const current = read.revision;
     // The store refused our ids and this stream does not hold them: the id was used on another stream.
     if (idsStoredElsewhere) throw idempotencyKeyReused(context.commandId);
 
     if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
       throw new WrongExpectedRevision(stream, context.expectedRevision, current);
     }
-    const state = history.reduce((s, event) => decider.evolve(s, event), decider.initialState());
+    const state = read.state;
     const decided = decider.decide(command, state);
     const next = decided.reduce((s, event) => decider.evolve(s, event), state);
     if (decided.length === 0) return { stream, revision: current, events: decided, state: next, replayed: false };
@@ -104,6 +105,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       // A concurrent request under the same id appended between our read and our append, and
       // what it stored is the first result, not ours: read again and judge it like any retry.
       if (result.alreadyStored) continue;
+      const ids = events.map((event) => event.id);
+      folded.remember(decider, stream, next, result.nextRevision, read.ids, ids);
       return { stream, revision: result.nextRevision, events: decided, state: next, replayed: false };
     } catch (error) {
       // Some of our ids are stored already: here (a concurrent request, judged on the next read)
