@@ -125,6 +125,22 @@ export const ELECTION_REFUSALS = {
     examples: [{ branchId: 'b-fd', openElectionIds: ['e-1'] }],
   }),
 
+  // Dated out of order: a step cannot be dated before what it follows
+  ELECTION_STEP_BEFORE_PREVIOUS: rule<Blocked & { readonly date: string; readonly previousOn: string }>({
+    en: (d) =>
+      `${commandEn(d)} is dated ${d.date}, before the election's previous step of ${d.previousOn}; each step follows the one before it, so it cannot be dated earlier ${citeEn(rules('6'))}.`,
+    zh: (d) =>
+      `${commandZh(d)}的日期为${zhDate(d.date)}，早于本次选举上一步骤的日期${zhDate(d.previousOn)}：选举各步骤依次进行，后一步骤的日期不能早于前一步骤${citeZh(rules('6'))}。`,
+    examples: [{ command: 'CountBallots', status: 'assemblyOpen', date: '2022-06-01', previousOn: '2022-06-02' }],
+  }),
+  ASSEMBLY_BEFORE_SLATE_APPROVAL: rule<{ readonly assemblyOn: string; readonly slateApprovedOn: string }>({
+    en: (d) =>
+      `The members' assembly is dated ${d.assemblyOn}, before the superior approved the candidate slate on ${d.slateApprovedOn}; the assembly elects from the approved slate ${citeEn(article('election', 14), rules('6.6'))}.`,
+    zh: (d) =>
+      `党员大会的日期为${zhDate(d.assemblyOn)}，早于上级党组织审查同意候选人预备人选的日期${zhDate(d.slateApprovedOn)}：党员大会只能在候选人预备人选经上级同意之后召开${citeZh(article('election', 14), rules('6.6'))}。`,
+    examples: [{ assemblyOn: '2022-06-01', slateApprovedOn: '2022-06-02' }],
+  }),
+
   // Out of order: which step comes first
   CENSUS_CLOSED: outOfOrder(
     because(
