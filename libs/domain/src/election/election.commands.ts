@@ -3,6 +3,7 @@ import { PostHolder } from '../organisation/branch/post';
 import { Membership, SuspensionReason } from '../organisation/member/member.commands';
 import { BranchStatusFact } from '../organisation/organisation-facts';
 import { EstablishmentFacts } from '../organisation/establishment-facts';
+import { StrokeTable } from './surname-strokes';
 
 /**
  * A ballot contest. A committee branch elects its committee at the members' assembly and its
@@ -239,6 +240,8 @@ export type ConveneMembersAssembly = ElectionCommandOf<
       readonly roll: readonly ElectionRollEntry[];
       /** Concurrent (兼任) and appointed post holders of the branch: never voters. */
       readonly concurrentPostHolders: readonly Person[];
+      /** The strokes of each character of the committee candidates' names, for the ballot's 姓氏笔画 order. */
+      readonly strokes: StrokeTable;
     };
   }
 >;

@@ -39,6 +39,7 @@ import {
   TO_COMMITTEE_ELECTED,
   TO_RESULT_APPROVED,
   TO_SLATE_APPROVED,
+  STROKES,
 } from './election.fixtures';
 
 const spec = deciderSpecification(electionDecider);
@@ -723,7 +724,8 @@ describe('Election decider', () => {
         'm9',
       ]);
       expect(data.quorum).toEqual({ due: 9, present: 8, numerator: 4, denominator: 5, inclusive: true });
-      expect(data.races).toEqual([{ race: 'committee', seats: 3, candidates: [1, 2, 3, 4].map(person) }]);
+      // The ballot lists the slate (李全爱 武雅君 张建国 王秀英) by 姓氏笔画: 王 (4), 李 (7, 横…), 张 (7, 折…), 武 (8).
+      expect(data.races).toEqual([{ race: 'committee', seats: 3, candidates: [4, 1, 3, 2].map(person) }]);
       expect(data.nonVotingAttendees).toContainEqual({ person: COMMUNITY_SECRETARY, kind: 'crossAppointed' });
       expect(data.tellers).toEqual([TELLER]);
     });
@@ -863,7 +865,7 @@ describe('Election decider', () => {
         .when(
           convene({
             presentVoters: [1, 2, 3, 5, 6, 7, 8, 9].map(person),
-            context: { roll, concurrentPostHolders: [] },
+            context: { roll, concurrentPostHolders: [], strokes: STROKES },
           }),
         )
         .thenThrows('CANDIDATE_NO_LONGER_ELIGIBLE');
@@ -897,10 +899,10 @@ describe('Election decider', () => {
         valid: 8,
         invalid: 0,
         tallies: [
-          { personId: 'm1', for: 8, against: 0, abstain: 0 },
-          { personId: 'm2', for: 7, against: 1, abstain: 0 },
-          { personId: 'm3', for: 6, against: 2, abstain: 0 },
           { personId: 'm4', for: 2, against: 0, abstain: 6 },
+          { personId: 'm1', for: 8, against: 0, abstain: 0 },
+          { personId: 'm3', for: 6, against: 2, abstain: 0 },
+          { personId: 'm2', for: 7, against: 1, abstain: 0 },
         ],
       });
     });
@@ -1018,7 +1020,7 @@ describe('Election decider', () => {
       const counted = only(events, 'BallotsCounted').data;
       expect(counted.outcome).toBe('runoff');
       expect(counted.elected.map((elected) => elected.personId)).toEqual(['m1', 'm2']);
-      expect(counted.runoff).toEqual({ candidates: [person(3), person(4)], seats: 1 });
+      expect(counted.runoff).toEqual({ candidates: [person(4), person(3)], seats: 1 });
       const afterCount = [...recorded, ...events];
       const runoffBallots = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ballot({ [i < 6 ? 'm3' : 'm4']: 'for' }));
       spec

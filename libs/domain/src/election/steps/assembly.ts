@@ -4,6 +4,7 @@ import { ElectionEvent, RaceSetup } from '../election.events';
 import { ElectionIn } from '../election.state';
 import { isCarried, personOf, requireUniqueRoll } from '../guards';
 import { Judge, stamp } from '../judge';
+import { inStrokeOrder } from '../surname-strokes';
 import { NOT_A_VOTER, voterStanding } from '../voters';
 
 export function convene(
@@ -118,7 +119,15 @@ export function convene(
   }
 
   const races: RaceSetup[] = state.request.committee
-    ? [{ race: 'committee', seats: state.request.committeeSeats, candidates: state.slate.committeeCandidates }]
+    ? [
+        // The committee ballot lists its candidates by 姓氏笔画 (Art 24); the officers' ballots keep
+        // the order the superior approved.
+        {
+          race: 'committee',
+          seats: state.request.committeeSeats,
+          candidates: inStrokeOrder(state.slate.committeeCandidates, context.strokes),
+        },
+      ]
     : [
         { race: 'secretary', seats: 1, candidates: state.slate.secretaryCandidates },
         ...(state.request.deputySecretary
