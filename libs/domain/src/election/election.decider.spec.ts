@@ -43,6 +43,10 @@ import {
 } from './election.fixtures';
 
 const spec = deciderSpecification(electionDecider);
+/** A bureau's version allowing an even number of committee seats, for the rules that concern other things. */
+const evenSeats = createElectionDecider(
+  DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, committeeSeatsOdd: false })),
+);
 const given = (commands: readonly ElectionCommand[]): ElectionEvent[] => history(commands);
 const stamp = (date: string, policyVersion = '2022-10-22') => ({
   electionId: ELECTION,
@@ -198,7 +202,7 @@ describe('Election decider', () => {
     });
 
     it('flags seats above the usual five and refuses more than the hard maximum of seven', () => {
-      const wide = electionDecider.decide(requestElection({ committeeSeats: 6 }), stateOf(CENSUS));
+      const wide = evenSeats.decide(requestElection({ committeeSeats: 6 }), stateOf(CENSUS));
       expect(only(wide, 'ElectionRequested').data).toMatchObject({
         seatsAboveUsual: true,
         minimumCommitteeCandidates: 8,
@@ -211,6 +215,14 @@ describe('Election decider', () => {
         .given(CENSUS)
         .when(requestElection({ committeeSeats: 2 }))
         .thenThrows('COMMITTEE_SEATS_OUT_OF_RANGE');
+    });
+
+    it('refuses an even number of committee seats while the rule version asks for an odd one (RULES X4)', () => {
+      spec
+        .given(CENSUS)
+        .when(requestElection({ committeeSeats: 4 }))
+        .thenThrows('COMMITTEE_SEATS_EVEN');
+      expect(evenSeats.decide(requestElection({ committeeSeats: 4 }), stateOf(CENSUS))).toHaveLength(1);
     });
 
     it('refuses a branch of 7+ full members without a committee, and a small branch with one', () => {
@@ -234,7 +246,7 @@ describe('Election decider', () => {
       const census = given([
         takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null, established: {} } }),
       ]);
-      spec
+      deciderSpecification(evenSeats)
         .given(census)
         .when(requestElection({ committeeSeats: 6 }))
         .thenThrows('NOT_ENOUGH_ELIGIBLE_MEMBERS');
@@ -634,6 +646,7 @@ describe('Election decider', () => {
               secretaryCandidates: [person(1)],
               deputySecretaryCandidates: [person(2)],
               minimumCommitteeCandidates: 4,
+              warnings: [],
             },
           },
         ]);
@@ -1101,20 +1114,23 @@ describe('Election decider', () => {
     });
 
     it('reduces seats with more than half of the electors consenting, and records it for the superior', () => {
-      const four = given([
-        takeCensus(),
-        requestElection({ committeeSeats: 4 }),
-        approveRequest(),
-        ...[1, 2, 3, 4, 5].map((n) => nominate(n)),
-        submitSlate([1, 2, 3, 4, 5]),
-        approveSlate(),
-        convene({ scrutineers: [person(6)] }),
-        recordBallots(
-          'committee',
-          [0, 1, 2, 3, 4, 5, 6, 7].map(() => ballot({ m1: 'for', m2: 'for', m3: 'for' })),
-        ),
-        countBallots('committee'),
-      ]);
+      const four = history(
+        [
+          takeCensus(),
+          requestElection({ committeeSeats: 4 }),
+          approveRequest(),
+          ...[1, 2, 3, 4, 5].map((n) => nominate(n)),
+          submitSlate([1, 2, 3, 4, 5]),
+          approveSlate(),
+          convene({ scrutineers: [person(6)] }),
+          recordBallots(
+            'committee',
+            [0, 1, 2, 3, 4, 5, 6, 7].map(() => ballot({ m1: 'for', m2: 'for', m3: 'for' })),
+          ),
+          countBallots('committee'),
+        ],
+        evenSeats,
+      );
       spec.given(four).when(reduce(5)).thenThrows('SEAT_REDUCTION_NOT_CONSENTED');
       spec
         .given(four)

@@ -107,6 +107,7 @@ export const standing = (overrides: Partial<MemberStanding> = {}): MemberStandin
   branchId: BRANCH,
   membership: 'full',
   suspension: null,
+  joinedPartyOn: '1975-07-01',
   ...overrides,
 });
 

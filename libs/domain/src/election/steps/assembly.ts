@@ -17,12 +17,20 @@ export function convene(
   const { roll } = context;
   requireUniqueRoll(roll);
   const concurrent = new Set(context.concurrentPostHolders.map((person) => person.personId));
-  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent) === 'eligible');
+  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent, policy) === 'eligible');
 
   const excluded = new Set<string>();
   for (const exclusion of exclusions) {
     if (!EXCLUSION_REASONS.includes(exclusion.reason)) {
       throw refuse('EXCLUSION_REASON_UNKNOWN', { memberId: exclusion.memberId, reason: exclusion.reason });
+    }
+    // The grounds are the rule version's (RULES §1.5, X8), so a newer list governs acts from its date.
+    if (!policy.dueVoterExclusionReasons.includes(exclusion.reason)) {
+      throw refuse('EXCLUSION_REASON_NOT_IN_POLICY', {
+        memberId: exclusion.memberId,
+        reason: exclusion.reason,
+        policyVersion: policy.version,
+      });
     }
     if (!withRights.some((entry) => entry.memberId === exclusion.memberId) || excluded.has(exclusion.memberId)) {
       throw refuse('EXCLUSION_NOT_A_DUE_VOTER', { memberId: exclusion.memberId });
@@ -45,7 +53,7 @@ export function convene(
       throw refuse('DUPLICATE_ATTENDEE', { personId: voter.personId, name: voter.name });
     }
     seen.add(voter.personId);
-    const standing = voterStanding(voter.personId, roll, concurrent);
+    const standing = voterStanding(voter.personId, roll, concurrent, policy);
     if (standing !== 'eligible') {
       throw refuse(NOT_A_VOTER[standing], { personId: voter.personId, name: voter.name, standing });
     }
@@ -85,7 +93,7 @@ export function convene(
   const slatePersons = slateCandidates(state.slate);
   const candidateIds = new Set(slatePersons.map((person) => person.personId));
   for (const candidate of slatePersons) {
-    if (voterStanding(candidate.personId, roll, concurrent) !== 'eligible') {
+    if (voterStanding(candidate.personId, roll, concurrent, policy) !== 'eligible') {
       throw refuse('CANDIDATE_NO_LONGER_ELIGIBLE', { personId: candidate.personId, name: candidate.name });
     }
   }
