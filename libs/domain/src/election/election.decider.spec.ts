@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_POLICIES } from '../policy/default-rule-policies';
 import { deciderSpecification } from '../shared/decider-specification';
-import { BringElectionForward, ElectionCommand, PostponeElection } from './election.commands';
+import { BringElectionForward, ElectionCommand, PostponeElection, SubmitCandidateSlate } from './election.commands';
 import { createElectionDecider, electionDecider } from './election.decider';
 import { ElectionEvent } from './election.events';
 import {
@@ -884,6 +884,17 @@ describe('Election decider', () => {
         .thenThrows('CANDIDATE_NO_LONGER_ELIGIBLE');
     });
 
+    it('refuses an assembly dated before the slate was approved, and any step dated before the previous one', () => {
+      spec.given(SLATE_APPROVED).when(convene({}, '2023-04-19')).thenThrows('ASSEMBLY_BEFORE_SLATE_APPROVAL');
+      spec.given(CENSUS).when(requestElection({}, '2023-02-28')).thenThrows('ELECTION_STEP_BEFORE_PREVIOUS');
+      spec
+        .given(given([takeCensus(), requestElection()]))
+        .when(approveRequest('2023-03-09'))
+        .thenThrows('ELECTION_STEP_BEFORE_PREVIOUS');
+      // The same day as the previous step is not before it.
+      expect(stateOf(after(SLATE_APPROVED, convene({}, '2023-04-20'))).status).toBe('assemblyOpen');
+    });
+
     it('refuses an assembly after the due date without a postponement, and before the slate is approved', () => {
       spec.given(SLATE_APPROVED).when(convene({}, '2023-07-01')).thenThrows('APPROVAL_LAPSED');
       const late = createElectionDecider(
@@ -897,6 +908,64 @@ describe('Election decider', () => {
         .given(given(TO_SLATE_APPROVED.slice(0, -1)))
         .when(convene())
         .thenThrows('SLATE_NOT_APPROVED');
+    });
+  });
+
+  describe('rules from the rule version (secretary standing, non-voters, exclusion grounds)', () => {
+    const NOMINATED = given(TO_SLATE_APPROVED.slice(0, -2));
+    const recentSecretary = (): SubmitCandidateSlate => {
+      const slate = submitSlate();
+      const members = { ...slate.data.context.members, m1: standing({ joinedPartyOn: '2022-09-01' }) };
+      return { ...slate, data: { ...slate.data, context: { members } } };
+    };
+    const refusing = createElectionDecider(
+      DEFAULT_RULE_POLICIES.map((version) => ({ ...version, secretaryPartyStandingShortfall: 'refusal' as const })),
+    );
+
+    it('records a secretary candidate short of a year of standing (from full membership) with a warning, or refuses under a version that says so', () => {
+      const [submitted] = electionDecider.decide(recentSecretary(), stateOf(NOMINATED));
+      expect(submitted?.data).toMatchObject({
+        warnings: [
+          {
+            kind: 'secretaryPartyStandingShort',
+            personId: 'm1',
+            joinedPartyOn: '2022-09-01',
+            standingReachedOn: '2024-09-01',
+            minimumYears: 1,
+          },
+        ],
+      });
+      deciderSpecification(refusing)
+        .given(NOMINATED)
+        .when(recentSecretary())
+        .thenThrows('SECRETARY_PARTY_STANDING_TOO_SHORT');
+    });
+
+    it('leaves 停止党籍 out of those due, and excuses a 流动党员 on their own application only where the version lists it', () => {
+      const roll = [...ROLL.slice(0, 9), { ...fullMember(10), suspension: 'membershipSuspended' as const }];
+      const withRoll = (overrides: Parameters<typeof convene>[0] = {}) => {
+        const command = convene(overrides);
+        if (command.type !== 'ConveneMembersAssembly') throw new Error('not an assembly');
+        return { ...command, data: { ...command.data, context: { ...command.data.context, roll } } };
+      };
+      const floating = [
+        { memberId: 'm9', reason: 'floatingOnOwnApplication' as const, approvalReference: '孝离党字〔2023〕11号' },
+      ];
+      const [convened] = electionDecider.decide(withRoll({ exclusions: floating }), stateOf(SLATE_APPROVED));
+      expect(convened?.data).toMatchObject({ quorum: { due: 8, present: 8 } });
+      expect(
+        (convened?.data as unknown as { dueVoters: { personId: string }[] }).dueVoters.map((p) => p.personId),
+      ).not.toContain('m10');
+      const older = createElectionDecider(
+        DEFAULT_RULE_POLICIES.map((version) => ({
+          ...version,
+          dueVoterExclusionReasons: version.dueVoterExclusionReasons.filter((r) => r !== 'floatingOnOwnApplication'),
+        })),
+      );
+      deciderSpecification(older)
+        .given(SLATE_APPROVED)
+        .when(withRoll({ exclusions: floating }))
+        .thenThrows('EXCLUSION_REASON_NOT_IN_POLICY');
     });
   });
 
