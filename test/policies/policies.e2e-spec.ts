@@ -26,6 +26,11 @@ const version = (overrides: Record<string, unknown> = {}) => ({
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
   officersUncontestedAllowed: true,
+  secretaryMinPartyStandingYears: 1,
+  secretaryPartyStandingShortfall: 'warning',
+  committeeSeatsOdd: true,
+  suspensionsWithoutVote: ['membershipSuspended', 'probation', 'detention', 'arrest'],
+  dueVoterExclusionReasons: ['illnessPreventsExpression', 'retiredInHomeTown', 'floatingOnOwnApplication'],
   ...overrides,
 });
 

@@ -60,6 +60,7 @@ export * from './election/election.state';
 export * from './election/election.transitions';
 export * from './election/next-actions';
 export * from './election/calendar';
+export * from './election/surname-strokes';
 export { createElectionDecider, electionDecider, electionStreamName } from './election/election.decider';
 export type { ElectionDecider } from './election/election.decider';
 export { evolveElection } from './election/evolve-election';

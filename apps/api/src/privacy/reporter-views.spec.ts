@@ -55,6 +55,7 @@ const active: MemberState & { revision: number } = {
   branchId: 'b1',
   suspension: { reason: 'detention', from: '2023-02-10', until: '2025-08-31' },
   lastTransferRestructuringId: null,
+  affiliated: { since: '2023-01-05', by: 'admission' },
   revision: 3,
 };
 
@@ -102,6 +103,7 @@ describe("reporters' views of a member and an election (allow-lists)", () => {
       branchId: 'b1',
       suspension: { from: '2023-02-10' },
       lastTransferRestructuringId: null,
+      affiliated: { since: '2023-01-05', by: 'admission' },
       revision: 3,
     });
     expect(memberForReporter({ ...active, suspension: null })).toMatchObject({ suspension: null });

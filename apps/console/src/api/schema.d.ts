@@ -1588,7 +1588,7 @@ export interface components {
              * @example STORE_UNAVAILABLE
              * @enum {string}
              */
-            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "BY_ELECTION_ALREADY_EXISTS" | "BY_ELECTION_BALLOTS_EXCEED_ISSUED" | "BY_ELECTION_CANDIDATES_REQUIRED" | "BY_ELECTION_DATED_BEFORE_STEP" | "BY_ELECTION_HELD_BY_COMMITTEE" | "BY_ELECTION_NOT_CONSENTED" | "BY_ELECTION_NOT_FOUND" | "BY_ELECTION_NO_MAJORITY" | "BY_ELECTION_STEP_OUT_OF_ORDER" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "NO_VACANCY_FOR_POST" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VACANCY_BEFORE_TERM" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
+            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_BEFORE_SLATE_APPROVAL" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "BY_ELECTION_ALREADY_EXISTS" | "BY_ELECTION_BALLOTS_EXCEED_ISSUED" | "BY_ELECTION_CANDIDATES_REQUIRED" | "BY_ELECTION_DATED_BEFORE_STEP" | "BY_ELECTION_HELD_BY_COMMITTEE" | "BY_ELECTION_NOT_CONSENTED" | "BY_ELECTION_NOT_FOUND" | "BY_ELECTION_NO_MAJORITY" | "BY_ELECTION_STEP_OUT_OF_ORDER" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_EVEN" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "ELECTION_STEP_BEFORE_PREVIOUS" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_NOT_IN_POLICY" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "NO_VACANCY_FOR_POST" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SECRETARY_PARTY_STANDING_TOO_SHORT" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "TRANSFER_BEFORE_AFFILIATION" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VACANCY_BEFORE_TERM" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
             /** @example /health/ready */
             instance?: string;
             /** @description The X-Request-Id of the failed request, to find it in the logs. */
@@ -2261,6 +2261,8 @@ export interface components {
             lastShape?: components["schemas"]["BranchShapeDto"] | null;
             /** Format: date-time */
             establishedAt?: string;
+            /** @description Whether the record founds the branch (set up by a restructuring or by a cited decision): no post starts before `establishedAt`. False for a branch the bureau took over, whose officers may have started earlier. */
+            founded?: boolean;
             /** Format: date-time */
             dissolvedAt?: string;
             restructuringId?: string | null;
@@ -2345,10 +2347,10 @@ export interface components {
              */
             occurredAt?: string;
             /**
-             * @description 留党察看 / 留置 / 逮捕
+             * @description 停止党籍 / 留党察看 / 留置 / 逮捕
              * @enum {string}
              */
-            reason: "probation" | "detention" | "arrest";
+            reason: "membershipSuspended" | "probation" | "detention" | "arrest";
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -2466,7 +2468,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string}
              */
-            reason?: "probation" | "detention" | "arrest";
+            reason?: "membershipSuspended" | "probation" | "detention" | "arrest";
             /** Format: date */
             from: string;
             /**
@@ -2474,6 +2476,18 @@ export interface components {
              * @description The planned end. Withheld from reporting jobs.
              */
             until?: string | null;
+        };
+        AffiliatedDto: {
+            /**
+             * Format: date
+             * @description Since when the member is in their branch: no transfer out of it is dated earlier.
+             */
+            since: string;
+            /**
+             * @description The act that brought them there.
+             * @enum {string}
+             */
+            by: "admission" | "transfer";
         };
         MemberViewDto: {
             /** @enum {string} */
@@ -2487,6 +2501,7 @@ export interface components {
             /** @description Voting rights suspended since `from`. */
             suspension?: components["schemas"]["SuspensionDto"] | null;
             lastTransferRestructuringId?: string | null;
+            affiliated?: components["schemas"]["AffiliatedDto"];
             /** @description The branch a member who left left from. */
             lastBranchId?: string;
             /**
@@ -3217,10 +3232,10 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             /**
-             * @description One of the six grounds (docs/rules.md §6.6).
+             * @description One of the grounds the rule version in force allows (docs/rules.md §6.6).
              * @enum {string}
              */
-            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
             /**
              * @description The superior's consent.
              * @example 孝老干党字〔2023〕18号
@@ -3513,7 +3528,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string|null}
              */
-            suspension?: "probation" | "detention" | "arrest" | null;
+            suspension?: "membershipSuspended" | "probation" | "detention" | "arrest" | null;
         };
         ExclusionDto: {
             memberId: string;
@@ -3521,7 +3536,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string}
              */
-            reason?: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            reason?: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
             approvalReference: string;
         };
         NonVotingAttendeeDto: {
@@ -3740,6 +3755,11 @@ export interface components {
              * @description When the election must be held: the term end, or the date a postponement or advance set.
              */
             dueDate?: string | null;
+            /**
+             * Format: date
+             * @description The date of the latest act recorded on the election: the next step may not be dated before it.
+             */
+            lastActOn?: string;
             /** @description From `requested` on. */
             request?: components["schemas"]["ElectionRequestDto"];
             /** @description From `requestApproved` on. */
@@ -3938,7 +3958,7 @@ export interface components {
         ByElectionExclusionDto: {
             memberId: string;
             /** @enum {string} */
-            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
             approvalReference: string;
         };
         QuorumDto: {
@@ -4132,6 +4152,45 @@ export interface components {
              * @example true
              */
             officersUncontestedAllowed: boolean;
+            /**
+             * @description The secretary normally has at least this many years of party standing (支部工作条例 Art 23).
+             * @example 1
+             */
+            secretaryMinPartyStandingYears: number;
+            /**
+             * @description A shorter standing is recorded as a warning on the slate, or refused.
+             * @example warning
+             * @enum {string}
+             */
+            secretaryPartyStandingShortfall: "warning" | "refusal";
+            /**
+             * @description Whether the committee seats must be an odd number (3, 5, 7).
+             * @example true
+             */
+            committeeSeatsOdd: boolean;
+            /**
+             * @description Standings without a vote, never due voters (停止党籍, 留党察看, 留置, 逮捕; 选举工作条例 Art 5).
+             * @example [
+             *       "membershipSuspended",
+             *       "probation",
+             *       "detention",
+             *       "arrest"
+             *     ]
+             */
+            suspensionsWithoutVote: ("membershipSuspended" | "probation" | "detention" | "arrest")[];
+            /**
+             * @description Grounds on which a member may be left out of those due to attend (docs/rules.md §6.6).
+             * @example [
+             *       "illnessPreventsExpression",
+             *       "abroadPrivately",
+             *       "servingSentence",
+             *       "frailOrBedridden",
+             *       "awayWithoutTransfer",
+             *       "retiredInHomeTown",
+             *       "floatingOnOwnApplication"
+             *     ]
+             */
+            dueVoterExclusionReasons: ("illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication")[];
         };
         RulePolicyEntryDto: {
             /** @example 2022-10-22 */
@@ -4158,6 +4217,12 @@ export interface components {
             approvalLapseDays: number;
             termEndReminderDays: number[];
             officersUncontestedAllowed: boolean;
+            secretaryMinPartyStandingYears: number;
+            /** @enum {string} */
+            secretaryPartyStandingShortfall: "warning" | "refusal";
+            committeeSeatsOdd: boolean;
+            suspensionsWithoutVote: ("membershipSuspended" | "probation" | "detention" | "arrest")[];
+            dueVoterExclusionReasons: ("illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication")[];
             /** @enum {string} */
             source: "builtIn" | "published";
             /**

@@ -77,7 +77,13 @@ export class ByElectionCommandHandler implements ICommandHandler<ExecuteByElecti
       }
       case 'FileByElectionResult': {
         const state = await this.byElection(input.data.byElectionId);
-        const none = { status: 'notFound', branchId: null, membership: null, suspension: null } as const;
+        const none = {
+          status: 'notFound',
+          branchId: null,
+          membership: null,
+          suspension: null,
+          joinedPartyOn: null,
+        } as const;
         if (state.status === 'none') {
           return {
             type: input.type,

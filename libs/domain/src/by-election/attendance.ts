@@ -31,7 +31,7 @@ export function attendance(
 ): Attendance {
   requireUniqueRoll(roll);
   const concurrent = new Set(concurrentPostHolders.map((person) => person.personId));
-  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent) === 'eligible');
+  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent, policy) === 'eligible');
   const excluded = new Set<string>();
   for (const exclusion of exclusions) {
     if (!EXCLUSION_REASONS.includes(exclusion.reason)) {
@@ -54,7 +54,7 @@ export function attendance(
   for (const voter of presentVoters) {
     if (seen.has(voter.personId)) throw refuse('DUPLICATE_ATTENDEE', { personId: voter.personId, name: voter.name });
     seen.add(voter.personId);
-    const standing = voterStanding(voter.personId, roll, concurrent);
+    const standing = voterStanding(voter.personId, roll, concurrent, policy);
     if (standing !== 'eligible') {
       throw refuse(NOT_A_VOTER[standing], { personId: voter.personId, name: voter.name, standing });
     }

@@ -14,7 +14,13 @@ const roll: ElectionRollEntry[] = people.map((p) => ({
   membership: 'full',
   suspension: null,
 }));
-const active: MemberStanding = { status: 'active', branchId: 'b1', membership: 'full', suspension: null };
+const active: MemberStanding = {
+  status: 'active',
+  branchId: 'b1',
+  membership: 'full',
+  suspension: null,
+  joinedPartyOn: '1970-07-01',
+};
 const vacancy: Vacancy = {
   postId: 'p-org',
   kind: 'committeeMember',

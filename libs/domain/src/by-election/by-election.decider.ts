@@ -60,13 +60,17 @@ function decide(
 ): readonly ByElectionEvent[] {
   switch (command.type) {
     case 'RequestByElection':
-      return request(command, state);
+      return request(command, state, policyInForce(policies, command.metadata.at));
     case 'ConsentToByElection':
       return consent(command, inStatus(state, command.data.byElectionId, 'consent', 'requested'));
     case 'HoldByElection':
       return hold(command, requireHoldable(state, command), policies);
     case 'FileByElectionResult':
-      return file(command, inStatus(state, command.data.byElectionId, 'file', 'held'));
+      return file(
+        command,
+        inStatus(state, command.data.byElectionId, 'file', 'held'),
+        policyInForce(policies, command.metadata.at),
+      );
     default:
       return assertNever(command);
   }
@@ -142,7 +146,7 @@ function requireNotBefore(
   }
 }
 
-function request(command: RequestByElection, state: ByElectionState): readonly ByElectionEvent[] {
+function request(command: RequestByElection, state: ByElectionState, policy: RulePolicy): readonly ByElectionEvent[] {
   const { byElectionId, branchId, vacatedPostId, context } = command.data;
   if (state.status !== 'none') throw refuse('BY_ELECTION_ALREADY_EXISTS', { byElectionId, status: state.status });
   if (context.branchStatus !== 'open') {
@@ -172,7 +176,7 @@ function request(command: RequestByElection, state: ByElectionState): readonly B
     throw refuse('DUPLICATE_CANDIDATE', { list: CANDIDATE_LIST[vacancy.kind] });
   }
   for (const candidate of candidates) {
-    requireEligibleNominee(candidate, context.candidates[candidate.personId], branchId);
+    requireEligibleNominee(candidate, context.candidates[candidate.personId], branchId, policy);
   }
   return [
     {
@@ -256,7 +260,7 @@ function hold(
     tallies: tally.tallies,
     writeIns: tally.writeIns,
     base,
-    electable: (personId) => voterStanding(personId, context.roll, concurrent) === 'eligible',
+    electable: (personId) => voterStanding(personId, context.roll, concurrent, policy) === 'eligible',
   });
   const winner = result.outcome === 'complete' ? result.elected[0] : undefined;
   if (winner === undefined) {
@@ -298,7 +302,11 @@ function hold(
   ];
 }
 
-function file(command: FileByElectionResult, state: ByElectionIn<'held'>): readonly ByElectionEvent[] {
+function file(
+  command: FileByElectionResult,
+  state: ByElectionIn<'held'>,
+  policy: RulePolicy,
+): readonly ByElectionEvent[] {
   const { context } = command.data;
   const filingReference = requireText(
     command.data.filingReference,
@@ -318,7 +326,7 @@ function file(command: FileByElectionResult, state: ByElectionIn<'held'>): reado
     throw refuse('NO_VACANCY_FOR_POST', { postId: vacancy.postId, branchName: context.branchName });
   const holder = { personId: state.vote.elected.personId, name: state.vote.elected.name };
   // The post is given only to someone who can still hold it on the day it is filed.
-  requireEligibleNominee(holder, context.elected, state.branchId);
+  requireEligibleNominee(holder, context.elected, state.branchId, policy);
   return [
     {
       type: 'ByElectionFiled',

@@ -23,6 +23,19 @@ const elections = {
   approvalLapseDays: 90,
   termEndReminderDays: [60, 30],
   officersUncontestedAllowed: true,
+  secretaryMinPartyStandingYears: 1,
+  secretaryPartyStandingShortfall: 'warning',
+  committeeSeatsOdd: true,
+  suspensionsWithoutVote: ['membershipSuspended', 'probation', 'detention', 'arrest'],
+  dueVoterExclusionReasons: [
+    'illnessPreventsExpression',
+    'abroadPrivately',
+    'servingSentence',
+    'frailOrBedridden',
+    'awayWithoutTransfer',
+    'retiredInHomeTown',
+    'floatingOnOwnApplication',
+  ],
 } as const;
 
 /**

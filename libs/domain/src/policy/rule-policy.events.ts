@@ -7,8 +7,28 @@ export type RulePolicyPublished = DomainEvent<
   { readonly registryId: string; readonly policy: RulePolicy; readonly at: string }
 >;
 
+/** The parameters added in schema 4: the secretary's party standing, odd seats, who is no voter. */
+export type RulePolicyV4Parameters =
+  | 'secretaryMinPartyStandingYears'
+  | 'secretaryPartyStandingShortfall'
+  | 'committeeSeatsOdd'
+  | 'suspensionsWithoutVote'
+  | 'dueVoterExclusionReasons';
+
+/** The parameters as schema 3 recorded them, before the schema 4 parameters. */
+export type RulePolicyV3 = Omit<RulePolicy, RulePolicyV4Parameters>;
+
+/**
+ * Schema 3: published before the secretary's party standing, odd committee seats and the newer
+ * non-voter categories were parameters. Kept for the upcaster that reads it as the current shape.
+ */
+export type RulePolicyPublishedV3 = DomainEvent<
+  'RulePolicyPublished',
+  { readonly registryId: string; readonly policy: RulePolicyV3; readonly at: string }
+>;
+
 /** The parameters as schema 2 recorded them: the shift limit in days (365 meaning one year). */
-export type RulePolicyV2 = Omit<RulePolicy, 'electionShiftLimitMonths'> & { readonly electionShiftLimitDays: number };
+export type RulePolicyV2 = Omit<RulePolicyV3, 'electionShiftLimitMonths'> & { readonly electionShiftLimitDays: number };
 
 /**
  * Schema 2: the shift limit was a number of days, which made 2023-09-01 → 2024-09-01 (366 days

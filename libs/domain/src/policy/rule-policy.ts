@@ -1,3 +1,6 @@
+import type { ExclusionReason } from '../election/election.commands';
+import type { SuspensionReason } from '../organisation/member/member.commands';
+
 /**
  * Every threshold the rules set, as data with an effective date (RULES.md: "Make every threshold
  * a configurable parameter"). An event that applied a threshold records `version`, so a replay
@@ -52,6 +55,28 @@ export interface RulePolicy {
    * (§1.3: guides say so; the 2020 article is unconfirmed, [U]). When false, each needs two.
    */
   readonly officersUncontestedAllowed: boolean;
+  /**
+   * The secretary normally has at least this many years of party standing (党龄), counted from full
+   * membership (支部工作条例 Art 23: "一般应具有1年以上党龄"; docs/rules.md §6.5).
+   */
+  readonly secretaryMinPartyStandingYears: number;
+  /**
+   * What a shorter standing does to a secretary candidate: the article says "一般" (normally), so by
+   * default the slate is recorded with a warning for the superior; a version may refuse instead.
+   */
+  readonly secretaryPartyStandingShortfall: 'warning' | 'refusal';
+  /** Whether the committee's seats must be an odd number (practice: 3, 5 or 7; RULES X4). */
+  readonly committeeSeatsOdd: boolean;
+  /**
+   * Standings that take away the vote, so such members are never due voters (选举工作条例 Art 5;
+   * RULES X8): 停止党籍, 留党察看, 留置, 逮捕.
+   */
+  readonly suspensionsWithoutVote: readonly SuspensionReason[];
+  /**
+   * The grounds on which the assembly, with the superior's consent, may leave a member out of those
+   * due to attend (RULES §1.5 and X8), among them a 流动党员 on their own application.
+   */
+  readonly dueVoterExclusionReasons: readonly ExclusionReason[];
 }
 
 export type MajorityBase = 'due' | 'present';

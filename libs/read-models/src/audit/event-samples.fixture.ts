@@ -311,6 +311,7 @@ export const SAMPLES: { readonly [E in DescribedEvent as E['type']]: E['data'] }
     committeeCandidates: [p(1), p(2), p(3), p(4)],
     secretaryCandidates: [p(1)],
     deputySecretaryCandidates: [],
+    warnings: [],
     minimumCommitteeCandidates: 4,
   },
   CandidateSlateApproved: { ...e, approvalReference: '孝离党字〔2023〕9号', approvedOn: '2023-04-20' },

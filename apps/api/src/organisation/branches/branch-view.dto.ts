@@ -87,6 +87,12 @@ export class BranchViewDto {
   @Obj(() => BranchShapeDto, { optional: true, nullable: true, description: 'The shape last recorded.' })
   readonly lastShape?: BranchShapeDto | null;
   @Instant({ optional: true }) readonly establishedAt?: string;
+  @Flag({
+    optional: true,
+    description:
+      'Whether the record founds the branch (set up by a restructuring or by a cited decision): no post starts before `establishedAt`. False for a branch the bureau took over, whose officers may have started earlier.',
+  })
+  readonly founded?: boolean;
   @Instant({ optional: true }) readonly dissolvedAt?: string;
   @Id({ optional: true, nullable: true }) readonly restructuringId?: string | null;
   @Count({ description: 'The stream revision; also the ETag.' }) readonly revision!: number;

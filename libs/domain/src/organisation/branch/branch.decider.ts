@@ -91,6 +91,7 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
         vacancies: [],
         lastShape: null,
         establishedAt: event.data.at,
+        founded: event.data.restructuringId !== null || event.data.decisionReference !== null,
       };
     case 'BranchRenamed':
       return state.status === 'open' ? { ...state, name: event.data.name } : state;
@@ -283,6 +284,11 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   const { postId, kind, source, holder, context } = command.data;
   const startDate = requireCalendarDate(command.data.startDate, 'post start date');
   const holderName = requireText(holder.name, 'post holder name', 'INVALID_NAME');
+  // A post is held in a branch, so it cannot have begun before the branch was founded. A branch
+  // taken over keeps the officers it had, whose posts began before the bureau's record did.
+  if (state.founded) {
+    requireEstablishedBy({ kind: 'postStart', holder: holderName, post: kind }, startDate, branchEstablishment(state));
+  }
   if (state.posts.some((post) => post.postId === postId) || state.endedPostIds.includes(postId)) {
     throw refuse('POST_ALREADY_EXISTS', { postId, branchName: state.name });
   }

@@ -20,6 +20,12 @@ export type BranchState =
       readonly vacancies: readonly Vacancy[];
       readonly lastShape: BranchShape | null;
       readonly establishedAt: string;
+      /**
+       * Whether the record founds the branch (a restructuring set it up, or the superior's
+       * decision is cited), so it did not exist before `establishedAt`; otherwise the record
+       * only begins when the bureau took over a branch that already existed.
+       */
+      readonly founded: boolean;
     }
   | {
       readonly status: 'dissolved';

@@ -20,7 +20,9 @@ export type PolicyFieldProblem =
       readonly usualMax: number;
       readonly hardMax: number;
     }
-  | { readonly kind: 'reminderDays' };
+  | { readonly kind: 'reminderDays' }
+  | { readonly kind: 'oneOf'; readonly allowed: readonly string[]; readonly value: string }
+  | { readonly kind: 'listOf'; readonly allowed: readonly string[] };
 
 function problemEn(problem: PolicyFieldProblem): string {
   switch (problem.kind) {
@@ -48,6 +50,10 @@ function problemEn(problem: PolicyFieldProblem): string {
       return `the minimum ${problem.min}, usual maximum ${problem.usualMax} and hard maximum ${problem.hardMax} must not decrease`;
     case 'reminderDays':
       return 'it must list distinct whole numbers of days, each at least 1';
+    case 'oneOf':
+      return `it must be one of ${problem.allowed.join(', ')}, not ${problem.value}`;
+    case 'listOf':
+      return `it must list distinct values among ${problem.allowed.join(', ')}`;
   }
 }
 
@@ -77,6 +83,10 @@ function problemZh(problem: PolicyFieldProblem): string {
       return `最少 ${problem.min} 人、一般最多 ${problem.usualMax} 人、最多 ${problem.hardMax} 人三者须依次不减`;
     case 'reminderDays':
       return '须列出互不相同的天数，每个都是不小于 1 的整数';
+    case 'oneOf':
+      return `须为 ${problem.allowed.join('、')} 之一，而不是 ${problem.value}`;
+    case 'listOf':
+      return `须列出 ${problem.allowed.join('、')} 中互不相同的取值`;
   }
 }
 
