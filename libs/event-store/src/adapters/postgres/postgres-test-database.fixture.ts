@@ -36,14 +36,15 @@ export function postgresUnavailableReason(): string | null {
 }
 
 /**
- * `describe` when the server answers, `describe.skip` otherwise, with the reason printed the way
- * the EventStoreDB contract prints its own.
+ * `describe` when the server answers. Otherwise the block is replaced by one skipped test that
+ * names the reason in the test report, and the reason is printed the way the EventStoreDB
+ * contract prints its own.
  */
-export function describeIfPostgres(what: string): jest.Describe {
+export function describeIfPostgres(what: string): (title: string, body: () => void) => void {
   const reason = postgresUnavailableReason();
-  if (reason === null) return describe;
+  if (reason === null) return (title, body) => describe(title, body);
   console.warn(`${what} SKIPPED: ${reason}`);
-  return describe.skip;
+  return (title) => describe(title, () => it.skip(`needs PostgreSQL (${reason})`, () => undefined));
 }
 
 /** A schema of its own for one test file or test, so parallel jest workers never meet. */
