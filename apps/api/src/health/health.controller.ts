@@ -23,7 +23,7 @@ import { PROBLEM_JSON, ProblemDetails } from '../http/problem-details';
 import { Degraded } from './degraded';
 
 class StoreHealth {
-  @ApiProperty({ example: 'sqlite', description: 'memory, sqlite or eventstoredb' })
+  @ApiProperty({ example: 'sqlite', description: 'memory, sqlite, postgres or eventstoredb' })
   readonly kind!: string;
 
   @ApiProperty({ example: 'up', enum: ['up'] })

@@ -1537,7 +1537,7 @@ export interface components {
         };
         StoreHealth: {
             /**
-             * @description memory, sqlite or eventstoredb
+             * @description memory, sqlite, postgres or eventstoredb
              * @example sqlite
              */
             kind: string;

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       eventStoreConnectionString: undefined,
+      databaseUrl: undefined,
+      databaseSchema: 'public',
       eventStoreTimeoutMs: 3000,
       sqliteSynchronous: 'FULL',
       logLevel: 'info',
@@ -74,6 +76,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/branchflow',
       eventStoreConnectionString: 'esdb+discover://cluster.local:2113?tls=false',
+      databaseUrl: undefined,
+      databaseSchema: 'public',
       eventStoreTimeoutMs: 4500,
       sqliteSynchronous: 'NORMAL',
       logLevel: 'debug',
@@ -165,6 +169,32 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BRANCHFLOW_JWKS_FILE: '/nowhere' }, read)).toThrow(
       'BRANCHFLOW_JWKS_FILE must name a readable file (got "/nowhere")',
     );
+  });
+
+  it('DATABASE_URL selects PostgreSQL, in the schema BRANCHFLOW_DATABASE_SCHEMA names', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://branchflow@db:5432/branchflow', BRANCHFLOW_DATABASE_SCHEMA: 'xiaoyi' }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://branchflow@db:5432/branchflow',
+      databaseSchema: 'xiaoyi',
+      eventStoreConnectionString: undefined,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/branchflow' }).databaseSchema).toBe('public');
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL without showing its password, one beside EventStoreDB, and a bad schema', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/branchflow' })).toContain(
+      'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://root:***@db/branchflow")',
+    );
+    expect(
+      problemsOf({
+        DATABASE_URL: 'postgres://db/branchflow',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false',
+      }),
+    ).toContain('DATABASE_URL (PostgreSQL) and EVENTSTORE_CONNECTION_STRING (EventStoreDB) are both set');
+    expect(
+      problemsOf({ DATABASE_URL: 'postgres://db/branchflow', BRANCHFLOW_DATABASE_SCHEMA: 'Branch-Flow' }),
+    ).toContain('BRANCHFLOW_DATABASE_SCHEMA must be a lower-case PostgreSQL name');
   });
 
   it('treats an empty value as unset', () => {

@@ -72,6 +72,22 @@ export function loadConfig(
     );
   }
 
+  const databaseUrl = value('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${redactUrl(databaseUrl)}")`);
+  }
+  if (databaseUrl !== undefined && connectionString !== undefined) {
+    problems.push(
+      'DATABASE_URL (PostgreSQL) and EVENTSTORE_CONNECTION_STRING (EventStoreDB) are both set: the events live in one store, set only one',
+    );
+  }
+  const databaseSchema = value('BRANCHFLOW_DATABASE_SCHEMA') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push(
+      `BRANCHFLOW_DATABASE_SCHEMA must be a lower-case PostgreSQL name: letters, digits and _, at most 63 (got "${databaseSchema}")`,
+    );
+  }
+
   const nodeEnv = nodeEnvironmentOf(value('NODE_ENV'), problems);
   const production = nodeEnv === 'production';
   const file = (name: string): string | null => {
@@ -106,6 +122,8 @@ export function loadConfig(
     host,
     dataDir: value('BRANCHFLOW_DATA_DIR') ?? './data',
     eventStoreConnectionString: connectionString,
+    databaseUrl,
+    databaseSchema,
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
     sqliteSynchronous: oneOf('BRANCHFLOW_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS_MODES, 'FULL', (s) => s.toUpperCase()),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (s) => s.toLowerCase()),
@@ -261,6 +279,11 @@ function publicUrlOf(raw: string | undefined, problems: string[]): string | null
     `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${raw}")`,
   );
   return null;
+}
+
+/** A connection string as it may be shown: without its password. */
+function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {
