@@ -3,6 +3,7 @@ import type { Clock } from './port/clock';
 import type { EventStore } from './port/event-store.port';
 import type { EventStoreDbEventStore } from './adapters/eventstoredb/eventstoredb-event-store';
 import type { PostgresEventStore } from './adapters/postgres/postgres-event-store';
+import type { PostgresSessionLock, PostgresSessionLockOptions } from './adapters/postgres/postgres-session-lock';
 import { SqliteEventStore } from './adapters/sqlite/sqlite-event-store';
 
 export interface EventStoreConfig {
@@ -58,4 +59,16 @@ function openEventStore(config: EventStoreConfig): EventStore | Promise<EventSto
     synchronous: config.sqliteSynchronous ?? 'FULL',
     clock: config.clock,
   });
+}
+
+/**
+ * The leadership lock of processes sharing a PostgreSQL event store (postgres-session-lock.ts),
+ * loaded only when asked for, like the adapter.
+ */
+export function createPostgresLeaderLock(options: PostgresSessionLockOptions): PostgresSessionLock {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lock = require('./adapters/postgres/postgres-session-lock') as {
+    PostgresSessionLock: typeof PostgresSessionLock;
+  };
+  return new lock.PostgresSessionLock(options);
 }

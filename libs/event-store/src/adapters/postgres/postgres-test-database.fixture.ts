@@ -68,3 +68,18 @@ export function createTestSchema(prefix = 'bf_test'): Promise<TestSchema> {
     },
   });
 }
+
+/** Ends the server sessions whose application_name is LIKE `pattern`; answers how many. */
+export async function terminateSessions(pattern: string): Promise<number> {
+  const admin = new Client({ connectionString: POSTGRES_TEST_URL });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name LIKE $1 AND pid <> pg_backend_pid()',
+      [pattern],
+    );
+    return rowCount ?? 0;
+  } finally {
+    await admin.end();
+  }
+}
