@@ -113,7 +113,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production with the public development secret, or with a short secret', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toContain('BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY');
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain(
+      'BRANCHFLOW_JWT_SECRET or BRANCHFLOW_JWT_SECRET_FILE (or BRANCHFLOW_JWT_PUBLIC_KEY',
+    );
     expect(problemsOf({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(
       'the development secret is public',
     );
@@ -195,6 +197,43 @@ describe('loadConfig', () => {
     expect(
       problemsOf({ DATABASE_URL: 'postgres://db/branchflow', BRANCHFLOW_DATABASE_SCHEMA: 'Branch-Flow' }),
     ).toContain('BRANCHFLOW_DATABASE_SCHEMA must be a lower-case PostgreSQL name');
+  });
+
+  it('reads the token secret and the database password from files (Docker secrets), without their last newline', () => {
+    const files: Record<string, string> = {
+      '/run/secrets/jwt-secret': 'a-production-secret-of-at-least-32-chars\n',
+      '/run/secrets/db-password': 'p@ss/word:1\n',
+    };
+    const read = (path: string) => {
+      const content = files[path];
+      if (content === undefined) throw new Error('ENOENT');
+      return content;
+    };
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/jwt-secret',
+        DATABASE_URL: 'postgres://branchflow@postgres:5432/branchflow',
+        BRANCHFLOW_DATABASE_PASSWORD_FILE: '/run/secrets/db-password',
+      },
+      read,
+    );
+    expect(config.auth.secret).toBe('a-production-secret-of-at-least-32-chars');
+    expect(config.host).toBe('0.0.0.0');
+    expect(new URL(config.databaseUrl!).password).toBe(encodeURIComponent('p@ss/word:1'));
+    expect(decodeURIComponent(new URL(config.databaseUrl!).password)).toBe('p@ss/word:1');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/missing' }, read),
+    ).toThrow('BRANCHFLOW_JWT_SECRET_FILE must name a readable file (got "/run/secrets/missing")');
+    expect(() =>
+      loadConfig(
+        {
+          BRANCHFLOW_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+          BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/jwt-secret',
+        },
+        read,
+      ),
+    ).toThrow('BRANCHFLOW_JWT_SECRET and BRANCHFLOW_JWT_SECRET_FILE are both set');
   });
 
   it('treats an empty value as unset', () => {
