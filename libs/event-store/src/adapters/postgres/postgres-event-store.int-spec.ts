@@ -2,7 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { Client, escapeIdentifier } from 'pg';
 import { eventStoreContract, newEvent } from '../../contract/event-store.contract';
 import type { RecordedEvent } from '../../port/envelope';
-import { StoreUnavailable } from '../../port/errors';
+import { InvalidAppend, StoreUnavailable } from '../../port/errors';
 import type { SubscriptionMessage } from '../../port/event-store.port';
 import { schemaKey } from './postgres-append-lock';
 import { PostgresEventStore } from './postgres-event-store';
@@ -195,5 +195,35 @@ describe('PostgresEventStore without a server', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describeIfServer('PostgresEventStore refusals (server)', () => {
+  let testSchema: TestSchema;
+  let store: PostgresEventStore;
+  beforeAll(async () => {
+    testSchema = await createTestSchema();
+    store = await PostgresEventStore.connect({ connectionString: POSTGRES_TEST_URL, schema: testSchema.schema });
+  });
+  afterAll(async () => {
+    await store.close();
+    await testSchema.drop();
+  });
+
+  it('refuses a malformed append as a rejection, not a throw, and writes nothing', async () => {
+    const bad = { ...newEvent('Bad'), id: 'not-a-uuid' };
+    const pending = store.append('ledger-bad', [bad], { expectedRevision: 'any' });
+    await expect(pending).rejects.toBeInstanceOf(InvalidAppend);
+    await expect(
+      store.appendMany([{ stream: 'ledger-bad', events: [], expectedRevision: 'any' }]),
+    ).rejects.toBeInstanceOf(InvalidAppend);
+    expect(await store.streamRevisions(['ledger-bad'])).toEqual(new Map());
+  });
+
+  it('refuses calls once closed', async () => {
+    const closed = await PostgresEventStore.connect({ connectionString: POSTGRES_TEST_URL, schema: testSchema.schema });
+    await closed.close();
+    await expect(closed.ping()).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(closed.readAll()).rejects.toThrow('The PostgreSQL event store is closed.');
   });
 });

@@ -127,16 +127,16 @@ export class PostgresEventStore implements EventStore {
     return new PostgresEventStore(pool, signal, schema, options.pollIntervalMs ?? 1000, options.clock ?? systemClock);
   }
 
-  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+  /** A malformed append is refused as a rejection, like every other refusal, never thrown. */
+  async append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     assertWellFormed(stream, events);
-    return this.write([{ stream, events, expectedRevision: options.expectedRevision }]).then(
-      (results) => results[0] as AppendResult,
-    );
+    const [result] = await this.write([{ stream, events, expectedRevision: options.expectedRevision }]);
+    return result as AppendResult;
   }
 
-  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     for (const { stream, events } of appends) assertWellFormed(stream, events);
-    if (appends.length === 0) return Promise.resolve([]);
+    if (appends.length === 0) return [];
     return this.write(appends);
   }
 
