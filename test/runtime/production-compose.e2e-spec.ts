@@ -74,6 +74,19 @@ describe('docker-compose.yml and the Dockerfile', () => {
         'postgres://branchflow@postgres:5432/branchflow',
       );
       expect(interpolate(app.environment?.EVENTSTORE_CONNECTION_STRING ?? '', {})).toBe('');
+      // A DATABASE_URL exported in the operator's shell (for npm start) does not leak in.
+      expect(interpolate(app.environment?.DATABASE_URL ?? '', { DATABASE_URL: 'postgres://localhost/dev' })).toBe(
+        'postgres://branchflow@postgres:5432/branchflow',
+      );
+      // The eventstoredb profile's switch.
+      const esdb = {
+        BRANCHFLOW_COMPOSE_DATABASE_URL: '',
+        BRANCHFLOW_COMPOSE_EVENTSTORE: 'esdb://eventstore:2113?tls=false',
+      };
+      expect(interpolate(app.environment?.DATABASE_URL ?? '', esdb)).toBe('');
+      expect(interpolate(app.environment?.EVENTSTORE_CONNECTION_STRING ?? '', esdb)).toBe(
+        esdb.BRANCHFLOW_COMPOSE_EVENTSTORE,
+      );
       // The secrets come as files, not as variables an operator must remember to export.
       expect(app.environment).not.toHaveProperty('BRANCHFLOW_JWT_SECRET');
       expect(app.environment?.BRANCHFLOW_JWT_SECRET_FILE).toBe('/run/secrets/jwt-secret');
