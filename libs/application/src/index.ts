@@ -61,6 +61,7 @@ export * from './committee-scope/scoped-event-store';
 export * from './committee-scope/scoped-branches';
 export * from './workers/worker-lock';
 export * from './workers/sqlite-worker-lock';
+export * from './workers/postgres-worker-lock';
 export * from './workers/worker-heartbeat';
 export * from './workers/worker-leadership';
 export * from './workers/workers-health';

@@ -1622,7 +1622,7 @@ export interface components {
         };
         StoreHealth: {
             /**
-             * @description memory, sqlite or eventstoredb
+             * @description memory, sqlite, postgres or eventstoredb
              * @example sqlite
              */
             kind: string;
@@ -1651,6 +1651,26 @@ export interface components {
             host: string;
             /** @description True when that process is this one. */
             self: boolean;
+        };
+        LeaderProcess: {
+            pid: number;
+            host: string;
+            /** @description True when the leader is this process. */
+            self: boolean;
+        };
+        Leadership: {
+            /**
+             * @description leader: this process runs the projections, process managers, timers and digests; follower: it stands by and takes over within seconds when the leader dies; off: it does not compete (BRANCHFLOW_IN_PROCESS_WORKERS=false).
+             * @enum {string}
+             */
+            role: "leader" | "follower" | "off";
+            /**
+             * @description The lock the leader holds: a PostgreSQL advisory lock with DATABASE_URL, else a file beside the read models.
+             * @example PostgreSQL advisory lock (1650851843, 1125927085) for schema public
+             */
+            lock: string;
+            /** @description The process holding the lock; null when none is known. */
+            leader: components["schemas"]["LeaderProcess"] | null;
         };
         HistoryBreakSummary: {
             /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
@@ -1683,6 +1703,8 @@ export interface components {
             workers: components["schemas"]["WorkerHealth"][];
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
+            /** @description This process's role among the processes on the event store, and the leader. */
+            leadership: components["schemas"]["Leadership"];
             history: components["schemas"]["HistoryCheck"];
         };
         AuditEntryDto: {
