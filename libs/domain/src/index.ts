@@ -64,4 +64,5 @@ export { createElectionDecider, electionDecider, electionStreamName } from './el
 export type { ElectionDecider } from './election/election.decider';
 export { evolveElection } from './election/evolve-election';
 export * from './election/term-end-reminder';
+export * from './election/election-reminders';
 export * from './shared/document-number';

@@ -25,7 +25,9 @@ export class RulePolicyEntryDto {
   @Int({ minimum: 1 }) readonly termYears!: number;
   @Count() readonly electionShiftLimitMonths!: number;
   @Int({ minimum: 1 }) readonly approvalLapseDays!: number;
-  @Ints() readonly termEndReminderDays!: readonly number[];
+  @Ints() readonly termEndReminderMonths!: readonly number[];
+  @Int({ minimum: 1 }) readonly overdueReminderEveryMonths!: number;
+  @Int({ minimum: 1 }) readonly noTermReminderEveryMonths!: number;
   @Flag() readonly officersUncontestedAllowed!: boolean;
   @OneOf(['builtIn', 'published'], 'RulePolicySource') readonly source!: string;
   @Instant({ nullable: true, description: 'When a published version was recorded; null for built-in ones.' })

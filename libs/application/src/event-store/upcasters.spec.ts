@@ -9,6 +9,7 @@ import {
   type RulePolicy,
   type RulePolicyPublishedV1,
   type RulePolicyPublishedV2,
+  type RulePolicyPublishedV3,
 } from '@app/domain';
 import { MemoryEventStore, UpcastingEventStore, type JsonObject } from '@app/event-store';
 import { handleCommand } from '../command-handling/handle-command';
@@ -22,7 +23,21 @@ const current: RulePolicy = {
   effectiveFrom: '2026-07-01',
   description: '市委组织部通知',
 };
-const { minimumPartyJoiningAge: _age, electionShiftLimitMonths: _months, ...withoutAge } = current;
+const {
+  termEndReminderMonths: _reminders,
+  overdueReminderEveryMonths: _overdue,
+  noTermReminderEveryMonths: _noTerm,
+  ...beforeReminderMonths
+} = current;
+/** Schema 3: reminders before a term's end in days, none after it. */
+const v3: RulePolicyPublishedV3['data'] = {
+  registryId: 'bureau',
+  policy: { ...beforeReminderMonths, termEndReminderDays: [60, 30] },
+  at: '2026-06-01T00:00:00.000Z',
+};
+const { minimumPartyJoiningAge: _age, electionShiftLimitMonths: _months, ...withoutAge } = v3.policy;
+/** What the built-in rules give the versions before schema 4: the days read as months, monthly after. */
+const readAsV4 = { termEndReminderMonths: [2, 1], overdueReminderEveryMonths: 1, noTermReminderEveryMonths: 1 };
 const at = '2026-06-01T00:00:00.000Z';
 /** Schema 1: no joining age, the shift limit in days. */
 const v1: RulePolicyPublishedV1['data'] = {
@@ -37,7 +52,7 @@ const v2: RulePolicyPublishedV2['data'] = {
   at,
 };
 
-describe('RulePolicyPublished upcasting (v1 without the joining age → v2 → v3 with the shift limit in months)', () => {
+describe('RulePolicyPublished upcasting (v1 without the joining age → v2 → v3 with the shift limit in months → v4 with reminders in months)', () => {
   let raw: MemoryEventStore;
   let store: UpcastingEventStore;
   beforeEach(() => {
@@ -73,10 +88,10 @@ describe('RulePolicyPublished upcasting (v1 without the joining age → v2 → v
   it('reads a version published before the joining age with the built-in age of its date, and 365 days as one year', async () => {
     const stream = await storeOld(1, v1);
     const [event] = await store.readStream(stream);
-    expect(event?.schemaVersion).toBe(3);
+    expect(event?.schemaVersion).toBe(4);
     expect(event?.data).toEqual({
       ...v1,
-      policy: { ...current, minimumPartyJoiningAge: 18, electionShiftLimitMonths: 12 },
+      policy: { ...current, minimumPartyJoiningAge: 18, electionShiftLimitMonths: 12, ...readAsV4 },
     });
     // The stored bytes are untouched: verification hashes what was written.
     expect((await raw.readStream(stream))[0]?.data).toEqual(v1);
@@ -84,15 +99,28 @@ describe('RulePolicyPublished upcasting (v1 without the joining age → v2 → v
 
   it('reads a shift limit of other than a year in days as the nearest whole number of months', async () => {
     const [event] = await store.readStream(await storeOld(2, v2));
-    expect(event?.schemaVersion).toBe(3);
+    expect(event?.schemaVersion).toBe(4);
     expect(event?.data).toEqual({
       ...v2,
-      policy: { ...current, minimumPartyJoiningAge: 16, electionShiftLimitMonths: 6 },
+      policy: { ...current, minimumPartyJoiningAge: 16, electionShiftLimitMonths: 6, ...readAsV4 },
     });
   });
 
-  it('writes new publications as v3, which the upcasters leave alone', async () => {
-    expect(currentSchemaVersion('RulePolicyPublished')).toBe(3);
+  it('reads reminders in days as the nearest whole months, at least one, with monthly reminders once overdue and without a term', async () => {
+    const [event] = await store.readStream(await storeOld(3, v3));
+    expect(event?.schemaVersion).toBe(4);
+    expect(event?.data).toEqual({ ...v3, policy: { ...current, ...readAsV4 } });
+  });
+
+  it('never reads a reminder as zero months, nor the same month twice', async () => {
+    const [event] = await store.readStream(
+      await storeOld(3, { ...v3, policy: { ...v3.policy, termEndReminderDays: [183, 10, 7] } }),
+    );
+    expect((event?.data as unknown as { policy: RulePolicy }).policy.termEndReminderMonths).toEqual([6, 1]);
+  });
+
+  it('writes new publications as v4, which the upcasters leave alone', async () => {
+    expect(currentSchemaVersion('RulePolicyPublished')).toBe(4);
     expect(currentSchemaVersion('MemberAdmitted')).toBe(1);
     const policy: RulePolicy = { ...current, minimumPartyJoiningAge: 16 };
     await handleCommand(
@@ -103,7 +131,7 @@ describe('RulePolicyPublished upcasting (v1 without the joining age → v2 → v
       { commandId: 'c-2', actor, occurredAt: at },
     );
     const [written] = await raw.readStream(rulePolicyStreamName('bureau'));
-    expect(written?.schemaVersion).toBe(3);
+    expect(written?.schemaVersion).toBe(4);
     expect((await store.readStream(rulePolicyStreamName('bureau')))[0]?.data).toEqual(written?.data);
     expect((written?.data as unknown as { policy: RulePolicy }).policy.minimumPartyJoiningAge).toBe(16);
   });

@@ -6,6 +6,8 @@ import {
   type RulePolicy,
   type RulePolicyPublishedV1,
   type RulePolicyPublishedV2,
+  type RulePolicyPublishedV3,
+  type RulePolicyV3,
 } from '@app/domain';
 import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
 
@@ -35,8 +37,32 @@ const rulePolicyPublishedV2: Upcaster = {
   upcast(event) {
     const data = event.data as unknown as RulePolicyPublishedV2['data'];
     const { electionShiftLimitDays, ...rest } = data.policy;
-    const policy: RulePolicy = { ...rest, electionShiftLimitMonths: Math.round((electionShiftLimitDays * 12) / 365) };
+    const policy: RulePolicyV3 = { ...rest, electionShiftLimitMonths: Math.round((electionShiftLimitDays * 12) / 365) };
     return { ...event, schemaVersion: 3, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
+
+/**
+ * RulePolicyPublished v3 → v4: reminders before a term's end in days become calendar months, each
+ * the nearest whole number of months and at least one (60 and 30 days read as 2 and 1); the
+ * reminders once a term has ended and for a branch with no term, which a version published
+ * before them did not set, are those the built-in rules had on its effective date (monthly).
+ */
+const rulePolicyPublishedV3: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 3,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV3['data'];
+    const { termEndReminderDays, ...rest } = data.policy;
+    const builtIn = policyInForce(DEFAULT_RULE_POLICIES, data.policy.effectiveFrom);
+    const months = termEndReminderDays.map((days) => Math.max(1, Math.round((days * 12) / 365)));
+    const policy: RulePolicy = {
+      ...rest,
+      termEndReminderMonths: [...new Set(months)],
+      overdueReminderEveryMonths: builtIn.overdueReminderEveryMonths,
+      noTermReminderEveryMonths: builtIn.noTermReminderEveryMonths,
+    };
+    return { ...event, schemaVersion: 4, data: { ...data, policy } as unknown as JsonObject };
   },
 };
 
@@ -77,6 +103,7 @@ const electionRequestedV1: Upcaster = {
 export const UPCASTERS: readonly Upcaster[] = [
   rulePolicyPublishedV1,
   rulePolicyPublishedV2,
+  rulePolicyPublishedV3,
   censusTakenV1,
   electionRequestedV1,
 ];

@@ -98,6 +98,12 @@ export class OrganisationFacts {
     return this.freshness.waitForHead(organisationNowProjection.name);
   }
 
+  /** Every open branch (the timers' reminders look at each), after the read model has caught up. */
+  async openBranchIds(): Promise<string[]> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.openBranchIds();
+  }
+
   async memberCounts(branchId: string): Promise<MemberCounts> {
     if (!(await this.visibleBranch(branchId))) return { full: 0, probationary: 0 };
     await this.freshness.waitForHead(organisationNowProjection.name);

@@ -21,7 +21,9 @@ const elections = {
   committeeSizeHardMax: 7,
   electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
-  termEndReminderDays: [60, 30],
+  termEndReminderMonths: [6, 3],
+  overdueReminderEveryMonths: 1,
+  noTermReminderEveryMonths: 1,
   officersUncontestedAllowed: true,
 } as const;
 

@@ -7,8 +7,23 @@ export type RulePolicyPublished = DomainEvent<
   { readonly registryId: string; readonly policy: RulePolicy; readonly at: string }
 >;
 
+/** The parameters as schema 3 recorded them: reminders before a term's end in days, none after it. */
+export type RulePolicyV3 = Omit<
+  RulePolicy,
+  'termEndReminderMonths' | 'overdueReminderEveryMonths' | 'noTermReminderEveryMonths'
+> & { readonly termEndReminderDays: readonly number[] };
+
+/**
+ * Schema 3: reminders were days before a term's end (60 and 30), with none once it had ended or
+ * for a branch with no term recorded. Kept for the upcaster that reads it as months.
+ */
+export type RulePolicyPublishedV3 = DomainEvent<
+  'RulePolicyPublished',
+  { readonly registryId: string; readonly policy: RulePolicyV3; readonly at: string }
+>;
+
 /** The parameters as schema 2 recorded them: the shift limit in days (365 meaning one year). */
-export type RulePolicyV2 = Omit<RulePolicy, 'electionShiftLimitMonths'> & { readonly electionShiftLimitDays: number };
+export type RulePolicyV2 = Omit<RulePolicyV3, 'electionShiftLimitMonths'> & { readonly electionShiftLimitDays: number };
 
 /**
  * Schema 2: the shift limit was a number of days, which made 2023-09-01 → 2024-09-01 (366 days

@@ -273,7 +273,9 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
         termYears: true,
         electionShiftLimitMonths: true,
         approvalLapseDays: true,
-        termEndReminderDays: true,
+        termEndReminderMonths: true,
+        overdueReminderEveryMonths: true,
+        noTermReminderEveryMonths: true,
         officersUncontestedAllowed: true,
       },
       at: true,
@@ -451,6 +453,18 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
   TermEndReminderDue: {
     fields: { ...ELECTION, branchId: true, termEnd: true, daysBefore: true, dueOn: true },
+  },
+  ElectionReminderSent: {
+    fields: {
+      branchId: true,
+      kind: true,
+      dueOn: true,
+      termEnd: true,
+      electionId: true,
+      monthsBefore: true,
+      policyVersion: true,
+      at: true,
+    },
   },
 };
 
