@@ -283,9 +283,20 @@ describe('console: 工作台, 审计 and 报表', () => {
     const card = page
       .locator('.work-card')
       .filter({ has: page.getByText('近一个月已提醒上级党组织', { exact: true }) });
-    // Branches with no term recorded, established 2023-01-10: reminded on the 10th of each month.
-    await expectContains(card).toContain(['西关社区离退休干部党支部', '未登记任期届满日期，每月提醒', '2023年4月10日']);
-    await card.getByRole('link', { name: '西关社区离退休干部党支部' }).click();
+    // One of each kind, matching the cards above: 崇文 overdue since its term ended 2023-03-31,
+    // 府前 three months before 2023-06-30, and 振兴, with no officers on record, monthly.
+    await expectContains(card).toContain([
+      '崇文社区离退休干部党支部',
+      '任期已于2023年3月31日届满，尚未完成换届',
+      '2023年4月1日',
+      '府前社区离退休干部党支部',
+      '任期2023年6月30日届满，提前3个月提醒',
+      '2023年3月30日',
+      '振兴社区离退休干部党支部',
+      '未登记任期届满日期，每月提醒',
+      '2023年4月10日',
+    ]);
+    await card.getByRole('link', { name: '崇文社区离退休干部党支部' }).click();
     await page.waitForURL(/\/console\/org\/branches\/[0-9a-f-]{36}$/);
     expect(errors).toEqual([]);
     await page.close();

@@ -6,6 +6,7 @@ import {
   establishmentOf,
   type ElectionReminderFacts,
   type ElectionReminderKind,
+  type RulePolicy,
 } from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
@@ -14,6 +15,7 @@ import { loadState } from '../command-handling/load-stream';
 import type { CommandContext } from '../command-handling/handle-command';
 import type { OrganisationFacts } from '../organisation/organisation-facts';
 import type { RulePolicies } from '../policy/rule-policies';
+import type { ElectionFacts } from './election-facts';
 import type { ElectionIndex } from './election-index';
 
 export interface ElectionReminderInput {
@@ -32,6 +34,7 @@ export class ElectionReminderSender {
     private readonly store: EventStore,
     private readonly organisation: OrganisationFacts,
     private readonly index: ElectionIndex,
+    private readonly elections: ElectionFacts,
     private readonly policies: RulePolicies,
   ) {}
 
@@ -41,7 +44,11 @@ export class ElectionReminderSender {
   }
 
   async facts(branchId: string): Promise<ElectionReminderFacts> {
-    const [branch, term] = await Promise.all([this.organisation.branch(branchId), this.recordedTerm(branchId)]);
+    const versions = await this.policies.versions();
+    const [branch, term] = await Promise.all([
+      this.organisation.branch(branchId),
+      this.recordedTerm(branchId, versions),
+    ]);
     return {
       branchStatus: branch.status === 'none' ? 'notFound' : branch.status === 'dissolved' ? 'dissolved' : 'open',
       establishedOn: branch.status === 'none' ? null : establishmentOf('branch', branch, branchId).on,
@@ -58,21 +65,18 @@ export class ElectionReminderSender {
   }
 
   /**
-   * The branch's term end as recorded: the term its latest installed election set; failing that,
-   * the current term an election's census stated (an election under way, or one recorded without
-   * a result); null when neither records one.
+   * The branch's term end as the record has it, as a census reads it (ElectionFacts.currentTerm):
+   * the term its latest installed election set, else the one its elected officers in office
+   * began; null for a branch that never had elected officers.
    */
-  private async recordedTerm(branchId: string): Promise<ElectionReminderFacts['term']> {
+  private async recordedTerm(
+    branchId: string,
+    versions: readonly RulePolicy[],
+  ): Promise<ElectionReminderFacts['term']> {
     const installed = await this.index.installedTerm(branchId);
     if (installed !== null) return { electionId: installed.electionId, end: installed.end };
-    const stated = (await this.index.electionsOfBranch(branchId))
-      .filter((election) => election.state.status !== 'cancelled' && 'census' in election.state)
-      .flatMap((election) => {
-        const end = 'census' in election.state ? election.state.census.currentTerm?.end : undefined;
-        return end === undefined ? [] : [{ electionId: election.electionId, end }];
-      })
-      .at(-1);
-    return stated ?? null;
+    const term = await this.elections.currentTerm(branchId, '', versions);
+    return term === null ? null : { electionId: null, end: term.end };
   }
 
   async send(input: ElectionReminderInput, context: CommandContext): Promise<CommandOutcome> {

@@ -202,11 +202,19 @@ describe('election timers', () => {
     it('reminds monthly of a branch with no recorded term, from a month after it was established', async () => {
       const dir = join(root, 'reminders-no-term');
       let runtime = await openElectionRuntime(dir);
-      await prepareBranch(new Commands(runtime, 'no-term'));
-      // Established 2020-01-10; the outgoing officers' posts record no term end.
+      const commands = new Commands(runtime, 'no-term');
+      await prepareBranch(commands);
+      // A second branch, established the same day, with no officers on record: no term at all.
+      await commands.branch(
+        {
+          type: 'EstablishBranch',
+          data: { branchId: 'b-xinyi', name: '新义社区离退休干部党支部', parentCommitteeId: 'c-xiaoyi', joint: false },
+        },
+        '2020-01-10',
+      );
       expect(await runtime.timers().tick(at('2020-02-09'))).toEqual([]);
       expect(await runtime.timers().tick(at('2020-02-10'))).toEqual([
-        expect.objectContaining({ kind: 'noTerm', branchId: BRANCH, electionId: null, dueOn: '2020-02-10' }),
+        expect.objectContaining({ kind: 'noTerm', branchId: 'b-xinyi', electionId: null, dueOn: '2020-02-10' }),
       ]);
       await runtime.close();
       runtime = await openElectionRuntime(dir);
@@ -217,7 +225,23 @@ describe('election timers', () => {
           runtime.timers().tick(at('2020-03-10')),
         ]);
         expect(both.flat().filter((firing) => firing.result === 'fired')).toHaveLength(1);
-        expect(await sent(runtime)).toEqual(['noTerm 2020-02-10', 'noTerm 2020-03-10']);
+        const xinyi = (await readAllOf(runtime, electionRemindersStreamName('b-xinyi'))).map(
+          (event) => `${event.data.kind as string} ${event.data.dueOn as string}`,
+        );
+        expect(xinyi).toEqual(['noTerm 2020-02-10', 'noTerm 2020-03-10']);
+        // 府前's officers were elected 2020-06-30 for three years: a term on record without an
+        // election in this store, reminded of like any other.
+        expect(await runtime.timers().tick(at('2022-12-30'))).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              kind: 'beforeTermEnd',
+              branchId: BRANCH,
+              electionId: null,
+              dueOn: '2022-12-30',
+              result: 'fired',
+            }),
+          ]),
+        );
       } finally {
         await runtime.close();
       }

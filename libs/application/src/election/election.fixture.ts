@@ -78,7 +78,7 @@ export async function openElectionRuntime(dataDir: string): Promise<ElectionRunt
         (input, context) => elections.execute(new ExecuteElectionCommand(input, context)),
         undefined,
         undefined,
-        new ElectionReminderSender(store, facts, fresh, policies),
+        new ElectionReminderSender(store, facts, fresh, new ElectionFacts(facts, fresh), policies),
       );
     },
     startInstallation(options = {}) {

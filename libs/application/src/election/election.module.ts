@@ -71,9 +71,14 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
     },
     {
       provide: ElectionReminderSender,
-      inject: [EVENT_STORE, OrganisationFacts, ElectionIndex, RulePolicies],
-      useFactory: (store: EventStore, organisation: OrganisationFacts, index: ElectionIndex, policies: RulePolicies) =>
-        new ElectionReminderSender(store, organisation, index, policies),
+      inject: [EVENT_STORE, OrganisationFacts, ElectionIndex, ElectionFacts, RulePolicies],
+      useFactory: (
+        store: EventStore,
+        organisation: OrganisationFacts,
+        index: ElectionIndex,
+        elections: ElectionFacts,
+        policies: RulePolicies,
+      ) => new ElectionReminderSender(store, organisation, index, elections, policies),
     },
     {
       provide: ElectionTimers,

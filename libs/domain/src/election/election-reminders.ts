@@ -24,8 +24,11 @@ export interface ElectionReminderFacts {
   readonly branchStatus: BranchStatusFact;
   /** The day the branch was established (null when it is not found). */
   readonly establishedOn: string | null;
-  /** The term the branch's latest installed election set; null when none is recorded. */
-  readonly term: { readonly electionId: string; readonly end: string } | null;
+  /**
+   * The branch's current term as recorded: the one its latest installed election set (with that
+   * election), else the one its elected officers in office began (no election); null when none is.
+   */
+  readonly term: { readonly electionId: string | null; readonly end: string } | null;
 }
 
 /** One reminder that has fallen due. */
