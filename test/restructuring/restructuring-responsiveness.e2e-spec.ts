@@ -102,19 +102,27 @@ describe('a 400-member merge executing inside the API', () => {
     const probes = probeOnOwnThread(port, probed);
     await new Promise((resolve) => setTimeout(resolve, 100));
     const sent = performance.now();
-    const started = await request(http)
-      .post(`/restructurings/${restructuringId}/execute`)
-      .send({ occurredAt: '2023-04-01' })
-      .expect(202);
+    const execute = () =>
+      request(http)
+        .post(`/restructurings/${restructuringId}/execute`)
+        .set('Idempotency-Key', 'execute-400')
+        .send({ occurredAt: '2023-04-01' });
+    const started = await execute().expect(202);
     const answeredMs = performance.now() - sent;
     // Counted the moment the 202 arrived: the moves are still to come.
     const movedAtAnswer = (await api.store.readAll()).filter((event) => event.type === 'MemberTransferred').length;
     expect(started.body.events[0].data.execution.transfers).toHaveLength(2 * MEMBERS_PER_SOURCE);
+    // Sent again while it runs (a client that lost the answer): the same answer, nothing new.
+    const again = await execute().expect(202);
+    expect(again.body).toEqual({ ...started.body, replayed: true });
 
     const completed = await pollUntilCompleted(http, restructuringId);
     const executionMs = performance.now() - sent;
     const samples = await probes.stop();
     expect(completed.body.counts).toMatchObject({ membersTransferred: 2 * MEMBERS_PER_SOURCE, branchesClosed: 2 });
+    const all = await api.store.readAll();
+    expect(all.filter((event) => event.type === 'RestructuringExecutionStarted')).toHaveLength(1);
+    expect(all.filter((event) => event.type === 'MemberTransferred')).toHaveLength(2 * MEMBERS_PER_SOURCE);
 
     const report = summarise(samples);
     // Printed so a run shows the figures, not only the verdict.
