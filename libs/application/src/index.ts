@@ -45,6 +45,7 @@ export * from './election/election.queries';
 export * from './election/election-documents';
 export * from './election/installation.process-manager';
 export * from './election/election-timers';
+export * from './election/election-reminder-sender';
 export * from './election/election-timer.scheduler';
 export * from './election/election.module';
 export * from './policy-publication/rule-policy-command.handler';

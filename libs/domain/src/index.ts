@@ -65,6 +65,7 @@ export { createElectionDecider, electionDecider, electionStreamName } from './el
 export type { ElectionDecider } from './election/election.decider';
 export { evolveElection } from './election/evolve-election';
 export * from './election/term-end-reminder';
+export * from './election/election-reminders';
 export * from './shared/document-number';
 
 export * from './by-election/by-election.commands';

@@ -51,7 +51,7 @@ export class PoliciesController extends CommandController {
     // The validated body is the policy; the decider knows a republished one whatever its field order.
     const policy: RulePolicy = {
       ...body,
-      termEndReminderDays: [...body.termEndReminderDays],
+      termEndReminderMonths: [...body.termEndReminderMonths],
       suspensionsWithoutVote: [...body.suspensionsWithoutVote],
       dueVoterExclusionReasons: [...body.dueVoterExclusionReasons],
     };

@@ -26,7 +26,9 @@ export class RulePolicyEntryDto {
   @Int({ minimum: 1 }) readonly termYears!: number;
   @Count() readonly electionShiftLimitMonths!: number;
   @Int({ minimum: 1 }) readonly approvalLapseDays!: number;
-  @Ints() readonly termEndReminderDays!: readonly number[];
+  @Ints() readonly termEndReminderMonths!: readonly number[];
+  @Int({ minimum: 1 }) readonly overdueReminderEveryMonths!: number;
+  @Int({ minimum: 1 }) readonly noTermReminderEveryMonths!: number;
   @Flag() readonly officersUncontestedAllowed!: boolean;
   @Int({ minimum: 0 }) readonly secretaryMinPartyStandingYears!: number;
   @OneOf(['warning', 'refusal'], 'PartyStandingShortfall') readonly secretaryPartyStandingShortfall!: string;

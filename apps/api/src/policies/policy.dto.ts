@@ -140,15 +140,37 @@ export class PublishRulePolicyBody {
   @Max(3650)
   readonly approvalLapseDays!: number;
 
-  @ApiProperty({ example: [60, 30], type: [Number], description: 'Reminders before a term ends, in days.' })
+  @ApiProperty({
+    example: [6, 3],
+    type: [Number],
+    description: 'The superior is reminded this many calendar months before a term ends.',
+  })
   @IsArray()
   @ArrayMinSize(0)
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })
-  @Max(3650, { each: true })
-  readonly termEndReminderDays!: number[];
+  @Max(120, { each: true })
+  readonly termEndReminderMonths!: number[];
+
+  @ApiProperty({
+    example: 1,
+    description: 'Once a term has ended with no newer one installed, a reminder every this many months.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  readonly overdueReminderEveryMonths!: number;
+
+  @ApiProperty({
+    example: 1,
+    description: 'For a branch with no recorded term end, a reminder every this many months from its establishment.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  readonly noTermReminderEveryMonths!: number;
 
   @ApiProperty({ example: true, description: 'Whether secretary and deputy may be elected uncontested (等额).' })
   @IsBoolean()

@@ -85,6 +85,7 @@ export const EVENT_TYPE_GROUPS = [
       InstallationRequested: '提请任职',
       ResultInstalled: '新一届班子任职',
       TermEndReminderDue: '任期届满提醒',
+      ElectionReminderSent: '提醒上级党组织换届',
       ElectionCancelled: '取消换届选举',
     },
   },

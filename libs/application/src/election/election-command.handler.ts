@@ -122,7 +122,6 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
       case 'ApproveElectionResult':
       case 'RequestInstallation':
       case 'CancelElection':
-      case 'RemindTermEnd':
         return input;
     }
   }

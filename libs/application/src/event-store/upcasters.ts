@@ -8,7 +8,9 @@ import {
   type RulePolicyPublishedV1,
   type RulePolicyPublishedV2,
   type RulePolicyPublishedV3,
+  type RulePolicyPublishedV4,
   type RulePolicyV3,
+  type RulePolicyV4,
 } from '@app/domain';
 import { UpcasterRegistry, type JsonObject, type Upcaster } from '@app/event-store';
 
@@ -55,7 +57,7 @@ const rulePolicyPublishedV3: Upcaster = {
   upcast(event) {
     const data = event.data as unknown as RulePolicyPublishedV3['data'];
     const builtIn = policyInForce(DEFAULT_RULE_POLICIES, data.policy.effectiveFrom);
-    const policy: RulePolicy = {
+    const policy: RulePolicyV4 = {
       secretaryMinPartyStandingYears: builtIn.secretaryMinPartyStandingYears,
       secretaryPartyStandingShortfall: builtIn.secretaryPartyStandingShortfall,
       committeeSeatsOdd: builtIn.committeeSeatsOdd,
@@ -64,6 +66,30 @@ const rulePolicyPublishedV3: Upcaster = {
       ...data.policy,
     };
     return { ...event, schemaVersion: 4, data: { ...data, policy } as unknown as JsonObject };
+  },
+};
+
+/**
+ * RulePolicyPublished v4 → v5: reminders before a term's end in days become calendar months, each
+ * the nearest whole number of months and at least one (60 and 30 days read as 2 and 1); the
+ * reminders once a term has ended and for a branch with no term, which a version published
+ * before them did not set, are those the built-in rules had on its effective date (monthly).
+ */
+const rulePolicyPublishedV4: Upcaster = {
+  type: 'RulePolicyPublished',
+  fromVersion: 4,
+  upcast(event) {
+    const data = event.data as unknown as RulePolicyPublishedV4['data'];
+    const { termEndReminderDays, ...rest } = data.policy;
+    const builtIn = policyInForce(DEFAULT_RULE_POLICIES, data.policy.effectiveFrom);
+    const months = termEndReminderDays.map((days) => Math.max(1, Math.round((days * 12) / 365)));
+    const policy: RulePolicy = {
+      ...rest,
+      termEndReminderMonths: [...new Set(months)],
+      overdueReminderEveryMonths: builtIn.overdueReminderEveryMonths,
+      noTermReminderEveryMonths: builtIn.noTermReminderEveryMonths,
+    };
+    return { ...event, schemaVersion: 5, data: { ...data, policy } as unknown as JsonObject };
   },
 };
 
@@ -115,6 +141,7 @@ export const UPCASTERS: readonly Upcaster[] = [
   rulePolicyPublishedV1,
   rulePolicyPublishedV2,
   rulePolicyPublishedV3,
+  rulePolicyPublishedV4,
   censusTakenV1,
   electionRequestedV1,
   candidateSlateSubmittedV1,

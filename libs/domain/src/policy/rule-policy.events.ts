@@ -7,6 +7,21 @@ export type RulePolicyPublished = DomainEvent<
   { readonly registryId: string; readonly policy: RulePolicy; readonly at: string }
 >;
 
+/** The reminder parameters as schema 4 recorded them: days before a term's end, none after it. */
+export type RulePolicyV4 = Omit<
+  RulePolicy,
+  'termEndReminderMonths' | 'overdueReminderEveryMonths' | 'noTermReminderEveryMonths'
+> & { readonly termEndReminderDays: readonly number[] };
+
+/**
+ * Schema 4: reminders were days before a term's end (60 and 30), with none once it had ended or
+ * for a branch with no term recorded. Kept for the upcaster that reads it as months.
+ */
+export type RulePolicyPublishedV4 = DomainEvent<
+  'RulePolicyPublished',
+  { readonly registryId: string; readonly policy: RulePolicyV4; readonly at: string }
+>;
+
 /** The parameters added in schema 4: the secretary's party standing, odd seats, who is no voter. */
 export type RulePolicyV4Parameters =
   | 'secretaryMinPartyStandingYears'
@@ -16,11 +31,11 @@ export type RulePolicyV4Parameters =
   | 'dueVoterExclusionReasons';
 
 /** The parameters as schema 3 recorded them, before the schema 4 parameters. */
-export type RulePolicyV3 = Omit<RulePolicy, RulePolicyV4Parameters>;
+export type RulePolicyV3 = Omit<RulePolicyV4, RulePolicyV4Parameters>;
 
 /**
  * Schema 3: published before the secretary's party standing, odd committee seats and the newer
- * non-voter categories were parameters. Kept for the upcaster that reads it as the current shape.
+ * non-voter categories were parameters. Kept for the upcaster that reads it as schema 4.
  */
 export type RulePolicyPublishedV3 = DomainEvent<
   'RulePolicyPublished',

@@ -48,8 +48,15 @@ export interface RulePolicy {
   readonly electionShiftLimitMonths: number;
   /** An unused approval (批复) lapses after this many days (§1.6, a local rule). */
   readonly approvalLapseDays: number;
-  /** Reminders before a term ends, in days (Workflow A.1: T–60 and T–30). */
-  readonly termEndReminderDays: readonly number[];
+  /**
+   * The superior is reminded this many calendar months before a term ends (practice, issue 16:
+   * six and three months), each on the same day of the month as the term end (docs/rules.md §5.3).
+   */
+  readonly termEndReminderMonths: readonly number[];
+  /** Once a term has ended with no newer one installed, the superior is reminded every this many months (practice: 1). */
+  readonly overdueReminderEveryMonths: number;
+  /** A branch with no recorded term end is reminded of every this many months from its establishment (practice: 1). */
+  readonly noTermReminderEveryMonths: number;
   /**
    * Whether the secretary and deputy may be elected uncontested (等额), one candidate per post
    * (§1.3: guides say so; the 2020 article is unconfirmed, [U]). When false, each needs two.

@@ -67,14 +67,16 @@ export function validateRulePolicy(policy: RulePolicy): RulePolicy {
   wholeAtLeast('electionShiftLimitMonths', 0);
   wholeAtLeast('approvalLapseDays', 1);
 
-  const reminders = policy.termEndReminderDays as unknown;
+  const reminders = policy.termEndReminderMonths as unknown;
   if (
     !Array.isArray(reminders) ||
-    reminders.some((days) => typeof days !== 'number' || !Number.isInteger(days) || days < 1) ||
+    reminders.some((months) => typeof months !== 'number' || !Number.isInteger(months) || months < 1) ||
     new Set(reminders).size !== reminders.length
   ) {
-    fail('termEndReminderDays', { kind: 'reminderDays' });
+    fail('termEndReminderMonths', { kind: 'reminderMonths' });
   }
+  wholeAtLeast('overdueReminderEveryMonths', 1);
+  wholeAtLeast('noTermReminderEveryMonths', 1);
   if (typeof policy.officersUncontestedAllowed !== 'boolean') {
     fail('officersUncontestedAllowed', { kind: 'notBoolean' });
   }

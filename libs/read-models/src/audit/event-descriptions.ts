@@ -3,6 +3,7 @@ import type {
   ByElectionEvent,
   CampaignEvent,
   ElectionStreamEvent,
+  ElectionReminderEvent,
   MemberEvent,
   PartyCommitteeEvent,
   Person,
@@ -50,7 +51,8 @@ export type DescribedEvent =
   | CampaignEvent
   | RulePolicyEvent
   | ElectionStreamEvent
-  | ByElectionEvent;
+  | ByElectionEvent
+  | ElectionReminderEvent;
 export type DescribedEventType = DescribedEvent['type'];
 
 type Describer<E extends DescribedEvent> = (data: E['data'], names: NameLookup) => EventDescription;
@@ -585,6 +587,20 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
   ResultInstalled: (d, n) => ({
     zh: `${n.branch(d.branchId)}选举结果任职生效，任期至${zhDate(d.termEnd)}`,
     en: `${n.branch(d.branchId)}: elected posts installed, term ends ${d.termEnd}`,
+  }),
+  ElectionReminderSent: (d, n) => ({
+    zh:
+      d.kind === 'beforeTermEnd'
+        ? `提醒上级党组织：${n.branch(d.branchId)}本届任期将于${zhDate(d.termEnd ?? '')}届满（提前${d.monthsBefore ?? ''}个月），请及时启动换届`
+        : d.kind === 'overdue'
+          ? `提醒上级党组织：${n.branch(d.branchId)}任期已于${zhDate(d.termEnd ?? '')}届满，尚未完成换届`
+          : `提醒上级党组织：${n.branch(d.branchId)}未登记任期届满日期，请核实换届情况`,
+    en:
+      d.kind === 'beforeTermEnd'
+        ? `Superior reminded: ${n.branch(d.branchId)}'s term ends on ${d.termEnd ?? ''} (${d.monthsBefore ?? ''} months ahead)`
+        : d.kind === 'overdue'
+          ? `Superior reminded: ${n.branch(d.branchId)}'s term ended on ${d.termEnd ?? ''} and no new one is installed`
+          : `Superior reminded: ${n.branch(d.branchId)} has no recorded term end`,
   }),
   TermEndReminderDue: (d, n) => ({
     zh: `${n.branch(d.branchId)}本届任期将于${zhDate(d.termEnd)}届满（提前${d.daysBefore}天提醒），请及时启动换届`,

@@ -407,4 +407,14 @@ export const SAMPLES: { readonly [E in DescribedEvent as E['type']]: E['data'] }
   },
   ElectionCancelled: { ...e, reason: '支部撤并', cancelledInStatus: 'requested' },
   TermEndReminderDue: { ...e, branchId: 'b1', termEnd: '2028-06-05', daysBefore: 60, dueOn: '2028-04-06' },
+  ElectionReminderSent: {
+    branchId: 'b1',
+    kind: 'beforeTermEnd',
+    dueOn: '2027-12-05',
+    termEnd: '2028-06-05',
+    electionId: 'e1',
+    monthsBefore: 6,
+    policyVersion: '2022-10-22',
+    at: '2027-12-05T00:00:00.000Z',
+  },
 };

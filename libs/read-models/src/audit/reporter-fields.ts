@@ -333,7 +333,9 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
         termYears: true,
         electionShiftLimitMonths: true,
         approvalLapseDays: true,
-        termEndReminderDays: true,
+        termEndReminderMonths: true,
+        overdueReminderEveryMonths: true,
+        noTermReminderEveryMonths: true,
         officersUncontestedAllowed: true,
         secretaryMinPartyStandingYears: true,
         secretaryPartyStandingShortfall: true,
@@ -525,6 +527,18 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
   TermEndReminderDue: {
     fields: { ...ELECTION, branchId: true, termEnd: true, daysBefore: true, dueOn: true },
+  },
+  ElectionReminderSent: {
+    fields: {
+      branchId: true,
+      kind: true,
+      dueOn: true,
+      termEnd: true,
+      electionId: true,
+      monthsBefore: true,
+      policyVersion: true,
+      at: true,
+    },
   },
 };
 

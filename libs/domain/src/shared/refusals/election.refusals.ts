@@ -26,6 +26,13 @@ import {
   Term,
 } from './labels';
 import { collision, malformed, NoDetails, RefusalCatalogue, RefusalEntry, rule, unknown } from './refusal';
+import type { ElectionReminderKind } from '../../election/election-reminders';
+
+const REMINDER_LABELS: Readonly<Record<ElectionReminderKind, { readonly en: string; readonly zh: string }>> = {
+  beforeTermEnd: { en: 'reminder before the term ends', zh: '任期届满前的换届提醒' },
+  overdue: { en: 'reminder of an overdue election', zh: '逾期未换届的提醒' },
+  noTerm: { en: 'reminder of a term never recorded', zh: '未登记任期的换届提醒' },
+};
 
 /** A command the election's status or the date does not allow now: what was asked, and where it stands. */
 export type Blocked = { readonly command: ElectionCommandType; readonly status: ElectionStatus };
@@ -1021,41 +1028,17 @@ export const ELECTION_REFUSALS = {
     ],
   }),
 
-  // Term-end reminders
-  TERM_NOT_INSTALLED: rule<{ readonly electionId: string; readonly status: ElectionStatus }>({
-    en: (d) =>
-      `Election ${d.electionId} has installed no result (it is ${ELECTION_STATUS_LABELS[d.status].en}), so it sets no term whose end could be reminded of ${citeEn(rules('5.3'))}.`,
-    zh: (d) =>
-      `选举 ${d.electionId} 尚未完成任职（目前处于“${ELECTION_STATUS_LABELS[d.status].zh}”阶段），没有可以提醒届满的任期${citeZh(rules('5.3'))}。`,
-    examples: [{ electionId: 'e-1', status: 'resultApproved' }],
-  }),
-  REMINDER_NOT_IN_POLICY: malformed<{
-    readonly daysBefore: number;
-    readonly reminderDays: readonly number[];
-    readonly policyVersion: string;
-  }>({
-    en: (d) =>
-      `Policy ${d.policyVersion} reminds ${d.reminderDays.join(' and ')} days before a term ends, not ${d.daysBefore} ${citeEn(rules('5.3'))}.`,
-    zh: (d) =>
-      `规则版本 ${d.policyVersion} 在任期届满前 ${listZh(d.reminderDays.map(String))} 天提醒，而不是 ${d.daysBefore} 天${citeZh(rules('5.3'))}。`,
-    examples: [{ daysBefore: 45, reminderDays: [180, 90], policyVersion: '2022-10-22' }],
-  }),
+  // Reminders to the superior
   REMINDER_NOT_DUE: rule<{
-    readonly daysBefore: number;
-    readonly termEnd: string;
+    readonly branchId: string;
+    readonly kind: ElectionReminderKind;
     readonly dueOn: string;
     readonly on: string;
   }>({
     en: (d) =>
-      `The reminder ${d.daysBefore} days before the term ending ${d.termEnd} falls due on ${d.dueOn}, not yet on ${d.on} ${citeEn(rules('5.3'))}.`,
+      `No ${REMINDER_LABELS[d.kind].en} of branch ${d.branchId} falls due on ${d.dueOn} as of ${d.on}: reminders fall due on the days the policy in force sets ${citeEn(rules('5.3'))}.`,
     zh: (d) =>
-      `任期${zhDate(d.termEnd)}届满前 ${d.daysBefore} 天的提醒应于${zhDate(d.dueOn)}发出，${zhDate(d.on)}尚未到期${citeZh(rules('5.3'))}。`,
-    examples: [{ daysBefore: 90, termEnd: '2025-06-30', dueOn: '2025-04-01', on: '2025-03-01' }],
-  }),
-  TERM_ALREADY_ENDED: rule<{ readonly termEnd: string; readonly on: string }>({
-    en: (d) =>
-      `The term ended on ${d.termEnd}; a reminder before its end is no longer of use on ${d.on} ${citeEn(rules('5.3'))}.`,
-    zh: (d) => `任期已于${zhDate(d.termEnd)}届满：${zhDate(d.on)}再发届满前的提醒已无意义${citeZh(rules('5.3'))}。`,
-    examples: [{ termEnd: '2025-06-30', on: '2025-07-02' }],
+      `截至${zhDate(d.on)}，支部 ${d.branchId} 没有应于${zhDate(d.dueOn)}发出的${REMINDER_LABELS[d.kind].zh}：提醒按现行规则版本规定的日期发出${citeZh(rules('5.3'))}。`,
+    examples: [{ branchId: 'b-1', kind: 'beforeTermEnd', dueOn: '2025-04-01', on: '2025-03-01' }],
   }),
 } as const satisfies RefusalCatalogue;
