@@ -9,7 +9,7 @@ import { assertNever, Decider } from '../shared/decider';
 import { refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
 import { ByElectionPrecedent, ByElectionStep, FieldLabel } from '../shared/refusals';
-import { attendance } from './attendance';
+import { attendance, requireQuorum } from '../election/attendance';
 import {
   ByElectionCommand,
   ConsentToByElection,
@@ -245,6 +245,7 @@ function hold(
     command.data.presentVoters,
     policy,
   );
+  requireQuorum(present, policy);
   if (issued !== present.presentVoters.length) {
     throw refuse('BALLOTS_ISSUED_NOT_PRESENT_VOTERS', { issued, present: present.presentVoters.length });
   }

@@ -1,11 +1,12 @@
 import { refuse } from '../../shared/domain-error';
-import { ConveneMembersAssembly, EXCLUSION_REASONS, Person } from '../election.commands';
+import { attendance, requireQuorum } from '../attendance';
+import { ConveneMembersAssembly, Person } from '../election.commands';
 import { ElectionEvent, RaceSetup } from '../election.events';
 import { ElectionIn } from '../election.state';
-import { isCarried, personOf, requireUniqueRoll } from '../guards';
+import { isCarried, personOf } from '../guards';
 import { Judge, stamp } from '../judge';
 import { inStrokeOrder } from '../surname-strokes';
-import { NOT_A_VOTER, voterStanding } from '../voters';
+import { voterStanding } from '../voters';
 
 export function convene(
   command: ConveneMembersAssembly,
@@ -15,52 +16,10 @@ export function convene(
   const { policy } = judge;
   const { exclusions, presentVoters, nonVotingAttendees, scrutineers, tellers, context } = command.data;
   const { roll } = context;
-  requireUniqueRoll(roll);
   const concurrent = new Set(context.concurrentPostHolders.map((person) => person.personId));
-  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent, policy) === 'eligible');
-
-  const excluded = new Set<string>();
-  for (const exclusion of exclusions) {
-    if (!EXCLUSION_REASONS.includes(exclusion.reason)) {
-      throw refuse('EXCLUSION_REASON_UNKNOWN', { memberId: exclusion.memberId, reason: exclusion.reason });
-    }
-    // The grounds are the rule version's (RULES §1.5, X8), so a newer list governs acts from its date.
-    if (!policy.dueVoterExclusionReasons.includes(exclusion.reason)) {
-      throw refuse('EXCLUSION_REASON_NOT_IN_POLICY', {
-        memberId: exclusion.memberId,
-        reason: exclusion.reason,
-        policyVersion: policy.version,
-      });
-    }
-    if (!withRights.some((entry) => entry.memberId === exclusion.memberId) || excluded.has(exclusion.memberId)) {
-      throw refuse('EXCLUSION_NOT_A_DUE_VOTER', { memberId: exclusion.memberId });
-    }
-    if (exclusion.approvalReference.trim() === '') {
-      throw refuse('EXCLUSION_NOT_APPROVED', { memberId: exclusion.memberId });
-    }
-    excluded.add(exclusion.memberId);
-  }
-  const dueVoters = withRights
-    .filter((entry) => !excluded.has(entry.memberId))
-    .map((entry) => ({ personId: entry.memberId, name: entry.name }));
-  if (dueVoters.length === 0) {
-    throw refuse('NO_DUE_VOTERS', {});
-  }
-
-  const seen = new Set<string>();
-  for (const voter of presentVoters) {
-    if (seen.has(voter.personId)) {
-      throw refuse('DUPLICATE_ATTENDEE', { personId: voter.personId, name: voter.name });
-    }
-    seen.add(voter.personId);
-    const standing = voterStanding(voter.personId, roll, concurrent, policy);
-    if (standing !== 'eligible') {
-      throw refuse(NOT_A_VOTER[standing], { personId: voter.personId, name: voter.name, standing });
-    }
-    if (excluded.has(voter.personId)) {
-      throw refuse('EXCLUDED_MEMBER_LISTED_PRESENT', { personId: voter.personId, name: voter.name });
-    }
-  }
+  const attended = attendance(roll, context.concurrentPostHolders, exclusions, presentVoters, policy);
+  const { dueVoters } = attended;
+  const seen = new Set(presentVoters.map((voter) => voter.personId));
   const dueIds = new Set(dueVoters.map((person) => person.personId));
   for (const attendee of nonVotingAttendees) {
     if (seen.has(attendee.person.personId)) {
@@ -73,22 +32,8 @@ export function convene(
       });
     }
   }
-
-  const due = dueVoters.length;
-  const present = presentVoters.length;
-  const quorumMet = policy.quorumInclusive
-    ? present * policy.quorumDenominator >= due * policy.quorumNumerator
-    : present * policy.quorumDenominator > due * policy.quorumNumerator;
-  if (!quorumMet) {
-    throw refuse('QUORUM_NOT_MET', {
-      present,
-      due,
-      numerator: policy.quorumNumerator,
-      denominator: policy.quorumDenominator,
-      inclusive: policy.quorumInclusive,
-      policyVersion: policy.version,
-    });
-  }
+  requireQuorum(attended, policy);
+  const { due, present } = attended.quorum;
 
   const slatePersons = slateCandidates(state.slate);
   const candidateIds = new Set(slatePersons.map((person) => person.personId));
@@ -157,13 +102,7 @@ export function convene(
         scrutineersApproval: command.data.scrutineersApproval,
         tellers: tellers.map(personOf),
         electionMethodAdoption: command.data.electionMethodAdoption,
-        quorum: {
-          due,
-          present,
-          numerator: policy.quorumNumerator,
-          denominator: policy.quorumDenominator,
-          inclusive: policy.quorumInclusive,
-        },
+        quorum: attended.quorum,
         races,
       },
     },

@@ -1,8 +1,8 @@
 import { RulePolicy } from '../policy/rule-policy';
 import { refuse } from '../shared/domain-error';
-import { ElectionRollEntry, EXCLUSION_REASONS, Exclusion, Person } from '../election/election.commands';
-import { personOf, requireUniqueRoll } from '../election/guards';
-import { NOT_A_VOTER, voterStanding } from '../election/voters';
+import { ElectionRollEntry, EXCLUSION_REASONS, Exclusion, Person } from './election.commands';
+import { personOf, requireUniqueRoll } from './guards';
+import { NOT_A_VOTER, voterStanding } from './voters';
 
 export interface Attendance {
   readonly dueVoters: readonly Person[];
@@ -17,10 +17,11 @@ export interface Attendance {
 }
 
 /**
- * Who is due and who is present at the assembly that by-elects, judged as at the term election's
- * assembly (RULES §1.5, Art 5): the due voters are the full members of the roll with rights, less
- * the exclusions the superior approved; only they may be present as voters; and those present
- * must reach the policy's quorum share of those due. The same refusal codes answer.
+ * Who is due and who is present at a members' assembly that elects — the term election's and a
+ * by-election's alike (RULES §1.5, Art 5): the due voters are the full members of the roll with
+ * rights, less the exclusions the superior approved on a ground the rule version lists; only they
+ * may be present as voters. Whether those present reach the quorum is `requireQuorum`'s to say,
+ * after the caller has checked the rest of its attendance list.
  */
 export function attendance(
   roll: readonly ElectionRollEntry[],
@@ -36,6 +37,14 @@ export function attendance(
   for (const exclusion of exclusions) {
     if (!EXCLUSION_REASONS.includes(exclusion.reason)) {
       throw refuse('EXCLUSION_REASON_UNKNOWN', { memberId: exclusion.memberId, reason: exclusion.reason });
+    }
+    // The grounds are the rule version's (RULES §1.5, X8), so a newer list governs acts from its date.
+    if (!policy.dueVoterExclusionReasons.includes(exclusion.reason)) {
+      throw refuse('EXCLUSION_REASON_NOT_IN_POLICY', {
+        memberId: exclusion.memberId,
+        reason: exclusion.reason,
+        policyVersion: policy.version,
+      });
     }
     if (!withRights.some((entry) => entry.memberId === exclusion.memberId) || excluded.has(exclusion.memberId)) {
       throw refuse('EXCLUSION_NOT_A_DUE_VOTER', { memberId: exclusion.memberId });
@@ -72,10 +81,15 @@ export function attendance(
     denominator: policy.quorumDenominator,
     inclusive: policy.quorumInclusive,
   };
-  if (!meetsQuorum(present, due, policy)) {
-    throw refuse('QUORUM_NOT_MET', { ...quorum, policyVersion: policy.version });
-  }
   return { dueVoters, presentVoters: presentVoters.map(personOf), quorum };
+}
+
+/** Refuses an assembly whose voters present do not reach the rule version's quorum of those due. */
+export function requireQuorum(attended: Attendance, policy: RulePolicy): void {
+  const { present, due } = attended.quorum;
+  if (!meetsQuorum(present, due, policy)) {
+    throw refuse('QUORUM_NOT_MET', { ...attended.quorum, policyVersion: policy.version });
+  }
 }
 
 /** The assembly quorum of the policy (§1.5: present × 5 ≥ due × 4 when exactly four fifths counts). */
