@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, PROJECTIONS } from '@app/application';
@@ -14,34 +13,14 @@ import {
 } from '../../libs/event-store/src/adapters/postgres/postgres-test-database.fixture';
 import { tokenFor } from '../api/tokens';
 import { dump, exited, hasExited, ROOT, slowestCheckpoint } from '../worker/worker-fixtures';
+import { freePort, until } from './processes';
 
 const describeIfServer = describeIfPostgres('PostgreSQL cluster of two APIs and a worker');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Member {
   readonly name: string;
   readonly child: ChildProcess;
   readonly url: string | null;
-}
-
-async function until<T>(probe: () => Promise<T | null>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /**

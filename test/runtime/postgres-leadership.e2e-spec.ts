@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '@app/application';
@@ -12,6 +11,7 @@ import {
 } from '../../libs/event-store/src/adapters/postgres/postgres-test-database.fixture';
 import { tokenFor } from '../api/tokens';
 import { exited, hasExited, ROOT } from '../worker/worker-fixtures';
+import { freePort, until } from './processes';
 
 const describeIfServer = describeIfPostgres('PostgreSQL leadership across API processes');
 
@@ -19,17 +19,6 @@ interface Replica {
   readonly child: ChildProcess;
   readonly url: string;
   readonly log: string[];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A real API process (apps/api/src/main.ts), as a replica behind a load balancer would run. */
@@ -68,16 +57,6 @@ async function readiness(replica: Replica): Promise<Ready | null> {
     return { status: response.status, body: (await response.json()) as Ready['body'] };
   } catch {
     return null;
-  }
-}
-
-async function until<T>(probe: () => Promise<T | null>, what: string, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== null) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -14,6 +13,7 @@ import {
 } from '../../libs/event-store/src/adapters/postgres/postgres-test-database.fixture';
 import { tokenFor } from '../api/tokens';
 import { exited, hasExited, ROOT } from '../worker/worker-fixtures';
+import { freePort, until } from './processes';
 
 interface ComposeService {
   image?: string;
@@ -105,28 +105,9 @@ describe('docker-compose.yml and the Dockerfile', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function run(args: readonly string[], env: NodeJS.ProcessEnv): { status: number | null; output: string } {
   const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-async function until(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
 }
 
 const describeIfServer = describeIfPostgres('The compose topology as processes');
@@ -200,8 +181,13 @@ describeIfServer('the compose topology as plain processes', () => {
     const apiCheck = node(service('api').healthcheck?.test.slice(1) ?? []).map((part) =>
       part.replace('127.0.0.1:3000', `127.0.0.1:${port}`),
     );
-    await until(() => run(workerCheck, workerEnv).status === 0, "the worker's healthcheck passes", 120_000);
-    await until(() => run(apiCheck, apiEnv).status === 0, "the API's healthcheck passes", 120_000);
+    await until(
+      () => (run(workerCheck, workerEnv).status === 0 ? true : null),
+      "the worker's healthcheck passes",
+      120_000,
+      500,
+    );
+    await until(() => (run(apiCheck, apiEnv).status === 0 ? true : null), "the API's healthcheck passes", 120_000, 500);
     expect(hasExited(api) || hasExited(worker)).toBe(false);
     expect(run(workerCheck, workerEnv).output).toMatch(new RegExp(`^ok: process ${worker.pid} on .* runs the workers`));
 
