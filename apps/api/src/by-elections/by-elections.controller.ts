@@ -16,7 +16,7 @@ import { CommandEndpoint, type CommandAnswer } from '../http/command-responses';
 import { CommandMeta, commandContext, type CommandRequestMeta } from '../http/command-request';
 import { missing } from '../http/not-found';
 import { ReadAnswer, UuidParam } from '../http/read-responses';
-import type { PersonBody } from '../http/person-body';
+import { ballotPapersOf, exclusionsOf, person } from '../elections/assembly-data';
 import { ByElectionViewDto } from './by-election-view.dto';
 import {
   ConsentToByElectionBody,
@@ -26,8 +26,6 @@ import {
 } from './by-election.dto';
 
 type Input = ExecuteByElectionCommand['input'];
-
-const person = ({ personId, name }: PersonBody) => ({ personId, name });
 
 /**
  * A by-election (补选) after a vacancy, one endpoint per step: the branch's request, the
@@ -101,22 +99,10 @@ export class ByElectionsController extends CommandController {
     const data = {
       byElectionId,
       heldBy: body.heldBy,
-      exclusions: body.exclusions.map(({ memberId, reason, approvalReference }) => ({
-        memberId,
-        reason,
-        approvalReference,
-      })),
+      exclusions: exclusionsOf(body.exclusions),
       presentVoters: body.presentVoters.map(person),
       issued: body.issued,
-      ballots: body.ballots.map((paper) => ({
-        marks: { ...paper.marks },
-        ...(paper.writeIns === undefined
-          ? {}
-          : {
-              writeIns: paper.writeIns.map((writeIn) => ({ beside: writeIn.beside, person: person(writeIn.person) })),
-            }),
-        ...(paper.spoiled === undefined ? {} : { spoiled: paper.spoiled }),
-      })),
+      ballots: ballotPapersOf(body.ballots),
     };
     return this.step({ type: 'HoldByElection', data }, body, meta, res);
   }

@@ -39,7 +39,7 @@ import {
   TakeCensusBody,
   VetCandidateBody,
 } from './election.dto';
-import type { PersonBody } from '../http/person-body';
+import { ballotPapersOf, exclusionsOf, person, persons } from './assembly-data';
 import { CallerRole } from '../privacy/caller-role';
 import { electionForReporter } from '../privacy/election-view';
 import { ReporterSees } from '../privacy/reporter-sees';
@@ -50,9 +50,6 @@ import { describesView } from '../http/view-binding';
 import { BranchElectionsDto, ElectionViewDto } from './election-view.dto';
 
 type Input = ExecuteElectionCommand['input'];
-
-const person = ({ personId, name }: PersonBody) => ({ personId, name });
-const persons = (list: readonly PersonBody[]) => list.map(person);
 
 /**
  * One branch's election for one term (换届选举), one endpoint per step. Each answers with the
@@ -242,11 +239,7 @@ export class ElectionsController extends CommandController {
   ): Promise<CommandAnswer> {
     const data = {
       electionId,
-      exclusions: body.exclusions.map(({ memberId, reason, approvalReference }) => ({
-        memberId,
-        reason,
-        approvalReference,
-      })),
+      exclusions: exclusionsOf(body.exclusions),
       presentVoters: persons(body.presentVoters),
       nonVotingAttendees: body.nonVotingAttendees.map((attendee) => ({
         person: person(attendee.person),
@@ -275,15 +268,7 @@ export class ElectionsController extends CommandController {
       electionId,
       race: body.race,
       issued: body.issued,
-      ballots: body.ballots.map((paper) => ({
-        marks: { ...paper.marks },
-        ...(paper.writeIns === undefined
-          ? {}
-          : {
-              writeIns: paper.writeIns.map((writeIn) => ({ beside: writeIn.beside, person: person(writeIn.person) })),
-            }),
-        ...(paper.spoiled === undefined ? {} : { spoiled: paper.spoiled }),
-      })),
+      ballots: ballotPapersOf(body.ballots),
     };
     return this.step({ type: 'RecordBallots', data }, body, meta, res);
   }
