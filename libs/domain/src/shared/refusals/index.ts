@@ -12,3 +12,4 @@ export type { PolicyFieldProblem } from './policy.refusals';
 export type { FiledDocument } from './documents.refusals';
 export { chineseNumber } from './citations';
 export type { UnreadableWorkbook } from './import.refusals';
+export type { NamedItem, OpenBranchPurpose } from './demonstration.refusals';
