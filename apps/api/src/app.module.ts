@@ -14,6 +14,7 @@ import { VerificationHttpModule } from './verification/verification-http.module'
 import { RestructuringHttpModule } from './restructuring/restructuring-http.module';
 import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
+import { DemonstrationHttpModule } from './demonstration/demonstration-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
 import { ConsoleModule } from './console/console.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
@@ -43,6 +44,7 @@ export class AppModule {
         ElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
+        DemonstrationHttpModule,
         ImportsHttpModule,
         ConsoleModule,
       ],

@@ -69,3 +69,8 @@ export * from './import/roll-import';
 export * from './import/import-simulation';
 export * from './import/workbook/write-workbook';
 export * from './import/workbook/read-workbook';
+export * from './demonstration/demonstration-command.handler';
+export * from './demonstration/demonstration-board';
+export * from './demonstration/demonstration.module';
+export * from './volunteer/volunteer-command.handler';
+export * from './volunteer/volunteer-team.queries';

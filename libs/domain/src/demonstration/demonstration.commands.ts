@@ -56,7 +56,6 @@ export type AssessDemonstrationCriterion = DomainCommand<
     readonly score?: number;
     readonly passed?: boolean;
     readonly assessedBy: string;
-    readonly note?: string;
   }
 >;
 

@@ -35,7 +35,7 @@ const assessed = (
   passed: boolean,
 ): DemonstrationEvent => ({
   type: 'DemonstrationCriterionAssessed',
-  data: { campaignId, branchId, criterionId, score, passed, assessedBy: '考评组', note: null, at },
+  data: { campaignId, branchId, criterionId, score, passed, assessedBy: '考评组', at },
 });
 const open = { branchStatus: 'open' as const, established: {} };
 /** Every item evidenced and every criterion met, except those named. */

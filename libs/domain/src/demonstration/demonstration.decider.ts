@@ -92,10 +92,10 @@ export const demonstrationDecider: Decider<DemonstrationCommand, DemonstrationEv
         }));
       }
       case 'DemonstrationCriterionAssessed': {
-        const { criterionId, score, passed, assessedBy, note, at } = event.data;
+        const { criterionId, score, passed, assessedBy, at } = event.data;
         return withBranch(state, event.data.branchId, (branch) => ({
           ...branch,
-          assessments: { ...branch.assessments, [criterionId]: { score, passed, assessedBy, note, at } },
+          assessments: { ...branch.assessments, [criterionId]: { score, passed, assessedBy, at } },
         }));
       }
       case 'DemonstrationBranchApproved': {
@@ -254,7 +254,6 @@ function assess(command: AssessDemonstrationCriterion, state: ActiveDemonstratio
   const passed = score === null ? given === true : score >= standard.passingScore;
   if (given !== null && given !== passed) throw refuse('DEMONSTRATION_ASSESSMENT_INVALID', invalid);
   const assessedBy = requireText(command.data.assessedBy, 'who assessed', 'INVALID_NAME');
-  const note = command.data.note?.trim() || null;
   return [
     {
       type: 'DemonstrationCriterionAssessed',
@@ -265,7 +264,6 @@ function assess(command: AssessDemonstrationCriterion, state: ActiveDemonstratio
         score,
         passed,
         assessedBy,
-        note,
         at: command.metadata.at,
       },
     },

@@ -38,7 +38,6 @@ export type DemonstrationCriterionAssessed = DomainEvent<
     readonly score: number | null;
     readonly passed: boolean;
     readonly assessedBy: string;
-    readonly note: string | null;
     readonly at: string;
   }
 >;

@@ -5,7 +5,6 @@ export interface CriterionAssessment {
   readonly score: number | null;
   readonly passed: boolean;
   readonly assessedBy: string;
-  readonly note: string | null;
   readonly at: string;
 }
 
