@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { UTF8_BOM } from '@app/read-models';
 import { bootApi, type BootedApi } from '../api/boot-api';
+import { tokenFor } from '../api/tokens';
 import { OrganisationFixtures } from '../organisation/organisation-http-fixtures';
 
 const UNKNOWN_ID = '7c1f1f7e-9a0e-4d51-9f5e-0b7f3d1e2a11';
@@ -33,11 +34,14 @@ describe('示范党支部创建 and 志愿服务 over HTTP', () => {
   let campaignId: string;
   let teamId: string;
   let members: { fuzhong: string[]; liuyi: string[] };
+  let committeeId: string;
+  let otherCommitteeId: string;
   beforeAll(async () => {
     api = await bootApi();
     http = api.app.getHttpServer();
     fixtures = new OrganisationFixtures(http);
-    const committeeId = await fixtures.committee();
+    committeeId = await fixtures.committee();
+    otherCommitteeId = await fixtures.committee('城区离退休干部党委');
     fuzhong = await fixtures.branch(committeeId, '府中社区离退休干部党支部');
     liuyi = await fixtures.branch(committeeId, '留义社区离退休干部党支部');
     gaoyang = await fixtures.branch(committeeId, '高阳镇老干党支部');
@@ -332,5 +336,23 @@ describe('示范党支部创建 and 志愿服务 over HTTP', () => {
         personTimes: 10,
       }),
     ]);
+  });
+
+  it('shows a committee-scoped administrator only their branches, and leaves the bureau-wide writes to the bureau', async () => {
+    const scoped = async (id: string) => `Bearer ${await tokenFor(api.config, 'admin', id)}`;
+    const own = await scoped(committeeId);
+    const other = await scoped(otherCommitteeId);
+    const stats = (token: string) =>
+      request(http).get('/volunteer-service/statistics').set('Authorization', token).expect(200);
+    expect((await stats(own)).body.personTimes).toBe(10);
+    expect((await stats(other)).body).toMatchObject({ personTimes: 0, activities: 0 });
+    const board = await request(http).get(`/demonstrations/${campaignId}`).set('Authorization', other).expect(200);
+    expect(board.body).toMatchObject({ branches: 0, board: [] });
+    const refused = await request(http)
+      .post(`/demonstrations/${campaignId}/branches`)
+      .set('Authorization', own)
+      .send({ branchId: gaoyang })
+      .expect(403);
+    expect(refused.body.code).toBe('BUREAU_WIDE_ACT');
   });
 });

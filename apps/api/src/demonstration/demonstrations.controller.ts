@@ -7,6 +7,7 @@ import {
   DemonstrationQueries,
   ExecuteDemonstrationCommand,
   ReadModelFreshness,
+  ScopedBranches,
   demonstrationBoardRows,
   uuidV5,
   type DemonstrationBoardRow,
@@ -68,6 +69,7 @@ export class DemonstrationsController extends CommandController {
     private readonly demonstrations: DemonstrationQueries,
     private readonly volunteer: VolunteerQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {
     super(commands);
   }
@@ -276,7 +278,7 @@ export class DemonstrationsController extends CommandController {
   }
 
   private async found(campaignId: string): Promise<DemonstrationView> {
-    const view = await this.demonstrations.campaign(campaignId);
+    const view = await this.demonstrations.campaign(campaignId, await this.scoped.visible());
     if (view === null) throw new NotFoundException(missing('demonstration campaign', campaignId));
     return view;
   }

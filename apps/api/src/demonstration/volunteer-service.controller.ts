@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness } from '@app/application';
+import { ReadModelFreshness, ScopedBranches } from '@app/application';
 import {
   SERVICE_HISTORY_CSV_COLUMNS,
   statisticsProjection,
@@ -35,6 +35,7 @@ export class VolunteerServiceController {
   constructor(
     private readonly volunteer: VolunteerQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {}
 
   @Get('statistics')
@@ -53,7 +54,9 @@ export class VolunteerServiceController {
     @Res() response: Response,
   ): Promise<void> {
     await this.fresh();
-    const view = this.volunteer.statistics({ from: query.from, to: query.to });
+    // A committee-scoped administrator counts the participations of their branches' members.
+    const within = await this.scoped.visible();
+    const view = this.volunteer.statistics({ from: query.from, to: query.to }, within ?? undefined);
     await sendWholeList(request, response, query.format, volunteerStatisticsRows(view), STATISTICS_EXPORT, view);
   }
 

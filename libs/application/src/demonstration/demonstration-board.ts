@@ -100,12 +100,18 @@ export class DemonstrationQueries {
     private readonly facts: OrganisationFacts,
   ) {}
 
-  async campaign(campaignId: string): Promise<DemonstrationView | null> {
+  /** `withinBranches`: a committee-scoped caller's branches, the only ones their board shows. */
+  async campaign(
+    campaignId: string,
+    withinBranches: ReadonlySet<string> | null = null,
+  ): Promise<DemonstrationView | null> {
     const loaded = await loadStateWithRevision(this.store, demonstrationDecider, demonstrationStreamName(campaignId));
     if (loaded.state.status !== 'active' || loaded.revision === null) return null;
     const state = loaded.state;
     const names = await this.branchNames(state);
-    const board = state.branches.map((branch) => boardBranch(state, branch, names.get(branch.branchId) ?? null));
+    const board = state.branches
+      .filter((branch) => withinBranches === null || withinBranches.has(branch.branchId))
+      .map((branch) => boardBranch(state, branch, names.get(branch.branchId) ?? null));
     return {
       campaignId: state.campaignId,
       title: state.title,
