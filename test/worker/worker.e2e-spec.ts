@@ -31,6 +31,7 @@ describe('worker', () => {
       'projection:organisation-history',
       'projection:organisation-now',
       'projection:statistics',
+      'projection:volunteer-service',
     ]);
     expect(app.get(ElectionTimerScheduler)).toBeInstanceOf(ElectionTimerScheduler);
 
