@@ -1,7 +1,7 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { ReadModelFreshness, ScopedBranches } from '@app/application';
+import { OrganisationFacts, ReadModelFreshness, ScopedBranches } from '@app/application';
 import {
   SERVICE_HISTORY_CSV_COLUMNS,
   statisticsProjection,
@@ -12,6 +12,7 @@ import {
   volunteerStatisticsRows,
 } from '@app/read-models';
 import { ReadAccess } from '../auth/access.decorators';
+import { missing } from '../http/not-found';
 import { ReadAnswer, UuidParam } from '../http/read-responses';
 import { ReporterSees } from '../privacy/reporter-sees';
 import { sendWholeList } from './list-answer';
@@ -36,6 +37,7 @@ export class VolunteerServiceController {
     private readonly volunteer: VolunteerQueries,
     private readonly freshness: ReadModelFreshness,
     private readonly scoped: ScopedBranches,
+    private readonly facts: OrganisationFacts,
   ) {}
 
   @Get('statistics')
@@ -70,7 +72,8 @@ export class VolunteerServiceController {
     @Res() response: Response,
   ): Promise<void> {
     await this.fresh();
-    const items = this.volunteer.activities({ from: query.from, to: query.to }, query.teamId);
+    const within = await this.scoped.visible();
+    const items = this.volunteer.activities({ from: query.from, to: query.to }, query.teamId, within ?? undefined);
     await sendWholeList(request, response, query.format, items, {
       columns: VOLUNTEER_ACTIVITY_CSV_COLUMNS,
       filename: 'volunteer-activities.csv',
@@ -81,13 +84,15 @@ export class VolunteerServiceController {
   @Get('members/:memberId')
   @ReporterSees('everything', "the member's volunteer activities")
   @ApiOperation({ summary: "A member's volunteer service history (志愿服务记录), oldest first" })
-  @ReadAnswer(ServiceHistoryDto, { csv: true, problems: { 400: true } })
+  @ReadAnswer(ServiceHistoryDto, { csv: true, problems: { 400: true, 404: 'No member has this id.' } })
   async member(
     @UuidParam('memberId') memberId: string,
     @Query() query: ExportQuery,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
+    // Read from the member's own stream, so another committee's member is as one that exists nowhere.
+    if ((await this.facts.member(memberId)).status === 'none') throw new NotFoundException(missing('member', memberId));
     await this.fresh();
     const items = this.volunteer.memberHistory(memberId);
     await sendWholeList(

@@ -6,6 +6,7 @@ import {
   BusinessCalendar,
   ExecuteVolunteerCommand,
   ReadModelFreshness,
+  ScopedBranches,
   VolunteerTeamQueries,
   uuidV5,
   type VolunteerTeamView,
@@ -40,6 +41,7 @@ export class VolunteerTeamsController extends CommandController {
     private readonly teams: VolunteerTeamQueries,
     private readonly volunteer: VolunteerQueries,
     private readonly freshness: ReadModelFreshness,
+    private readonly scoped: ScopedBranches,
   ) {
     super(commands);
   }
@@ -113,7 +115,8 @@ export class VolunteerTeamsController extends CommandController {
   async list(): Promise<{ items: VolunteerTeamRow[] }> {
     await this.freshness.waitForHead(volunteerServiceProjection.name);
     await this.freshness.waitForHead(statisticsProjection.name);
-    return { items: this.volunteer.teams() };
+    const within = await this.scoped.visible();
+    return { items: this.volunteer.teams(within ?? undefined) };
   }
 
   @Get(':teamId')

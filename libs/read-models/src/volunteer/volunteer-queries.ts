@@ -149,14 +149,28 @@ export class VolunteerQueries {
     };
   }
 
-  activities(period: ServicePeriod, teamId?: string): VolunteerActivityRow[] {
-    const params = { from: period.from ?? '0000-01-01', to: period.to ?? '9999-12-31', teamId: teamId ?? null };
+  /** `withinBranches`: only activities a member of these branches took part in. */
+  activities(period: ServicePeriod, teamId?: string, withinBranches?: ReadonlySet<string>): VolunteerActivityRow[] {
+    const params: Record<string, unknown> = {
+      from: period.from ?? '0000-01-01',
+      to: period.to ?? '9999-12-31',
+      teamId: teamId ?? null,
+    };
+    const scope =
+      withinBranches === undefined
+        ? 'TRUE'
+        : `EXISTS (SELECT 1 FROM volunteer_participations p WHERE p.activity_id = a.activity_id AND ${inList(
+            'p.branch_id',
+            'branch',
+            withinBranches,
+            params,
+          )})`;
     const rows = this.db
       .prepare(
         `SELECT a.activity_id AS activityId, a.team_id AS teamId, t.name AS teamName, a.on_date AS "on", a.kind,
            a.title, a.place, a.organiser, a.participants AS personTimes, a.proposals_json AS proposalsJson
          FROM volunteer_activities a LEFT JOIN volunteer_teams t ON t.team_id = a.team_id
-         WHERE a.on_date BETWEEN @from AND @to AND (@teamId IS NULL OR a.team_id = @teamId)
+         WHERE a.on_date BETWEEN @from AND @to AND (@teamId IS NULL OR a.team_id = @teamId) AND ${scope}
          ORDER BY a.on_date, a.position`,
       )
       .all(params) as (Omit<VolunteerActivityRow, 'kindName' | 'proposals'> & { proposalsJson: string })[];
@@ -183,7 +197,10 @@ export class VolunteerQueries {
     return rows.map((row) => ({ ...row, teamName: row.teamName ?? row.teamId, kindName: volunteerKindName(row.kind) }));
   }
 
-  teams(): VolunteerTeamRow[] {
+  /** `withinBranches`: only the teams these branches lead. */
+  teams(withinBranches?: ReadonlySet<string>): VolunteerTeamRow[] {
+    const params: Record<string, unknown> = {};
+    const scope = withinBranches === undefined ? 'TRUE' : inList('t.lead_branch_id', 'branch', withinBranches, params);
     return this.db
       .prepare(
         `SELECT t.team_id AS teamId, t.name, t.lead_branch_id AS leadBranchId, b.name AS leadBranchName,
@@ -191,9 +208,9 @@ export class VolunteerQueries {
            (SELECT COUNT(*) FROM volunteer_activities a WHERE a.team_id = t.team_id) AS activities,
            (SELECT COUNT(*) FROM volunteer_participations p WHERE p.team_id = t.team_id) AS personTimes
          FROM volunteer_teams t LEFT JOIN report_branches b ON b.branch_id = t.lead_branch_id
-         ORDER BY t.position`,
+         WHERE ${scope} ORDER BY t.position`,
       )
-      .all() as VolunteerTeamRow[];
+      .all(params) as VolunteerTeamRow[];
   }
 
   demonstrationCampaigns(): DemonstrationCampaignRow[] {
