@@ -1,6 +1,6 @@
 /**
  * Layer rules (ARCHITECTURE.md): apps -> application -> (domain, event-store, read-models);
- * the domain imports nothing but itself; only the EventStoreDB adapter touches its client.
+ * the domain imports nothing but itself; only the EventStoreDB and PostgreSQL adapters touch their clients.
  */
 module.exports = {
   forbidden: [
@@ -17,6 +17,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^libs/event-store/src/adapters/eventstoredb/' },
       to: { path: '@eventstore/db-client' },
+    },
+    {
+      name: 'pg-client-in-one-place',
+      comment: 'Only the PostgreSQL adapter folder (and tests and benchmarks measuring it) may import pg.',
+      severity: 'error',
+      from: { pathNot: ['^libs/event-store/src/adapters/postgres/', '^test/', '^bench/'] },
+      to: { path: 'node_modules/pg/' },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -27,6 +27,7 @@ export default tseslint.config(
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',
       '**/*.contract.ts',
+      '**/*.fixture.ts',
       'test/**',
       'bench/**',
       'apps/cli/**',

@@ -22,7 +22,7 @@ describe('API boot with a bad configuration', () => {
     [
       'NODE_ENV',
       'PRODUCTION',
-      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE / BRANCHFLOW_JWKS_URL) must be set',
+      'BRANCHFLOW_JWT_SECRET or BRANCHFLOW_JWT_SECRET_FILE (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE / BRANCHFLOW_JWKS_URL) must be set',
     ],
     ['NODE_ENV', 'staging', 'NODE_ENV must be production (or prod), development (or dev) or test (got "staging")'],
   ])(

@@ -105,13 +105,13 @@ describe('console: 换届', () => {
     // 候选人预备人选: three candidates for three seats is refused with the API's sentence.
     await page.getByRole('button', { name: '下一步：候选人预备人选' }).click();
     await page.waitForURL(at('2023-03-25', 'slate'));
-    await pick(page, '支部委员候选人（按选票顺序）', ['王志远', '李淑珍', '张建华']);
+    await pick(page, '支部委员候选人', ['王志远', '李淑珍', '张建华']);
     await pick(page, '书记候选人', ['张建华']);
     await act(page, '报送候选人预备人选').click();
     await visible(page, '候选人预备人选中委员候选人 3 名、应选 3 名');
     // The sentence stays on the form after the message fades.
     await page.locator('.command-refusal').getByText('未能报送候选人预备人选').waitFor();
-    await pick(page, '支部委员候选人（按选票顺序）', ['刘桂芳']);
+    await pick(page, '支部委员候选人', ['刘桂芳']);
     await act(page, '报送候选人预备人选').click();
     await page.waitForURL(at('2023-03-25', 'slate'));
     await visible(page, '王志远、李淑珍、张建华、刘桂芳');
@@ -183,14 +183,15 @@ describe('console: 换届', () => {
     // Round one: the totals are checked as the piles are typed.
     const piles = page.locator('.pile-table .ant-table-tbody tr');
     await setCount(page, 1, 5);
-    await mark(piles.nth(0), ['赞成', '赞成', '赞成', '反对']);
+    // The ballot reads 王志远、刘桂芳、李淑珍、张建华: 姓氏笔画 order, not the order the slate was typed in.
+    await mark(piles.nth(0), ['赞成', '反对', '赞成', '赞成']);
     await page.getByRole('button', { name: '添加一类选票' }).click();
     await setCount(page, 2, 3);
-    await mark(piles.nth(1), ['赞成', '反对', '赞成', '赞成']);
+    await mark(piles.nth(1), ['赞成', '赞成', '反对', '赞成']);
     await visible(page, '收回选票 8 张，多于发出的 7 张');
     await setCount(page, 1, 4);
     await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
-    await visible(page, '王志远 赞成 7、反对 0、弃权 0；李淑珍 赞成 4、反对 3、弃权 0');
+    await visible(page, '王志远 赞成 7、反对 0、弃权 0；刘桂芳 赞成 3、反对 4、弃权 0；李淑珍 赞成 4、反对 3、弃权 0');
     await act(page, '提交本轮选票').click();
     await act(page, '计 票').click();
     await visible(page, '第 1 轮计票结果：王志远（7票）、张建华（7票）当选');
@@ -202,12 +203,13 @@ describe('console: 换届', () => {
     await act(page, '另行选举').click();
     await visible(page, '第 2 轮另行选举选票录入');
     await setCount(page, 1, 5);
-    await mark(piles.nth(0), ['赞成', '反对']);
+    // The ballot keeps the strokes order: 刘桂芳、李淑珍.
+    await mark(piles.nth(0), ['反对', '赞成']);
     await page.getByRole('button', { name: '添加一类选票' }).click();
     await setCount(page, 2, 2);
-    await mark(piles.nth(1), ['反对', '赞成']);
+    await mark(piles.nth(1), ['赞成', '反对']);
     await visible(page, '发出 7 张，收回 7 张，有效 7 张，无效 0 张');
-    await visible(page, '李淑珍 赞成 5、反对 2、弃权 0；刘桂芳 赞成 2、反对 5、弃权 0');
+    await visible(page, '刘桂芳 赞成 2、反对 5、弃权 0；李淑珍 赞成 5、反对 2、弃权 0');
     // The assembly as pictured for the README: attendance, round one's shortfall, round two being entered.
     await page.locator('.election-title').click();
     expect(await unlabelledFields(page)).toEqual([]);
@@ -293,19 +295,20 @@ describe('console: 换届', () => {
       await setCount(page, index + 1, count);
       await mark(piles.nth(index), marks);
     }
-    await visible(page, '孙立新 赞成 6、反对 1、弃权 0；周慧敏 赞成 5、反对 2、弃权 0');
+    await visible(page, '孙立新 赞成 6、反对 1、弃权 0；吴振国 赞成 5、反对 2、弃权 0');
     await act(page, '提交本轮选票').click();
     await act(page, '计 票').click();
     await visible(page, '第 2 轮计票结果：孙立新（6票）当选');
-    await visible(page, '得票相等者超过剩余名额，须在周慧敏、吴振国、郑秀云中再次投票，选出 2 名。');
+    await visible(page, '得票相等者超过剩余名额，须在吴振国、周慧敏、郑秀云中再次投票，选出 2 名。');
 
     // The runoff among the three.
     await visible(page, '第 3 轮再次投票选票录入');
     await setCount(page, 1, 5);
+    // The tied in ballot order: 吴振国、周慧敏、郑秀云.
     await mark(piles.nth(0), ['赞成', '赞成', '反对']);
     await page.getByRole('button', { name: '添加一类选票' }).click();
     await setCount(page, 2, 2);
-    await mark(piles.nth(1), ['赞成', '反对', '赞成']);
+    await mark(piles.nth(1), ['反对', '赞成', '赞成']);
     await act(page, '提交本轮选票').click();
     await act(page, '计 票').click();
     await visible(page, '第 3 轮计票结果：周慧敏（7票）、吴振国（5票）当选');
@@ -334,13 +337,16 @@ describe('console: 换届', () => {
 
 /**
  * A step's own button, in its form (the list of next actions above has buttons of the same
- * names). antd spaces out a two-character label (提 名) except while it shows its spinner, so
- * the name matches with or without the space.
+ * names), found by the words on it as the clerk reads them. antd spaces out a two-character
+ * label (提 名) except while it shows its spinner; and the spinner's icon, labelled "loading",
+ * may linger invisible in the button after the spinner's exit motion, so the accessible name is
+ * not a steady handle.
  */
 const act = (page: Page, name: string): Locator =>
-  page.locator('form').getByRole('button', {
-    name: new RegExp(`^${[...name.replace(/\s/g, '')].join('\\s?')}$`),
-  });
+  page
+    .locator('form')
+    .getByRole('button')
+    .filter({ hasText: new RegExp(`^${[...name.replace(/\s/g, '')].join('\\s?')}$`) });
 
 /**
  * Picks names in the labelled select, typing each as a clerk would and taking the first match

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { ElectionTimers } from '@app/application';
 import type { BootedApi } from '../api/boot-api';
 import { collectErrors, SCREENSHOTS, VIEWPORT } from './browser';
 import { stageConsole, type ConsoleStage } from './console-stage';
@@ -57,6 +58,8 @@ describe('console: 工作台, 审计 and 报表', () => {
     await expectContains(card('待上级批复')).toContain(['府前社区离退休干部党支部', '换届请示待批复']);
     await expectContains(card('批复即将失效（30天内）')).toContain(['东关社区离退休干部党支部', '2023年4月20日']);
     await expectContains(card('组织调整进行中')).toContain(['待批准 1 项', '待执行 0 项']);
+    // The timers have not run on this record yet (the next test but one has them).
+    await expectContains(card('近一个月已提醒上级党组织')).toContain(['近一个月没有提醒']);
     // Each item is a link to its own screen.
     const fuqian = card('3个月内应换届').getByRole('link', { name: '府前社区离退休干部党支部' });
     expect(await fuqian.getAttribute('href')).toBe(`/console/elections/${seeded.elections.fuqian}`);
@@ -273,6 +276,32 @@ describe('console: 工作台, 审计 and 报表', () => {
   }, 90_000);
 
   // Last: it alters the stored history.
+  it('工作台 shows the reminders the election timers sent to the superior that month', async () => {
+    // The timers' round of the day; after the 审计 and 报表 tests, whose counts it would change.
+    await api.app.get(ElectionTimers).tick(new Date(`${AS_OF}T02:00:00.000Z`));
+    const { page, errors } = await signedIn('管理员', `/?asOf=${AS_OF}`);
+    const card = page
+      .locator('.work-card')
+      .filter({ has: page.getByText('近一个月已提醒上级党组织', { exact: true }) });
+    // One of each kind, matching the cards above: 崇文 overdue since its term ended 2023-03-31,
+    // 府前 three months before 2023-06-30, and 振兴, with no officers on record, monthly.
+    await expectContains(card).toContain([
+      '崇文社区离退休干部党支部',
+      '任期已于2023年3月31日届满，尚未完成换届',
+      '2023年4月1日',
+      '府前社区离退休干部党支部',
+      '任期2023年6月30日届满，提前3个月提醒',
+      '2023年3月30日',
+      '振兴社区离退休干部党支部',
+      '未登记任期届满日期，每月提醒',
+      '2023年4月10日',
+    ]);
+    await card.getByRole('link', { name: '崇文社区离退休干部党支部' }).click();
+    await page.waitForURL(/\/console\/org\/branches\/[0-9a-f-]{36}$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('审计 names the first altered event when the stored history was changed behind the API', async () => {
     const db = new Database(join(api.dataDir, 'events.sqlite'));
     try {

@@ -69,6 +69,7 @@ describe('members over HTTP', () => {
       branchId,
       suspension: null,
       lastTransferRestructuringId: null,
+      affiliated: { since: '2023-02-01', by: 'admission' },
       revision: 0,
     });
     const [event] = await api.store.readStream(`member-${memberId}`);

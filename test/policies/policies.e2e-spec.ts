@@ -24,8 +24,15 @@ const version = (overrides: Record<string, unknown> = {}) => ({
   termYears: 4,
   electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
-  termEndReminderDays: [60, 30],
+  termEndReminderMonths: [6, 3],
+  overdueReminderEveryMonths: 1,
+  noTermReminderEveryMonths: 1,
   officersUncontestedAllowed: true,
+  secretaryMinPartyStandingYears: 1,
+  secretaryPartyStandingShortfall: 'warning',
+  committeeSeatsOdd: true,
+  suspensionsWithoutVote: ['membershipSuspended', 'probation', 'detention', 'arrest'],
+  dueVoterExclusionReasons: ['illnessPreventsExpression', 'retiredInHomeTown', 'floatingOnOwnApplication'],
   ...overrides,
 });
 
@@ -141,7 +148,7 @@ describe('rule policies over HTTP', () => {
     expect((await post(withoutTerm).expect(400)).body.code).toBe('VALIDATION_FAILED');
     await post(version({ version: 'neg', approvalLapseDays: 0 })).expect(400);
     await post(version({ version: 'base', majorityBase: 'everyone' })).expect(400);
-    await post(version({ version: 'dup', termEndReminderDays: [30, 30] })).expect(400);
+    await post(version({ version: 'dup', termEndReminderMonths: [3, 3] })).expect(400);
     await post(version({ version: 'frac', differentialSharePercent: 12.5 })).expect(400);
     await post(version({ version: 'date', effectiveFrom: '2030-02-30' })).expect(400);
     await post(version({ version: 'extra', surprise: true })).expect(400);

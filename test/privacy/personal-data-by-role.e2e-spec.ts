@@ -618,7 +618,9 @@ describe('personal data by role', () => {
                 accept,
                 status: 200,
               });
-              seenBy[role].push(res.body as string);
+              // The rule versions name the suspensions and exclusion grounds as vocabulary (which
+              // standings take the vote), never a person's: their answers are scanned for nothing.
+              if (!route.path.startsWith('/policies')) seenBy[role].push(res.body as string);
               answers.push(res.body as string);
             }
             differs.set(key, (differs.get(key) ?? false) || answers[0] !== answers[1]);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types';
+import { ElectionTimers } from '@app/application';
 import type { BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
 import { concretePath, routeTable } from './route-table';
@@ -10,6 +11,7 @@ import { bootScopedWorld, type ScopedWorld } from './scoped-world';
 /** Lists and figures that no stream read guards: filtered to the caller's committee, checked below. */
 const FILTERED_LISTS = [
   'GET /elections',
+  'GET /elections/reminders',
   'GET /campaigns',
   'GET /campaigns/:campaignId',
   'GET /org/tree',
@@ -196,7 +198,11 @@ describe("a committee-scoped administrator's own committee", () => {
     expect(mentionsTheirs(diff)).toEqual([]);
     const whole = await read(admin, '/org/diff?from=2019-12-31&to=2023-12-31');
     expect(whole.branchesCreated).toHaveLength(5);
-    expect(whole.postsStarted).toEqual([expect.objectContaining({ branchId: y.branch })]);
+    expect(whole.postsStarted).toEqual([
+      expect.objectContaining({ branchId: y.branch }),
+      // The committee post vacated mid-term that the other committee's by-election fills.
+      expect.objectContaining({ branchId: y.branch, postId: y.vacancy }),
+    ]);
 
     type Figures = { branches: { open: number }; members: { active: number }; secretaries: { count: number } } & {
       elections: Record<string, number>;
@@ -244,6 +250,19 @@ describe("a committee-scoped administrator's own committee", () => {
 
     const campaigns = await request(http).get('/campaigns').set('Authorization', scoped).expect(200);
     expect(campaigns.body.items).toEqual([expect.objectContaining({ campaignId: world.campaign, branches: 1 })]);
+
+    // Every open branch is due a reminder to the superior by then; the scoped caller sees its own.
+    await api.app.get(ElectionTimers).tick(new Date('2030-01-15T02:00:00.000Z'));
+    const remindedOf = async (authorization: string) =>
+      new Set(
+        (
+          await request(http).get('/elections/reminders').set('Authorization', authorization).expect(200)
+        ).body.items.map((reminder: { branchId: string }) => reminder.branchId),
+      );
+    const own = await remindedOf(scoped);
+    expect(own.has(world.x.branch)).toBe(true);
+    expect(own.has(world.y.branch)).toBe(false);
+    expect((await remindedOf(admin)).has(world.y.branch)).toBe(true);
   });
 
   it("keeps a finished restructuring the committee's after a member it moved goes elsewhere", async () => {

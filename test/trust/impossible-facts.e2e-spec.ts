@@ -133,6 +133,77 @@ describe('refusing what cannot be true', () => {
       .expect(201);
   });
 
+  /** The same refusal read in Chinese, the caller's language: the sentence gives dates as people write them. */
+  const refusedInChinese = async (path: string, body: object, code: string, ...inDetail: string[]) => {
+    const before = await eventCount();
+    const response = await request(http).post(path).set('Accept-Language', 'zh-CN').send(body);
+    expect([path, response.status, response.body.code]).toEqual([path, 422, code]);
+    for (const text of inDetail) expect(response.body.detail).toContain(text);
+    expect(await eventCount()).toBe(before);
+  };
+
+  it('refuses a transfer dated before the member was admitted, or before the transfer that brought them, with TRANSFER_BEFORE_AFFILIATION', async () => {
+    const admitted = await request(http)
+      .post('/members')
+      .send(member({ name: '赵淑芬', occurredAt: '2023-07-01' }))
+      .expect(201);
+    const memberId = admitted.body.events[0].data.memberId as string;
+    // 永安 exists from 2023-06-01, so only the admission on 2023-07-01 stands in the way.
+    await refusedInChinese(
+      `/members/${memberId}/transfer`,
+      { toBranchId: otherBranchId, occurredAt: '2023-06-15' },
+      'TRANSFER_BEFORE_AFFILIATION',
+      '赵淑芬组织关系转接的日期为2023年6月15日',
+      '早于其编入现支部的日期2023年7月1日',
+    );
+    await request(http)
+      .post(`/members/${memberId}/transfer`)
+      .send({ toBranchId: otherBranchId, occurredAt: '2023-08-01' })
+      .expect(200);
+    await refusedInChinese(
+      `/members/${memberId}/transfer`,
+      { toBranchId: branchId, occurredAt: '2023-07-20' },
+      'TRANSFER_BEFORE_AFFILIATION',
+      '早于其转入现支部的日期2023年8月1日',
+    );
+    // The member's record says since when, and by which act, they are in their branch.
+    const record = await request(http).get(`/members/${memberId}`).expect(200);
+    expect(record.body).toMatchObject({ branchId: otherBranchId, affiliated: { since: '2023-08-01', by: 'transfer' } });
+  });
+
+  it('refuses a post starting before the branch was founded (by a decision or a restructuring), naming both dates; the founding day itself is allowed', async () => {
+    const founded = await request(http)
+      .post('/branches')
+      .send({
+        name: '永盛社区离退休干部党支部',
+        parentCommitteeId: committeeId,
+        decisionReference: '孝离党字〔2023〕9号',
+        occurredAt: '2023-03-01',
+      })
+      .expect(201);
+    const foundedId = founded.body.events[0].data.branchId as string;
+    const holder = await request(http)
+      .post('/members')
+      .send(member({ name: '陈玉兰', branchId: foundedId, occurredAt: '2023-03-01' }))
+      .expect(201);
+    const person = { personId: holder.body.events[0].data.memberId as string, name: '陈玉兰' };
+    const post = (startDate: string) => ({
+      kind: 'secretary',
+      source: 'elected',
+      holder: person,
+      startDate,
+      occurredAt: '2023-03-10',
+    });
+    await refusedInChinese(
+      `/branches/${foundedId}/posts`,
+      post('2023-02-28'),
+      'DATED_BEFORE_ESTABLISHMENT',
+      '陈玉兰任书记的日期为2023年2月28日',
+      '早于永盛社区离退休干部党支部的成立日期2023年3月1日',
+    );
+    await request(http).post(`/branches/${foundedId}/posts`).send(post('2023-03-01')).expect(201);
+  });
+
   it('refuses a date of joining the Party in the future with JOINED_PARTY_IN_FUTURE', async () => {
     await refused(
       '/members',

@@ -301,6 +301,35 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     'accepted',
   );
 
+  // By-elections: every step on the other committee's by-election by path; a request for its branch.
+  const byElectionStep = (name: string, body: object) =>
+    byPath(`POST /by-elections/:byElectionId/${name}`, { byElectionId: y.byElection }, { ...body, occurredAt: day });
+  byElectionStep('consent', { consentReference: '汾老干党字〔2023〕6号', consentedOn: day });
+  byElectionStep('assembly', {
+    heldBy: 'membersAssembly',
+    exclusions: [],
+    presentVoters: [p],
+    issued: 1,
+    ballots: [{ marks: { [y.member]: 'for' } }],
+  });
+  byElectionStep('file', { filingReference: '汾老干党备〔2023〕2号', filedOn: day });
+  byPath('GET /by-elections/:byElectionId', { byElectionId: y.byElection });
+  add(
+    'POST /by-elections',
+    'branchId',
+    {},
+    {
+      branchId: y.branch,
+      vacatedPostId: y.vacancy,
+      reason: '组织委员辞职',
+      plannedDate: '2023-04-20',
+      candidates: [p],
+      occurredAt: day,
+    },
+    [y.branch],
+    'accepted',
+  );
+
   // Another committee's existing id as the id of something new: the stream reads as absent, so
   // the handler would create it; the id is taken, and the answer says no more than that.
   const collision = (route: string, body: object) => add(route, 'an existing id', {}, body, [], 'none', taken);

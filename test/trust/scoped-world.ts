@@ -20,6 +20,9 @@ export interface ScopedWorld {
     link: string;
     election: string;
     restructuring: string;
+    /** A committee post vacated mid-term (resigned), and the by-election requested to fill it. */
+    vacancy: string;
+    byElection: string;
   };
   readonly xElection: string;
   /** The bureau's campaign, with one working group 包联 to one branch of each committee. */
@@ -106,6 +109,8 @@ export async function buildScopedWorld(http: App, admin: string): Promise<Scoped
     link: randomUUID(),
     election: '',
     restructuring: '',
+    vacancy: randomUUID(),
+    byElection: '',
   };
   await member(y.branch);
   await post(`/branches/${y.branch}/posts`, {
@@ -123,6 +128,30 @@ export async function buildScopedWorld(http: App, admin: string): Promise<Scoped
     occurredAt: '2020-07-01',
   });
   y.election = await census(y.branch);
+  await post(`/branches/${y.branch}/posts`, {
+    postId: y.vacancy,
+    kind: 'committeeMember',
+    duty: '组织委员',
+    source: 'elected',
+    holder: { personId: y.member, name: '党员2' },
+    startDate: '2020-06-30',
+    occurredAt: '2020-07-01',
+  });
+  await post(`/branches/${y.branch}/posts/${y.vacancy}/vacate`, {
+    reason: 'resigned',
+    endDate: '2021-01-04',
+    occurredAt: '2021-01-04',
+  });
+  y.byElection = (
+    await post('/by-elections', {
+      branchId: y.branch,
+      vacatedPostId: y.vacancy,
+      reason: '组织委员辞职',
+      plannedDate: '2023-04-20',
+      candidates: [{ personId: y.member, name: '党员2' }],
+      occurredAt: day,
+    })
+  ).byElectionId as string;
   y.restructuring = (
     await post('/restructurings/dissolution', {
       reason: '社区撤并',

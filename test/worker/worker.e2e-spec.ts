@@ -21,9 +21,10 @@ describe('worker', () => {
     expect(store.kind).toBe('sqlite');
     await expect(store.ping()).resolves.toBeUndefined();
     expect(existsSync(join(dataDir, 'events.sqlite'))).toBe(true);
-    // Every worker runs here: the projections, both process managers and the election timers.
+    // Every worker runs here: the projections, the three process managers and the election timers.
     const workers = app.get(WorkerStatusRegistry).all();
     expect(workers.map(({ name, kind }) => `${kind}:${name}`).sort()).toEqual([
+      'processManager:by-election-filling',
       'processManager:election-installation',
       'processManager:restructuring-execution',
       'projection:audit',

@@ -16,6 +16,7 @@ import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
 import { DemonstrationHttpModule } from './demonstration/demonstration-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
+import { ByElectionsHttpModule } from './by-elections/by-elections-http.module';
 import { ConsoleModule } from './console/console.module';
 import { ImportsHttpModule } from './imports/imports-http.module';
 
@@ -42,6 +43,7 @@ export class AppModule {
         VerificationHttpModule,
         RestructuringHttpModule,
         ElectionsHttpModule,
+        ByElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
         DemonstrationHttpModule,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   AppConfigModule,
+  ByElectionModule,
   ElectionModule,
   EventStoreModule,
   LoggingModule,
@@ -29,6 +30,7 @@ export class WorkerModule {
         ReadModelsModule,
         RestructuringModule,
         ElectionModule,
+        ByElectionModule,
         VerificationModule,
       ],
       providers: [WorkerHeartbeat],

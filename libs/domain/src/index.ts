@@ -60,10 +60,12 @@ export * from './election/election.state';
 export * from './election/election.transitions';
 export * from './election/next-actions';
 export * from './election/calendar';
+export * from './election/surname-strokes';
 export { createElectionDecider, electionDecider, electionStreamName } from './election/election.decider';
 export type { ElectionDecider } from './election/election.decider';
 export { evolveElection } from './election/evolve-election';
 export * from './election/term-end-reminder';
+export * from './election/election-reminders';
 export * from './shared/document-number';
 
 export * from './demonstration/demonstration-standard';
@@ -78,3 +80,13 @@ export * from './volunteer/volunteer.events';
 export * from './volunteer/volunteer.state';
 export * from './volunteer/volunteer-statistics';
 export { volunteerTeamDecider, volunteerTeamStreamName } from './volunteer/volunteer.decider';
+export * from './by-election/by-election.commands';
+export * from './by-election/by-election.events';
+export * from './by-election/by-election.state';
+export {
+  byElectionDecider,
+  byElectionPostId,
+  byElectionStreamName,
+  createByElectionDecider,
+} from './by-election/by-election.decider';
+export type { ByElectionDecider } from './by-election/by-election.decider';

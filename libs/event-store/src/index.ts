@@ -18,3 +18,8 @@ export * from './subscription/time-slice';
 export * from './adapters/sqlite/sqlite-event-store';
 export * from './adapters/sqlite/sqlite-driver';
 export * from './adapters/sqlite/sqlite-faults';
+export type {
+  PostgresSessionLock,
+  PostgresSessionLockOptions,
+  SessionLockHolder,
+} from './adapters/postgres/postgres-session-lock';

@@ -330,6 +330,11 @@ export class ElectionStateDto {
     description: 'When the election must be held: the term end, or the date a postponement or advance set.',
   })
   readonly dueDate?: string | null;
+  @Day({
+    optional: true,
+    description: 'The date of the latest act recorded on the election: the next step may not be dated before it.',
+  })
+  readonly lastActOn?: string;
   @Obj(() => ElectionRequestDto, { optional: true, description: 'From `requested` on.' })
   readonly request?: ElectionRequestDto;
   @Obj(() => RequestApprovalDto, { optional: true, description: 'From `requestApproved` on.' })

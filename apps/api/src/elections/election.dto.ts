@@ -268,7 +268,10 @@ export class ExclusionBody {
   @IsUUID()
   readonly memberId!: string;
 
-  @ApiProperty({ enum: EXCLUSION_REASONS, description: 'One of the six grounds (docs/rules.md §6.6).' })
+  @ApiProperty({
+    enum: EXCLUSION_REASONS,
+    description: 'One of the grounds the rule version in force allows (docs/rules.md §6.6).',
+  })
   @IsIn(EXCLUSION_REASONS)
   readonly reason!: ExclusionReason;
 

@@ -23,7 +23,7 @@ import { PROBLEM_JSON, ProblemDetails } from '../http/problem-details';
 import { Degraded } from './degraded';
 
 class StoreHealth {
-  @ApiProperty({ example: 'sqlite', description: 'memory, sqlite or eventstoredb' })
+  @ApiProperty({ example: 'sqlite', description: 'memory, sqlite, postgres or eventstoredb' })
   readonly kind!: string;
 
   @ApiProperty({ example: 'up', enum: ['up'] })
@@ -58,6 +58,41 @@ class WorkersHost {
 
   @ApiProperty({ description: 'True when that process is this one.' })
   readonly self!: boolean;
+}
+
+class LeaderProcess {
+  @ApiProperty()
+  readonly pid!: number;
+
+  @ApiProperty()
+  readonly host!: string;
+
+  @ApiProperty({ description: 'True when the leader is this process.' })
+  readonly self!: boolean;
+}
+
+class Leadership {
+  @ApiProperty({
+    enum: ['leader', 'follower', 'off'],
+    description:
+      'leader: this process runs the projections, process managers, timers and digests; follower: it stands by and ' +
+      'takes over within seconds when the leader dies; off: it does not compete (BRANCHFLOW_IN_PROCESS_WORKERS=false).',
+  })
+  readonly role!: string;
+
+  @ApiProperty({
+    example: 'PostgreSQL advisory lock (1650851843, 1125927085) for schema public',
+    description:
+      'The lock the leader holds: a PostgreSQL advisory lock with DATABASE_URL, else a file beside the read models.',
+  })
+  readonly lock!: string;
+
+  @ApiProperty({
+    type: LeaderProcess,
+    nullable: true,
+    description: 'The process holding the lock; null when none is known.',
+  })
+  readonly leader!: LeaderProcess | null;
 }
 
 class HistoryBreakSummary {
@@ -105,6 +140,12 @@ class Readiness {
 
   @ApiProperty({ type: WorkersHost, description: 'Where the workers run.' })
   readonly runningIn!: WorkersHost;
+
+  @ApiProperty({
+    type: Leadership,
+    description: "This process's role among the processes on the event store, and the leader.",
+  })
+  readonly leadership!: Leadership;
 
   @ApiProperty({ type: HistoryCheck })
   readonly history!: HistoryCheck;
@@ -164,11 +205,13 @@ export class HealthController {
     if (report.problem) throw new Degraded(report.problem.detail, report.problem.code, { head, workers });
     const runningIn = report.runningIn ?? { pid: 0, host: '', self: false };
     const history = this.history.report();
+    const leadership = await this.workers.leadershipReport();
     return {
       status: 'ok',
       store: { kind: this.store.kind, status: 'up' },
       workers,
       runningIn,
+      leadership: { ...leadership, leader: leadership.leader ? { ...leadership.leader } : null },
       history: { ...history, breaks: [...history.breaks] },
     };
   }

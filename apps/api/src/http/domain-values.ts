@@ -34,7 +34,12 @@ export const RACES = everyValueOf<Race>()(['committee', 'secretary', 'deputySecr
 export const VETTING_METHODS = everyValueOf<VettingMethod>()(['talk', 'visit', 'survey', 'mobilisation']);
 export const MEMBERSHIPS = everyValueOf<Membership>()(['full', 'probationary']);
 export const SEXES = everyValueOf<Sex>()(['male', 'female']);
-export const SUSPENSION_REASONS = everyValueOf<SuspensionReason>()(['probation', 'detention', 'arrest']);
+export const SUSPENSION_REASONS = everyValueOf<SuspensionReason>()([
+  'membershipSuspended',
+  'probation',
+  'detention',
+  'arrest',
+]);
 /** As auditors and administrators see a departure; reporting jobs see `death` or `other`. */
 export const DEPARTURE_REASONS = everyValueOf<DepartureReason | ReporterDepartureReason>()([
   'death',

@@ -33,6 +33,7 @@ export const RESOURCES = {
   campaign: { en: 'campaign', zh: '换届工作' },
   'demonstration campaign': { en: 'demonstration campaign', zh: '示范创建活动' },
   'volunteer team': { en: 'volunteer team', zh: '志愿服务队' },
+  'by-election': { en: 'by-election', zh: '补选' },
   restructuring: { en: 'restructuring', zh: '组织调整' },
   'rule policy version': { en: 'rule policy version', zh: '规则版本' },
   event: { en: 'event', zh: '事件' },

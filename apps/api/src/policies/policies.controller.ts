@@ -49,7 +49,12 @@ export class PoliciesController extends CommandController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CommandAnswer> {
     // The validated body is the policy; the decider knows a republished one whatever its field order.
-    const policy: RulePolicy = { ...body, termEndReminderDays: [...body.termEndReminderDays] };
+    const policy: RulePolicy = {
+      ...body,
+      termEndReminderMonths: [...body.termEndReminderMonths],
+      suspensionsWithoutVote: [...body.suspensionsWithoutVote],
+      dueVoterExclusionReasons: [...body.dueVoterExclusionReasons],
+    };
     const input = { type: 'PublishRulePolicy' as const, data: { registryId: RULE_POLICY_REGISTRY_ID, policy } };
     return this.send(
       new ExecuteRulePolicyCommand(input, commandContext(meta, undefined, this.calendar)),

@@ -1,6 +1,7 @@
 import type { RulePolicyCatalogueView, RulePolicyEntry } from '@app/application';
-import { MAJORITY_BASES } from '../http/domain-values';
-import { Count, Day, Flag, Instant, Int, Ints, List, Obj, OneOf, Text } from '../http/response-fields';
+import { EXCLUSION_REASONS } from '@app/domain';
+import { MAJORITY_BASES, SUSPENSION_REASONS } from '../http/domain-values';
+import { Count, Day, Flag, Instant, Int, Ints, List, Obj, OneOf, OneOfEach, Text } from '../http/response-fields';
 import { ActorDto } from '../http/shared-views.dto';
 import { describesView } from '../http/view-binding';
 
@@ -25,8 +26,15 @@ export class RulePolicyEntryDto {
   @Int({ minimum: 1 }) readonly termYears!: number;
   @Count() readonly electionShiftLimitMonths!: number;
   @Int({ minimum: 1 }) readonly approvalLapseDays!: number;
-  @Ints() readonly termEndReminderDays!: readonly number[];
+  @Ints() readonly termEndReminderMonths!: readonly number[];
+  @Int({ minimum: 1 }) readonly overdueReminderEveryMonths!: number;
+  @Int({ minimum: 1 }) readonly noTermReminderEveryMonths!: number;
   @Flag() readonly officersUncontestedAllowed!: boolean;
+  @Int({ minimum: 0 }) readonly secretaryMinPartyStandingYears!: number;
+  @OneOf(['warning', 'refusal'], 'PartyStandingShortfall') readonly secretaryPartyStandingShortfall!: string;
+  @Flag() readonly committeeSeatsOdd!: boolean;
+  @OneOfEach(SUSPENSION_REASONS, 'SuspensionReason') readonly suspensionsWithoutVote!: readonly string[];
+  @OneOfEach(EXCLUSION_REASONS, 'ExclusionReason') readonly dueVoterExclusionReasons!: readonly string[];
   @OneOf(['builtIn', 'published'], 'RulePolicySource') readonly source!: string;
   @Instant({ nullable: true, description: 'When a published version was recorded; null for built-in ones.' })
   readonly publishedAt!: string | null;

@@ -13,7 +13,8 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import type { MajorityBase } from '@app/domain';
+import { EXCLUSION_REASONS, type ExclusionReason, type MajorityBase, type SuspensionReason } from '@app/domain';
+import { SUSPENSION_REASONS } from '../http/domain-values';
 import { IsCalendarDate } from '../http/calendar-date';
 import { HumanText } from '../http/human-text';
 import { Optional } from '../http/optional';
@@ -139,19 +140,86 @@ export class PublishRulePolicyBody {
   @Max(3650)
   readonly approvalLapseDays!: number;
 
-  @ApiProperty({ example: [60, 30], type: [Number], description: 'Reminders before a term ends, in days.' })
+  @ApiProperty({
+    example: [6, 3],
+    type: [Number],
+    description: 'The superior is reminded this many calendar months before a term ends.',
+  })
   @IsArray()
   @ArrayMinSize(0)
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsInt({ each: true })
   @Min(1, { each: true })
-  @Max(3650, { each: true })
-  readonly termEndReminderDays!: number[];
+  @Max(120, { each: true })
+  readonly termEndReminderMonths!: number[];
+
+  @ApiProperty({
+    example: 1,
+    description: 'Once a term has ended with no newer one installed, a reminder every this many months.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  readonly overdueReminderEveryMonths!: number;
+
+  @ApiProperty({
+    example: 1,
+    description: 'For a branch with no recorded term end, a reminder every this many months from its establishment.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  readonly noTermReminderEveryMonths!: number;
 
   @ApiProperty({ example: true, description: 'Whether secretary and deputy may be elected uncontested (等额).' })
   @IsBoolean()
   readonly officersUncontestedAllowed!: boolean;
+
+  @ApiProperty({
+    example: 1,
+    description: 'The secretary normally has at least this many years of party standing (支部工作条例 Art 23).',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  readonly secretaryMinPartyStandingYears!: number;
+
+  @ApiProperty({
+    enum: ['warning', 'refusal'],
+    example: 'warning',
+    description: 'A shorter standing is recorded as a warning on the slate, or refused.',
+  })
+  @IsIn(['warning', 'refusal'])
+  readonly secretaryPartyStandingShortfall!: 'warning' | 'refusal';
+
+  @ApiProperty({ example: true, description: 'Whether the committee seats must be an odd number (3, 5, 7).' })
+  @IsBoolean()
+  readonly committeeSeatsOdd!: boolean;
+
+  @ApiProperty({
+    enum: SUSPENSION_REASONS,
+    isArray: true,
+    example: SUSPENSION_REASONS,
+    description: 'Standings without a vote, never due voters (停止党籍, 留党察看, 留置, 逮捕; 选举工作条例 Art 5).',
+  })
+  @IsArray()
+  @ArrayMaxSize(SUSPENSION_REASONS.length)
+  @ArrayUnique()
+  @IsIn(SUSPENSION_REASONS, { each: true })
+  readonly suspensionsWithoutVote!: SuspensionReason[];
+
+  @ApiProperty({
+    enum: EXCLUSION_REASONS,
+    isArray: true,
+    example: EXCLUSION_REASONS,
+    description: 'Grounds on which a member may be left out of those due to attend (docs/rules.md §6.6).',
+  })
+  @IsArray()
+  @ArrayMaxSize(EXCLUSION_REASONS.length)
+  @ArrayUnique()
+  @IsIn(EXCLUSION_REASONS, { each: true })
+  readonly dueVoterExclusionReasons!: ExclusionReason[];
 }
 
 export class InForceQuery {

@@ -40,6 +40,7 @@ function electionShape(cancelledFor: string | null): FieldShape<ElectionView> {
         termNumberBasis: true,
       },
       dueDate: true,
+      lastActOn: true,
       request: {
         plannedDate: true,
         committee: true,

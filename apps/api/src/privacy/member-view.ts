@@ -18,6 +18,7 @@ const MEMBER_FOR_REPORTER: FieldShape<MemberView> = {
   branchId: true,
   suspension: { reason: false, from: true, until: false },
   lastTransferRestructuringId: true,
+  affiliated: { since: true, by: true },
   lastBranchId: true,
   reason: reporterDepartureReason,
   leftOn: true,

@@ -15,7 +15,6 @@ import {
   confirmInstallation,
   convene,
   ELECTION,
-  meta,
   requestInstallation,
   takeCensus,
   TO_RESULT_APPROVED,
@@ -55,17 +54,24 @@ const active: MemberState & { revision: number } = {
   branchId: 'b1',
   suspension: { reason: 'detention', from: '2023-02-10', until: '2025-08-31' },
   lastTransferRestructuringId: null,
+  affiliated: { since: '2023-01-05', by: 'admission' },
   revision: 3,
 };
 
 /** An election's view as GET /elections/:id builds it, from commands its stream's decider accepts. */
 function viewOf(
-  commands: readonly (ElectionStreamCommand | ((state: ElectionStreamState) => ElectionStreamCommand))[],
+  commands: readonly (
+    | ElectionStreamCommand
+    | ((state: ElectionStreamState) => ElectionStreamCommand)
+    | { readonly recorded: ElectionStreamEvent }
+  )[],
 ): ElectionView {
   const events: ElectionStreamEvent[] = [];
   for (const command of commands) {
     const state = fold(electionStreamDecider, events);
-    events.push(...electionStreamDecider.decide(typeof command === 'function' ? command(state) : command, state));
+    // A reminder an older release recorded on the election stream: no command sends it any more.
+    if ('recorded' in command) events.push(command.recorded);
+    else events.push(...electionStreamDecider.decide(typeof command === 'function' ? command(state) : command, state));
   }
   const state = fold(electionStreamDecider, events);
   return {
@@ -102,6 +108,7 @@ describe("reporters' views of a member and an election (allow-lists)", () => {
       branchId: 'b1',
       suspension: { from: '2023-02-10' },
       lastTransferRestructuringId: null,
+      affiliated: { since: '2023-01-05', by: 'admission' },
       revision: 3,
     });
     expect(memberForReporter({ ...active, suspension: null })).toMatchObject({ suspension: null });
@@ -149,7 +156,20 @@ describe("reporters' views of a member and an election (allow-lists)", () => {
       requestInstallation(),
       (state) =>
         confirmInstallation(state.status === 'installing' ? state.installation.posts.map((p) => p.postId) : []),
-      { type: 'RemindTermEnd', data: { electionId: ELECTION, daysBefore: 60 }, metadata: meta('2028-04-01') },
+      {
+        recorded: {
+          type: 'TermEndReminderDue',
+          data: {
+            electionId: ELECTION,
+            policyVersion: '2022-10-22',
+            at: '2028-04-01T00:00:00.000Z',
+            branchId: 'b-1',
+            termEnd: '2028-05-31',
+            daysBefore: 60,
+            dueOn: '2028-04-01',
+          },
+        },
+      },
     ]);
     expect(full.state).toMatchObject({ status: 'installed', termEndReminders: [{ daysBefore: 60 }] });
     const shown = electionForReporter(full);

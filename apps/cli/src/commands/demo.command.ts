@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CliCommand } from '../cli-context';
 import {
   apiUrl,
@@ -13,11 +14,14 @@ import { ApiStartFailed, ensureApi, type ApiHandle } from '../demo/embedded-api'
 import { fmt, stderrSink, type ProgressSink } from '../demo/progress';
 import { runDemo, type DemoOptions, type DemoReport } from '../demo/run-demo';
 import { WaitTimedOut } from '../demo/script-support';
+import { xiaoyiRollDate, xiaoyiWorkbook } from '../demo/xiaoyi-workbook';
+import { generateXiaoyiYear } from '../demo/xiaoyi-year';
 import { MintingRefused } from '../development-token';
 import { ExitCode } from '../exit-codes';
 
 export const DEMO_HELP = [
   'Usage: branchflow demo [--url URL] [--no-start] [--api-entry FILE] [--timeout SECONDS]',
+  '       branchflow demo --workbook FILE',
   '',
   'Replays the Xiaoyi year (孝义, 2022) through the public HTTP API, from a fixed seed: the',
   "retired cadres' party committee, 25 community branches plus 老体协, 扶贫基金会 and 高阳镇, 1,243",
@@ -31,6 +35,10 @@ export const DEMO_HELP = [
   '  --no-start         fail when no API answers, instead of starting one',
   '  --api-entry FILE   the built API to start when none answers (default dist/apps/api/src/main.js)',
   '  --timeout SECONDS  how long to wait for a process manager to finish one step (default 120)',
+  '  --workbook FILE    write the Xiaoyi organisation at the start of the year (committee, branches,',
+  "                     roll, the 2019 committees) as the bureau's workbook to FILE and stop; load it",
+  '                     with `branchflow import FILE --apply --as-of 2022-01-07` (the same tree as the',
+  '                     first phase of the replay)',
   '',
   'When no API answers at URL, the demo starts the built API in the background on that port with',
   'the same environment (so the same BRANCHFLOW_DATA_DIR and secret), and stops it at the end.',
@@ -72,7 +80,10 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
       let timeoutSeconds: number;
       let parsed;
       try {
-        parsed = parseArgs(args, { values: ['--url', '--api-entry', '--timeout'], flags: ['--no-start'] });
+        parsed = parseArgs(args, {
+          values: ['--url', '--api-entry', '--timeout', '--workbook'],
+          flags: ['--no-start'],
+        });
         if (parsed.positionals.length > 0) throw new UsageError(`Unexpected argument "${parsed.positionals[0]}".`);
         url = apiUrl(parsed, config);
         timeoutSeconds = Number(parsed.values.get('--timeout') ?? '120');
@@ -83,6 +94,16 @@ export function createDemoCommand(overrides: Partial<DemoCommandDependencies> = 
         if (!(error instanceof UsageError)) throw error;
         err(`${error.message}\n\n${DEMO_HELP}`);
         return ExitCode.usage;
+      }
+
+      const workbook = parsed.values.get('--workbook');
+      if (workbook !== undefined) {
+        const year = generateXiaoyiYear();
+        const file = resolve(deps.cwd(), workbook);
+        writeFileSync(file, await xiaoyiWorkbook(year));
+        out(`Wrote the Xiaoyi roll (${fmt(year.members.length)} members) to ${file}.`);
+        out(`Load it with: npm run cli -- import ${file} --apply --as-of ${xiaoyiRollDate(year)}`);
+        return ExitCode.ok;
       }
 
       let adminToken: string;

@@ -807,6 +807,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/elections/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders sent to the superior about branches’ elections (six and three months before a term ends, monthly once overdue or with no term recorded), latest due first */
+        get: operations["ElectionRemindersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/elections": {
         parameters: {
             query?: never;
@@ -1262,6 +1279,91 @@ export interface paths {
         };
         /** The election's result as an Excel workbook: a sheet of facts (branch, 届次, every 文号, dates, voters, who was elected) and a sheet of every round's ballots with each candidate's votes */
         get: operations["ElectionDocumentsController_resultWorkbook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/by-elections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a by-election (补选请示) for a vacancy: the vacated post, reason, planned date, method and candidates */
+        post: operations["ByElectionsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/by-elections/{byElectionId}/consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the superior's consent (同意补选) after reviewing the candidates */
+        post: operations["ByElectionsController_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/by-elections/{byElectionId}/assembly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hold the vote at the members' assembly (党员大会补选): due voters from the roll, quorum, the returned ballots counted by the majority rule */
+        post: operations["ByElectionsController_hold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/by-elections/{byElectionId}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File the result (补选结果报备): the branch holds the post from the filing date to the end of the current term */
+        post: operations["ByElectionsController_file"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/by-elections/{byElectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A by-election as it stands: vacancy, request, consent, vote and filing; revision as ETag */
+        get: operations["ByElectionsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1794,7 +1896,7 @@ export interface components {
              * @example STORE_UNAVAILABLE
              * @enum {string}
              */
-            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEMONSTRATION_ALREADY_APPROVED" | "DEMONSTRATION_ASSESSMENT_INVALID" | "DEMONSTRATION_BRANCH_NOT_DESIGNATED" | "DEMONSTRATION_BRANCH_NOT_OPEN" | "DEMONSTRATION_CAMPAIGN_ALREADY_EXISTS" | "DEMONSTRATION_CAMPAIGN_NOT_FOUND" | "DEMONSTRATION_CHECKLIST_INCOMPLETE" | "DEMONSTRATION_CRITERIA_NOT_MET" | "DEMONSTRATION_CRITERION_UNKNOWN" | "DEMONSTRATION_EVIDENCE_CHECKED_LATER" | "DEMONSTRATION_FUNDING_INVALID" | "DEMONSTRATION_GRANT_ALREADY_RECORDED" | "DEMONSTRATION_ITEM_UNKNOWN" | "DEMONSTRATION_STANDARD_UNKNOWN" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "EMPTY_PLAN" | "EXCHANGE_VISIT_ALREADY_RECORDED" | "EXCHANGE_VISIT_TO_ITSELF" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REMINDER_NOT_IN_POLICY" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_ALREADY_ENDED" | "TERM_END_UNKNOWN" | "TERM_NOT_INSTALLED" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOLUNTEER_ACTIVITY_ALREADY_RECORDED" | "VOLUNTEER_ACTIVITY_INVALID" | "VOLUNTEER_ACTIVITY_LATER" | "VOLUNTEER_KIND_UNKNOWN" | "VOLUNTEER_MEMBER_LEFT" | "VOLUNTEER_PROPOSALS_OUTSIDE_ADVICE" | "VOLUNTEER_TEAM_ALREADY_EXISTS" | "VOLUNTEER_TEAM_NOT_FOUND" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
+            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_BEFORE_SLATE_APPROVAL" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "BY_ELECTION_ALREADY_EXISTS" | "BY_ELECTION_BALLOTS_EXCEED_ISSUED" | "BY_ELECTION_CANDIDATES_REQUIRED" | "BY_ELECTION_DATED_BEFORE_STEP" | "BY_ELECTION_HELD_BY_COMMITTEE" | "BY_ELECTION_NOT_CONSENTED" | "BY_ELECTION_NOT_FOUND" | "BY_ELECTION_NO_MAJORITY" | "BY_ELECTION_STEP_OUT_OF_ORDER" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_EVEN" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEMONSTRATION_ALREADY_APPROVED" | "DEMONSTRATION_ASSESSMENT_INVALID" | "DEMONSTRATION_BRANCH_NOT_DESIGNATED" | "DEMONSTRATION_BRANCH_NOT_OPEN" | "DEMONSTRATION_CAMPAIGN_ALREADY_EXISTS" | "DEMONSTRATION_CAMPAIGN_NOT_FOUND" | "DEMONSTRATION_CHECKLIST_INCOMPLETE" | "DEMONSTRATION_CRITERIA_NOT_MET" | "DEMONSTRATION_CRITERION_UNKNOWN" | "DEMONSTRATION_EVIDENCE_CHECKED_LATER" | "DEMONSTRATION_FUNDING_INVALID" | "DEMONSTRATION_GRANT_ALREADY_RECORDED" | "DEMONSTRATION_ITEM_UNKNOWN" | "DEMONSTRATION_STANDARD_UNKNOWN" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "ELECTION_STEP_BEFORE_PREVIOUS" | "EMPTY_PLAN" | "EXCHANGE_VISIT_ALREADY_RECORDED" | "EXCHANGE_VISIT_TO_ITSELF" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_NOT_IN_POLICY" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "NO_VACANCY_FOR_POST" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SECRETARY_PARTY_STANDING_TOO_SHORT" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_END_UNKNOWN" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "TRANSFER_BEFORE_AFFILIATION" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VACANCY_BEFORE_TERM" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOLUNTEER_ACTIVITY_ALREADY_RECORDED" | "VOLUNTEER_ACTIVITY_INVALID" | "VOLUNTEER_ACTIVITY_LATER" | "VOLUNTEER_KIND_UNKNOWN" | "VOLUNTEER_MEMBER_LEFT" | "VOLUNTEER_PROPOSALS_OUTSIDE_ADVICE" | "VOLUNTEER_TEAM_ALREADY_EXISTS" | "VOLUNTEER_TEAM_NOT_FOUND" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
             /** @example /health/ready */
             instance?: string;
             /** @description The X-Request-Id of the failed request, to find it in the logs. */
@@ -1828,7 +1930,7 @@ export interface components {
         };
         StoreHealth: {
             /**
-             * @description memory, sqlite or eventstoredb
+             * @description memory, sqlite, postgres or eventstoredb
              * @example sqlite
              */
             kind: string;
@@ -1857,6 +1959,26 @@ export interface components {
             host: string;
             /** @description True when that process is this one. */
             self: boolean;
+        };
+        LeaderProcess: {
+            pid: number;
+            host: string;
+            /** @description True when the leader is this process. */
+            self: boolean;
+        };
+        Leadership: {
+            /**
+             * @description leader: this process runs the projections, process managers, timers and digests; follower: it stands by and takes over within seconds when the leader dies; off: it does not compete (BRANCHFLOW_IN_PROCESS_WORKERS=false).
+             * @enum {string}
+             */
+            role: "leader" | "follower" | "off";
+            /**
+             * @description The lock the leader holds: a PostgreSQL advisory lock with DATABASE_URL, else a file beside the read models.
+             * @example PostgreSQL advisory lock (1650851843, 1125927085) for schema public
+             */
+            lock: string;
+            /** @description The process holding the lock; null when none is known. */
+            leader: components["schemas"]["LeaderProcess"] | null;
         };
         HistoryBreakSummary: {
             /** @example member-3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90 */
@@ -1889,6 +2011,8 @@ export interface components {
             workers: components["schemas"]["WorkerHealth"][];
             /** @description Where the workers run. */
             runningIn: components["schemas"]["WorkersHost"];
+            /** @description This process's role among the processes on the event store, and the leader. */
+            leadership: components["schemas"]["Leadership"];
             history: components["schemas"]["HistoryCheck"];
         };
         AuditEntryDto: {
@@ -2403,6 +2527,19 @@ export interface components {
             /** Format: date */
             startDate: string;
         };
+        VacancyDto: {
+            /** @description The vacated post. */
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            duty: string | null;
+            /** @description Who left it. */
+            holder: components["schemas"]["PersonDto"];
+            /** @enum {string} */
+            reason: "termEnded" | "resigned" | "removed" | "deceased" | "transferred" | "branchDissolved" | "other";
+            /** Format: date */
+            endDate: string;
+        };
         BranchShapeDto: {
             /** @description Fewer full members than the minimum: cannot stay a branch. */
             belowMinimum: boolean;
@@ -2448,10 +2585,14 @@ export interface components {
             posts?: components["schemas"]["PostDto"][];
             /** @description Posts that have ended, so a post id is never reused. */
             endedPostIds?: string[];
+            /** @description Elected posts vacated mid-term (death, removal, resignation, transfer) that no by-election (补选) has filled yet. */
+            vacancies?: components["schemas"]["VacancyDto"][];
             /** @description The shape last recorded. */
             lastShape?: components["schemas"]["BranchShapeDto"] | null;
             /** Format: date-time */
             establishedAt?: string;
+            /** @description Whether the record founds the branch (set up by a restructuring or by a cited decision): no post starts before `establishedAt`. False for a branch the bureau took over, whose officers may have started earlier. */
+            founded?: boolean;
             /** Format: date-time */
             dissolvedAt?: string;
             restructuringId?: string | null;
@@ -2536,10 +2677,10 @@ export interface components {
              */
             occurredAt?: string;
             /**
-             * @description 留党察看 / 留置 / 逮捕
+             * @description 停止党籍 / 留党察看 / 留置 / 逮捕
              * @enum {string}
              */
-            reason: "probation" | "detention" | "arrest";
+            reason: "membershipSuspended" | "probation" | "detention" | "arrest";
             /**
              * Format: date
              * @description YYYY-MM-DD
@@ -2657,7 +2798,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string}
              */
-            reason?: "probation" | "detention" | "arrest";
+            reason?: "membershipSuspended" | "probation" | "detention" | "arrest";
             /** Format: date */
             from: string;
             /**
@@ -2665,6 +2806,18 @@ export interface components {
              * @description The planned end. Withheld from reporting jobs.
              */
             until?: string | null;
+        };
+        AffiliatedDto: {
+            /**
+             * Format: date
+             * @description Since when the member is in their branch: no transfer out of it is dated earlier.
+             */
+            since: string;
+            /**
+             * @description The act that brought them there.
+             * @enum {string}
+             */
+            by: "admission" | "transfer";
         };
         MemberViewDto: {
             /** @enum {string} */
@@ -2678,6 +2831,7 @@ export interface components {
             /** @description Voting rights suspended since `from`. */
             suspension?: components["schemas"]["SuspensionDto"] | null;
             lastTransferRestructuringId?: string | null;
+            affiliated?: components["schemas"]["AffiliatedDto"];
             /** @description The branch a member who left left from. */
             lastBranchId?: string;
             /**
@@ -3208,6 +3362,31 @@ export interface components {
             /** @description The stream revision; also the ETag. */
             revision: number;
         };
+        ElectionReminderDto: {
+            branchId: string;
+            branchName: string | null;
+            /**
+             * @description `beforeTermEnd`: months before the term ends; `overdue`: the term has ended with no newer one installed; `noTerm`: the branch has no recorded term end.
+             * @enum {string}
+             */
+            kind: "beforeTermEnd" | "overdue" | "noTerm";
+            /** Format: date */
+            dueOn: string;
+            /**
+             * Format: date
+             * @description The end of the term it is about; null for `noTerm`.
+             */
+            termEnd: string | null;
+            /** @description The election that set (or stated) that term. */
+            electionId: string | null;
+            /** @description `beforeTermEnd`: how many months before the term ends. */
+            monthsBefore: number | null;
+            /** @description The rule version whose reminder months applied. */
+            policyVersion: string;
+        };
+        ElectionRemindersDto: {
+            items: components["schemas"]["ElectionReminderDto"][];
+        };
         TakeCensusBody: {
             /**
              * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
@@ -3408,10 +3587,10 @@ export interface components {
             /** Format: uuid */
             memberId: string;
             /**
-             * @description One of the six grounds (docs/rules.md §6.6).
+             * @description One of the grounds the rule version in force allows (docs/rules.md §6.6).
              * @enum {string}
              */
-            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
             /**
              * @description The superior's consent.
              * @example 孝老干党字〔2023〕18号
@@ -3704,7 +3883,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string|null}
              */
-            suspension?: "probation" | "detention" | "arrest" | null;
+            suspension?: "membershipSuspended" | "probation" | "detention" | "arrest" | null;
         };
         ExclusionDto: {
             memberId: string;
@@ -3712,7 +3891,7 @@ export interface components {
              * @description Withheld from reporting jobs.
              * @enum {string}
              */
-            reason?: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown";
+            reason?: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
             approvalReference: string;
         };
         NonVotingAttendeeDto: {
@@ -3931,6 +4110,11 @@ export interface components {
              * @description When the election must be held: the term end, or the date a postponement or advance set.
              */
             dueDate?: string | null;
+            /**
+             * Format: date
+             * @description The date of the latest act recorded on the election: the next step may not be dated before it.
+             */
+            lastActOn?: string;
             /** @description From `requested` on. */
             request?: components["schemas"]["ElectionRequestDto"];
             /** @description From `requestApproved` on. */
@@ -4029,6 +4213,205 @@ export interface components {
             /** @description One per term, oldest first. */
             elections: components["schemas"]["ElectionListItemDto"][];
         };
+        RequestByElectionBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            byElectionId?: string;
+            /**
+             * Format: uuid
+             * @description The branch whose post is vacant.
+             */
+            branchId: string;
+            /**
+             * @description The vacated post (GET /branches/{id} lists the open `vacancies`).
+             * @example 3f0c9a52-2d5e-4c1b-9a3e-6f1f2b7c8d90
+             */
+            vacatedPostId: string;
+            /** @example 组织委员王某某调离本市，组织关系已转出 */
+            reason: string;
+            /**
+             * Format: date
+             * @description The assembly's planned date, YYYY-MM-DD.
+             * @example 2024-04-20
+             */
+            plannedDate: string;
+            /** @description The candidates the branch proposes, for the superior to review. */
+            candidates: components["schemas"]["PersonBody"][];
+            /** @example 差额选举、无记名投票 */
+            electionMethod?: string;
+            /**
+             * @description The request’s 文号, when the branch numbers it.
+             * @example 孝离党字〔2024〕3号
+             */
+            requestReference?: string;
+        };
+        ConsentToByElectionBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /** @example 孝老干字〔2024〕5号 */
+            consentReference: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             * @example 2024-03-20
+             */
+            consentedOn: string;
+        };
+        HoldByElectionBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * @description Who holds the vote: only `membersAssembly` is allowed (422 `BY_ELECTION_HELD_BY_COMMITTEE`).
+             * @enum {string}
+             */
+            heldBy: "membersAssembly" | "committee";
+            /** @description Members excused from those due, with the superior’s consent. */
+            exclusions: components["schemas"]["ExclusionBody"][];
+            /** @description The voters present, by name. */
+            presentVoters: components["schemas"]["PersonBody"][];
+            /**
+             * @description Ballots issued: one per voter present.
+             * @example 9
+             */
+            issued: number;
+            /** @description Every returned ballot paper, as the tellers read it. */
+            ballots: components["schemas"]["BallotPaperBody"][];
+        };
+        FileByElectionResultBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /** @example 孝老干字〔2024〕9号 */
+            filingReference: string;
+            /**
+             * Format: date
+             * @description The filing date: the post is held from this day, YYYY-MM-DD.
+             * @example 2024-04-25
+             */
+            filedOn: string;
+        };
+        ConsentDto: {
+            consentReference: string;
+            /** Format: date */
+            consentedOn: string;
+        };
+        ByElectionExclusionDto: {
+            memberId: string;
+            /** @enum {string} */
+            reason: "illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication";
+            approvalReference: string;
+        };
+        QuorumDto: {
+            due: number;
+            present: number;
+            numerator: number;
+            denominator: number;
+            /** @description Whether exactly the share counts. */
+            inclusive: boolean;
+        };
+        ByElectionInvalidDto: {
+            spoiled: number;
+            tooManyNames: number;
+            writeInWithoutAgainst: number;
+            writeInIsCandidate: number;
+            duplicateName: number;
+        };
+        ByElectionTallyDto: {
+            personId: string;
+            name: string;
+            for: number;
+            against: number;
+            abstain: number;
+        };
+        ByElectionWriteInDto: {
+            personId: string;
+            name: string;
+            votes: number;
+        };
+        ByElectionVoteDto: {
+            /** @description The rule version that judged the quorum and the majority. */
+            policyVersion: string;
+            /**
+             * Format: date
+             * @description The assembly's date.
+             */
+            date: string;
+            exclusions: components["schemas"]["ByElectionExclusionDto"][];
+            dueVoters: components["schemas"]["PersonDto"][];
+            presentVoters: components["schemas"]["PersonDto"][];
+            quorum: components["schemas"]["QuorumDto"];
+            issued: number;
+            returned: number;
+            valid: number;
+            invalid: number;
+            invalidByReason: components["schemas"]["ByElectionInvalidDto"];
+            tallies: components["schemas"]["ByElectionTallyDto"][];
+            writeIns: components["schemas"]["ByElectionWriteInDto"][];
+            /** @enum {string} */
+            majorityBase: "due" | "present";
+            /** @description The number whose half the yes-votes had to exceed. */
+            base: number;
+            /** @description The person by-elected, with their votes. */
+            elected: components["schemas"]["ByElectionWriteInDto"];
+        };
+        FilledPostDto: {
+            /** @description `<by-election>-<kind>-<person>`. */
+            postId: string;
+            /** @enum {string} */
+            kind: "secretary" | "deputySecretary" | "committeeMember" | "partyAffairsOfficer";
+            duty: string | null;
+            holder: components["schemas"]["PersonDto"];
+        };
+        FilingDto: {
+            filingReference: string;
+            /**
+             * Format: date
+             * @description The post is held from this day.
+             */
+            filedOn: string;
+            post: components["schemas"]["FilledPostDto"];
+            vacatedPostId: string;
+            /**
+             * Format: date
+             * @description The term's end, which the by-election does not change.
+             */
+            termEnd: string | null;
+        };
+        ByElectionViewDto: {
+            /** @enum {string} */
+            status: "requested" | "consented" | "held" | "filed";
+            byElectionId: string;
+            branchId: string;
+            vacancy: components["schemas"]["VacancyDto"];
+            /** @description The candidates requested, as the superior reviewed them. */
+            candidates: components["schemas"]["PersonDto"][];
+            /** Format: date */
+            plannedDate: string;
+            /** @description The term the filled post serves to its end. */
+            term: components["schemas"]["TermDto"] | null;
+            /** Format: date-time */
+            requestedOn: string;
+            consent?: components["schemas"]["ConsentDto"];
+            vote?: components["schemas"]["ByElectionVoteDto"];
+            filing?: components["schemas"]["FilingDto"];
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+        };
         PublishRulePolicyBody: {
             /**
              * @description The version id events will record; published once.
@@ -4112,18 +4495,67 @@ export interface components {
              */
             approvalLapseDays: number;
             /**
-             * @description Reminders before a term ends, in days.
+             * @description The superior is reminded this many calendar months before a term ends.
              * @example [
-             *       60,
-             *       30
+             *       6,
+             *       3
              *     ]
              */
-            termEndReminderDays: number[];
+            termEndReminderMonths: number[];
+            /**
+             * @description Once a term has ended with no newer one installed, a reminder every this many months.
+             * @example 1
+             */
+            overdueReminderEveryMonths: number;
+            /**
+             * @description For a branch with no recorded term end, a reminder every this many months from its establishment.
+             * @example 1
+             */
+            noTermReminderEveryMonths: number;
             /**
              * @description Whether secretary and deputy may be elected uncontested (等额).
              * @example true
              */
             officersUncontestedAllowed: boolean;
+            /**
+             * @description The secretary normally has at least this many years of party standing (支部工作条例 Art 23).
+             * @example 1
+             */
+            secretaryMinPartyStandingYears: number;
+            /**
+             * @description A shorter standing is recorded as a warning on the slate, or refused.
+             * @example warning
+             * @enum {string}
+             */
+            secretaryPartyStandingShortfall: "warning" | "refusal";
+            /**
+             * @description Whether the committee seats must be an odd number (3, 5, 7).
+             * @example true
+             */
+            committeeSeatsOdd: boolean;
+            /**
+             * @description Standings without a vote, never due voters (停止党籍, 留党察看, 留置, 逮捕; 选举工作条例 Art 5).
+             * @example [
+             *       "membershipSuspended",
+             *       "probation",
+             *       "detention",
+             *       "arrest"
+             *     ]
+             */
+            suspensionsWithoutVote: ("membershipSuspended" | "probation" | "detention" | "arrest")[];
+            /**
+             * @description Grounds on which a member may be left out of those due to attend (docs/rules.md §6.6).
+             * @example [
+             *       "illnessPreventsExpression",
+             *       "abroadPrivately",
+             *       "servingSentence",
+             *       "frailOrBedridden",
+             *       "awayWithoutTransfer",
+             *       "retiredInHomeTown",
+             *       "floatingOnOwnApplication"
+             *     ]
+             */
+            dueVoterExclusionReasons: ("illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication")[];
         };
         RulePolicyEntryDto: {
             /** @example 2022-10-22 */
@@ -4148,8 +4580,16 @@ export interface components {
             termYears: number;
             electionShiftLimitMonths: number;
             approvalLapseDays: number;
-            termEndReminderDays: number[];
+            termEndReminderMonths: number[];
+            overdueReminderEveryMonths: number;
+            noTermReminderEveryMonths: number;
             officersUncontestedAllowed: boolean;
+            secretaryMinPartyStandingYears: number;
+            /** @enum {string} */
+            secretaryPartyStandingShortfall: "warning" | "refusal";
+            committeeSeatsOdd: boolean;
+            suspensionsWithoutVote: ("membershipSuspended" | "probation" | "detention" | "arrest")[];
+            dueVoterExclusionReasons: ("illnessPreventsExpression" | "abroadPrivately" | "servingSentence" | "frailOrBedridden" | "awayWithoutTransfer" | "retiredInHomeTown" | "floatingOnOwnApplication")[];
             /** @enum {string} */
             source: "builtIn" | "published";
             /**
@@ -9878,6 +10318,79 @@ export interface operations {
             };
         };
     };
+    ElectionRemindersController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the reminders about this branch. */
+                branchId?: string;
+                /** @description Only reminders due on or after this day (YYYY-MM-DD). */
+                since?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ElectionRemindersDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     ElectionBoardController_list: {
         parameters: {
             query?: {
@@ -13151,6 +13664,602 @@ export interface operations {
                 };
             };
             /** @description The event store cannot serve the request now; retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ByElectionsController_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestByElectionBody"];
+            };
+        };
+        responses: {
+            /** @description The by-election was requested. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ByElectionsController_consent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                byElectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentToByElectionBody"];
+            };
+        };
+        responses: {
+            /** @description The consent was recorded. */
+            200: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ByElectionsController_hold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                byElectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HoldByElectionBody"];
+            };
+        };
+        responses: {
+            /** @description The by-election was held and its winner recorded. */
+            200: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ByElectionsController_file: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                byElectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FileByElectionResultBody"];
+            };
+        };
+        responses: {
+            /** @description The result was filed; the branch is given the post. */
+            200: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ByElectionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                byElectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ByElectionViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No by-election has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
             503: {
                 headers: {
                     [name: string]: unknown;

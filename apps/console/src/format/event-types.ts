@@ -85,7 +85,17 @@ export const EVENT_TYPE_GROUPS = [
       InstallationRequested: '提请任职',
       ResultInstalled: '新一届班子任职',
       TermEndReminderDue: '任期届满提醒',
+      ElectionReminderSent: '提醒上级党组织换届',
       ElectionCancelled: '取消换届选举',
+    },
+  },
+  {
+    label: '补选',
+    types: {
+      ByElectionRequested: '补选请示',
+      ByElectionConsented: '上级同意补选',
+      ByElectionHeld: '党员大会补选',
+      ByElectionFiled: '补选结果报备',
     },
   },
   {

@@ -42,8 +42,10 @@ import {
 import {
   campaignBoard,
   electionBoard,
+  recentReminders,
   restructuringsInFlight,
   statistics,
+  type Reminder,
   type RestructuringInFlight,
   type Statistics,
 } from './workbench/workbench-data';
@@ -52,8 +54,8 @@ import './workbench/workbench.css';
 /**
  * 工作台: what needs doing, judged on a day (today unless the address says `asOf`): elections due
  * within three and six months, overdue ones, what waits for the superior, approvals about to
- * lapse, each working group's progress in the campaign, and restructurings in flight. Every item
- * links to its own screen.
+ * lapse, each working group's progress in the campaign, restructurings in flight, and the month's
+ * reminders to the superior. Every item links to its own screen.
  */
 export default function WorkbenchScreen() {
   const route = useRoute();
@@ -66,6 +68,7 @@ export default function WorkbenchScreen() {
   const board = useLoad(useCallback(() => electionBoard(asOf), [asOf]));
   const campaign = useLoad(useCallback(() => campaignBoard(asOf, campaignId), [asOf, campaignId]));
   const figures = useLoad(useCallback(() => statistics(asOf), [asOf]));
+  const reminders = useLoad(useCallback(() => recentReminders(asOf), [asOf]));
   const restructurings = useLoad(
     useCallback(() => (auditor ? restructuringsInFlight() : Promise.resolve(null)), [auditor]),
   );
@@ -146,10 +149,50 @@ export default function WorkbenchScreen() {
         <Col span={8}>
           <RestructuringsCard figures={figures} restructurings={restructurings} auditor={auditor} />
         </Col>
+        <Col span={8}>
+          <WorkCard
+            title="近一个月已提醒上级党组织"
+            count={reminders.loaded && 'data' in reminders.loaded ? reminders.loaded.data.length : undefined}
+            loaded={reminders.loaded}
+            onReload={reminders.reload}
+          >
+            {reminders.loaded && 'data' in reminders.loaded ? <ReminderList items={reminders.loaded.data} /> : null}
+          </WorkCard>
+        </Col>
       </Row>
 
       <CampaignCard loaded={campaign.loaded} onReload={campaign.reload} onPick={(id) => go({ campaign: id })} />
     </Space>
+  );
+}
+
+/** Why the superior was reminded, as the timers decided it (docs/rules.md §5.3). */
+function reminderWhy(reminder: Reminder): string {
+  switch (reminder.kind) {
+    case 'beforeTermEnd':
+      return `任期${formatDate(reminder.termEnd)}届满，提前${reminder.monthsBefore ?? ''}个月提醒`;
+    case 'overdue':
+      return `任期已于${formatDate(reminder.termEnd)}届满，尚未完成换届`;
+    default:
+      return '未登记任期届满日期，每月提醒';
+  }
+}
+
+function ReminderList({ items }: { items: readonly Reminder[] }) {
+  return (
+    <List
+      size="small"
+      dataSource={[...items]}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近一个月没有提醒" /> }}
+      renderItem={(item) => (
+        <Item
+          to={`/org/branches/${item.branchId}`}
+          name={item.branchName ?? '（未知党支部）'}
+          detail={reminderWhy(item)}
+          side={<span title="提醒日期">{formatDate(item.dueOn)}</span>}
+        />
+      )}
+    />
   );
 }
 

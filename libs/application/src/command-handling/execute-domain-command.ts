@@ -3,7 +3,7 @@ import type { EventStore } from '@app/event-store';
 import type { CommandOutcome } from './domain-command-message';
 import { policyInForceOrNull } from '../policy/rule-policies';
 import { commandFingerprint } from './command-fingerprint';
-import { handleCommand, type CommandContext } from './handle-command';
+import { decideCommand, handleCommand, type CommandContext, type CommandDecision } from './handle-command';
 
 /**
  * Turns an edge command into a domain command (metadata from the context) and runs the
@@ -22,18 +22,41 @@ export async function executeDomainCommand<C, E extends DomainEvent, S>(
    */
   policies: readonly RulePolicy[],
 ): Promise<CommandOutcome> {
+  const prepared = prepareDomainCommand<C>(stream, command, context, policies);
+  const result = await handleCommand(store, decider, stream, prepared.command, prepared.context, prepared.options);
+  return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
+}
+
+/**
+ * The same command decided but not appended (decideCommand): for a process manager that appends
+ * a slice of commands in one transaction, each exactly as `executeDomainCommand` would have.
+ */
+export function decideDomainCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: Omit<C, 'metadata'>,
+  context: CommandContext,
+  policies: readonly RulePolicy[],
+): Promise<CommandDecision<E, S>> {
+  const prepared = prepareDomainCommand<C>(stream, command, context, policies);
+  return decideCommand(store, decider, stream, prepared.command, prepared.context, prepared.options);
+}
+
+function prepareDomainCommand<C>(
+  stream: string,
+  command: Omit<C, 'metadata'>,
+  context: CommandContext,
+  policies: readonly RulePolicy[],
+) {
   const metadata = { at: context.occurredAt, actor: context.actor };
   const policyVersion = context.policyVersion ?? policyInForceOrNull(policies, context.occurredAt)?.version ?? null;
   const { type, data } = command as unknown as { readonly type: string; readonly data: object };
   const occurredAt = context.occurredAtDefaulted ? undefined : context.occurredAt;
   const fingerprint = commandFingerprint({ stream, type, data, occurredAt });
-  const result = await handleCommand(
-    store,
-    decider,
-    stream,
-    { ...command, metadata } as C,
-    { ...context, policyVersion },
-    { fingerprint },
-  );
-  return { stream: result.stream, revision: result.revision, replayed: result.replayed, events: result.events };
+  return {
+    command: { ...command, metadata } as C,
+    context: { ...context, policyVersion },
+    options: { fingerprint },
+  };
 }

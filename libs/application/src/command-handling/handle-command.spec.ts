@@ -195,4 +195,45 @@ describe('handleCommand', () => {
       });
     });
   });
+
+  describe('on a stream it has handled a command on before', () => {
+    /** Counts the events each read hands back, so a test sees how much of a stream a command read. */
+    const counting = (inner: EventStore) => {
+      const reads: number[] = [];
+      const store: EventStore = Object.assign(Object.create(inner) as EventStore, {
+        readStream: async (...args: Parameters<EventStore['readStream']>) => {
+          const events = await inner.readStream(...args);
+          reads.push(events.length);
+          return events;
+        },
+      });
+      return { store, reads };
+    };
+
+    it('reads only the events after the state it folded last, and sees what another writer appended', async () => {
+      const { store: seen, reads } = counting(store);
+      await handleCommand(seen, ledger, 'ledger-1', { type: 'Open' }, context('c0'));
+      for (let i = 1; i <= 50; i += 1) {
+        await handleCommand(seen, ledger, 'ledger-1', { type: 'Deposit', amount: 1 }, context(`c${i}`));
+      }
+      // Opening found no stream; each deposit read it from the revision it had folded: nothing new.
+      expect(reads).toEqual(new Array(50).fill(0));
+      // Another writer (another process) deposits behind its back: the next command reads that one event.
+      await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 100 }, context('elsewhere'));
+      reads.length = 0;
+      const after = await handleCommand(seen, ledger, 'ledger-1', { type: 'Deposit', amount: 1 }, context('c51'));
+      expect(reads).toEqual([1]);
+      expect(after.state).toEqual({ open: true, balance: 151 });
+      expect(after.revision).toBe(52);
+    });
+
+    it('still recognises a repeated command and answers with its first result', async () => {
+      await handleCommand(store, ledger, 'ledger-1', { type: 'Open' }, context('c0'));
+      const first = await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 5 }, context('c1'));
+      await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 7 }, context('c2'));
+      const again = await handleCommand(store, ledger, 'ledger-1', { type: 'Deposit', amount: 5 }, context('c1'));
+      expect(again).toEqual({ ...first, replayed: true });
+      expect((await store.readStream('ledger-1')).length).toBe(3);
+    });
+  });
 });

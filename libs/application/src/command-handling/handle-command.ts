@@ -7,10 +7,12 @@ import {
   type JsonObject,
   type NewEvent,
   type RecordedEvent,
+  type StreamAppend,
 } from '@app/event-store';
 import { currentSchemaVersion } from '../event-store/upcasters';
 import { eventIdFor } from '../ids/uuid-v5';
-import { readWholeStream, toDomainEvent } from './load-stream';
+import { FoldedStreams } from './folded-streams';
+import { toDomainEvent } from './load-stream';
 
 /** Who, why and under which rules: everything about a command that is not its data. */
 export interface CommandContext {
@@ -57,6 +59,21 @@ export interface HandleCommandOptions {
 }
 
 /**
+ * What a command comes to on its stream before anything is appended: `settled` when there is
+ * nothing to append (a repeated command's first result, or a decision with no events); `append`
+ * with the events to append at the revision read, and the result once they are.
+ */
+export type CommandDecision<E, S> =
+  | { readonly kind: 'settled'; readonly result: CommandResult<E, S> }
+  | {
+      readonly kind: 'append';
+      readonly append: StreamAppend;
+      readonly result: CommandResult<E, S>;
+      /** The ids the stream holds, kept with its folded state (FoldedStreams). */
+      readonly storedIds: Set<string>;
+    };
+
+/**
  * The one load-decide-append loop every command goes through: read the stream, recognise a
  * repeated command by its derived event ids (and refuse a different command sent under a used
  * id), check the caller's revision, fold, decide, and append with the exact revision that was
@@ -74,37 +91,24 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   const maxAttempts = options.maxAttempts ?? 20;
   let idsStoredElsewhere = false;
   for (let attempt = 1; ; attempt += 1) {
-    const recorded = await readWholeStream(store, stream);
-    const current = recorded.length === 0 ? null : (recorded[recorded.length - 1] as RecordedEvent).revision;
-    const history = recorded.map((event) => toDomainEvent<E>(event));
-
-    const firstId = eventIdFor(context.commandId, 0);
-    const already = recorded.findIndex((event) => event.id === firstId);
-    if (already >= 0) {
-      const stored = (recorded[already] as RecordedEvent).metadata.commandFingerprint;
-      if (options.fingerprint !== undefined && stored !== undefined && stored !== options.fingerprint) {
-        throw idempotencyKeyReused(context.commandId);
-      }
-      return replayedResult(decider, stream, recorded, history, already, context.commandId);
-    }
-    // The store refused our ids and this stream does not hold them: the id was used on another stream.
-    if (idsStoredElsewhere) throw idempotencyKeyReused(context.commandId);
-
-    if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
-      throw new WrongExpectedRevision(stream, context.expectedRevision, current);
-    }
-    const state = history.reduce((s, event) => decider.evolve(s, event), decider.initialState());
-    const decided = decider.decide(command, state);
-    const next = decided.reduce((s, event) => decider.evolve(s, event), state);
-    if (decided.length === 0) return { stream, revision: current, events: decided, state: next, replayed: false };
-
-    const events = decided.map((event, index) => toNewEvent(event, index, context, options));
+    const decision = await decideCommand(store, decider, stream, command, context, options, idsStoredElsewhere);
+    if (decision.kind === 'settled') return decision.result;
+    const { events, expectedRevision } = decision.append;
     try {
-      const result = await store.append(stream, events, { expectedRevision: current ?? 'noStream' });
+      const result = await store.append(stream, events, { expectedRevision });
       // A concurrent request under the same id appended between our read and our append, and
       // what it stored is the first result, not ours: read again and judge it like any retry.
       if (result.alreadyStored) continue;
-      return { stream, revision: result.nextRevision, events: decided, state: next, replayed: false };
+      const appended = events.map((event) => event.id);
+      FoldedStreams.of(store).remember(
+        decider,
+        stream,
+        decision.result.state,
+        result.nextRevision,
+        decision.storedIds,
+        appended,
+      );
+      return { ...decision.result, revision: result.nextRevision };
     } catch (error) {
       // Some of our ids are stored already: here (a concurrent request, judged on the next read)
       // or on another stream (refused on the next read).
@@ -116,6 +120,53 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       if (!retry || attempt >= maxAttempts) throw error;
     }
   }
+}
+
+/**
+ * One pass of the loop without the append: what `handleCommand` would append, for a caller that
+ * appends many commands' events in one transaction (a restructuring's slice of transfers). Such
+ * a caller falls back to `handleCommand` when its append loses a race.
+ */
+export async function decideCommand<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  stream: string,
+  command: C,
+  context: CommandContext,
+  options: HandleCommandOptions = {},
+  idsStoredElsewhere = false,
+): Promise<CommandDecision<E, S>> {
+  const firstId = eventIdFor(context.commandId, 0);
+  const read = await FoldedStreams.of(store).read(store, decider, stream, firstId);
+  if (read.kind === 'handledBefore') {
+    const { recorded, at } = read;
+    const stored = (recorded[at] as RecordedEvent).metadata.commandFingerprint;
+    if (options.fingerprint !== undefined && stored !== undefined && stored !== options.fingerprint) {
+      throw idempotencyKeyReused(context.commandId);
+    }
+    const history = recorded.map((event) => toDomainEvent<E>(event));
+    return { kind: 'settled', result: replayedResult(decider, stream, recorded, history, at, context.commandId) };
+  }
+  // The store refused our ids and this stream does not hold them: the id was used on another stream.
+  if (idsStoredElsewhere) throw idempotencyKeyReused(context.commandId);
+
+  const current = read.revision;
+  if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
+    throw new WrongExpectedRevision(stream, context.expectedRevision, current);
+  }
+  const state = read.state;
+  const decided = decider.decide(command, state);
+  const next = decided.reduce((s, event) => decider.evolve(s, event), state);
+  if (decided.length === 0) {
+    return { kind: 'settled', result: { stream, revision: current, events: decided, state: next, replayed: false } };
+  }
+  const events = decided.map((event, index) => toNewEvent(event, index, context, options));
+  return {
+    kind: 'append',
+    append: { stream, events, expectedRevision: current ?? 'noStream' },
+    result: { stream, revision: (current ?? -1) + events.length, events: decided, state: next, replayed: false },
+    storedIds: read.ids,
+  };
 }
 
 /** The first result of a command handled before: its events, and the state right after them. */

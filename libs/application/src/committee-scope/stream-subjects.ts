@@ -1,7 +1,10 @@
 import {
   branchDecider,
   branchStreamName,
+  byElectionDecider,
+  byElectionStreamName,
   electionStreamDecider,
+  electionRemindersStreamName,
   electionStreamName,
   memberDecider,
   memberStreamName,
@@ -11,6 +14,7 @@ import {
   restructuringStreamName,
   type Decider,
   type DomainEvent,
+  type ElectionReminderEvent,
   type RestructuringPlan,
   type RestructuringState,
 } from '@app/domain';
@@ -126,7 +130,20 @@ const CATEGORIES: readonly (readonly [prefix: string, fold: Folder])[] = [
     ),
   ],
   [restructuringStreamName(''), folding(restructuringDecider, subjectsOfRestructuring)],
+  [
+    byElectionStreamName(''),
+    folding(byElectionDecider, (state) =>
+      state.status === 'none' ? NOTHING : organisation({ branches: [state.branchId] }),
+    ),
+  ],
+  // A branch's reminders to the superior are the branch's: its id is in the stream's name.
+  [electionRemindersStreamName(''), (events) => reminderSubjects(events)],
 ];
+
+function reminderSubjects(events: readonly DomainEvent[]): StreamSubjects {
+  const first = events[0] as ElectionReminderEvent | undefined;
+  return first === undefined ? NOTHING : organisation({ branches: [first.data.branchId] });
+}
 
 /** The subjects of `stream` as its events (current shapes, oldest first) leave it. */
 export function subjectsOf(stream: string, events: readonly DomainEvent[]): StreamSubjects {

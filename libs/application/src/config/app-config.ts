@@ -48,10 +48,18 @@ export interface ConsoleSettings {
 export interface AppConfig {
   readonly port: number;
   readonly host: string;
-  /** Where the embedded SQLite files live when no EventStoreDB is configured. */
+  /** Where the embedded SQLite files live (the events too, when no server store is configured). */
   readonly dataDir: string;
-  /** Set → EventStoreDB; unset → the embedded SQLite store under dataDir. */
+  /** Set → EventStoreDB; unset → the embedded SQLite store under dataDir (or PostgreSQL). */
   readonly eventStoreConnectionString: string | undefined;
+  /**
+   * DATABASE_URL: set → the events live in PostgreSQL, and the right to run the workers is an
+   * advisory lock there (one leader across every process on the database). Never logged: it
+   * may hold a password.
+   */
+  readonly databaseUrl: string | undefined;
+  /** The PostgreSQL schema holding the events (BRANCHFLOW_DATABASE_SCHEMA, `public` by default). */
+  readonly databaseSchema: string;
   /** Upper bound on one store call, so a silent peer cannot hold a request past 5 s. */
   readonly eventStoreTimeoutMs: number;
   readonly sqliteSynchronous: SqliteSynchronous;

@@ -19,6 +19,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: './data',
       eventStoreConnectionString: undefined,
+      databaseUrl: undefined,
+      databaseSchema: 'public',
       eventStoreTimeoutMs: 3000,
       sqliteSynchronous: 'FULL',
       logLevel: 'info',
@@ -74,6 +76,8 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       dataDir: '/var/lib/branchflow',
       eventStoreConnectionString: 'esdb+discover://cluster.local:2113?tls=false',
+      databaseUrl: undefined,
+      databaseSchema: 'public',
       eventStoreTimeoutMs: 4500,
       sqliteSynchronous: 'NORMAL',
       logLevel: 'debug',
@@ -109,7 +113,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses to start in production with the public development secret, or with a short secret', () => {
-    expect(problemsOf({ NODE_ENV: 'production' })).toContain('BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY');
+    expect(problemsOf({ NODE_ENV: 'production' })).toContain(
+      'BRANCHFLOW_JWT_SECRET or BRANCHFLOW_JWT_SECRET_FILE (or BRANCHFLOW_JWT_PUBLIC_KEY',
+    );
     expect(problemsOf({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET: DEVELOPMENT_SECRET })).toContain(
       'the development secret is public',
     );
@@ -165,6 +171,69 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ BRANCHFLOW_JWKS_FILE: '/nowhere' }, read)).toThrow(
       'BRANCHFLOW_JWKS_FILE must name a readable file (got "/nowhere")',
     );
+  });
+
+  it('DATABASE_URL selects PostgreSQL, in the schema BRANCHFLOW_DATABASE_SCHEMA names', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://branchflow@db:5432/branchflow', BRANCHFLOW_DATABASE_SCHEMA: 'xiaoyi' }),
+    ).toMatchObject({
+      databaseUrl: 'postgres://branchflow@db:5432/branchflow',
+      databaseSchema: 'xiaoyi',
+      eventStoreConnectionString: undefined,
+    });
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/branchflow' }).databaseSchema).toBe('public');
+  });
+
+  it('refuses a DATABASE_URL that is not PostgreSQL without showing its password, one beside EventStoreDB, and a bad schema', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://root:hunter2@db/branchflow' })).toContain(
+      'DATABASE_URL must start with postgres:// or postgresql:// (got "mysql://root:***@db/branchflow")',
+    );
+    expect(
+      problemsOf({
+        DATABASE_URL: 'postgres://db/branchflow',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://es:2113?tls=false',
+      }),
+    ).toContain('DATABASE_URL (PostgreSQL) and EVENTSTORE_CONNECTION_STRING (EventStoreDB) are both set');
+    expect(
+      problemsOf({ DATABASE_URL: 'postgres://db/branchflow', BRANCHFLOW_DATABASE_SCHEMA: 'Branch-Flow' }),
+    ).toContain('BRANCHFLOW_DATABASE_SCHEMA must be a lower-case PostgreSQL name');
+  });
+
+  it('reads the token secret and the database password from files (Docker secrets), without their last newline', () => {
+    const files: Record<string, string> = {
+      '/run/secrets/jwt-secret': 'a-production-secret-of-at-least-32-chars\n',
+      '/run/secrets/db-password': 'p@ss/word:1\n',
+    };
+    const read = (path: string) => {
+      const content = files[path];
+      if (content === undefined) throw new Error('ENOENT');
+      return content;
+    };
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/jwt-secret',
+        DATABASE_URL: 'postgres://branchflow@postgres:5432/branchflow',
+        BRANCHFLOW_DATABASE_PASSWORD_FILE: '/run/secrets/db-password',
+      },
+      read,
+    );
+    expect(config.auth.secret).toBe('a-production-secret-of-at-least-32-chars');
+    expect(config.host).toBe('0.0.0.0');
+    expect(new URL(config.databaseUrl!).password).toBe(encodeURIComponent('p@ss/word:1'));
+    expect(decodeURIComponent(new URL(config.databaseUrl!).password)).toBe('p@ss/word:1');
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/missing' }, read),
+    ).toThrow('BRANCHFLOW_JWT_SECRET_FILE must name a readable file (got "/run/secrets/missing")');
+    expect(() =>
+      loadConfig(
+        {
+          BRANCHFLOW_JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
+          BRANCHFLOW_JWT_SECRET_FILE: '/run/secrets/jwt-secret',
+        },
+        read,
+      ),
+    ).toThrow('BRANCHFLOW_JWT_SECRET and BRANCHFLOW_JWT_SECRET_FILE are both set');
   });
 
   it('treats an empty value as unset', () => {

@@ -84,6 +84,23 @@ export function loadConfig(
       return null;
     }
   };
+  const rawDatabaseUrl = value('DATABASE_URL');
+  if (rawDatabaseUrl !== undefined && !/^postgres(ql)?:\/\/\S+$/.test(rawDatabaseUrl)) {
+    problems.push(`DATABASE_URL must start with postgres:// or postgresql:// (got "${redactUrl(rawDatabaseUrl)}")`);
+  }
+  if (rawDatabaseUrl !== undefined && connectionString !== undefined) {
+    problems.push(
+      'DATABASE_URL (PostgreSQL) and EVENTSTORE_CONNECTION_STRING (EventStoreDB) are both set: the events live in one store, set only one',
+    );
+  }
+  const databaseUrl = withPasswordFrom(rawDatabaseUrl, file('BRANCHFLOW_DATABASE_PASSWORD_FILE'), problems);
+  const databaseSchema = value('BRANCHFLOW_DATABASE_SCHEMA') ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push(
+      `BRANCHFLOW_DATABASE_SCHEMA must be a lower-case PostgreSQL name: letters, digits and _, at most 63 (got "${databaseSchema}")`,
+    );
+  }
+
   const maxLifetimeMinutes = integer(
     'BRANCHFLOW_JWT_MAX_LIFETIME_MINUTES',
     DEFAULT_MAX_TOKEN_LIFETIME_MINUTES,
@@ -106,6 +123,8 @@ export function loadConfig(
     host,
     dataDir: value('BRANCHFLOW_DATA_DIR') ?? './data',
     eventStoreConnectionString: connectionString,
+    databaseUrl,
+    databaseSchema,
     eventStoreTimeoutMs: integer('EVENTSTORE_TIMEOUT_MS', 3000, 1, MAX_EVENTSTORE_TIMEOUT_MS),
     sqliteSynchronous: oneOf('BRANCHFLOW_SQLITE_SYNCHRONOUS', SQLITE_SYNCHRONOUS_MODES, 'FULL', (s) => s.toUpperCase()),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info', (s) => s.toLowerCase()),
@@ -149,14 +168,19 @@ function authSettings(
     value('BRANCHFLOW_JWT_PUBLIC_KEY')?.replace(/\\n/g, '\n') ?? file('BRANCHFLOW_JWT_PUBLIC_KEY_FILE');
   const jwks = file('BRANCHFLOW_JWKS_FILE');
   const jwksUrl = url('BRANCHFLOW_JWKS_URL');
-  const configuredSecret = value('BRANCHFLOW_JWT_SECRET') ?? null;
+  // A file (a Docker secret at /run/secrets/…) keeps the secret out of the environment; its last newline is not part of it.
+  const secretFile = file('BRANCHFLOW_JWT_SECRET_FILE')?.replace(/\r?\n$/, '') ?? null;
+  if (secretFile !== null && value('BRANCHFLOW_JWT_SECRET') !== undefined) {
+    problems.push('BRANCHFLOW_JWT_SECRET and BRANCHFLOW_JWT_SECRET_FILE are both set: set only one');
+  }
+  const configuredSecret = value('BRANCHFLOW_JWT_SECRET') ?? secretFile;
   if (configuredSecret !== null && configuredSecret.length < 32) {
     problems.push('BRANCHFLOW_JWT_SECRET must be at least 32 characters long');
   }
   const secret = configuredSecret ?? (publicKeyPem || jwks || jwksUrl ? null : DEVELOPMENT_SECRET);
   if (production && secret === DEVELOPMENT_SECRET) {
     problems.push(
-      'BRANCHFLOW_JWT_SECRET (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE / BRANCHFLOW_JWKS_URL) must be set in production: the development secret is public',
+      'BRANCHFLOW_JWT_SECRET or BRANCHFLOW_JWT_SECRET_FILE (or BRANCHFLOW_JWT_PUBLIC_KEY / BRANCHFLOW_JWKS_FILE / BRANCHFLOW_JWKS_URL) must be set in production: the development secret is public',
     );
   }
   return {
@@ -261,6 +285,27 @@ function publicUrlOf(raw: string | undefined, problems: string[]): string | null
     `BRANCHFLOW_PUBLIC_URL must be the http:// or https:// address clients reach the API at, without credentials (got "${raw}")`,
   );
   return null;
+}
+
+/**
+ * BRANCHFLOW_DATABASE_PASSWORD_FILE (a Docker or Kubernetes secret) supplies the password the
+ * URL leaves out, so it never sits in the environment or the compose file.
+ */
+function withPasswordFrom(url: string | undefined, password: string | null, problems: string[]): string | undefined {
+  if (url === undefined || password === null) return url;
+  try {
+    const parsed = new URL(url);
+    parsed.password = encodeURIComponent(password.replace(/\r?\n$/, ''));
+    return parsed.href;
+  } catch {
+    problems.push('DATABASE_URL must be a URL to take the password of BRANCHFLOW_DATABASE_PASSWORD_FILE');
+    return url;
+  }
+}
+
+/** A connection string as it may be shown: without its password. */
+function redactUrl(raw: string): string {
+  return raw.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 }
 
 function timeZoneOf(name: string | undefined, problems: string[]): string {

@@ -16,6 +16,7 @@ import { loadState } from '../command-handling/load-stream';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { RulePolicies } from '../policy/rule-policies';
 import { ElectionFacts } from './election-facts';
+import { strokeTable } from './stroke-data';
 
 /** Every election command, including the ones only the system sends (lapse, installation, reminders). */
 export class ExecuteElectionCommand extends DomainCommandMessage<ElectionStreamCommand> {}
@@ -82,12 +83,19 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
         return { type: input.type, data: { ...input.data, context: { members: await this.facts.standings(ids) } } };
       }
       case 'ConveneMembersAssembly': {
-        const branchId = branchOf(await this.election(input.data.electionId));
+        const election = await this.election(input.data.electionId);
+        const branchId = branchOf(election);
         if (branchId === null)
-          return { type: input.type, data: { ...input.data, context: { roll: [], concurrentPostHolders: [] } } };
+          return {
+            type: input.type,
+            data: { ...input.data, context: { roll: [], concurrentPostHolders: [], strokes: {} } },
+          };
         const roll = await this.facts.roll(branchId);
         const concurrentPostHolders = await this.facts.concurrentPostHolders(branchId, roll);
-        return { type: input.type, data: { ...input.data, context: { roll, concurrentPostHolders } } };
+        // The committee ballot is printed in 姓氏笔画 order: the strokes of the candidates' names.
+        const candidates = 'slate' in election ? election.slate.committeeCandidates : [];
+        const strokes = strokeTable(candidates.map((person) => person.name));
+        return { type: input.type, data: { ...input.data, context: { roll, concurrentPostHolders, strokes } } };
       }
       case 'ConfirmInstallation': {
         const branchId = branchOf(await this.election(input.data.electionId));
@@ -114,7 +122,6 @@ export class ElectionCommandHandler implements ICommandHandler<ExecuteElectionCo
       case 'ApproveElectionResult':
       case 'RequestInstallation':
       case 'CancelElection':
-      case 'RemindTermEnd':
         return input;
     }
   }

@@ -149,16 +149,23 @@ export class ElectionFacts {
 function standingOf(member: MemberState): MemberStanding {
   switch (member.status) {
     case 'none':
-      return { status: 'notFound', branchId: null, membership: null, suspension: null };
+      return { status: 'notFound', branchId: null, membership: null, suspension: null, joinedPartyOn: null };
     case 'active':
       return {
         status: 'active',
         branchId: member.branchId,
         membership: member.membership,
         suspension: member.suspension?.reason ?? null,
+        joinedPartyOn: member.personal.joinedPartyOn,
       };
     case 'left':
-      return { status: 'left', branchId: null, membership: member.membership, suspension: null };
+      return {
+        status: 'left',
+        branchId: null,
+        membership: member.membership,
+        suspension: null,
+        joinedPartyOn: member.personal.joinedPartyOn,
+      };
   }
 }
 

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { electionStreamName } from '@app/domain';
+import { electionRemindersStreamName, electionStreamName } from '@app/domain';
 import { readWholeStream } from '../command-handling/load-stream';
 import { ExecuteElectionCommand } from './election-command.handler';
 import {
   Commands,
+  BRANCH,
   ELECTION,
   holdElection,
   openAndApprove,
@@ -14,7 +15,7 @@ import {
   waitUntil,
   type ElectionRuntime,
 } from './election.fixture';
-import { ELECTION_TIMER_ACTOR, electionTimerCommandId } from './election-timers';
+import { ELECTION_TIMER_ACTOR, electionReminderCommandId, electionTimerCommandId } from './election-timers';
 
 /**
  * The durable election timers on the embedded store, with an injected clock: each fires on the
@@ -27,6 +28,11 @@ describe('election timers', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   const at = (date: string) => new Date(`${date}T06:00:00.000Z`);
+  const readAllOf = async (runtime: ElectionRuntime, stream: string) =>
+    (await runtime.store.readAll()).filter((event) => event.stream === stream);
+  /** The lapses among a tick's firings: the branch's monthly reminders (no term recorded) beside them are tested below. */
+  const lapses = <T extends { kind: string }>(firings: readonly T[]) =>
+    firings.filter((firing) => firing.kind === 'approvalLapse');
   const types = async (runtime: ElectionRuntime, electionId = ELECTION): Promise<string[]> =>
     (await readWholeStream(runtime.store, electionStreamName(electionId))).map((event) => event.type);
 
@@ -44,7 +50,7 @@ describe('election timers', () => {
     it('does not fire before the lapse date', async () => {
       const runtime = await openElectionRuntime(dataDir);
       try {
-        expect(await runtime.timers().tick(at('2023-06-07'))).toEqual([]);
+        expect(lapses(await runtime.timers().tick(at('2023-06-07')))).toEqual([]);
         expect(await types(runtime)).not.toContain('ApprovalLapsed');
       } finally {
         await runtime.close();
@@ -53,7 +59,7 @@ describe('election timers', () => {
 
     it('fires on the lapse date, and once only across a restart and a repeated firing', async () => {
       let runtime = await openElectionRuntime(dataDir);
-      const firings = await runtime.timers().tick(at('2023-06-08'));
+      const firings = lapses(await runtime.timers().tick(at('2023-06-08')));
       expect(firings).toEqual([
         expect.objectContaining({ electionId: ELECTION, kind: 'approvalLapse', dueOn: '2023-06-08', result: 'fired' }),
       ]);
@@ -70,9 +76,9 @@ describe('election timers', () => {
 
       runtime = await openElectionRuntime(dataDir);
       try {
+        expect(lapses(await runtime.timers().tick(at('2023-06-09')))).toEqual([]);
+        expect(lapses(await runtime.timers().tick(at('2024-01-01')))).toEqual([]);
         const count = (await runtime.store.readAll()).length;
-        expect(await runtime.timers().tick(at('2023-06-09'))).toEqual([]);
-        expect(await runtime.timers().tick(at('2024-01-01'))).toEqual([]);
         // The very same firing sent again (e.g. by a second process that scanned before the first fired).
         const again = await runtime.elections.execute(
           new ExecuteElectionCommand(
@@ -104,7 +110,7 @@ describe('election timers', () => {
           runtime.timers().tick(at('2023-07-01')),
         ]);
         // Same command id, same event ids: the store writes the lapse once (the loser's append is a retry).
-        const firings = results.flat();
+        const firings = lapses(results.flat());
         expect(firings).toHaveLength(2);
         expect(new Set(firings.map((firing) => firing.commandId)).size).toBe(1);
         expect(firings.every((firing) => firing.result !== 'refused')).toBe(true);
@@ -129,58 +135,116 @@ describe('election timers', () => {
       await runtime.close();
     }, 60_000);
 
-    it('fires 60 and 30 days before the installed term ends (2028-05-20), each once, across restarts', async () => {
+    const sent = async (runtime: ElectionRuntime) =>
+      (await readAllOf(runtime, electionRemindersStreamName(BRANCH))).map(
+        (event) => `${event.data.kind as string} ${event.data.dueOn as string}`,
+      );
+
+    it('reminds six and three months before the installed term ends (2028-05-20), each once, across restarts', async () => {
       let runtime = await openElectionRuntime(dataDir);
-      // The approval was used by the assembly: it never lapses. Nothing is due until T–60.
+      // The approval was used by the assembly: it never lapses. Nothing is due until six months before.
       expect(await runtime.timers().tick(at('2023-06-08'))).toEqual([]);
-      expect(await runtime.timers().tick(at('2028-03-20'))).toEqual([]);
-      expect(await runtime.timers().tick(at('2028-03-21'))).toEqual([
-        expect.objectContaining({ kind: 'termEndReminder60', dueOn: '2028-03-21', result: 'fired' }),
+      expect(await runtime.timers().tick(at('2027-11-19'))).toEqual([]);
+      expect(await runtime.timers().tick(at('2027-11-20'))).toEqual([
+        expect.objectContaining({
+          kind: 'beforeTermEnd',
+          branchId: BRANCH,
+          electionId: ELECTION,
+          dueOn: '2027-11-20',
+          result: 'fired',
+        }),
       ]);
-      expect(await runtime.timers().tick(at('2028-03-22'))).toEqual([]);
+      expect(await runtime.timers().tick(at('2027-11-21'))).toEqual([]);
       await runtime.close();
 
       runtime = await openElectionRuntime(dataDir);
-      expect(await runtime.timers().tick(at('2028-04-19'))).toEqual([]);
-      expect(await runtime.timers().tick(at('2028-04-20'))).toEqual([
-        expect.objectContaining({ kind: 'termEndReminder30', dueOn: '2028-04-20', result: 'fired' }),
+      expect(await runtime.timers().tick(at('2028-02-19'))).toEqual([]);
+      expect(await runtime.timers().tick(at('2028-02-20'))).toEqual([
+        expect.objectContaining({ kind: 'beforeTermEnd', dueOn: '2028-02-20', result: 'fired' }),
       ]);
       await runtime.close();
 
       runtime = await openElectionRuntime(dataDir);
       try {
-        expect(await runtime.timers().tick(at('2028-05-01'))).toEqual([]);
-        expect(await runtime.timers().tick(at('2028-06-01'))).toEqual([]);
-        const reminders = (await readWholeStream(runtime.store, electionStreamName(ELECTION))).filter(
-          (event) => event.type === 'TermEndReminderDue',
-        );
-        expect(reminders.map((event) => event.data)).toEqual([
-          expect.objectContaining({ daysBefore: 60, dueOn: '2028-03-21', termEnd: '2028-05-20', branchId: 'b-fuqian' }),
-          expect.objectContaining({ daysBefore: 30, dueOn: '2028-04-20', termEnd: '2028-05-20', branchId: 'b-fuqian' }),
+        expect(await runtime.timers().tick(at('2028-05-20'))).toEqual([]);
+        const events = await readAllOf(runtime, electionRemindersStreamName(BRANCH));
+        expect(events.map((event) => event.data)).toEqual([
+          expect.objectContaining({ monthsBefore: 6, dueOn: '2027-11-20', termEnd: '2028-05-20', branchId: BRANCH }),
+          expect.objectContaining({ monthsBefore: 3, dueOn: '2028-02-20', termEnd: '2028-05-20', branchId: BRANCH }),
         ]);
+        expect(events[0]?.metadata).toMatchObject({
+          actor: ELECTION_TIMER_ACTOR,
+          occurredAt: '2027-11-20T00:00:00.000Z',
+          commandId: electionReminderCommandId(BRANCH, 'beforeTermEnd', '2028-05-20', '2027-11-20'),
+        });
       } finally {
         await runtime.close();
       }
     });
 
-    it('a reminder missed while no process ran fires on the first tick after, unless the term has ended', async () => {
-      const dir = join(root, 'reminders-late');
-      const runtime = await openElectionRuntime(dir);
+    it('reminds monthly once the term has ended with no newer one, each month once', async () => {
+      const runtime = await openElectionRuntime(dataDir);
       try {
-        const commands = new Commands(runtime, 'late');
-        await prepareBranch(commands);
-        await openAndApprove(commands);
-        await holdElection(commands);
-        const runner = runtime.startInstallation();
-        await waitUntil(async () => (await types(runtime)).includes('ResultInstalled'), runner, runtime);
-        const firings = await runtime.timers().tick(at('2028-05-01'));
-        expect(firings.map((firing) => `${firing.kind} ${firing.result}`)).toEqual([
-          'termEndReminder60 fired',
-          'termEndReminder30 fired',
+        expect(await runtime.timers().tick(at('2028-05-21'))).toEqual([
+          expect.objectContaining({ kind: 'overdue', dueOn: '2028-05-21', result: 'fired' }),
         ]);
+        expect(await runtime.timers().tick(at('2028-06-20'))).toEqual([]);
+        // A month missed while nothing ran is not sent late: the latest due one is.
+        expect(await runtime.timers().tick(at('2028-08-25'))).toEqual([
+          expect.objectContaining({ kind: 'overdue', dueOn: '2028-08-21', result: 'fired' }),
+        ]);
+        expect((await sent(runtime)).slice(-2)).toEqual(['overdue 2028-05-21', 'overdue 2028-08-21']);
       } finally {
         await runtime.close();
       }
-    }, 60_000);
+    });
+
+    it('reminds monthly of a branch with no recorded term, from a month after it was established', async () => {
+      const dir = join(root, 'reminders-no-term');
+      let runtime = await openElectionRuntime(dir);
+      const commands = new Commands(runtime, 'no-term');
+      await prepareBranch(commands);
+      // A second branch, established the same day, with no officers on record: no term at all.
+      await commands.branch(
+        {
+          type: 'EstablishBranch',
+          data: { branchId: 'b-xinyi', name: '新义社区离退休干部党支部', parentCommitteeId: 'c-xiaoyi', joint: false },
+        },
+        '2020-01-10',
+      );
+      expect(await runtime.timers().tick(at('2020-02-09'))).toEqual([]);
+      expect(await runtime.timers().tick(at('2020-02-10'))).toEqual([
+        expect.objectContaining({ kind: 'noTerm', branchId: 'b-xinyi', electionId: null, dueOn: '2020-02-10' }),
+      ]);
+      await runtime.close();
+      runtime = await openElectionRuntime(dir);
+      try {
+        expect(await runtime.timers().tick(at('2020-03-09'))).toEqual([]);
+        const both = await Promise.all([
+          runtime.timers().tick(at('2020-03-10')),
+          runtime.timers().tick(at('2020-03-10')),
+        ]);
+        expect(both.flat().filter((firing) => firing.result === 'fired')).toHaveLength(1);
+        const xinyi = (await readAllOf(runtime, electionRemindersStreamName('b-xinyi'))).map(
+          (event) => `${event.data.kind as string} ${event.data.dueOn as string}`,
+        );
+        expect(xinyi).toEqual(['noTerm 2020-02-10', 'noTerm 2020-03-10']);
+        // 府前's officers were elected 2020-06-30 for three years: a term on record without an
+        // election in this store, reminded of like any other.
+        expect(await runtime.timers().tick(at('2022-12-30'))).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              kind: 'beforeTermEnd',
+              branchId: BRANCH,
+              electionId: null,
+              dueOn: '2022-12-30',
+              result: 'fired',
+            }),
+          ]),
+        );
+      } finally {
+        await runtime.close();
+      }
+    });
   });
 });

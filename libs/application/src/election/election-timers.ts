@@ -1,9 +1,10 @@
 import { BusinessCalendar } from '../calendar/business-calendar';
 import {
-  addDays,
+  electionRemindersDue,
   isDomainError,
   hasUnusedApproval,
-  termEndReminderDays,
+  policyInForce,
+  type ElectionReminderKind,
   type ElectionStreamCommand,
   type RulePolicy,
 } from '@app/domain';
@@ -12,16 +13,20 @@ import type { CommandContext } from '../command-handling/handle-command';
 import { uuidV5 } from '../ids/uuid-v5';
 import type { CommandInput, CommandOutcome } from '../command-handling/domain-command-message';
 import type { RulePolicies } from '../policy/rule-policies';
-import { latestInstalled, type ElectionIndex, type IndexedElection } from './election-index';
+import type { ElectionIndex, IndexedElection } from './election-index';
+import type { ElectionReminderSender } from './election-reminder-sender';
 
 /** The timers act as the system itself. */
 export const ELECTION_TIMER_ACTOR = { id: 'system:election-timers', name: 'Election timers', role: 'system' } as const;
 
-export type ElectionTimerKind = 'approvalLapse' | `termEndReminder${number}`;
+export type ElectionTimerKind = 'approvalLapse' | ElectionReminderKind;
 
-/** One firing: which election, what, and the day it fell due. */
+/** One firing: which election or branch, what, and the day it fell due. */
 export interface ElectionTimerFiring {
-  readonly electionId: string;
+  /** The election an approval lapses in, or whose term a reminder is about (null: no term recorded). */
+  readonly electionId: string | null;
+  /** The branch a reminder is about (null for a lapse). */
+  readonly branchId: string | null;
   readonly kind: ElectionTimerKind;
   readonly dueOn: string;
   readonly commandId: string;
@@ -52,13 +57,25 @@ export function electionTimerCommandId(electionId: string, kind: ElectionTimerKi
 }
 
 /**
+ * A reminder's command id, from the branch, the kind, the term it is about and the day it fell
+ * due: each reminder is sent once however many ticks or processes notice it.
+ */
+export function electionReminderCommandId(
+  branchId: string,
+  kind: ElectionReminderKind,
+  termEnd: string | null,
+  dueOn: string,
+): string {
+  return uuidV5(`election-reminder:${branchId}:${kind}:${termEnd ?? 'none'}:${dueOn}`);
+}
+
+/**
  * The election's durable timers (RULES §1.6, Workflow A.1): an approval (批复) unused by its
- * lapse date lapses (`LapseApproval`), and reminders fall due 60 and 30 days (per the term's
- * policy) before the term an installed result set ends (`RemindTermEnd`). Nothing is kept in
- * memory between ticks: what is due is derived from the election streams on every tick, so the
- * timers survive restarts; each firing's command id derives from what it fires for, so it never
- * fires twice. A reminder whose term has ended, or whose branch has since installed a newer
- * term, is not sent.
+ * lapse date lapses (`LapseApproval`), and the superior is reminded of each open branch's
+ * election (`SendElectionReminder`, docs/rules.md §5.3): months before its term ends, monthly
+ * once it has ended, monthly when no term is recorded. Nothing is kept in memory between ticks:
+ * what is due is derived from the streams on every tick, so the timers survive restarts; each
+ * firing's command id derives from what it fires for, so it never fires twice.
  */
 export class ElectionTimers {
   private running: Promise<ElectionTimerFiring[]> | null = null;
@@ -70,6 +87,8 @@ export class ElectionTimers {
     private readonly logger?: ElectionTimerLogger,
     /** Deadlines fall on the bureau's calendar days. */
     private readonly calendar: BusinessCalendar = new BusinessCalendar('UTC'),
+    /** Absent: no reminders are sent (a test of the lapses alone). */
+    private readonly reminders?: ElectionReminderSender,
   ) {}
 
   /** One round at `now`; a round asked for while another runs shares it. */
@@ -82,10 +101,44 @@ export class ElectionTimers {
     const today = this.calendar.dateOf(now);
     const [elections, versions] = await Promise.all([this.index.all(), this.policies.versions()]);
     const firings: ElectionTimerFiring[] = [];
-    for (const due of dueFirings(elections, versions, today)) {
+    for (const due of dueFirings(elections, today)) {
       const pause = pauseIfBusy();
       if (pause) await pause;
       firings.push(await this.fire(due));
+    }
+    if (this.reminders) firings.push(...(await this.remind(this.reminders, versions, today)));
+    return firings;
+  }
+
+  /** Each open branch's reminders due today and not yet sent. */
+  private async remind(
+    reminders: ElectionReminderSender,
+    versions: readonly RulePolicy[],
+    today: string,
+  ): Promise<ElectionTimerFiring[]> {
+    const policy = policyInForce(versions, today);
+    const firings: ElectionTimerFiring[] = [];
+    for (const branchId of await reminders.openBranches()) {
+      const pause = pauseIfBusy();
+      if (pause) await pause;
+      for (const due of electionRemindersDue(await reminders.facts(branchId), policy, today)) {
+        if (await reminders.alreadySent(branchId, due)) continue;
+        const commandId = electionReminderCommandId(branchId, due.kind, due.termEnd, due.dueOn);
+        const base = { electionId: due.electionId, branchId, kind: due.kind, dueOn: due.dueOn, commandId };
+        firings.push(
+          await this.attempt(base, () =>
+            reminders.send(
+              { branchId, kind: due.kind, dueOn: due.dueOn },
+              {
+                commandId,
+                actor: ELECTION_TIMER_ACTOR,
+                // The business time is the day it fell due, however late the tick that noticed it.
+                occurredAt: `${due.dueOn}T00:00:00.000Z`,
+              },
+            ),
+          ),
+        );
+      }
     }
     return firings;
   }
@@ -98,16 +151,25 @@ export class ElectionTimers {
       // The business time is the day it fell due, however late the tick that noticed it.
       occurredAt: `${due.dueOn}T00:00:00.000Z`,
     };
-    const base = { electionId: due.electionId, kind: due.kind, dueOn: due.dueOn, commandId };
+    const base = { electionId: due.electionId, branchId: null, kind: due.kind, dueOn: due.dueOn, commandId };
+    return this.attempt(base, () => this.send(due.input, context));
+  }
+
+  private async attempt(
+    base: Omit<ElectionTimerFiring, 'result' | 'code'>,
+    send: () => Promise<CommandOutcome>,
+  ): Promise<ElectionTimerFiring> {
+    const about = base.branchId === null ? `Election ${base.electionId ?? ''}` : `Branch ${base.branchId}`;
     try {
-      const outcome = await this.send(due.input, context);
+      const outcome = await send();
       const result = outcome.replayed ? 'replayed' : outcome.events.length > 0 ? 'fired' : 'unchanged';
-      if (result === 'fired') this.logger?.log(`Election ${due.electionId}: ${due.kind} due ${due.dueOn} fired`);
+      if (result === 'fired') this.logger?.log(`${about}: ${base.kind} due ${base.dueOn} fired`);
       return { ...base, result };
     } catch (error) {
-      // The election moved on between the scan and the firing (held, cancelled): nothing is due.
+      // The election or branch moved on between the scan and the firing (held, cancelled,
+      // dissolved, a new term installed): nothing is due.
       if (isDomainError(error)) {
-        this.logger?.warn(`Election ${due.electionId}: ${due.kind} due ${due.dueOn} refused (${error.code})`);
+        this.logger?.warn(`${about}: ${base.kind} due ${base.dueOn} refused (${error.code})`);
         return { ...base, result: 'refused', code: error.code };
       }
       throw error;
@@ -122,12 +184,8 @@ interface DueFiring {
   readonly input: CommandInput<ElectionStreamCommand>;
 }
 
-/** Everything due on `today` and not yet recorded, from the elections' states. */
-function dueFirings(
-  elections: readonly IndexedElection[],
-  policies: readonly RulePolicy[],
-  today: string,
-): DueFiring[] {
+/** The approvals lapsing by `today` and not yet recorded, from the elections' states. */
+function dueFirings(elections: readonly IndexedElection[], today: string): DueFiring[] {
   const due: DueFiring[] = [];
   for (const { electionId, state } of elections) {
     if (hasUnusedApproval(state) && today >= state.approval.lapsesOn) {
@@ -136,31 +194,6 @@ function dueFirings(
         kind: 'approvalLapse',
         dueOn: state.approval.lapsesOn,
         input: { type: 'LapseApproval', data: { electionId } },
-      });
-    }
-  }
-  const byBranch = new Map<string, IndexedElection[]>();
-  for (const election of elections)
-    byBranch.set(election.branchId, [...(byBranch.get(election.branchId) ?? []), election]);
-  for (const branchElections of byBranch.values()) {
-    const current = latestInstalled(branchElections);
-    if (current === null || current.state.status !== 'installed') continue;
-    const { termEnd } = current.state.installation;
-    if (today > termEnd) continue;
-    const sent = current.state.termEndReminders ?? [];
-    for (const daysBefore of termEndReminderDays(current.state, policies)) {
-      const dueOn = addDays(termEnd, -daysBefore);
-      if (
-        today < dueOn ||
-        sent.some((reminder) => reminder.daysBefore === daysBefore && reminder.termEnd === termEnd)
-      ) {
-        continue;
-      }
-      due.push({
-        electionId: current.electionId,
-        kind: `termEndReminder${daysBefore}`,
-        dueOn,
-        input: { type: 'RemindTermEnd', data: { electionId: current.electionId, daysBefore } },
       });
     }
   }

@@ -29,6 +29,7 @@ import { ElectionCommandHandler, ExecuteElectionCommand } from './election-comma
 import { ElectionFacts } from './election-facts';
 import { ElectionIndex } from './election-index';
 import { ElectionTimers } from './election-timers';
+import { ElectionReminderSender } from './election-reminder-sender';
 import { InstallationProcessManager, type InstallationProcessOptions } from './installation.process-manager';
 
 export const ACTOR = { id: 'u-admin', name: '孝义市委老干部局管理员', role: 'admin' } as const;
@@ -69,10 +70,17 @@ export async function openElectionRuntime(dataDir: string): Promise<ElectionRunt
     policies,
     elections,
     projection,
-    timers: () =>
-      new ElectionTimers(new ElectionIndex(store), policies, (input, context) =>
-        elections.execute(new ExecuteElectionCommand(input, context)),
-      ),
+    timers: () => {
+      const fresh = new ElectionIndex(store);
+      return new ElectionTimers(
+        fresh,
+        policies,
+        (input, context) => elections.execute(new ExecuteElectionCommand(input, context)),
+        undefined,
+        undefined,
+        new ElectionReminderSender(store, facts, fresh, new ElectionFacts(facts, fresh), policies),
+      );
+    },
     startInstallation(options = {}) {
       const manager = new InstallationProcessManager(store, facts, electionFacts, policies, options);
       const runner = new ProcessManagerRunner(store, checkpoints, manager, {

@@ -21,6 +21,7 @@ import { ElectionFacts } from './election-facts';
 import { ElectionIndex } from './election-index';
 import { ElectionTimerScheduler } from './election-timer.scheduler';
 import { ElectionTimers } from './election-timers';
+import { ElectionReminderSender } from './election-reminder-sender';
 import { ElectionQueries } from './election.queries';
 import { InstallationProcessManager } from './installation.process-manager';
 
@@ -30,7 +31,7 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
 /**
  * The election workflow: its command handler and queries, the installation process manager
  * (started where the workers run, on its checkpoint in the read-model database) and the durable
- * timers (approval lapse, term-end reminders).
+ * timers (approval lapse, reminders to the superior).
  */
 @Module({
   imports: [OrganisationModule],
@@ -69,9 +70,26 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
       },
     },
     {
+      provide: ElectionReminderSender,
+      inject: [EVENT_STORE, OrganisationFacts, ElectionIndex, ElectionFacts, RulePolicies],
+      useFactory: (
+        store: EventStore,
+        organisation: OrganisationFacts,
+        index: ElectionIndex,
+        elections: ElectionFacts,
+        policies: RulePolicies,
+      ) => new ElectionReminderSender(store, organisation, index, elections, policies),
+    },
+    {
       provide: ElectionTimers,
-      inject: [ElectionIndex, RulePolicies, CommandBus, BusinessCalendar],
-      useFactory: (index: ElectionIndex, policies: RulePolicies, bus: CommandBus, calendar: BusinessCalendar) => {
+      inject: [ElectionIndex, RulePolicies, CommandBus, BusinessCalendar, ElectionReminderSender],
+      useFactory: (
+        index: ElectionIndex,
+        policies: RulePolicies,
+        bus: CommandBus,
+        calendar: BusinessCalendar,
+        reminders: ElectionReminderSender,
+      ) => {
         return new ElectionTimers(
           index,
           policies,
@@ -79,6 +97,7 @@ export const INSTALLATION_RUNNER = Symbol('INSTALLATION_RUNNER');
             bus.execute<ExecuteElectionCommand, CommandOutcome>(new ExecuteElectionCommand(input, context)),
           processLogger('ElectionTimers'),
           calendar,
+          reminders,
         );
       },
     },

@@ -5,6 +5,8 @@ import type { AppConfig } from '../config/app-config';
 export function eventStoreConfigOf(config: AppConfig): EventStoreConfig {
   return {
     eventStoreConnectionString: config.eventStoreConnectionString,
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
     dataDir: config.dataDir,
     sqliteSynchronous: config.sqliteSynchronous,
     timeoutMs: config.eventStoreTimeoutMs,

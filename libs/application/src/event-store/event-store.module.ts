@@ -26,12 +26,13 @@ function adapterOf(store: EventStore): EventStore {
  */
 export function describeStore(store: EventStore, config: AppConfig): string {
   const dataDir = resolve(config.dataDir);
+  if (config.databaseUrl) return `${store.kind} (schema ${config.databaseSchema}), data dir ${dataDir}`;
   return config.eventStoreConnectionString ? `${store.kind}, data dir ${dataDir}` : `${store.kind} under ${dataDir}`;
 }
 
 /**
  * The event store for the whole process, opened once from the config (SQLite under dataDir by
- * default, EventStoreDB when a connection string is set) and closed when the app shuts down.
+ * default, PostgreSQL when DATABASE_URL is set, EventStoreDB when its connection string is) and closed when the app shuts down.
  * Tests replace it with `.overrideProvider(EVENT_STORE).useValue(new MemoryEventStore())`.
  */
 @Global()

@@ -89,6 +89,21 @@ export class OrganisationFacts {
     return loadState(this.store, memberDecider, memberStreamName(memberId));
   }
 
+  /**
+   * Resolves once the organisation read model has applied everything stored now: a process
+   * manager moving hundreds of members waits for it between slices, so the reads that wait for
+   * it (counts, rolls) never chase a head that runs away from them.
+   */
+  readModelCaughtUp(): Promise<void> {
+    return this.freshness.waitForHead(organisationNowProjection.name);
+  }
+
+  /** Every open branch (the timers' reminders look at each), after the read model has caught up. */
+  async openBranchIds(): Promise<string[]> {
+    await this.freshness.waitForHead(organisationNowProjection.name);
+    return this.queries.openBranchIds();
+  }
+
   async memberCounts(branchId: string): Promise<MemberCounts> {
     if (!(await this.visibleBranch(branchId))) return { full: 0, probationary: 0 };
     await this.freshness.waitForHead(organisationNowProjection.name);

@@ -33,6 +33,7 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { EVENT_STORE } from '../event-store/event-store.module';
 import { ScopedBranches } from '../committee-scope/scoped-branches';
+import { PostgresWorkerLock } from '../workers/postgres-worker-lock';
 import { SqliteWorkerLock } from '../workers/sqlite-worker-lock';
 import { WorkerHeartbeatTable } from '../workers/worker-heartbeat';
 import { WorkerLeadership } from '../workers/worker-leadership';
@@ -95,7 +96,11 @@ const QUERIES = [
     {
       provide: WORKER_LOCK,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): WorkerLock => new SqliteWorkerLock(join(config.dataDir, 'workers.lock')),
+      // With PostgreSQL one leader for the whole cluster on the database; embedded, one per data directory.
+      useFactory: (config: AppConfig): WorkerLock =>
+        config.databaseUrl
+          ? new PostgresWorkerLock(config.databaseUrl, config.databaseSchema, config.eventStoreTimeoutMs)
+          : new SqliteWorkerLock(join(config.dataDir, 'workers.lock')),
     },
     {
       provide: WorkerLeadership,

@@ -4,9 +4,17 @@ import {
   restructuringDecider,
   restructuringStreamName,
   type ExecutionPlan,
+  type PlannedTransfer,
   type RestructuringExecutionStarted,
 } from '@app/domain';
-import { pauseIfBusy, StoreUnavailable, type EventStore, type RecordedEvent } from '@app/event-store';
+import {
+  pauseIfBusy,
+  StoreUnavailable,
+  type AppendResult,
+  type EventStore,
+  type RecordedEvent,
+  type StreamAppend,
+} from '@app/event-store';
 import type { CommandContext } from '../command-handling/handle-command';
 import type { CommandOutcome } from '../command-handling/domain-command-message';
 import { loadState, readWholeStream } from '../command-handling/load-stream';
@@ -17,6 +25,7 @@ import type { OrganisationFacts } from '../organisation/organisation-facts';
 import type { RulePolicies } from '../policy/rule-policies';
 import type { ProcessManager } from '../process-managers/process-manager-runner';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';
+import { transferInSlices, type TransferSliceHost } from './transfers-in-slices';
 
 /** The checkpoint name of the restructuring process manager. */
 export const RESTRUCTURING_PROCESS_MANAGER = 'restructuring-execution';
@@ -92,6 +101,8 @@ const SKIPPABLE: Readonly<Record<RestructuringStepKind, readonly string[]>> = {
  * required"), then complete. Every step is an ordinary command through the same handlers an
  * administrator uses, with metadata that ties it to the restructuring: correlation = the
  * restructuring id, causation = the execution event, actor and business time = the execution's.
+ * The transfers are judged that way too but appended a time slice at a time, each slice in one
+ * transaction (transfers-in-slices.ts), so the API answers while hundreds of members move.
  * Any other refusal stops the process manager loudly; the runner keeps the checkpoint before the
  * event, so a fix and a restart resume exactly where it stopped.
  */
@@ -103,7 +114,7 @@ export class RestructuringProcessManager implements ProcessManager {
 
   constructor(
     private readonly store: EventStore,
-    facts: OrganisationFacts,
+    private readonly facts: OrganisationFacts,
     policies: RulePolicies,
     private readonly options: RestructuringProcessOptions = {},
   ) {
@@ -139,21 +150,45 @@ export class RestructuringProcessManager implements ProcessManager {
       const outcome = await send();
       result = outcome.replayed ? 'replayed' : outcome.events.length > 0 ? 'done' : 'unchanged';
     } catch (error) {
-      if (isDomainError(error) && ALREADY_DONE[kind].includes(error.code)) result = 'alreadyDone';
-      else if (isDomainError(error) && SKIPPABLE[kind].includes(error.code)) {
-        result = 'skipped';
-        this.options.logger?.warn(`Restructuring ${restructuringId}: ${kind} ${targetId} skipped (${error.code})`, {
-          restructuringId,
-          reason: error.message,
-        });
-      } else if (error instanceof StoreUnavailable) {
-        // Transient: the runner retries the whole event, and every step taken so far replays.
-        throw error;
-      } else {
-        throw new RestructuringStepFailed(restructuringId, kind, targetId, error);
-      }
+      result = this.classify(restructuringId, kind, targetId, error);
     }
-    await this.options.afterStep?.({ restructuringId, kind, targetId, result });
+    await this.report({ restructuringId, kind, targetId, result });
+  }
+
+  /** What a step's refusal means: done already, or skipped; anything else is rethrown with the step named. */
+  classify(
+    restructuringId: string,
+    kind: RestructuringStepKind,
+    targetId: string,
+    error: unknown,
+  ): RestructuringStepResult {
+    if (isDomainError(error) && ALREADY_DONE[kind].includes(error.code)) return 'alreadyDone';
+    if (isDomainError(error) && SKIPPABLE[kind].includes(error.code)) {
+      this.options.logger?.warn(`Restructuring ${restructuringId}: ${kind} ${targetId} skipped (${error.code})`, {
+        restructuringId,
+        reason: error.message,
+      });
+      return 'skipped';
+    }
+    // Transient: the runner retries the whole event, and every step taken so far replays.
+    if (error instanceof StoreUnavailable) throw error;
+    throw new RestructuringStepFailed(restructuringId, kind, targetId, error);
+  }
+
+  async report(step: RestructuringStep): Promise<void> {
+    await this.options.afterStep?.(step);
+  }
+
+  decideMember(input: ExecuteMemberCommand['input'], context: CommandContext) {
+    return this.members.decide(new ExecuteMemberCommand(input, context));
+  }
+
+  readModelCaughtUp(): Promise<void> {
+    return this.facts.readModelCaughtUp();
+  }
+
+  appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.store.appendMany(appends);
   }
 
   sendBranch(input: ExecuteBranchCommand['input'], context: CommandContext): Promise<CommandOutcome> {
@@ -215,22 +250,8 @@ class Execution {
         }
       });
     }
-    for (const transfer of execution.transfers) {
-      await this.manager.step(restructuringId, 'transfer', transfer.memberId, () =>
-        this.manager.sendMember(
-          {
-            type: 'TransferMember',
-            data: {
-              memberId: transfer.memberId,
-              toBranchId: transfer.toBranchId,
-              expectedFromBranchId: transfer.fromBranchId,
-              restructuringId,
-            },
-          },
-          this.context('transfer', transfer.memberId),
-        ),
-      );
-    }
+    // Hundreds of members: moved a time slice at a time, each slice in one transaction.
+    await transferInSlices(this.transferHost(), execution.transfers);
     for (const branchId of execution.branchesToClose) {
       await this.manager.step(restructuringId, 'dissolve', branchId, () =>
         this.manager.sendBranch(
@@ -250,6 +271,32 @@ class Execution {
         this.context('complete', restructuringId),
       ),
     );
+  }
+
+  private transferHost(): TransferSliceHost {
+    const { manager, restructuringId } = this;
+    const input = (transfer: PlannedTransfer) =>
+      ({
+        type: 'TransferMember',
+        data: {
+          memberId: transfer.memberId,
+          toBranchId: transfer.toBranchId,
+          expectedFromBranchId: transfer.fromBranchId,
+          restructuringId,
+        },
+      }) as const;
+    return {
+      decide: (transfer) => manager.decideMember(input(transfer), this.context('transfer', transfer.memberId)),
+      classify: (transfer, error) => manager.classify(restructuringId, 'transfer', transfer.memberId, error),
+      alone: (transfer) =>
+        manager.step(restructuringId, 'transfer', transfer.memberId, () =>
+          manager.sendMember(input(transfer), this.context('transfer', transfer.memberId)),
+        ),
+      appendMany: (appends) => manager.appendMany(appends),
+      caughtUp: () => manager.readModelCaughtUp(),
+      report: (transfer, result) =>
+        manager.report({ restructuringId, kind: 'transfer', targetId: transfer.memberId, result }),
+    };
   }
 
   private context(kind: RestructuringStepKind, targetId: string): CommandContext {

@@ -48,7 +48,12 @@ export class WorkerHeartbeatTable {
     return new WorkerHeartbeatTable(db);
   }
 
-  constructor(private readonly db: Database.Database) {
+  /** `readonly`: a reader (the worker's healthcheck) that must not create or change the file. */
+  constructor(
+    private readonly db: Database.Database,
+    options: { readonly readonly?: boolean } = {},
+  ) {
+    if (options.readonly) return;
     db.exec(`CREATE TABLE IF NOT EXISTS worker_heartbeat (
       id INTEGER PRIMARY KEY CHECK (id = 1),
       pid INTEGER NOT NULL,

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Logger } from '@nestjs/common';
 import type { WorkerStatusRegistry } from '../read-models/worker-status';
 import { HEARTBEAT_MS, type WorkerHeartbeatTable } from './worker-heartbeat';
@@ -47,7 +48,11 @@ export class WorkerLeadership {
     /** Names the read models the lock protects, for log lines. */
     private readonly dataDir: string,
     private readonly logger: Pick<Logger, 'log' | 'warn' | 'error'> = new Logger('WorkerLeadership'),
-  ) {}
+    /** What a leader that lost its lock does once its workers stopped (see `lost`). */
+    private readonly exit: () => void = () => process.exit(1),
+  ) {
+    lock.onLost?.(() => void this.lost());
+  }
 
   /** Before `start`; a task registered while leading starts at once. */
   register(task: WorkerTask): void {
@@ -61,6 +66,27 @@ export class WorkerLeadership {
 
   get status(): LeadershipState {
     return this.state;
+  }
+
+  /** Where the lock lives, for readiness. */
+  get lockWhere(): string {
+    return this.lock.where;
+  }
+
+  /**
+   * The process running the workers as the lock knows it: this one while leading, otherwise the
+   * holder the lock names (PostgreSQL does; a file lock does not, and null sends the caller to
+   * the heartbeat).
+   */
+  async leader(): Promise<{ pid: number; host: string; self: boolean } | null> {
+    if (this.state === 'leading') return { pid: process.pid, host: hostname(), self: true };
+    if (!this.lock.holder) return null;
+    try {
+      const holder = await this.lock.holder();
+      return holder ? { ...holder, self: false } : null;
+    } catch {
+      return null;
+    }
   }
 
   /** Starts competing for the lock: this process may run the workers. */
@@ -83,6 +109,27 @@ export class WorkerLeadership {
     this.heartbeat.write('stopped', this.startedAt, this.statuses.all());
     await this.lock.release();
     this.logger.log(`Stopped the workers and released the worker lock ${this.lock.where}`);
+  }
+
+  /**
+   * The lock went while this process led (its connection to PostgreSQL broke): another process
+   * may lead already. The workers stop at once and the process exits, for its supervisor to start
+   * it again as a standby; a projection runner cannot be started twice in one process.
+   */
+  private async lost(): Promise<void> {
+    if (this.state !== 'leading') return;
+    this.state = 'stopped';
+    if (this.beatTimer) clearInterval(this.beatTimer);
+    this.logger.error(
+      `Lost the worker lock ${this.lock.where}: its connection broke, so another process may run the workers now. ` +
+        `This process (pid ${process.pid}) stops its workers and exits, to be started again as a standby.`,
+    );
+    for (const phase of [...WORKER_PHASES].reverse()) {
+      await Promise.all(
+        this.tasks.filter((task) => task.phase === phase).map((task) => task.stop().catch(() => undefined)),
+      );
+    }
+    this.exit();
   }
 
   private async attempt(): Promise<void> {

@@ -14,4 +14,11 @@ export interface WorkerLock {
   release(): Promise<void>;
   /** Where the lock lives, for messages: a file, a database and key. */
   readonly where: string;
+  /**
+   * A lock held through a connection (PostgreSQL) can be lost while its holder lives: the
+   * connection broke. The listener is told so the holder stops at once; a file lock is never lost.
+   */
+  onLost?(listener: () => void): void;
+  /** The process holding the lock, as the lock itself knows it (null: none, or not known this way). */
+  holder?(): Promise<{ readonly pid: number; readonly host: string } | null>;
 }

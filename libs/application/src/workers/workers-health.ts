@@ -15,6 +15,14 @@ export type WorkersProblem =
   /** The first catch-up (or a rebuild) has not reached the store's head yet. */
   | 'CATCHING_UP';
 
+/** Which process runs the workers, for readiness: this one's role and the leader. */
+export interface LeadershipReport {
+  /** leader: this process runs the workers; follower: it stands by to take over; off: it does not compete. */
+  readonly role: 'leader' | 'follower' | 'off';
+  readonly lock: string;
+  readonly leader: { readonly pid: number; readonly host: string; readonly self: boolean } | null;
+}
+
 export interface LiveCheckpoint {
   readonly name: string;
   readonly position: number | null;
@@ -84,6 +92,20 @@ export class WorkersHealth {
       workers: beat.workers,
       problem: ahead ?? problemOf(beat.workers, head),
     };
+  }
+
+  /** The role of this process and who leads: from the lock when it can tell, else the holder's fresh heartbeat. */
+  async leadershipReport(): Promise<LeadershipReport> {
+    const status = this.leadership.status;
+    const role = status === 'leading' ? 'leader' : status === 'waiting' ? 'follower' : 'off';
+    let leader = await this.leadership.leader();
+    if (leader === null) {
+      const beat = this.heartbeat.read();
+      if (beat !== null && this.unavailable(beat) === null) {
+        leader = { pid: beat.pid, host: beat.host, self: beat.pid === process.pid && beat.host === hostname() };
+      }
+    }
+    return { role, lock: this.leadership.lockWhere, leader };
   }
 
   private statuses(): readonly WorkerStatus[] {

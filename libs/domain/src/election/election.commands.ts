@@ -3,6 +3,7 @@ import { PostHolder } from '../organisation/branch/post';
 import { Membership, SuspensionReason } from '../organisation/member/member.commands';
 import { BranchStatusFact } from '../organisation/organisation-facts';
 import { EstablishmentFacts } from '../organisation/establishment-facts';
+import { StrokeTable } from './surname-strokes';
 
 /**
  * A ballot contest. A committee branch elects its committee at the members' assembly and its
@@ -30,13 +31,17 @@ export interface MemberStanding {
   readonly branchId: string | null;
   readonly membership: Membership | null;
   readonly suspension: SuspensionReason | null;
+  /** 入党时间, from which party standing (党龄) is counted; null when the member is unknown. */
+  readonly joinedPartyOn: string | null;
 }
 
 /**
- * The six grounds on which the superior may excuse a member from the number due to attend
+ * The grounds on which the superior may excuse a member from the number due to attend
  * (RULES §1.5): illness preventing expression of will; abroad at own cost ≥ 6 months; serving a
  * sentence; old, frail or bedridden; away ≥ 6 months without moving the relationship; a retiree
- * living long-term in the home town without moving it.
+ * living long-term in the home town without moving it; and, in the newer list (RULES X8), a
+ * 流动党员 (floating member) on their own application. The rule version in force says which apply
+ * (`dueVoterExclusionReasons`).
  */
 export type ExclusionReason =
   | 'illnessPreventsExpression'
@@ -44,7 +49,8 @@ export type ExclusionReason =
   | 'servingSentence'
   | 'frailOrBedridden'
   | 'awayWithoutTransfer'
-  | 'retiredInHomeTown';
+  | 'retiredInHomeTown'
+  | 'floatingOnOwnApplication';
 
 export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
   'illnessPreventsExpression',
@@ -53,6 +59,7 @@ export const EXCLUSION_REASONS: readonly ExclusionReason[] = [
   'frailOrBedridden',
   'awayWithoutTransfer',
   'retiredInHomeTown',
+  'floatingOnOwnApplication',
 ];
 
 export interface Exclusion {
@@ -239,6 +246,8 @@ export type ConveneMembersAssembly = ElectionCommandOf<
       readonly roll: readonly ElectionRollEntry[];
       /** Concurrent (兼任) and appointed post holders of the branch: never voters. */
       readonly concurrentPostHolders: readonly Person[];
+      /** The strokes of each character of the committee candidates' names, for the ballot's 姓氏笔画 order. */
+      readonly strokes: StrokeTable;
     };
   }
 >;

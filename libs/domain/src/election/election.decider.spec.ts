@@ -1,6 +1,6 @@
 import { DEFAULT_RULE_POLICIES } from '../policy/default-rule-policies';
 import { deciderSpecification } from '../shared/decider-specification';
-import { BringElectionForward, ElectionCommand, PostponeElection } from './election.commands';
+import { BringElectionForward, ElectionCommand, PostponeElection, SubmitCandidateSlate } from './election.commands';
 import { createElectionDecider, electionDecider } from './election.decider';
 import { ElectionEvent } from './election.events';
 import {
@@ -39,9 +39,14 @@ import {
   TO_COMMITTEE_ELECTED,
   TO_RESULT_APPROVED,
   TO_SLATE_APPROVED,
+  STROKES,
 } from './election.fixtures';
 
 const spec = deciderSpecification(electionDecider);
+/** A bureau's version allowing an even number of committee seats, for the rules that concern other things. */
+const evenSeats = createElectionDecider(
+  DEFAULT_RULE_POLICIES.map((policy) => ({ ...policy, committeeSeatsOdd: false })),
+);
 const given = (commands: readonly ElectionCommand[]): ElectionEvent[] => history(commands);
 const stamp = (date: string, policyVersion = '2022-10-22') => ({
   electionId: ELECTION,
@@ -197,7 +202,7 @@ describe('Election decider', () => {
     });
 
     it('flags seats above the usual five and refuses more than the hard maximum of seven', () => {
-      const wide = electionDecider.decide(requestElection({ committeeSeats: 6 }), stateOf(CENSUS));
+      const wide = evenSeats.decide(requestElection({ committeeSeats: 6 }), stateOf(CENSUS));
       expect(only(wide, 'ElectionRequested').data).toMatchObject({
         seatsAboveUsual: true,
         minimumCommitteeCandidates: 8,
@@ -210,6 +215,14 @@ describe('Election decider', () => {
         .given(CENSUS)
         .when(requestElection({ committeeSeats: 2 }))
         .thenThrows('COMMITTEE_SEATS_OUT_OF_RANGE');
+    });
+
+    it('refuses an even number of committee seats while the rule version asks for an odd one (RULES X4)', () => {
+      spec
+        .given(CENSUS)
+        .when(requestElection({ committeeSeats: 4 }))
+        .thenThrows('COMMITTEE_SEATS_EVEN');
+      expect(evenSeats.decide(requestElection({ committeeSeats: 4 }), stateOf(CENSUS))).toHaveLength(1);
     });
 
     it('refuses a branch of 7+ full members without a committee, and a small branch with one', () => {
@@ -233,7 +246,7 @@ describe('Election decider', () => {
       const census = given([
         takeCensus({ context: { branchStatus: 'open', roll, currentTerm: null, established: {} } }),
       ]);
-      spec
+      deciderSpecification(evenSeats)
         .given(census)
         .when(requestElection({ committeeSeats: 6 }))
         .thenThrows('NOT_ENOUGH_ELIGIBLE_MEMBERS');
@@ -633,6 +646,7 @@ describe('Election decider', () => {
               secretaryCandidates: [person(1)],
               deputySecretaryCandidates: [person(2)],
               minimumCommitteeCandidates: 4,
+              warnings: [],
             },
           },
         ]);
@@ -723,7 +737,8 @@ describe('Election decider', () => {
         'm9',
       ]);
       expect(data.quorum).toEqual({ due: 9, present: 8, numerator: 4, denominator: 5, inclusive: true });
-      expect(data.races).toEqual([{ race: 'committee', seats: 3, candidates: [1, 2, 3, 4].map(person) }]);
+      // The ballot lists the slate (李全爱 武雅君 张建国 王秀英) by 姓氏笔画: 王 (4), 李 (7, 横…), 张 (7, 折…), 武 (8).
+      expect(data.races).toEqual([{ race: 'committee', seats: 3, candidates: [4, 1, 3, 2].map(person) }]);
       expect(data.nonVotingAttendees).toContainEqual({ person: COMMUNITY_SECRETARY, kind: 'crossAppointed' });
       expect(data.tellers).toEqual([TELLER]);
     });
@@ -863,10 +878,21 @@ describe('Election decider', () => {
         .when(
           convene({
             presentVoters: [1, 2, 3, 5, 6, 7, 8, 9].map(person),
-            context: { roll, concurrentPostHolders: [] },
+            context: { roll, concurrentPostHolders: [], strokes: STROKES },
           }),
         )
         .thenThrows('CANDIDATE_NO_LONGER_ELIGIBLE');
+    });
+
+    it('refuses an assembly dated before the slate was approved, and any step dated before the previous one', () => {
+      spec.given(SLATE_APPROVED).when(convene({}, '2023-04-19')).thenThrows('ASSEMBLY_BEFORE_SLATE_APPROVAL');
+      spec.given(CENSUS).when(requestElection({}, '2023-02-28')).thenThrows('ELECTION_STEP_BEFORE_PREVIOUS');
+      spec
+        .given(given([takeCensus(), requestElection()]))
+        .when(approveRequest('2023-03-09'))
+        .thenThrows('ELECTION_STEP_BEFORE_PREVIOUS');
+      // The same day as the previous step is not before it.
+      expect(stateOf(after(SLATE_APPROVED, convene({}, '2023-04-20'))).status).toBe('assemblyOpen');
     });
 
     it('refuses an assembly after the due date without a postponement, and before the slate is approved', () => {
@@ -885,6 +911,64 @@ describe('Election decider', () => {
     });
   });
 
+  describe('rules from the rule version (secretary standing, non-voters, exclusion grounds)', () => {
+    const NOMINATED = given(TO_SLATE_APPROVED.slice(0, -2));
+    const recentSecretary = (): SubmitCandidateSlate => {
+      const slate = submitSlate();
+      const members = { ...slate.data.context.members, m1: standing({ joinedPartyOn: '2022-09-01' }) };
+      return { ...slate, data: { ...slate.data, context: { members } } };
+    };
+    const refusing = createElectionDecider(
+      DEFAULT_RULE_POLICIES.map((version) => ({ ...version, secretaryPartyStandingShortfall: 'refusal' as const })),
+    );
+
+    it('records a secretary candidate short of a year of standing (from full membership) with a warning, or refuses under a version that says so', () => {
+      const [submitted] = electionDecider.decide(recentSecretary(), stateOf(NOMINATED));
+      expect(submitted?.data).toMatchObject({
+        warnings: [
+          {
+            kind: 'secretaryPartyStandingShort',
+            personId: 'm1',
+            joinedPartyOn: '2022-09-01',
+            standingReachedOn: '2024-09-01',
+            minimumYears: 1,
+          },
+        ],
+      });
+      deciderSpecification(refusing)
+        .given(NOMINATED)
+        .when(recentSecretary())
+        .thenThrows('SECRETARY_PARTY_STANDING_TOO_SHORT');
+    });
+
+    it('leaves 停止党籍 out of those due, and excuses a 流动党员 on their own application only where the version lists it', () => {
+      const roll = [...ROLL.slice(0, 9), { ...fullMember(10), suspension: 'membershipSuspended' as const }];
+      const withRoll = (overrides: Parameters<typeof convene>[0] = {}) => {
+        const command = convene(overrides);
+        if (command.type !== 'ConveneMembersAssembly') throw new Error('not an assembly');
+        return { ...command, data: { ...command.data, context: { ...command.data.context, roll } } };
+      };
+      const floating = [
+        { memberId: 'm9', reason: 'floatingOnOwnApplication' as const, approvalReference: '孝离党字〔2023〕11号' },
+      ];
+      const [convened] = electionDecider.decide(withRoll({ exclusions: floating }), stateOf(SLATE_APPROVED));
+      expect(convened?.data).toMatchObject({ quorum: { due: 8, present: 8 } });
+      expect(
+        (convened?.data as unknown as { dueVoters: { personId: string }[] }).dueVoters.map((p) => p.personId),
+      ).not.toContain('m10');
+      const older = createElectionDecider(
+        DEFAULT_RULE_POLICIES.map((version) => ({
+          ...version,
+          dueVoterExclusionReasons: version.dueVoterExclusionReasons.filter((r) => r !== 'floatingOnOwnApplication'),
+        })),
+      );
+      deciderSpecification(older)
+        .given(SLATE_APPROVED)
+        .when(withRoll({ exclusions: floating }))
+        .thenThrows('EXCLUSION_REASON_NOT_IN_POLICY');
+    });
+  });
+
   describe('RecordBallots and CountBallots', () => {
     it('records issued, returned, valid and invalid ballots and per-candidate for/against/abstain', () => {
       const events = electionDecider.decide(recordBallots('committee', COMMITTEE_BALLOTS), stateOf(ASSEMBLY));
@@ -897,10 +981,10 @@ describe('Election decider', () => {
         valid: 8,
         invalid: 0,
         tallies: [
-          { personId: 'm1', for: 8, against: 0, abstain: 0 },
-          { personId: 'm2', for: 7, against: 1, abstain: 0 },
-          { personId: 'm3', for: 6, against: 2, abstain: 0 },
           { personId: 'm4', for: 2, against: 0, abstain: 6 },
+          { personId: 'm1', for: 8, against: 0, abstain: 0 },
+          { personId: 'm3', for: 6, against: 2, abstain: 0 },
+          { personId: 'm2', for: 7, against: 1, abstain: 0 },
         ],
       });
     });
@@ -1018,7 +1102,7 @@ describe('Election decider', () => {
       const counted = only(events, 'BallotsCounted').data;
       expect(counted.outcome).toBe('runoff');
       expect(counted.elected.map((elected) => elected.personId)).toEqual(['m1', 'm2']);
-      expect(counted.runoff).toEqual({ candidates: [person(3), person(4)], seats: 1 });
+      expect(counted.runoff).toEqual({ candidates: [person(4), person(3)], seats: 1 });
       const afterCount = [...recorded, ...events];
       const runoffBallots = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => ballot({ [i < 6 ? 'm3' : 'm4']: 'for' }));
       spec
@@ -1099,20 +1183,23 @@ describe('Election decider', () => {
     });
 
     it('reduces seats with more than half of the electors consenting, and records it for the superior', () => {
-      const four = given([
-        takeCensus(),
-        requestElection({ committeeSeats: 4 }),
-        approveRequest(),
-        ...[1, 2, 3, 4, 5].map((n) => nominate(n)),
-        submitSlate([1, 2, 3, 4, 5]),
-        approveSlate(),
-        convene({ scrutineers: [person(6)] }),
-        recordBallots(
-          'committee',
-          [0, 1, 2, 3, 4, 5, 6, 7].map(() => ballot({ m1: 'for', m2: 'for', m3: 'for' })),
-        ),
-        countBallots('committee'),
-      ]);
+      const four = history(
+        [
+          takeCensus(),
+          requestElection({ committeeSeats: 4 }),
+          approveRequest(),
+          ...[1, 2, 3, 4, 5].map((n) => nominate(n)),
+          submitSlate([1, 2, 3, 4, 5]),
+          approveSlate(),
+          convene({ scrutineers: [person(6)] }),
+          recordBallots(
+            'committee',
+            [0, 1, 2, 3, 4, 5, 6, 7].map(() => ballot({ m1: 'for', m2: 'for', m3: 'for' })),
+          ),
+          countBallots('committee'),
+        ],
+        evenSeats,
+      );
       spec.given(four).when(reduce(5)).thenThrows('SEAT_REDUCTION_NOT_CONSENTED');
       spec
         .given(four)

@@ -4,6 +4,7 @@ import { RulePolicy } from '../policy/rule-policy';
 import { assertNever, Decider } from '../shared/decider';
 import { refusalError } from '../shared/domain-error';
 import { requireCalendarDate } from '../shared/iso-date';
+import { requireDatedInOrder } from './dated-in-order';
 import { ElectionCommand, ElectionCommandType } from './election.commands';
 import { ElectionEvent } from './election.events';
 import { ElectionState, ElectionStatus } from './election.state';
@@ -51,6 +52,7 @@ function decide(
   const policy = policyInForce(policies, command.metadata.at);
   const blocked = blockedBy(command.type, state, policy, on);
   if (blocked !== null) throw refusalError(blocked);
+  requireDatedInOrder(command, state, on);
   const judge: Judge = { policy, policies, on, at: command.metadata.at };
   switch (command.type) {
     case 'TakeCensus':

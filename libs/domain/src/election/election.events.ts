@@ -176,6 +176,21 @@ export type CommunityConsulted = ElectionEventOf<
   { readonly nominee: Person | null; readonly community: string; readonly opinion: string; readonly on: string }
 >;
 
+/**
+ * What the slate is recorded with for the superior to weigh, though no rule refuses it: a
+ * secretary candidate with less party standing than the rule version normally asks (支部工作条例
+ * Art 23, when the version makes it a warning).
+ */
+export interface SlateWarning {
+  readonly kind: 'secretaryPartyStandingShort';
+  readonly personId: string;
+  readonly name: string;
+  readonly joinedPartyOn: string;
+  /** The day the standing reaches the minimum: one year of probation, then the minimum years. */
+  readonly standingReachedOn: string;
+  readonly minimumYears: number;
+}
+
 export type CandidateSlateSubmitted = ElectionEventOf<
   'CandidateSlateSubmitted',
   {
@@ -183,7 +198,14 @@ export type CandidateSlateSubmitted = ElectionEventOf<
     readonly secretaryCandidates: readonly Person[];
     readonly deputySecretaryCandidates: readonly Person[];
     readonly minimumCommitteeCandidates: number;
+    readonly warnings: readonly SlateWarning[];
   }
+>;
+
+/** Schema 1: recorded before the slate carried warnings; kept for the upcaster that adds none. */
+export type CandidateSlateSubmittedV1 = DomainEvent<
+  'CandidateSlateSubmitted',
+  Omit<CandidateSlateSubmitted['data'], 'warnings'>
 >;
 
 export type CandidateSlateApproved = ElectionEventOf<

@@ -19,6 +19,7 @@ import {
 import { electionDecider } from './election.decider';
 import { ElectionEvent } from './election.events';
 import { ElectionState } from './election.state';
+import { StrokeTable } from './surname-strokes';
 
 export const ELECTION = 'e-fudong-2023';
 export const BRANCH = 'b-fudong';
@@ -52,6 +53,45 @@ export const fullMember = (n: number): ElectionRollEntry => ({
   suspension: null,
 });
 
+/** The strokes of the characters of the names above (笔顺编号, as cnchar-order gives them), for the ballot order. */
+export const STROKES: StrokeTable = {
+  李: '1234521',
+  全: '341121',
+  爱: '3443451354',
+  武: '11212154',
+  雅: '152332411121',
+  君: '5113251',
+  张: '5153154',
+  建: '51111254',
+  国: '25112141',
+  王: '1121',
+  秀: '3123453',
+  英: '12225134',
+  刘: '413422',
+  志: '1214544',
+  强: '515251251214',
+  陈: '5215234',
+  玉: '11214',
+  兰: '43111',
+  杨: '1234533',
+  德: '332132522114544',
+  明: '25113511',
+  赵: '121213434',
+  淑: '44121123454',
+  芬: '1223453',
+  黄: '12212512134',
+  文: '4134',
+  华: '323512',
+  周: '35121251',
+  桂: '1234121121',
+  吴: '2511134',
+  晓: '2511153135',
+  东: '15234',
+  孙: '521234',
+  立: '41431',
+  平: '14312',
+};
+
 /** m1–m10 full with rights, m11 probationary, m12 full but under 留党察看. */
 export const ROLL: readonly ElectionRollEntry[] = [
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(fullMember),
@@ -67,6 +107,7 @@ export const standing = (overrides: Partial<MemberStanding> = {}): MemberStandin
   branchId: BRANCH,
   membership: 'full',
   suspension: null,
+  joinedPartyOn: '1975-07-01',
   ...overrides,
 });
 
@@ -167,7 +208,7 @@ export const convene = (overrides: Partial<ConveneData> = {}, date = '2023-05-20
     scrutineersApproval: { for: 8, against: 0, abstain: 0 },
     tellers: [TELLER],
     electionMethodAdoption: { for: 8, against: 0, abstain: 0 },
-    context: { roll: ROLL, concurrentPostHolders: [COMMUNITY_SECRETARY] },
+    context: { roll: ROLL, concurrentPostHolders: [COMMUNITY_SECRETARY], strokes: STROKES },
     ...overrides,
   },
   metadata: meta(date),
@@ -351,7 +392,7 @@ export const smallConvene = (presentVoters: readonly Person[] = [1, 2, 3, 4].map
     scrutineers: [small(3)],
     scrutineersApproval: { for: 4, against: 0, abstain: 0 },
     electionMethodAdoption: { for: 4, against: 0, abstain: 0 },
-    context: { roll: SMALL_ROLL, concurrentPostHolders: [COMMUNITY_SECRETARY] },
+    context: { roll: SMALL_ROLL, concurrentPostHolders: [COMMUNITY_SECRETARY], strokes: STROKES },
   });
 
 /** The small branch's secretary race counted with nobody elected: its one seat is short. */

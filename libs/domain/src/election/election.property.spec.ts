@@ -45,6 +45,7 @@ import {
   ROLL,
   standing,
   takeCensus,
+  STROKES,
 } from './election.fixtures';
 import { ElectionState } from './election.state';
 import { ELECTION_TRANSITIONS } from './election.transitions';
@@ -267,7 +268,7 @@ function command(
           scrutineers: present.length > 0 ? [dice.pick(present)] : [],
           scrutineersApproval: { for: present.length, against: 0, abstain: 0 },
           electionMethodAdoption: { for: present.length, against: 0, abstain: 0 },
-          context: { roll, concurrentPostHolders: [COMMUNITY_SECRETARY] },
+          context: { roll, concurrentPostHolders: [COMMUNITY_SECRETARY], strokes: STROKES },
         },
         day('2023-05-20', '2023-05-20', '2023-06-20'),
       );

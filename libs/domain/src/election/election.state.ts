@@ -120,6 +120,11 @@ interface Opened {
   readonly census: Census;
   /** When the election must be held: the current term's end, or the date a postponement or advance set. */
   readonly dueDate: string | null;
+  /**
+   * The calendar date of the latest act recorded on the election: each step follows the one
+   * before it, so no later act may be dated before this (ELECTION_STEP_BEFORE_PREVIOUS).
+   */
+  readonly lastActOn: string;
 }
 interface WithRequest extends Opened {
   readonly request: ElectionRequest;
@@ -200,7 +205,13 @@ export const ELECTION_STATUSES: readonly ElectionStatus[] = [
 
 /** The fields every started, uncancelled election has. */
 export function openedPart(state: Opened): Opened {
-  return { electionId: state.electionId, branchId: state.branchId, census: state.census, dueDate: state.dueDate };
+  return {
+    electionId: state.electionId,
+    branchId: state.branchId,
+    census: state.census,
+    dueDate: state.dueDate,
+    lastActOn: state.lastActOn,
+  };
 }
 
 /** States whose approval (批复) is still unused and can lapse. */

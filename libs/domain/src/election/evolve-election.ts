@@ -1,11 +1,20 @@
 import { assertNever } from '../shared/decider';
+import { calendarDateOf } from '../shared/iso-date';
 import { ElectionEvent } from './election.events';
 import { ElectionIn, ElectionState, hasUnusedApproval, isStarted, Nominations, openedPart } from './election.state';
 import { afterCount, resolveShortfall, updateRace } from './evolve-race';
 
 const EMPTY_NOMINATIONS = { recommendations: [], nominees: [], vettings: [], consultations: [] } as const;
 
+/** Folds one event, and remembers the date of the latest act so the next one cannot precede it. */
 export function evolveElection(state: ElectionState, event: ElectionEvent): ElectionState {
+  const next = evolveStep(state, event);
+  if (!isStarted(next)) return next;
+  const on = calendarDateOf(event.data.at) ?? next.lastActOn;
+  return on > next.lastActOn ? { ...next, lastActOn: on } : next;
+}
+
+function evolveStep(state: ElectionState, event: ElectionEvent): ElectionState {
   switch (event.type) {
     case 'CensusTaken': {
       const { electionId, branchId, policyVersion: version, currentTerm } = event.data;
@@ -21,7 +30,8 @@ export function evolveElection(state: ElectionState, event: ElectionEvent): Elec
         termNumberBasis: event.data.termNumberBasis,
       };
       if (state.status === 'none') {
-        return { status: 'censusTaken', electionId, branchId, census, dueDate: currentTerm?.end ?? null };
+        const lastActOn = calendarDateOf(event.data.at) ?? event.data.at;
+        return { status: 'censusTaken', electionId, branchId, census, dueDate: currentTerm?.end ?? null, lastActOn };
       }
       if (state.status !== 'censusTaken') return state;
       const shifted = state.dueDate !== (state.census.currentTerm?.end ?? null);

@@ -1,3 +1,4 @@
+import { RulePolicy } from '../policy/rule-policy';
 import { refuse } from '../shared/domain-error';
 import { requireCalendarDate, requireText } from '../shared/iso-date';
 import { FieldLabel, MotionSubject } from '../shared/refusals';
@@ -46,7 +47,12 @@ export function isCarried(motion: Motion, voters: number, what: MotionSubject, m
 }
 
 /** Refuses anyone but a full member of this branch with voting rights (选举工作条例 Art 5). */
-export function requireEligibleNominee(person: Person, standing: MemberStanding | undefined, branchId: string): void {
+export function requireEligibleNominee(
+  person: Person,
+  standing: MemberStanding | undefined,
+  branchId: string,
+  policy: Pick<RulePolicy, 'suspensionsWithoutVote'>,
+): void {
   if (standing === undefined || standing.status !== 'active' || standing.branchId !== branchId) {
     throw refuse('NOMINEE_NOT_MEMBER_OF_BRANCH', {
       personId: person.personId,
@@ -57,7 +63,7 @@ export function requireEligibleNominee(person: Person, standing: MemberStanding 
   if (standing.membership !== 'full') {
     throw refuse('NOMINEE_NOT_FULL_MEMBER', { personId: person.personId, name: person.name });
   }
-  if (standing.suspension !== null) {
+  if (standing.suspension !== null && policy.suspensionsWithoutVote.includes(standing.suspension)) {
     throw refuse('NOMINEE_RIGHTS_SUSPENDED', {
       personId: person.personId,
       name: person.name,

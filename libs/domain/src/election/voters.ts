@@ -1,3 +1,4 @@
+import { RulePolicy } from '../policy/rule-policy';
 import { ElectionRollEntry } from './election.commands';
 import { ElectionIn } from './election.state';
 
@@ -8,12 +9,13 @@ export function voterStanding(
   personId: string,
   roll: readonly ElectionRollEntry[],
   concurrent: ReadonlySet<string>,
+  policy: Pick<RulePolicy, 'suspensionsWithoutVote'>,
 ): VoterStanding {
   if (concurrent.has(personId)) return 'concurrentPostHolder';
   const entry = roll.find((candidate) => candidate.memberId === personId);
   if (entry === undefined) return 'notOnRoll';
   if (entry.membership !== 'full') return 'probationary';
-  if (entry.suspension !== null) return 'rightsSuspended';
+  if (entry.suspension !== null && policy.suspensionsWithoutVote.includes(entry.suspension)) return 'rightsSuspended';
   return 'eligible';
 }
 
@@ -26,9 +28,12 @@ export const NOT_A_VOTER = {
 } as const satisfies Readonly<Record<Exclude<VoterStanding, 'eligible'>, string>>;
 
 /** A person the assembly could still elect: a full member of the branch with rights, not a concurrent holder, not yet elected. */
-export function electableIn(state: ElectionIn<'assemblyOpen'>): (personId: string) => boolean {
+export function electableIn(
+  state: ElectionIn<'assemblyOpen'>,
+  policy: Pick<RulePolicy, 'suspensionsWithoutVote'>,
+): (personId: string) => boolean {
   const concurrent = new Set(state.assembly.concurrentPostHolders.map((person) => person.personId));
   const elected = new Set(state.races.flatMap((race) => race.elected.map((person) => person.personId)));
   return (personId) =>
-    !elected.has(personId) && voterStanding(personId, state.assembly.roll, concurrent) === 'eligible';
+    !elected.has(personId) && voterStanding(personId, state.assembly.roll, concurrent, policy) === 'eligible';
 }

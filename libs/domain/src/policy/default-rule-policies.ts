@@ -21,8 +21,23 @@ const elections = {
   committeeSizeHardMax: 7,
   electionShiftLimitMonths: 12,
   approvalLapseDays: 90,
-  termEndReminderDays: [60, 30],
+  termEndReminderMonths: [6, 3],
+  overdueReminderEveryMonths: 1,
+  noTermReminderEveryMonths: 1,
   officersUncontestedAllowed: true,
+  secretaryMinPartyStandingYears: 1,
+  secretaryPartyStandingShortfall: 'warning',
+  committeeSeatsOdd: true,
+  suspensionsWithoutVote: ['membershipSuspended', 'probation', 'detention', 'arrest'],
+  dueVoterExclusionReasons: [
+    'illnessPreventsExpression',
+    'abroadPrivately',
+    'servingSentence',
+    'frailOrBedridden',
+    'awayWithoutTransfer',
+    'retiredInHomeTown',
+    'floatingOnOwnApplication',
+  ],
 } as const;
 
 /**

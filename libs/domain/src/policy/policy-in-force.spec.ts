@@ -66,7 +66,9 @@ describe('default rule policies', () => {
         committeeSizeHardMax: 7,
         electionShiftLimitMonths: 12,
         approvalLapseDays: 90,
-        termEndReminderDays: [60, 30],
+        termEndReminderMonths: [6, 3],
+        overdueReminderEveryMonths: 1,
+        noTermReminderEveryMonths: 1,
       });
     }
   });

@@ -1,3 +1,6 @@
+import type { ExclusionReason } from '../election/election.commands';
+import type { SuspensionReason } from '../organisation/member/member.commands';
+
 /**
  * Every threshold the rules set, as data with an effective date (RULES.md: "Make every threshold
  * a configurable parameter"). An event that applied a threshold records `version`, so a replay
@@ -45,13 +48,42 @@ export interface RulePolicy {
   readonly electionShiftLimitMonths: number;
   /** An unused approval (批复) lapses after this many days (§1.6, a local rule). */
   readonly approvalLapseDays: number;
-  /** Reminders before a term ends, in days (Workflow A.1: T–60 and T–30). */
-  readonly termEndReminderDays: readonly number[];
+  /**
+   * The superior is reminded this many calendar months before a term ends (practice, issue 16:
+   * six and three months), each on the same day of the month as the term end (docs/rules.md §5.3).
+   */
+  readonly termEndReminderMonths: readonly number[];
+  /** Once a term has ended with no newer one installed, the superior is reminded every this many months (practice: 1). */
+  readonly overdueReminderEveryMonths: number;
+  /** A branch with no recorded term end is reminded of every this many months from its establishment (practice: 1). */
+  readonly noTermReminderEveryMonths: number;
   /**
    * Whether the secretary and deputy may be elected uncontested (等额), one candidate per post
    * (§1.3: guides say so; the 2020 article is unconfirmed, [U]). When false, each needs two.
    */
   readonly officersUncontestedAllowed: boolean;
+  /**
+   * The secretary normally has at least this many years of party standing (党龄), counted from full
+   * membership (支部工作条例 Art 23: "一般应具有1年以上党龄"; docs/rules.md §6.5).
+   */
+  readonly secretaryMinPartyStandingYears: number;
+  /**
+   * What a shorter standing does to a secretary candidate: the article says "一般" (normally), so by
+   * default the slate is recorded with a warning for the superior; a version may refuse instead.
+   */
+  readonly secretaryPartyStandingShortfall: 'warning' | 'refusal';
+  /** Whether the committee's seats must be an odd number (practice: 3, 5 or 7; RULES X4). */
+  readonly committeeSeatsOdd: boolean;
+  /**
+   * Standings that take away the vote, so such members are never due voters (选举工作条例 Art 5;
+   * RULES X8): 停止党籍, 留党察看, 留置, 逮捕.
+   */
+  readonly suspensionsWithoutVote: readonly SuspensionReason[];
+  /**
+   * The grounds on which the assembly, with the superior's consent, may leave a member out of those
+   * due to attend (RULES §1.5 and X8), among them a 流动党员 on their own application.
+   */
+  readonly dueVoterExclusionReasons: readonly ExclusionReason[];
 }
 
 export type MajorityBase = 'due' | 'present';

@@ -1,6 +1,8 @@
 import { refuse } from '../shared/domain-error';
 import { isIsoDate } from '../shared/iso-date';
 import { PolicyFieldProblem } from '../shared/refusals';
+import { EXCLUSION_REASONS } from '../election/election.commands';
+import { SUSPENSION_REASONS } from '../organisation/member/member.commands';
 import { RulePolicy } from './rule-policy';
 
 /**
@@ -65,16 +67,40 @@ export function validateRulePolicy(policy: RulePolicy): RulePolicy {
   wholeAtLeast('electionShiftLimitMonths', 0);
   wholeAtLeast('approvalLapseDays', 1);
 
-  const reminders = policy.termEndReminderDays as unknown;
+  const reminders = policy.termEndReminderMonths as unknown;
   if (
     !Array.isArray(reminders) ||
-    reminders.some((days) => typeof days !== 'number' || !Number.isInteger(days) || days < 1) ||
+    reminders.some((months) => typeof months !== 'number' || !Number.isInteger(months) || months < 1) ||
     new Set(reminders).size !== reminders.length
   ) {
-    fail('termEndReminderDays', { kind: 'reminderDays' });
+    fail('termEndReminderMonths', { kind: 'reminderMonths' });
   }
+  wholeAtLeast('overdueReminderEveryMonths', 1);
+  wholeAtLeast('noTermReminderEveryMonths', 1);
   if (typeof policy.officersUncontestedAllowed !== 'boolean') {
     fail('officersUncontestedAllowed', { kind: 'notBoolean' });
   }
+  wholeAtLeast('secretaryMinPartyStandingYears', 0);
+  const shortfalls = ['warning', 'refusal'];
+  if (!shortfalls.includes(policy.secretaryPartyStandingShortfall)) {
+    fail('secretaryPartyStandingShortfall', {
+      kind: 'oneOf',
+      allowed: shortfalls,
+      value: JSON.stringify(policy.secretaryPartyStandingShortfall) ?? 'nothing',
+    });
+  }
+  if (typeof policy.committeeSeatsOdd !== 'boolean') fail('committeeSeatsOdd', { kind: 'notBoolean' });
+  const distinctAmong = (field: keyof RulePolicy, allowed: readonly string[]): void => {
+    const list = policy[field] as unknown;
+    if (
+      !Array.isArray(list) ||
+      list.some((value) => typeof value !== 'string' || !allowed.includes(value)) ||
+      new Set(list).size !== list.length
+    ) {
+      fail(field, { kind: 'listOf', allowed });
+    }
+  };
+  distinctAmong('suspensionsWithoutVote', SUSPENSION_REASONS);
+  distinctAmong('dueVoterExclusionReasons', EXCLUSION_REASONS);
   return policy;
 }

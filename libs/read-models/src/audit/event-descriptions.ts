@@ -1,8 +1,10 @@
 import type {
   BranchEvent,
+  ByElectionEvent,
   CampaignEvent,
   DemonstrationEvent,
   ElectionStreamEvent,
+  ElectionReminderEvent,
   MemberEvent,
   PartyCommitteeEvent,
   Person,
@@ -55,6 +57,8 @@ export type DescribedEvent =
   | CampaignEvent
   | RulePolicyEvent
   | ElectionStreamEvent
+  | ByElectionEvent
+  | ElectionReminderEvent
   | DemonstrationEvent
   | VolunteerEvent;
 export type DescribedEventType = DescribedEvent['type'];
@@ -246,6 +250,12 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     en: `Branch ${n.branch(d.branchId)} no longer managed by ${label(LINK_EN, d.link?.kind)} ${d.link?.name ?? ''}`,
   }),
   PostAssigned: (d, n) => {
+    if (d.vacancyPostId !== undefined) {
+      return {
+        zh: `${d.post.holder.name}经补选任${n.branch(d.branchId)}${postZh(d.post.kind, d.post.duty)}，自${zhDate(d.post.startDate)}起任职至本届任期届满`,
+        en: `${d.post.holder.name} by-elected ${postEn(d.post.kind, d.post.duty)} of ${n.branch(d.branchId)} from ${d.post.startDate} for the rest of the term`,
+      };
+    }
     const verbZh = d.post.source === 'concurrent' ? '兼任' : d.post.source === 'appointed' ? '被指派为' : '当选';
     const verbEn =
       d.post.source === 'concurrent'
@@ -650,6 +660,20 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
     zh: `${n.branch(d.branchId)}选举结果任职生效，任期至${zhDate(d.termEnd)}`,
     en: `${n.branch(d.branchId)}: elected posts installed, term ends ${d.termEnd}`,
   }),
+  ElectionReminderSent: (d, n) => ({
+    zh:
+      d.kind === 'beforeTermEnd'
+        ? `提醒上级党组织：${n.branch(d.branchId)}本届任期将于${zhDate(d.termEnd ?? '')}届满（提前${d.monthsBefore ?? ''}个月），请及时启动换届`
+        : d.kind === 'overdue'
+          ? `提醒上级党组织：${n.branch(d.branchId)}任期已于${zhDate(d.termEnd ?? '')}届满，尚未完成换届`
+          : `提醒上级党组织：${n.branch(d.branchId)}未登记任期届满日期，请核实换届情况`,
+    en:
+      d.kind === 'beforeTermEnd'
+        ? `Superior reminded: ${n.branch(d.branchId)}'s term ends on ${d.termEnd ?? ''} (${d.monthsBefore ?? ''} months ahead)`
+        : d.kind === 'overdue'
+          ? `Superior reminded: ${n.branch(d.branchId)}'s term ended on ${d.termEnd ?? ''} and no new one is installed`
+          : `Superior reminded: ${n.branch(d.branchId)} has no recorded term end`,
+  }),
   TermEndReminderDue: (d, n) => ({
     zh: `${n.branch(d.branchId)}本届任期将于${zhDate(d.termEnd)}届满（提前${d.daysBefore}天提醒），请及时启动换届`,
     en: `${n.branch(d.branchId)}: term ends on ${d.termEnd}, reminder ${d.daysBefore} days before`,
@@ -657,6 +681,23 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
   ElectionCancelled: (d, n) => ({
     zh: `${electionZh(n, d.electionId)}取消换届选举${reasonZh(d.reason)}`,
     en: `${electionEn(n, d.electionId)} cancelled${d.reason ? ` (${reasonEn(d.reason, '')})` : ''}`,
+  }),
+
+  ByElectionRequested: (d, n) => ({
+    zh: `${n.branch(d.branchId)}请示补选${postZh(d.vacancy.kind, d.vacancy.duty)}（${d.vacancy.holder.name}${label(POST_END_ZH, d.vacancy.reason)}出缺），拟于${zhDate(d.plannedDate)}召开党员大会，人选：${people(d.candidates, '、')}`,
+    en: `${n.branch(d.branchId)} requests a by-election for ${postEn(d.vacancy.kind, d.vacancy.duty)} (vacated by ${d.vacancy.holder.name}, ${label(POST_END_EN, d.vacancy.reason)}), planned for ${d.plannedDate}; candidates: ${people(d.candidates, ', ')}`,
+  }),
+  ByElectionConsented: (d, n) => ({
+    zh: `上级党组织同意${n.branch(d.branchId)}补选并审查人选（${d.consentReference}，${zhDate(d.consentedOn)}）`,
+    en: `The superior consented to ${n.branch(d.branchId)}'s by-election and reviewed its candidates (${d.consentReference}, ${d.consentedOn})`,
+  }),
+  ByElectionHeld: (d, n) => ({
+    zh: `${n.branch(d.branchId)}召开党员大会补选：应到${d.quorum.due}名、实到${d.quorum.present}名，${d.elected.name}得${d.elected.votes}票当选`,
+    en: `${n.branch(d.branchId)}'s members' assembly by-elected ${d.elected.name} with ${d.elected.votes} votes (${d.quorum.present} of ${d.quorum.due} due present)`,
+  }),
+  ByElectionFiled: (d, n) => ({
+    zh: `${n.branch(d.branchId)}补选结果报备（${d.filingReference}）：${d.post.holder.name}自${zhDate(d.filedOn)}起任${postZh(d.post.kind, d.post.duty)}${d.termEnd === null ? '' : `，任期至${zhDate(d.termEnd)}`}`,
+    en: `${n.branch(d.branchId)}'s by-election result filed (${d.filingReference}): ${d.post.holder.name} serves as ${postEn(d.post.kind, d.post.duty)} from ${d.filedOn}${d.termEnd === null ? '' : ` to ${d.termEnd}`}`,
   }),
 };
 

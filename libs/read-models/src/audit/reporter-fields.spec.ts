@@ -73,6 +73,8 @@ describe('what reporting jobs see of each event (REPORTER_FIELDS)', () => {
       CommunityConsulted: ['opinion'],
       MembersAssemblyConvened: ['exclusions[].reason', 'roll[].suspension'],
       ElectionCancelled: ['reason'],
+      ByElectionRequested: ['reason'],
+      ByElectionHeld: ['exclusions[].reason'],
     });
   });
 

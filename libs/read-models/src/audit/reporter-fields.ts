@@ -130,10 +130,10 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
   ManagementLinkAdded: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
   ManagementLinkRemoved: { fields: { branchId: true, link: { linkId: true, kind: true, name: true }, at: true } },
-  PostAssigned: { fields: { branchId: true, post: POST, at: true } },
-  OfficerAppointed: { fields: { branchId: true, post: POST, at: true } },
-  ViceSecretaryCrossAppointed: { fields: { branchId: true, post: POST, at: true } },
-  PartyAffairsOfficerAssigned: { fields: { branchId: true, post: POST, at: true } },
+  PostAssigned: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  OfficerAppointed: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  ViceSecretaryCrossAppointed: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
+  PartyAffairsOfficerAssigned: { fields: { branchId: true, post: POST, vacancyPostId: true, at: true } },
   PostVacated: {
     fields: {
       branchId: true,
@@ -250,6 +250,66 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
     fields: { campaignId: true, branchId: true, groupId: true, previousGroupId: true, at: true },
   },
 
+  ByElectionRequested: {
+    fields: {
+      byElectionId: true,
+      branchId: true,
+      vacancy: { postId: true, kind: true, duty: true, holder: PERSON, reason: true, endDate: true },
+      // Free text that may speak of the person who left (illness, a removal).
+      reason: false,
+      plannedDate: true,
+      candidates: PERSON,
+      electionMethod: true,
+      requestReference: true,
+      term: { start: true, end: true },
+      at: true,
+    },
+  },
+  ByElectionConsented: {
+    fields: { byElectionId: true, branchId: true, consentReference: true, consentedOn: true, at: true },
+  },
+  ByElectionHeld: {
+    fields: {
+      byElectionId: true,
+      branchId: true,
+      policyVersion: true,
+      date: true,
+      exclusions: { memberId: true, reason: false, approvalReference: true },
+      dueVoters: PERSON,
+      presentVoters: PERSON,
+      quorum: { due: true, present: true, numerator: true, denominator: true, inclusive: true },
+      issued: true,
+      returned: true,
+      valid: true,
+      invalid: true,
+      invalidByReason: {
+        spoiled: true,
+        tooManyNames: true,
+        writeInWithoutAgainst: true,
+        writeInIsCandidate: true,
+        duplicateName: true,
+      },
+      tallies: { ...PERSON, for: true, against: true, abstain: true },
+      writeIns: { ...PERSON, votes: true },
+      majorityBase: true,
+      base: true,
+      elected: { ...PERSON, votes: true },
+      at: true,
+    },
+  },
+  ByElectionFiled: {
+    fields: {
+      byElectionId: true,
+      branchId: true,
+      filingReference: true,
+      filedOn: true,
+      post: { postId: true, kind: true, duty: true, holder: PERSON },
+      vacatedPostId: true,
+      termEnd: true,
+      at: true,
+    },
+  },
+
   DemonstrationCampaignLaunched: {
     fields: { campaignId: true, title: true, year: true, standardVersion: true, at: true },
   },
@@ -352,8 +412,15 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
         termYears: true,
         electionShiftLimitMonths: true,
         approvalLapseDays: true,
-        termEndReminderDays: true,
+        termEndReminderMonths: true,
+        overdueReminderEveryMonths: true,
+        noTermReminderEveryMonths: true,
         officersUncontestedAllowed: true,
+        secretaryMinPartyStandingYears: true,
+        secretaryPartyStandingShortfall: true,
+        committeeSeatsOdd: true,
+        suspensionsWithoutVote: true,
+        dueVoterExclusionReasons: true,
       },
       at: true,
     },
@@ -411,6 +478,15 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
       secretaryCandidates: PERSON,
       deputySecretaryCandidates: PERSON,
       minimumCommitteeCandidates: true,
+      // A short party standing is stated by the join date the roll shows reporting jobs anyway.
+      warnings: {
+        kind: true,
+        personId: true,
+        name: true,
+        joinedPartyOn: true,
+        standingReachedOn: true,
+        minimumYears: true,
+      },
     },
   },
   CandidateSlateApproved: { fields: { ...ELECTION, approvalReference: true, approvedOn: true } },
@@ -530,6 +606,18 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
   },
   TermEndReminderDue: {
     fields: { ...ELECTION, branchId: true, termEnd: true, daysBefore: true, dueOn: true },
+  },
+  ElectionReminderSent: {
+    fields: {
+      branchId: true,
+      kind: true,
+      dueOn: true,
+      termEnd: true,
+      electionId: true,
+      monthsBefore: true,
+      policyVersion: true,
+      at: true,
+    },
   },
 };
 

@@ -14,7 +14,12 @@ import { isElectionEventType } from '../statistics/workflow-states';
 import { nextStepOf } from './next-step';
 
 export type ElectionBoardTable =
-  'board_elections' | 'board_campaigns' | 'board_working_groups' | 'board_assignments' | 'board_branches';
+  | 'board_elections'
+  | 'board_campaigns'
+  | 'board_working_groups'
+  | 'board_assignments'
+  | 'board_branches'
+  | 'board_reminders';
 type T = Tables<ElectionBoardTable>;
 type Data = Record<string, unknown>;
 
@@ -123,8 +128,16 @@ function datesOf(state: ElectionState, previous: BoardRow | undefined) {
  */
 export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
   name: 'election-board',
-  version: 1,
-  tables: ['board_elections', 'board_campaigns', 'board_working_groups', 'board_assignments', 'board_branches'],
+  // 2: the reminders sent to the superior (board_reminders).
+  version: 2,
+  tables: [
+    'board_elections',
+    'board_campaigns',
+    'board_working_groups',
+    'board_assignments',
+    'board_branches',
+    'board_reminders',
+  ],
 
   createTables(db, t) {
     db.exec(`
@@ -185,6 +198,17 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
         name TEXT NOT NULL,
         last_position INTEGER NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS ${t.board_reminders} (
+        event_id TEXT PRIMARY KEY,
+        branch_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        due_on TEXT NOT NULL,
+        term_end TEXT,
+        election_id TEXT,
+        months_before INTEGER,
+        policy_version TEXT NOT NULL,
+        position INTEGER NOT NULL
+      );
     `);
     db.transaction(() => {
       for (const [view, select] of Object.entries(BOARD_VIEWS)) {
@@ -199,6 +223,7 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
       CREATE INDEX IF NOT EXISTS ${t.board_elections}_branch ON ${t.board_elections} (branch_id, started_position);
       CREATE INDEX IF NOT EXISTS ${t.board_elections}_state ON ${t.board_elections} (state);
       CREATE INDEX IF NOT EXISTS ${t.board_assignments}_branch ON ${t.board_assignments} (branch_id);
+      CREATE INDEX IF NOT EXISTS ${t.board_reminders}_due ON ${t.board_reminders} (due_on, branch_id);
     `);
   },
 
@@ -301,6 +326,25 @@ const branchName: Handler = (db, d, e, t) =>
 const handlers: Record<string, Handler> = {
   BranchEstablished: branchName,
   BranchRenamed: branchName,
+
+  // A reminder to the superior (docs/rules.md §5.3); the event id keeps a re-applied one single.
+  ElectionReminderSent: (db, d, e, t) =>
+    statement(
+      db,
+      `INSERT INTO ${t.board_reminders}
+         (event_id, branch_id, kind, due_on, term_end, election_id, months_before, policy_version, position)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING`,
+    ).run(
+      e.id,
+      d.branchId,
+      d.kind,
+      d.dueOn,
+      d.termEnd ?? null,
+      d.electionId ?? null,
+      d.monthsBefore ?? null,
+      d.policyVersion,
+      e.position,
+    ),
 
   ElectionPlanIssued: (db, d, e, t) =>
     statement(

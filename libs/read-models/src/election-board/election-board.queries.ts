@@ -45,6 +45,25 @@ export interface ElectionBoardEntry {
   readonly overdueReasons: readonly OverdueReason[];
 }
 
+/** A reminder sent to the superior about a branch's election (docs/rules.md §5.3). */
+export interface ReminderBoardEntry {
+  readonly branchId: string;
+  readonly branchName: string | null;
+  readonly kind: 'beforeTermEnd' | 'overdue' | 'noTerm';
+  readonly dueOn: string;
+  readonly termEnd: string | null;
+  readonly electionId: string | null;
+  readonly monthsBefore: number | null;
+  readonly policyVersion: string;
+}
+
+export interface ReminderBoardFilter {
+  readonly branchId?: string;
+  readonly withinBranches?: ReadonlySet<string>;
+  /** Only reminders due on or after this day. */
+  readonly since?: string;
+}
+
 export interface ElectionBoardFilter {
   readonly campaignId?: string;
   readonly branchId?: string;
@@ -246,6 +265,30 @@ export class ElectionBoardQueries {
   }
 
   /** Current branch names, for a board that lists branches without an election yet. */
+  /** The reminders sent to the superior, the latest due first (then by branch), at most `limit`. */
+  reminders(filter: ReminderBoardFilter, limit: number): ReminderBoardEntry[] {
+    const where: string[] = [];
+    const params: Record<string, unknown> = { limit };
+    if (filter.branchId !== undefined) {
+      where.push('r.branch_id = @branchId');
+      params.branchId = filter.branchId;
+    }
+    if (filter.since !== undefined) {
+      where.push('r.due_on >= @since');
+      params.since = filter.since;
+    }
+    if (filter.withinBranches !== undefined) where.push(inList('r.branch_id', 'within', filter.withinBranches, params));
+    return this.db
+      .prepare(
+        `SELECT r.branch_id AS branchId, b.name AS branchName, r.kind, r.due_on AS dueOn, r.term_end AS termEnd,
+           r.election_id AS electionId, r.months_before AS monthsBefore, r.policy_version AS policyVersion
+         FROM board_reminders r LEFT JOIN board_branches b ON b.branch_id = r.branch_id
+         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY r.due_on DESC, r.branch_id, r.kind LIMIT @limit`,
+      )
+      .all(params) as ReminderBoardEntry[];
+  }
+
   branchNames(branchIds: readonly string[]): Map<string, string> {
     if (branchIds.length === 0) return new Map();
     const rows = this.db

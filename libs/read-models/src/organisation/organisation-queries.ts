@@ -63,6 +63,15 @@ export class OrganisationQueries {
     };
   }
 
+  /** The ids of every open branch, in id order. */
+  openBranchIds(): string[] {
+    return (
+      this.db.prepare(`SELECT branch_id AS id FROM branches WHERE status = 'open' ORDER BY branch_id`).all() as {
+        id: string;
+      }[]
+    ).map((row) => row.id);
+  }
+
   /** Every active member's affiliation, optionally only in some branches. */
   roll(branchIds?: readonly string[]): RollRow[] {
     if (branchIds && branchIds.length === 0) return [];

@@ -25,6 +25,15 @@ class PostDto {
   @Day() readonly startDate!: string;
 }
 
+class VacancyDto {
+  @Text({ description: 'The vacated post.' }) readonly postId!: string;
+  @OneOf(POST_KINDS, 'PostKind') readonly kind!: string;
+  @Text({ nullable: true }) readonly duty!: string | null;
+  @Obj(() => PersonDto, { description: 'Who left it.' }) readonly holder!: PersonDto;
+  @OneOf(POST_END_REASONS, 'PostEndReason') readonly reason!: string;
+  @Day() readonly endDate!: string;
+}
+
 export class BranchShapeDto {
   @Flag({ description: 'Fewer full members than the minimum: cannot stay a branch.' }) readonly belowMinimum!: boolean;
   @Flag() readonly committeeRequired!: boolean;
@@ -69,9 +78,21 @@ export class BranchViewDto {
   readonly posts?: readonly PostDto[];
   @Texts({ optional: true, description: 'Posts that have ended, so a post id is never reused.' })
   readonly endedPostIds?: readonly string[];
+  @List(() => VacancyDto, {
+    optional: true,
+    description:
+      'Elected posts vacated mid-term (death, removal, resignation, transfer) that no by-election (补选) has filled yet.',
+  })
+  readonly vacancies?: readonly VacancyDto[];
   @Obj(() => BranchShapeDto, { optional: true, nullable: true, description: 'The shape last recorded.' })
   readonly lastShape?: BranchShapeDto | null;
   @Instant({ optional: true }) readonly establishedAt?: string;
+  @Flag({
+    optional: true,
+    description:
+      'Whether the record founds the branch (set up by a restructuring or by a cited decision): no post starts before `establishedAt`. False for a branch the bureau took over, whose officers may have started earlier.',
+  })
+  readonly founded?: boolean;
   @Instant({ optional: true }) readonly dissolvedAt?: string;
   @Id({ optional: true, nullable: true }) readonly restructuringId?: string | null;
   @Count({ description: 'The stream revision; also the ETag.' }) readonly revision!: number;

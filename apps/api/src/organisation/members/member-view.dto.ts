@@ -20,6 +20,13 @@ class SuspensionDto {
   readonly until?: string | null;
 }
 
+class AffiliatedDto {
+  @Day({ description: 'Since when the member is in their branch: no transfer out of it is dated earlier.' })
+  readonly since!: string;
+  @OneOf(['admission', 'transfer'], 'AffiliatedBy', { description: 'The act that brought them there.' })
+  readonly by!: string;
+}
+
 /** A member as the roll records them: `active` members have a branch, those who `left` a reason. */
 export class MemberViewDto {
   @OneOf(['none', 'active', 'left'], 'MemberStatus') readonly status!: MemberState['status'];
@@ -30,6 +37,7 @@ export class MemberViewDto {
   @Obj(() => SuspensionDto, { optional: true, nullable: true, description: 'Voting rights suspended since `from`.' })
   readonly suspension?: SuspensionDto | null;
   @Id({ optional: true, nullable: true }) readonly lastTransferRestructuringId?: string | null;
+  @Obj(() => AffiliatedDto, { optional: true }) readonly affiliated?: AffiliatedDto;
   @Id({ optional: true, description: 'The branch a member who left left from.' }) readonly lastBranchId?: string;
   @OneOf(DEPARTURE_REASONS, 'DepartureReason', {
     optional: true,

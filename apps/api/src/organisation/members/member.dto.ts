@@ -9,7 +9,7 @@ import { Optional } from '../../http/optional';
 
 const SEXES: readonly Sex[] = ['male', 'female'];
 const MEMBERSHIPS: readonly Membership[] = ['full', 'probationary'];
-const SUSPENSION_REASONS: readonly SuspensionReason[] = ['probation', 'detention', 'arrest'];
+const SUSPENSION_REASONS: readonly SuspensionReason[] = ['membershipSuspended', 'probation', 'detention', 'arrest'];
 const DEPARTURE_REASONS: readonly DepartureReason[] = ['death', 'movedOut', 'expelled'];
 
 export class AdmitMemberBody extends CommandBody {
@@ -54,7 +54,7 @@ export class ConfirmMemberBody extends CommandBody {
 }
 
 export class SuspendVotingRightsBody extends CommandBody {
-  @ApiProperty({ enum: SUSPENSION_REASONS, description: '留党察看 / 留置 / 逮捕' })
+  @ApiProperty({ enum: SUSPENSION_REASONS, description: '停止党籍 / 留党察看 / 留置 / 逮捕' })
   @IsIn(SUSPENSION_REASONS)
   readonly reason!: SuspensionReason;
 

@@ -21,6 +21,7 @@ const EXCLUSION_REASONS = {
   frailOrBedridden: '年老体弱卧床不起、长期生病生活不能自理',
   awayWithoutTransfer: '外出半年以上未按规定转移组织关系',
   retiredInHomeTown: '退休后长期在原籍居住未转移组织关系',
+  floatingOnOwnApplication: '流动党员本人申请',
 } as const;
 
 /** The 4/5 gauge: voters present against those due, and whether the election may proceed. */

@@ -219,10 +219,10 @@ export function SlateStep() {
         {request?.committee ? (
           <PersonSelect
             name="committeeCandidates"
-            label="支部委员候选人（按选票顺序）"
+            label="支部委员候选人"
             people={everyone}
             multiple
-            extra={`应选 ${request.committeeSeats} 名，差额选举至少 ${request.minimumCommitteeCandidates} 名候选人。`}
+            extra={`应选 ${request.committeeSeats} 名，差额选举至少 ${request.minimumCommitteeCandidates} 名候选人；选票上按姓氏笔画排列。`}
           />
         ) : null}
         <PersonSelect

@@ -48,7 +48,15 @@ export function CommandButton({
       : { command, allowed: false, reason: '只有管理员可以办理换届的各项步骤；您可以查看记录。' };
   return (
     <Space direction="vertical" size={8} className="command-button">
-      <Button type="primary" htmlType={htmlType} disabled={!action.allowed} loading={pending} onClick={onClick}>
+      {/* The spinner only for a write that takes a while: a quick one would flash it (and leave
+          its exiting icon in the button, read out as "loading" by a screen reader). */}
+      <Button
+        type="primary"
+        htmlType={htmlType}
+        disabled={!action.allowed}
+        loading={pending ? { delay: 300 } : false}
+        onClick={onClick}
+      >
         {label ?? COMMAND_LABELS[command]}
       </Button>
       {action.allowed ? null : (

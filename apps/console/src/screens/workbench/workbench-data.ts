@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { answer } from '../../api/client';
 import { api } from '../../api/api';
 import { jsonOf } from '../../api/json-of';
@@ -8,6 +9,7 @@ type CampaignSummary = components['schemas']['CampaignSummaryDto'];
 type Restructuring = components['schemas']['RestructuringViewDto'];
 type AuditEntry = components['schemas']['AuditEntryDto'];
 export type Statistics = components['schemas']['StatisticsDto'];
+export type { Reminder };
 
 /** Every election on the board (GET /elections), overdue judged on `asOf`, page after page. */
 export async function electionBoard(asOf: string): Promise<BoardEntry[]> {
@@ -35,6 +37,15 @@ export async function campaignBoard(
     api.GET('/campaigns/{campaignId}', { params: { path: { campaignId: chosen.campaignId }, query: { asOf } } }),
   );
   return { campaigns: data.items, campaign: board.data };
+}
+
+type Reminder = components['schemas']['ElectionReminderDto'];
+
+/** The month of reminders to the superior up to `asOf`: due after the same day a month before, latest first. */
+export async function recentReminders(asOf: string): Promise<Reminder[]> {
+  const since = dayjs(asOf).subtract(1, 'month').add(1, 'day').format('YYYY-MM-DD');
+  const { data } = await answer(api.GET('/elections/reminders', { params: { query: { since, limit: 500 } } }));
+  return data.items.filter((reminder) => reminder.dueOn <= asOf);
 }
 
 export async function statistics(asOf: string): Promise<Statistics> {

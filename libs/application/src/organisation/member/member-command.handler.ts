@@ -1,9 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { createMemberDecider, memberStreamName, type MemberCommand } from '@app/domain';
+import {
+  createMemberDecider,
+  memberStreamName,
+  type MemberCommand,
+  type MemberEvent,
+  type MemberState,
+} from '@app/domain';
 import type { EventStore } from '@app/event-store';
 import { DomainCommandMessage, type CommandOutcome } from '../../command-handling/domain-command-message';
-import { executeDomainCommand } from '../../command-handling/execute-domain-command';
+import { decideDomainCommand, executeDomainCommand } from '../../command-handling/execute-domain-command';
+import type { CommandDecision } from '../../command-handling/handle-command';
 import { EVENT_STORE } from '../../event-store/event-store.module';
 import { RulePolicies } from '../../policy/rule-policies';
 import { OrganisationFacts } from '../organisation-facts';
@@ -23,6 +30,16 @@ export class MemberCommandHandler implements ICommandHandler<ExecuteMemberComman
     const stream = memberStreamName(input.data.memberId);
     // The joining age is judged by the rule in force, published versions included.
     return executeDomainCommand(this.store, createMemberDecider(versions), stream, command, context, versions);
+  }
+
+  /**
+   * The command judged as `execute` judges it, its events not yet appended: a restructuring
+   * appends a slice of transfers in one transaction (restructuring/transfers-in-slices.ts).
+   */
+  async decide({ input, context }: ExecuteMemberCommand): Promise<CommandDecision<MemberEvent, MemberState>> {
+    const [command, versions] = await Promise.all([this.withFacts(input), this.policies.versions()]);
+    const stream = memberStreamName(input.data.memberId);
+    return decideDomainCommand(this.store, createMemberDecider(versions), stream, command, context, versions);
   }
 
   private async withFacts(input: ExecuteMemberCommand['input']): Promise<Omit<MemberCommand, 'metadata'>> {

@@ -4,6 +4,7 @@ import { ElectionEvent, RaceSetup } from '../election.events';
 import { ElectionIn } from '../election.state';
 import { isCarried, personOf, requireUniqueRoll } from '../guards';
 import { Judge, stamp } from '../judge';
+import { inStrokeOrder } from '../surname-strokes';
 import { NOT_A_VOTER, voterStanding } from '../voters';
 
 export function convene(
@@ -16,12 +17,20 @@ export function convene(
   const { roll } = context;
   requireUniqueRoll(roll);
   const concurrent = new Set(context.concurrentPostHolders.map((person) => person.personId));
-  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent) === 'eligible');
+  const withRights = roll.filter((entry) => voterStanding(entry.memberId, roll, concurrent, policy) === 'eligible');
 
   const excluded = new Set<string>();
   for (const exclusion of exclusions) {
     if (!EXCLUSION_REASONS.includes(exclusion.reason)) {
       throw refuse('EXCLUSION_REASON_UNKNOWN', { memberId: exclusion.memberId, reason: exclusion.reason });
+    }
+    // The grounds are the rule version's (RULES §1.5, X8), so a newer list governs acts from its date.
+    if (!policy.dueVoterExclusionReasons.includes(exclusion.reason)) {
+      throw refuse('EXCLUSION_REASON_NOT_IN_POLICY', {
+        memberId: exclusion.memberId,
+        reason: exclusion.reason,
+        policyVersion: policy.version,
+      });
     }
     if (!withRights.some((entry) => entry.memberId === exclusion.memberId) || excluded.has(exclusion.memberId)) {
       throw refuse('EXCLUSION_NOT_A_DUE_VOTER', { memberId: exclusion.memberId });
@@ -44,7 +53,7 @@ export function convene(
       throw refuse('DUPLICATE_ATTENDEE', { personId: voter.personId, name: voter.name });
     }
     seen.add(voter.personId);
-    const standing = voterStanding(voter.personId, roll, concurrent);
+    const standing = voterStanding(voter.personId, roll, concurrent, policy);
     if (standing !== 'eligible') {
       throw refuse(NOT_A_VOTER[standing], { personId: voter.personId, name: voter.name, standing });
     }
@@ -84,7 +93,7 @@ export function convene(
   const slatePersons = slateCandidates(state.slate);
   const candidateIds = new Set(slatePersons.map((person) => person.personId));
   for (const candidate of slatePersons) {
-    if (voterStanding(candidate.personId, roll, concurrent) !== 'eligible') {
+    if (voterStanding(candidate.personId, roll, concurrent, policy) !== 'eligible') {
       throw refuse('CANDIDATE_NO_LONGER_ELIGIBLE', { personId: candidate.personId, name: candidate.name });
     }
   }
@@ -118,7 +127,15 @@ export function convene(
   }
 
   const races: RaceSetup[] = state.request.committee
-    ? [{ race: 'committee', seats: state.request.committeeSeats, candidates: state.slate.committeeCandidates }]
+    ? [
+        // The committee ballot lists its candidates by 姓氏笔画 (Art 24); the officers' ballots keep
+        // the order the superior approved.
+        {
+          race: 'committee',
+          seats: state.request.committeeSeats,
+          candidates: inStrokeOrder(state.slate.committeeCandidates, context.strokes),
+        },
+      ]
     : [
         { race: 'secretary', seats: 1, candidates: state.slate.secretaryCandidates },
         ...(state.request.deputySecretary

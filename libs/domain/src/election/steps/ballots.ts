@@ -74,7 +74,7 @@ export function countBallots(
   const due = state.assembly.dueVoters.length;
   const present = state.assembly.presentVoters.length;
   const base = policy.majorityBase === 'due' ? due : present;
-  const electable = electableIn(state);
+  const electable = electableIn(state, judge.policy);
   const result = countRound({
     round: race.round,
     tallies: race.recorded.tallies,
@@ -114,7 +114,7 @@ export function supplementary(
   if (candidates.length < seats) {
     throw refuse('TOO_FEW_SUPPLEMENTARY_CANDIDATES', { candidates: candidates.length, seats });
   }
-  const electable = electableIn(state);
+  const electable = electableIn(state, judge.policy);
   const ineligible = candidates.find((person) => !electable(person.personId));
   if (ineligible !== undefined) {
     throw refuse('SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE', { personId: ineligible.personId, name: ineligible.name });

@@ -21,7 +21,7 @@ export function recommend(
 ): readonly ElectionEvent[] {
   const { nominee, forPost, context } = command.data;
   requirePostInElection(forPost, state);
-  requireEligibleNominee(nominee, context.nominee, state.branchId);
+  requireEligibleNominee(nominee, context.nominee, state.branchId, judge.policy);
   if (command.data.recommendedBy.length === 0) {
     throw refuse('RECOMMENDERS_REQUIRED', { personId: nominee.personId, name: nominee.name });
   }
@@ -44,7 +44,7 @@ export function nominate(
 ): readonly ElectionEvent[] {
   const { nominee, forPost, context } = command.data;
   requirePostInElection(forPost, state);
-  requireEligibleNominee(nominee, context.nominee, state.branchId);
+  requireEligibleNominee(nominee, context.nominee, state.branchId, judge.policy);
   const nominatedBy = requireText(command.data.nominatedBy, 'nominating body');
   if (
     state.nominations.nominees.some((entry) => entry.nominee.personId === nominee.personId && entry.forPost === forPost)

@@ -48,6 +48,9 @@ export function requestElection(
         policyVersion: policy.version,
       });
     }
+    if (policy.committeeSeatsOdd && committeeSeats % 2 === 0) {
+      throw refuse('COMMITTEE_SEATS_EVEN', { committeeSeats, policyVersion: policy.version });
+    }
     minimumCandidates = minimumCommitteeCandidates(committeeSeats, policy.differentialSharePercent);
   } else if (committeeSeats !== 0) {
     throw refuse('COMMITTEE_SEATS_WITHOUT_COMMITTEE', { committeeSeats });

@@ -1,7 +1,7 @@
 import { refuse } from '../../shared/domain-error';
-import { requireText } from '../../shared/iso-date';
-import { ApproveCandidateSlate, SubmitCandidateSlate } from '../election.commands';
-import { ElectionEvent } from '../election.events';
+import { anniversaryOf, requireText } from '../../shared/iso-date';
+import { ApproveCandidateSlate, MemberStanding, Person, SubmitCandidateSlate } from '../election.commands';
+import { ElectionEvent, SlateWarning } from '../election.events';
 import { ElectionIn } from '../election.state';
 import {
   minimumCommitteeCandidates,
@@ -79,8 +79,11 @@ export function submitSlate(
     if (!nominated.has(person.personId)) {
       throw refuse('SLATE_CANDIDATE_NOT_NOMINATED', { personId: person.personId, name: person.name });
     }
-    requireEligibleNominee(person, context.members[person.personId], state.branchId);
+    requireEligibleNominee(person, context.members[person.personId], state.branchId, policy);
   }
+  const warnings = secretaryCandidates.flatMap((person) =>
+    secretaryStandingShortfall(personOf(person), context.members[person.personId], judge),
+  );
   return [
     {
       type: 'CandidateSlateSubmitted',
@@ -90,9 +93,35 @@ export function submitSlate(
         secretaryCandidates: secretaryCandidates.map(personOf),
         deputySecretaryCandidates: deputySecretaryCandidates.map(personOf),
         minimumCommitteeCandidates: minimum,
+        warnings,
       },
     },
   ];
+}
+
+/**
+ * A secretary candidate whose party standing (党龄) falls short of the rule version's minimum on
+ * the slate's date (支部工作条例 Art 23: "一般应具有1年以上党龄"): refused, or returned as a warning
+ * for the superior, as the version says. 党龄 counts from full membership; the roll records the
+ * date of joining, so full membership is taken to begin after the one year of probation the
+ * Constitution sets (Art 7), which a probation extended past a year would overstate.
+ */
+function secretaryStandingShortfall(
+  person: Person,
+  standing: MemberStanding | undefined,
+  judge: Judge,
+): SlateWarning[] {
+  const { policy } = judge;
+  const joinedPartyOn = standing?.joinedPartyOn ?? null;
+  if (joinedPartyOn === null) return [];
+  const minimumYears = policy.secretaryMinPartyStandingYears;
+  const standingReachedOn = anniversaryOf(joinedPartyOn, 1 + minimumYears);
+  if (standingReachedOn <= judge.on) return [];
+  const facts = { personId: person.personId, name: person.name, joinedPartyOn, standingReachedOn, minimumYears };
+  if (policy.secretaryPartyStandingShortfall === 'refusal') {
+    throw refuse('SECRETARY_PARTY_STANDING_TOO_SHORT', { ...facts, on: judge.on, policyVersion: policy.version });
+  }
+  return [{ kind: 'secretaryPartyStandingShort', ...facts }];
 }
 
 export function approveSlate(

@@ -73,6 +73,8 @@ export type AssignPost = DomainCommand<
     readonly documentReference?: string;
     readonly holder: PostHolder;
     readonly startDate: string;
+    /** The vacancy a by-election (补选) fills with this post: a vacated post of the same kind. */
+    readonly vacancyPostId?: string;
     readonly context: {
       /** From the holder's member stream; a non-member has all three false. */
       readonly holder: {

@@ -718,6 +718,22 @@ describe('Branch decider', () => {
         .then([established]);
     });
 
+    it('refuses a post that started before a branch the record founds (a decision or a restructuring set it up)', () => {
+      for (const founding of [{ decisionReference: '孝离党字〔2023〕9号' }, { restructuringId: 'r-1' }]) {
+        const founded: BranchEstablished = { ...established, data: { ...established.data, ...founding } };
+        spec
+          .given([founded])
+          .when(assign({ startDate: '2019-06-28' }))
+          .thenThrows('DATED_BEFORE_ESTABLISHMENT');
+        expect(
+          branchDecider.decide(
+            assign({ startDate: at.slice(0, 10) }),
+            branchDecider.evolve(branchDecider.initialState(), founded),
+          ),
+        ).toHaveLength(1);
+      }
+    });
+
     it('accepts a post that started before the branch was recorded: a branch taken over keeps its officers', () => {
       // The branch's record may begin when the bureau takes it over (no rule version predates
       // 2018-10-28), while its secretary has served since their election; the act itself is today.

@@ -23,7 +23,7 @@ import {
 } from './branch.commands';
 import { BranchEvent, PostAssignmentEvent, PostVacated } from './branch.events';
 import { BranchState, hasCommittee, OpenBranch } from './branch.state';
-import { Post, SINGLE_HOLDER_POSTS } from './post';
+import { leavesVacancy, Post, SINGLE_HOLDER_POSTS } from './post';
 
 export const branchStreamName = (branchId: string): string => `branch-${branchId}`;
 
@@ -88,8 +88,10 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
         jointUnits: event.data.jointUnits,
         posts: [],
         endedPostIds: [],
+        vacancies: [],
         lastShape: null,
         establishedAt: event.data.at,
+        founded: event.data.restructuringId !== null || event.data.decisionReference !== null,
       };
     case 'BranchRenamed':
       return state.status === 'open' ? { ...state, name: event.data.name } : state;
@@ -107,15 +109,15 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
     case 'OfficerAppointed':
     case 'ViceSecretaryCrossAppointed':
     case 'PartyAffairsOfficerAssigned':
-      return state.status === 'open' ? { ...state, posts: [...state.posts, event.data.post] } : state;
-    case 'PostVacated':
       return state.status === 'open'
         ? {
             ...state,
-            posts: state.posts.filter((post) => post.postId !== event.data.postId),
-            endedPostIds: [...state.endedPostIds, event.data.postId],
+            posts: [...state.posts, event.data.post],
+            vacancies: state.vacancies.filter((vacancy) => vacancy.postId !== event.data.vacancyPostId),
           }
         : state;
+    case 'PostVacated':
+      return state.status === 'open' ? withPostVacated(state, event) : state;
     case 'BranchShapeAssessed':
       return state.status === 'open' ? { ...state, lastShape: event.data.shape } : state;
     case 'BranchDissolved':
@@ -133,6 +135,21 @@ function evolve(state: BranchState, event: BranchEvent): BranchState {
     default:
       return assertNever(event);
   }
+}
+
+function withPostVacated(state: OpenBranch, event: PostVacated): OpenBranch {
+  const { postId, reason, endDate } = event.data;
+  const post = state.posts.find((candidate) => candidate.postId === postId);
+  const vacancy =
+    post !== undefined && leavesVacancy(post, reason)
+      ? [{ postId, kind: post.kind, duty: post.duty, holder: post.holder, reason, endDate }]
+      : [];
+  return {
+    ...state,
+    posts: state.posts.filter((candidate) => candidate.postId !== postId),
+    endedPostIds: [...state.endedPostIds, postId],
+    vacancies: [...state.vacancies, ...vacancy],
+  };
 }
 
 function requireOpen(state: BranchState, branchId: string): OpenBranch {
@@ -267,6 +284,11 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
   const { postId, kind, source, holder, context } = command.data;
   const startDate = requireCalendarDate(command.data.startDate, 'post start date');
   const holderName = requireText(holder.name, 'post holder name', 'INVALID_NAME');
+  // A post is held in a branch, so it cannot have begun before the branch was founded. A branch
+  // taken over keeps the officers it had, whose posts began before the bureau's record did.
+  if (state.founded) {
+    requireEstablishedBy({ kind: 'postStart', holder: holderName, post: kind }, startDate, branchEstablishment(state));
+  }
   if (state.posts.some((post) => post.postId === postId) || state.endedPostIds.includes(postId)) {
     throw refuse('POST_ALREADY_EXISTS', { postId, branchName: state.name });
   }
@@ -314,6 +336,13 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
       });
     }
   }
+  const vacancyPostId = command.data.vacancyPostId;
+  if (vacancyPostId !== undefined) {
+    const vacancy = state.vacancies.find((candidate) => candidate.postId === vacancyPostId);
+    if (vacancy === undefined || vacancy.kind !== kind || source !== 'elected') {
+      throw refuse('NO_VACANCY_FOR_POST', { postId: vacancyPostId, branchName: state.name });
+    }
+  }
   const held = state.posts.find((post) => post.holder.personId === holder.personId);
   if (held !== undefined) {
     throw refuse('PERSON_ALREADY_HOLDS_POST', {
@@ -333,7 +362,12 @@ function assignPost(command: AssignPost, state: OpenBranch): readonly BranchEven
     holder: { personId: holder.personId, name: holderName },
     startDate,
   };
-  const data = { branchId: state.branchId, post, at: command.metadata.at };
+  const data = {
+    branchId: state.branchId,
+    post,
+    ...(vacancyPostId === undefined ? {} : { vacancyPostId }),
+    at: command.metadata.at,
+  };
   return [{ type: assignmentEventType(post), data }];
 }
 

@@ -51,6 +51,8 @@ export type ManagementLinkRemoved = DomainEvent<
 export interface PostAssignmentData {
   readonly branchId: string;
   readonly post: Post;
+  /** Present only when a by-election (补选) fills a vacancy: the vacated post's id. */
+  readonly vacancyPostId?: string;
   readonly at: string;
 }
 

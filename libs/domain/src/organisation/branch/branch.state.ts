@@ -1,6 +1,6 @@
 import { BranchShape } from './branch-shape';
 import { ManagementLink } from './branch.commands';
-import { Post } from './post';
+import { Post, Vacancy } from './post';
 
 export type BranchState =
   | { readonly status: 'none' }
@@ -16,8 +16,16 @@ export type BranchState =
       readonly posts: readonly Post[];
       /** Posts that have ended, so a post id is never reused. */
       readonly endedPostIds: readonly string[];
+      /** Elected posts vacated mid-term and not yet filled by a by-election (补选). */
+      readonly vacancies: readonly Vacancy[];
       readonly lastShape: BranchShape | null;
       readonly establishedAt: string;
+      /**
+       * Whether the record founds the branch (a restructuring set it up, or the superior's
+       * decision is cited), so it did not exist before `establishedAt`; otherwise the record
+       * only begins when the bureau took over a branch that already existed.
+       */
+      readonly founded: boolean;
     }
   | {
       readonly status: 'dissolved';

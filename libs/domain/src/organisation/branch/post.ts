@@ -34,3 +34,28 @@ export const SINGLE_HOLDER_POSTS: readonly PostKind[] = ['secretary', 'deputySec
 
 /** The kinds of post a branch election fills; their holders serve the branch's term. */
 export const ELECTED_POST_KINDS: readonly PostKind[] = ['secretary', 'deputySecretary', 'committeeMember'];
+
+/**
+ * The ends that leave an elected post empty mid-term, to be filled by a by-election (补选, RULES
+ * X7: transfer, resignation, removal, death). A term's end, a branch's dissolution and a holder
+ * replaced by an installation (`other`) leave nothing to fill.
+ */
+export const VACANCY_REASONS: readonly PostEndReason[] = ['resigned', 'removed', 'deceased', 'transferred'];
+
+/** An elected post left empty mid-term: what a by-election fills for the rest of the term. */
+export interface Vacancy {
+  /** The vacated post's id. */
+  readonly postId: string;
+  readonly kind: PostKind;
+  readonly duty: string | null;
+  /** Who left it. */
+  readonly holder: PostHolder;
+  readonly reason: PostEndReason;
+  /** The day it was vacated: a by-election fills it only within the term it belongs to. */
+  readonly endDate: string;
+}
+
+/** Whether a post ended this way leaves a vacancy a by-election fills. */
+export function leavesVacancy(post: Post, reason: PostEndReason): boolean {
+  return post.source === 'elected' && ELECTED_POST_KINDS.includes(post.kind) && VACANCY_REASONS.includes(reason);
+}

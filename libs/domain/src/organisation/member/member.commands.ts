@@ -7,8 +7,18 @@ export type Membership = 'full' | 'probationary';
 
 export type Sex = 'male' | 'female';
 
-/** 留党察看 (`probation`), 留置 (`detention`), 逮捕 (`arrest`): no voting rights while it lasts. */
-export type SuspensionReason = 'probation' | 'detention' | 'arrest';
+/**
+ * 停止党籍 (`membershipSuspended`), 留党察看 (`probation`), 留置 (`detention`), 逮捕 (`arrest`): no
+ * voting rights while it lasts (the rule version lists which take the vote: `suspensionsWithoutVote`).
+ */
+export type SuspensionReason = 'membershipSuspended' | 'probation' | 'detention' | 'arrest';
+
+export const SUSPENSION_REASONS: readonly SuspensionReason[] = [
+  'membershipSuspended',
+  'probation',
+  'detention',
+  'arrest',
+];
 
 /** 死亡, 转出本系统, 开除. */
 export type DepartureReason = 'death' | 'movedOut' | 'expelled';

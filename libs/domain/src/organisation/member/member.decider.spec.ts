@@ -243,6 +243,26 @@ describe('Member decider', () => {
   });
 
   describe('TransferMember (组织关系转接)', () => {
+    it('refuses a transfer dated before the admission, or before the transfer that brought the member, naming both dates', () => {
+      const before = { ...metadata, at: '2023-02-28T09:00:00+08:00' };
+      spec
+        .given([admitted])
+        .when({ ...transfer('b-ya'), metadata: before })
+        .thenThrows('TRANSFER_BEFORE_AFFILIATION');
+      spec
+        .given([
+          admitted,
+          { ...transferred('b-ya'), data: { ...transferred('b-ya').data, at: '2023-03-10T09:00:00+08:00' } },
+        ])
+        .when({ ...transfer('b-fd'), metadata: { ...metadata, at: '2023-03-09T09:00:00+08:00' } })
+        .thenThrows('TRANSFER_BEFORE_AFFILIATION');
+      // The same day as the admission is not before it.
+      spec
+        .given([admitted])
+        .when(transfer('b-ya'))
+        .then([transferred('b-ya')]);
+    });
+
     it('moves the one affiliation in one event', () => {
       spec
         .given([admitted])

@@ -80,6 +80,7 @@ function evolve(state: MemberState, event: MemberEvent): MemberState {
         branchId,
         suspension: null,
         lastTransferRestructuringId: null,
+        affiliated: { since: calendarDateOf(event.data.at) ?? event.data.at, by: 'admission' },
       };
     }
     case 'MemberConfirmed':
@@ -92,7 +93,12 @@ function evolve(state: MemberState, event: MemberEvent): MemberState {
       return state.status === 'active' ? { ...state, suspension: null } : state;
     case 'MemberTransferred':
       return state.status === 'active'
-        ? { ...state, branchId: event.data.toBranchId, lastTransferRestructuringId: event.data.restructuringId }
+        ? {
+            ...state,
+            branchId: event.data.toBranchId,
+            lastTransferRestructuringId: event.data.restructuringId,
+            affiliated: { since: calendarDateOf(event.data.at) ?? event.data.at, by: 'transfer' },
+          }
         : state;
     case 'MemberLeft':
       return state.status === 'active'
@@ -303,6 +309,17 @@ function transfer(command: TransferMember, state: ActiveMember): readonly Member
       name: state.personal.name,
       branchId: state.branchId,
       expectedFromBranchId,
+    });
+  }
+  // A member leaves a branch only after joining it: by admission, or by the transfer that brought them.
+  const transferOn = calendarDateOf(command.metadata.at) ?? command.metadata.at;
+  if (transferOn < state.affiliated.since) {
+    throw refuse('TRANSFER_BEFORE_AFFILIATION', {
+      memberId: state.memberId,
+      name: state.personal.name,
+      transferOn,
+      affiliatedSince: state.affiliated.since,
+      affiliatedBy: state.affiliated.by,
     });
   }
   requireBranchOpen(toBranchId, context.toBranchStatus);

@@ -18,6 +18,11 @@ export type MemberState =
       readonly suspension: Suspension | null;
       /** The restructuring that moved the member last, if any (makes its retries no-ops). */
       readonly lastTransferRestructuringId: string | null;
+      /**
+       * Since when (calendar date) the member is in `branchId`, and by which act: no transfer out
+       * of it can be dated earlier (TRANSFER_BEFORE_AFFILIATION).
+       */
+      readonly affiliated: { readonly since: string; readonly by: 'admission' | 'transfer' };
     }
   | {
       readonly status: 'left';

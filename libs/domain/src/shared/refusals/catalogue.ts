@@ -1,4 +1,5 @@
 import { ACCESS_REFUSALS } from './access.refusals';
+import { BY_ELECTION_REFUSALS } from './by-election.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
 import { DEMONSTRATION_REFUSALS } from './demonstration.refusals';
 import { DOCUMENT_REFUSALS } from './documents.refusals';
@@ -19,6 +20,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   DOCUMENT_REFUSALS,
   RESTRUCTURING_REFUSALS,
   CAMPAIGN_REFUSALS,
+  BY_ELECTION_REFUSALS,
   POLICY_REFUSALS,
   ACCESS_REFUSALS,
   IMPORT_REFUSALS,
@@ -37,6 +39,7 @@ export const REFUSALS = {
   ...DOCUMENT_REFUSALS,
   ...RESTRUCTURING_REFUSALS,
   ...CAMPAIGN_REFUSALS,
+  ...BY_ELECTION_REFUSALS,
   ...POLICY_REFUSALS,
   ...ACCESS_REFUSALS,
   ...IMPORT_REFUSALS,

@@ -1,5 +1,11 @@
 import { zhDate } from '../zh-date';
-import type { ElectionCommandType, MemberStanding, Motion, Race } from '../../election/election.commands';
+import type {
+  ElectionCommandType,
+  ExclusionReason,
+  MemberStanding,
+  Motion,
+  Race,
+} from '../../election/election.commands';
 import type { SlateDeviation } from '../../election/election.events';
 import type { ElectionStatus, RaceState } from '../../election/election.state';
 import type { VoterStanding } from '../../election/voters';
@@ -10,6 +16,7 @@ import {
   BRANCH_NOT_OPEN_LABELS,
   ELECTION_COMMAND_LABELS,
   ELECTION_STATUS_LABELS,
+  EXCLUSION_LABELS,
   listEn,
   listZh,
   POST_LABELS,
@@ -19,6 +26,13 @@ import {
   Term,
 } from './labels';
 import { collision, malformed, NoDetails, RefusalCatalogue, RefusalEntry, rule, unknown } from './refusal';
+import type { ElectionReminderKind } from '../../election/election-reminders';
+
+const REMINDER_LABELS: Readonly<Record<ElectionReminderKind, { readonly en: string; readonly zh: string }>> = {
+  beforeTermEnd: { en: 'reminder before the term ends', zh: '任期届满前的换届提醒' },
+  overdue: { en: 'reminder of an overdue election', zh: '逾期未换届的提醒' },
+  noTerm: { en: 'reminder of a term never recorded', zh: '未登记任期的换届提醒' },
+};
 
 /** A command the election's status or the date does not allow now: what was asked, and where it stands. */
 export type Blocked = { readonly command: ElectionCommandType; readonly status: ElectionStatus };
@@ -123,6 +137,22 @@ export const ELECTION_REFUSALS = {
     zh: (d) =>
       `支部 ${d.branchId} 已有正在进行的选举（${listZh(d.openElectionIds)}）：一个支部每届只进行一次换届选举，请先完成或取消该选举${citeZh(rules('6.1'))}。`,
     examples: [{ branchId: 'b-fd', openElectionIds: ['e-1'] }],
+  }),
+
+  // Dated out of order: a step cannot be dated before what it follows
+  ELECTION_STEP_BEFORE_PREVIOUS: rule<Blocked & { readonly date: string; readonly previousOn: string }>({
+    en: (d) =>
+      `${commandEn(d)} is dated ${d.date}, before the election's previous step of ${d.previousOn}; each step follows the one before it, so it cannot be dated earlier ${citeEn(rules('6'))}.`,
+    zh: (d) =>
+      `${commandZh(d)}的日期为${zhDate(d.date)}，早于本次选举上一步骤的日期${zhDate(d.previousOn)}：选举各步骤依次进行，后一步骤的日期不能早于前一步骤${citeZh(rules('6'))}。`,
+    examples: [{ command: 'CountBallots', status: 'assemblyOpen', date: '2022-06-01', previousOn: '2022-06-02' }],
+  }),
+  ASSEMBLY_BEFORE_SLATE_APPROVAL: rule<{ readonly assemblyOn: string; readonly slateApprovedOn: string }>({
+    en: (d) =>
+      `The members' assembly is dated ${d.assemblyOn}, before the superior approved the candidate slate on ${d.slateApprovedOn}; the assembly elects from the approved slate ${citeEn(article('election', 14), rules('6.6'))}.`,
+    zh: (d) =>
+      `党员大会的日期为${zhDate(d.assemblyOn)}，早于上级党组织审查同意候选人预备人选的日期${zhDate(d.slateApprovedOn)}：党员大会只能在候选人预备人选经上级同意之后召开${citeZh(article('election', 14), rules('6.6'))}。`,
+    examples: [{ assemblyOn: '2022-06-01', slateApprovedOn: '2022-06-02' }],
   }),
 
   // Out of order: which step comes first
@@ -553,9 +583,9 @@ export const ELECTION_REFUSALS = {
   }),
   NOMINEE_RIGHTS_SUSPENDED: rule<NotAVoter & { readonly suspension: SuspensionReason }>({
     en: (d) =>
-      `${d.name}'s rights are suspended (${SUSPENSION_LABELS[d.suspension].en}), and a member on probation within the Party, in detention or under arrest cannot be elected while it lasts ${citeEn(article('election', 5))}.`,
+      `${d.name}'s rights are suspended (${SUSPENSION_LABELS[d.suspension].en}), and a member whose membership is suspended, on probation within the Party, in detention or under arrest cannot be elected while it lasts ${citeEn(article('election', 5))}.`,
     zh: (d) =>
-      `${d.name}正处于${SUSPENSION_LABELS[d.suspension].zh}期间：受留党察看处分或者被留置、逮捕的党员，在此期间没有被选举权${citeZh(article('election', 5))}。`,
+      `${d.name}正处于${SUSPENSION_LABELS[d.suspension].zh}期间：被停止党籍、受留党察看处分或者被留置、逮捕的党员，在此期间没有被选举权${citeZh(article('election', 5))}。`,
     examples: [{ ...PERSON, suspension: 'probation' }],
   }),
   POST_NOT_IN_ELECTION: rule<{ readonly race: Race }>({
@@ -659,9 +689,52 @@ export const ELECTION_REFUSALS = {
   // Members' assembly (党员大会)
   EXCLUSION_REASON_UNKNOWN: malformed<{ readonly memberId: string; readonly reason: string }>({
     en: (d) =>
-      `"${d.reason}" is not one of the six grounds on which a member may be excused from those due to attend ${citeEn(rules('6.6'))}.`,
-    zh: (d) => `“${d.reason}”不属于可以不计入应到会人数的六种情形${citeZh(rules('6.6'))}。`,
+      `"${d.reason}" is not one of the grounds on which a member may be excused from those due to attend ${citeEn(rules('6.6'))}.`,
+    zh: (d) => `“${d.reason}”不属于可以不计入应到会人数的情形${citeZh(rules('6.6'))}。`,
     examples: [{ memberId: 'm-1', reason: 'busy' }],
+  }),
+  EXCLUSION_REASON_NOT_IN_POLICY: rule<{
+    readonly memberId: string;
+    readonly reason: ExclusionReason;
+    readonly policyVersion: string;
+  }>({
+    en: (d) =>
+      `Rule version ${d.policyVersion} does not allow leaving a member out of those due to attend for ${EXCLUSION_LABELS[d.reason].en} ${citeEn(rules('6.6'), policy(d.policyVersion))}.`,
+    zh: (d) =>
+      `规则版本 ${d.policyVersion} 不允许以“${EXCLUSION_LABELS[d.reason].zh}”为由不计入应到会人数${citeZh(rules('6.6'), policy(d.policyVersion))}。`,
+    examples: [{ memberId: 'm-1', reason: 'floatingOnOwnApplication', policyVersion: '2024-01-01' }],
+  }),
+  COMMITTEE_SEATS_EVEN: rule<{ readonly committeeSeats: number; readonly policyVersion: string }>({
+    en: (d) =>
+      `A committee of ${d.committeeSeats} seats is an even number; branch committee seats are odd (3, 5 or 7) ${citeEn(rules('2.3'), policy(d.policyVersion))}.`,
+    zh: (d) =>
+      `支部委员会委员名额 ${d.committeeSeats} 名为偶数：支部委员会委员名额应为单数（3、5 或 7 名）${citeZh(rules('2.3'), policy(d.policyVersion))}。`,
+    examples: [{ committeeSeats: 4, policyVersion: '2022-10-22' }],
+  }),
+  SECRETARY_PARTY_STANDING_TOO_SHORT: rule<{
+    readonly personId: string;
+    readonly name: string;
+    readonly joinedPartyOn: string;
+    readonly standingReachedOn: string;
+    readonly minimumYears: number;
+    readonly on: string;
+    readonly policyVersion: string;
+  }>({
+    en: (d) =>
+      `${d.name} joined the Party on ${d.joinedPartyOn}; counted from full membership after the year of probation, their party standing reaches ${d.minimumYears} year(s) only on ${d.standingReachedOn}, after ${d.on}; a branch secretary normally has at least ${d.minimumYears} year(s) of party standing ${citeEn(article('branch', 23), rules('6.5'), policy(d.policyVersion))}.`,
+    zh: (d) =>
+      `${d.name}于${zhDate(d.joinedPartyOn)}入党，党龄自预备期满转为正式党员起算，到${zhDate(d.standingReachedOn)}才满${chineseNumber(d.minimumYears)}年，晚于${zhDate(d.on)}：党支部书记一般应具有${chineseNumber(d.minimumYears)}年以上党龄${citeZh(article('branch', 23), rules('6.5'), policy(d.policyVersion))}。`,
+    examples: [
+      {
+        personId: 'm-1',
+        name: '李全爱',
+        joinedPartyOn: '2021-07-01',
+        standingReachedOn: '2023-07-01',
+        minimumYears: 1,
+        on: '2023-03-25',
+        policyVersion: '2022-10-22',
+      },
+    ],
   }),
   EXCLUSION_NOT_A_DUE_VOTER: rule<{ readonly memberId: string }>({
     en: (d) =>
@@ -709,8 +782,8 @@ export const ELECTION_REFUSALS = {
   ),
   RIGHTS_SUSPENDED_CANNOT_VOTE: notAVoter(
     'rightsSuspended',
-    'has suspended rights (probation within the Party, detention or arrest), and has no vote while it lasts',
-    '受留党察看处分或者被留置、逮捕，在此期间没有表决权和选举权',
+    'has suspended rights (suspended membership, probation within the Party, detention or arrest), and has no vote while it lasts',
+    '被停止党籍、受留党察看处分或者被留置、逮捕，在此期间没有表决权和选举权',
     article('election', 5),
   ),
   EXCLUDED_MEMBER_LISTED_PRESENT: rule<NotAVoter>({
@@ -955,41 +1028,17 @@ export const ELECTION_REFUSALS = {
     ],
   }),
 
-  // Term-end reminders
-  TERM_NOT_INSTALLED: rule<{ readonly electionId: string; readonly status: ElectionStatus }>({
-    en: (d) =>
-      `Election ${d.electionId} has installed no result (it is ${ELECTION_STATUS_LABELS[d.status].en}), so it sets no term whose end could be reminded of ${citeEn(rules('5.3'))}.`,
-    zh: (d) =>
-      `选举 ${d.electionId} 尚未完成任职（目前处于“${ELECTION_STATUS_LABELS[d.status].zh}”阶段），没有可以提醒届满的任期${citeZh(rules('5.3'))}。`,
-    examples: [{ electionId: 'e-1', status: 'resultApproved' }],
-  }),
-  REMINDER_NOT_IN_POLICY: malformed<{
-    readonly daysBefore: number;
-    readonly reminderDays: readonly number[];
-    readonly policyVersion: string;
-  }>({
-    en: (d) =>
-      `Policy ${d.policyVersion} reminds ${d.reminderDays.join(' and ')} days before a term ends, not ${d.daysBefore} ${citeEn(rules('5.3'))}.`,
-    zh: (d) =>
-      `规则版本 ${d.policyVersion} 在任期届满前 ${listZh(d.reminderDays.map(String))} 天提醒，而不是 ${d.daysBefore} 天${citeZh(rules('5.3'))}。`,
-    examples: [{ daysBefore: 45, reminderDays: [180, 90], policyVersion: '2022-10-22' }],
-  }),
+  // Reminders to the superior
   REMINDER_NOT_DUE: rule<{
-    readonly daysBefore: number;
-    readonly termEnd: string;
+    readonly branchId: string;
+    readonly kind: ElectionReminderKind;
     readonly dueOn: string;
     readonly on: string;
   }>({
     en: (d) =>
-      `The reminder ${d.daysBefore} days before the term ending ${d.termEnd} falls due on ${d.dueOn}, not yet on ${d.on} ${citeEn(rules('5.3'))}.`,
+      `No ${REMINDER_LABELS[d.kind].en} of branch ${d.branchId} falls due on ${d.dueOn} as of ${d.on}: reminders fall due on the days the policy in force sets ${citeEn(rules('5.3'))}.`,
     zh: (d) =>
-      `任期${zhDate(d.termEnd)}届满前 ${d.daysBefore} 天的提醒应于${zhDate(d.dueOn)}发出，${zhDate(d.on)}尚未到期${citeZh(rules('5.3'))}。`,
-    examples: [{ daysBefore: 90, termEnd: '2025-06-30', dueOn: '2025-04-01', on: '2025-03-01' }],
-  }),
-  TERM_ALREADY_ENDED: rule<{ readonly termEnd: string; readonly on: string }>({
-    en: (d) =>
-      `The term ended on ${d.termEnd}; a reminder before its end is no longer of use on ${d.on} ${citeEn(rules('5.3'))}.`,
-    zh: (d) => `任期已于${zhDate(d.termEnd)}届满：${zhDate(d.on)}再发届满前的提醒已无意义${citeZh(rules('5.3'))}。`,
-    examples: [{ termEnd: '2025-06-30', on: '2025-07-02' }],
+      `截至${zhDate(d.on)}，支部 ${d.branchId} 没有应于${zhDate(d.dueOn)}发出的${REMINDER_LABELS[d.kind].zh}：提醒按现行规则版本规定的日期发出${citeZh(rules('5.3'))}。`,
+    examples: [{ branchId: 'b-1', kind: 'beforeTermEnd', dueOn: '2025-04-01', on: '2025-03-01' }],
   }),
 } as const satisfies RefusalCatalogue;

@@ -1,4 +1,4 @@
-import type { ElectionCommandType, Race } from '../../election/election.commands';
+import type { ElectionCommandType, ExclusionReason, Race } from '../../election/election.commands';
 import type { ElectionStatus, RaceState } from '../../election/election.state';
 import type { PostKind } from '../../organisation/branch/post';
 import type { DepartureReason, SuspensionReason } from '../../organisation/member/member.commands';
@@ -48,6 +48,9 @@ export const FIELD_LABELS = {
   'campaign deadline': '换届工作截止日期',
   'plan issue date': '工作方案印发日期',
   'publication date': '发布日期',
+  'planned by-election date': '计划补选日期',
+  'by-election consent date': '同意补选日期',
+  'by-election filing date': '补选结果报备日期',
   // Names
   'person name': '姓名',
   'member name': '党员姓名',
@@ -71,6 +74,8 @@ export const FIELD_LABELS = {
   'plan document number': '工作方案文号',
   'request reference': '换届请示文号',
   'filing reference': '备案文号',
+  'by-election consent reference': '同意补选批复文号',
+  'by-election filing reference': '补选结果报备文号',
   // Reasons
   'reason for dissolution': '撤销原因',
   'reason for the correction': '更正原因',
@@ -79,6 +84,7 @@ export const FIELD_LABELS = {
   'reason for cancelling': '取消选举的原因',
   'reason for the postponement': '延期换届的原因',
   'reason for the advance': '提前换届的原因',
+  'reason for the by-election': '补选原因',
   // Other texts
   'former post level': '原职级',
   'committee duty': '委员分工',
@@ -202,9 +208,21 @@ export const POST_LABELS: { readonly [K in PostKind]: Term } = {
 };
 
 export const SUSPENSION_LABELS: { readonly [S in SuspensionReason]: Term } = {
+  membershipSuspended: term('suspended membership', '停止党籍'),
   probation: term('probation within the Party', '留党察看'),
   detention: term('detention', '留置'),
   arrest: term('arrest', '逮捕'),
+};
+
+/** The grounds for leaving a member out of those due to attend (RULES §1.5, X8). */
+export const EXCLUSION_LABELS: { readonly [R in ExclusionReason]: Term } = {
+  illnessPreventsExpression: term('illness preventing the expression of their will', '患病不能表达本人意志'),
+  abroadPrivately: term('being abroad on their own account', '自费出国半年以上'),
+  servingSentence: term('serving a sentence', '正在服刑'),
+  frailOrBedridden: term('being old, frail or bedridden', '年老体弱卧床不起、长期生病生活不能自理'),
+  awayWithoutTransfer: term('being away without moving their affiliation', '外出半年以上未按规定转移组织关系'),
+  retiredInHomeTown: term('living in their home town after retiring', '退休后长期在原籍居住未转移组织关系'),
+  floatingOnOwnApplication: term('a floating member’s own application', '流动党员本人申请'),
 };
 
 export const DEPARTURE_LABELS: { readonly [D in DepartureReason]: Term } = {

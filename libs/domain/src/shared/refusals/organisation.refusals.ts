@@ -12,6 +12,7 @@ export type DatedAct =
   | { readonly kind: 'branch'; readonly command: BranchCommand['type']; readonly branch: string }
   | { readonly kind: 'committee'; readonly command: PartyCommitteeCommand['type']; readonly committee: string }
   | { readonly kind: 'admission' | 'transfer'; readonly member: string }
+  | { readonly kind: 'postStart'; readonly holder: string; readonly post: PostKind }
   | { readonly kind: 'census' | 'restructuringProposal' }
   | { readonly kind: 'assignment'; readonly branchId: string; readonly group: string }
   | { readonly kind: 'designation' | 'volunteerTeam'; readonly branchId: string };
@@ -44,6 +45,8 @@ function actEn(act: DatedAct): string {
       return `The admission of ${act.member}`;
     case 'transfer':
       return `The transfer of ${act.member}`;
+    case 'postStart':
+      return `The start of ${act.holder}'s post as ${POST_LABELS[act.post].en}`;
     case 'census':
       return 'The census opening the election';
     case 'restructuringProposal':
@@ -67,6 +70,8 @@ function actZh(act: DatedAct): string {
       return `${act.member}编入支部`;
     case 'transfer':
       return `${act.member}组织关系转接`;
+    case 'postStart':
+      return `${act.holder}任${POST_LABELS[act.post].zh}`;
     case 'census':
       return '本次选举的摸排';
     case 'restructuringProposal':
@@ -113,6 +118,34 @@ type BranchAlreadyExists =
 
 /** Refusals of acts on party committees, branches, posts and members. */
 export const ORGANISATION_REFUSALS = {
+  TRANSFER_BEFORE_AFFILIATION: rule<{
+    readonly memberId: string;
+    readonly name: string;
+    readonly transferOn: string;
+    readonly affiliatedSince: string;
+    readonly affiliatedBy: 'admission' | 'transfer';
+  }>({
+    en: (d) =>
+      `The transfer of ${d.name} is dated ${d.transferOn}, before ${d.affiliatedBy === 'admission' ? 'their admission' : 'the transfer that brought them'} to their branch on ${d.affiliatedSince}; a member can only be transferred out of a branch they have joined ${citeEn(rules('3.1'))}.`,
+    zh: (d) =>
+      `${d.name}组织关系转接的日期为${zhDate(d.transferOn)}，早于其${d.affiliatedBy === 'admission' ? '编入' : '转入'}现支部的日期${zhDate(d.affiliatedSince)}：党员只能从已经编入的支部转出${citeZh(rules('3.1'))}。`,
+    examples: [
+      {
+        memberId: 'm-1',
+        name: '李全爱',
+        transferOn: '2022-06-01',
+        affiliatedSince: '2022-06-02',
+        affiliatedBy: 'admission',
+      },
+      {
+        memberId: 'm-1',
+        name: '李全爱',
+        transferOn: '2022-06-01',
+        affiliatedSince: '2022-06-02',
+        affiliatedBy: 'transfer',
+      },
+    ],
+  }),
   DATED_BEFORE_ESTABLISHMENT: rule<DatedBeforeEstablishment>({
     en: (d) =>
       `${actEn(d.act)} is dated ${d.date}, before ${ORGANISATION_KIND[d.organisationKind].en} ${d.organisationName} was established on ${d.establishedOn}; nothing can be recorded for an organisation before it exists.`,
@@ -122,6 +155,14 @@ export const ORGANISATION_REFUSALS = {
       {
         act: { kind: 'admission', member: '李全爱' },
         date: '2023-03-01',
+        organisationKind: 'branch',
+        organisationId: 'b-fd',
+        organisationName: '府中社区离退休干部党支部',
+        establishedOn: '2023-03-02',
+      },
+      {
+        act: { kind: 'postStart', holder: '李全爱', post: 'secretary' },
+        date: '2020-06-30',
         organisationKind: 'branch',
         organisationId: 'b-fd',
         organisationName: '府中社区离退休干部党支部',

@@ -20,7 +20,9 @@ export type PolicyFieldProblem =
       readonly usualMax: number;
       readonly hardMax: number;
     }
-  | { readonly kind: 'reminderDays' };
+  | { readonly kind: 'reminderMonths' }
+  | { readonly kind: 'oneOf'; readonly allowed: readonly string[]; readonly value: string }
+  | { readonly kind: 'listOf'; readonly allowed: readonly string[] };
 
 function problemEn(problem: PolicyFieldProblem): string {
   switch (problem.kind) {
@@ -46,8 +48,12 @@ function problemEn(problem: PolicyFieldProblem): string {
       return `${problem.percent}% is above 100%`;
     case 'committeeSizesDecrease':
       return `the minimum ${problem.min}, usual maximum ${problem.usualMax} and hard maximum ${problem.hardMax} must not decrease`;
-    case 'reminderDays':
-      return 'it must list distinct whole numbers of days, each at least 1';
+    case 'reminderMonths':
+      return 'it must list distinct whole numbers of months, each at least 1';
+    case 'oneOf':
+      return `it must be one of ${problem.allowed.join(', ')}, not ${problem.value}`;
+    case 'listOf':
+      return `it must list distinct values among ${problem.allowed.join(', ')}`;
   }
 }
 
@@ -75,8 +81,12 @@ function problemZh(problem: PolicyFieldProblem): string {
       return `${problem.percent}% 超过了 100%`;
     case 'committeeSizesDecrease':
       return `最少 ${problem.min} 人、一般最多 ${problem.usualMax} 人、最多 ${problem.hardMax} 人三者须依次不减`;
-    case 'reminderDays':
-      return '须列出互不相同的天数，每个都是不小于 1 的整数';
+    case 'reminderMonths':
+      return '须列出互不相同的月数，每个都是不小于 1 的整数';
+    case 'oneOf':
+      return `须为 ${problem.allowed.join('、')} 之一，而不是 ${problem.value}`;
+    case 'listOf':
+      return `须列出 ${problem.allowed.join('、')} 中互不相同的取值`;
   }
 }
 
@@ -114,7 +124,7 @@ export const POLICY_REFUSALS = {
         version: '2024-01-01',
         problem: { kind: 'committeeSizesDecrease', min: 5, usualMax: 3, hardMax: 7 },
       },
-      { field: 'termEndReminderDays', version: '2024-01-01', problem: { kind: 'reminderDays' } },
+      { field: 'termEndReminderMonths', version: '2024-01-01', problem: { kind: 'reminderMonths' } },
     ],
   }),
   POLICY_NOT_IN_FORCE: unknown<{ readonly date: string; readonly earliest: string | null }>({

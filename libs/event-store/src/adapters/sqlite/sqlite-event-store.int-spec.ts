@@ -232,6 +232,41 @@ describe('SqliteEventStore', () => {
       }
     }, 60_000);
 
+    it('writes concurrent appends to different streams in one transaction, refusing a stale one alone', async () => {
+      const { file, remove } = await tempFile();
+      const store = SqliteEventStore.open({ file });
+      try {
+        const [a, b, c] = [`member-${randomUUID()}`, `member-${randomUUID()}`, `member-${randomUUID()}`];
+        await store.append(c, [newEvent('MemberAdmitted')], { expectedRevision: 'noStream' });
+        const before = store.groupCommits();
+        const retried = newEvent('MemberAdmitted');
+        const outcomes = await Promise.allSettled([
+          store.append(a, [retried], { expectedRevision: 'noStream' }),
+          store.append(b, [newEvent('MemberAdmitted'), newEvent('MemberConfirmed')], { expectedRevision: 'noStream' }),
+          // Stale: c is at revision 0.
+          store.append(c, [newEvent('MemberConfirmed')], { expectedRevision: 'noStream' }),
+          // The same command sent twice in the group appends once.
+          store.append(a, [retried], { expectedRevision: 'noStream' }),
+        ]);
+        expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+        expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+        expect((outcomes[3] as PromiseFulfilledResult<unknown>).value).toEqual({
+          ...(outcomes[0] as PromiseFulfilledResult<object>).value,
+          alreadyStored: true,
+        });
+        const after = store.groupCommits();
+        expect(after.transactions - before.transactions).toBe(1);
+        expect(after.appends - before.appends).toBe(4);
+        expect((await store.readStream(a)).map((event) => event.revision)).toEqual([0]);
+        expect((await store.readStream(b)).map((event) => event.revision)).toEqual([0, 1]);
+        expect((await store.readStream(c)).map((event) => event.type)).toEqual(['MemberAdmitted']);
+        for (const stream of [a, b, c]) expect(verifyStreamChain(await store.readStream(stream))).toBeNull();
+      } finally {
+        await store.close();
+        await remove();
+      }
+    });
+
     it('maps a write lock held past busy_timeout to StoreUnavailable', async () => {
       const store = open();
       const blocker = new SqliteDatabase(file);

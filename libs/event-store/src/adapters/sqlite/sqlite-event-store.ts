@@ -6,7 +6,13 @@ import { assertWellFormed, planAppend, type StoredLocation } from '../../append/
 import { sealEvents } from '../../chain/hash-chain';
 import { systemClock, type Clock } from '../../port/clock';
 import type { NewEvent, RecordedEvent } from '../../port/envelope';
-import { StorageFault, StoreUnavailable, StreamNotFound, WrongExpectedRevision } from '../../port/errors';
+import {
+  EventStoreError,
+  StorageFault,
+  StoreUnavailable,
+  StreamNotFound,
+  WrongExpectedRevision,
+} from '../../port/errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -44,6 +50,18 @@ interface AppendOutcome {
   readonly written: boolean;
 }
 
+/** An append waiting for the next group commit, with the caller's promise to settle. */
+interface QueuedAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Each queued append's own outcome inside the shared transaction: recorded, or refused alone. */
+type GroupOutcome = { readonly outcome: AppendOutcome } | { readonly refused: unknown };
+
 /**
  * The embedded event store: one SQLite file in WAL mode that several processes may share.
  * better-sqlite3 is synchronous, so each call runs to completion before the next; appends from
@@ -56,6 +74,10 @@ export class SqliteEventStore implements EventStore {
     (stream: string, events: readonly NewEvent[], expected: ExpectedRevision) => AppendOutcome
   >;
   private readonly appendManyTransaction: Database.Transaction<(appends: readonly StreamAppend[]) => AppendOutcome[]>;
+  private readonly groupTransaction: Database.Transaction<(queued: readonly QueuedAppend[]) => GroupOutcome[]>;
+  /** Appends that arrived since the last group commit began; written together on the next turn. */
+  private queued: QueuedAppend[] = [];
+  private readonly commits = { transactions: 0, appends: 0 };
   private readonly subscriptions = new Set<Subscription>();
   private closed = false;
   /**
@@ -77,6 +99,25 @@ export class SqliteEventStore implements EventStore {
     );
     this.appendManyTransaction = db.transaction((appends) =>
       appends.map(({ stream, events, expectedRevision }) => this.appendInTransaction(stream, events, expectedRevision)),
+    );
+    // Inside the group's transaction each append runs in its own savepoint (better-sqlite3 nests
+    // a transaction function called within another as one), so a refused append is undone alone.
+    this.groupTransaction = db.transaction((queued) =>
+      queued.map(({ stream, events, expected }): GroupOutcome => {
+        try {
+          return { outcome: this.appendTransaction(stream, events, expected) };
+        } catch (error) {
+          // The head was read under the write lock, so a duplicate (stream, revision) means a
+          // writer this process cannot see got in first; reported the way a stale head is.
+          if (isUniqueViolation(error)) {
+            return { refused: new WrongExpectedRevision(stream, expected, headStatementOf(this.statements, stream)) };
+          }
+          // The store's own refusals are this append's alone; anything else (a full disk, a
+          // damaged page) fails the whole transaction, and every append in it.
+          if (error instanceof EventStoreError) return { refused: error };
+          throw error;
+        }
+      }),
     );
   }
 
@@ -113,8 +154,25 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * Group commit: appends that arrive while the event loop is busy (concurrent commands, each
+   * awaiting its own reads) are written together on the next turn, in one transaction and one
+   * fsync, each in its own savepoint — its expected revision checked, its idempotency and hash
+   * chain kept — and each caller answered with its own result or refusal only once the shared
+   * commit is on disk. Durability is unchanged; a lone append waits one turn of the loop.
+   */
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return this.settle(() => this.appendNow(stream, events, options.expectedRevision), 'append');
+    try {
+      if (this.closed) throw new StoreUnavailable(`The SQLite event store ${this.file} is closed.`);
+      // Checked before queueing: a malformed append needs no data to refuse.
+      assertWellFormed(stream, events);
+    } catch (error) {
+      return Promise.reject(toStoreError(error, this.file, 'append'));
+    }
+    return new Promise((resolve, reject) => {
+      this.queued.push({ stream, events, expected: options.expectedRevision, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.commitGroup());
+    });
   }
 
   appendMany(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
@@ -190,6 +248,11 @@ export class SqliteEventStore implements EventStore {
     }, 'write');
   }
 
+  /** Group commits so far in this process: transactions written, and the single appends they carried. */
+  groupCommits(): { readonly transactions: number; readonly appends: number } {
+    return { ...this.commits };
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -197,26 +260,32 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private appendNow(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): AppendResult {
-    // Checked before taking the write lock: a malformed append needs no data to refuse.
-    assertWellFormed(stream, events);
-    let outcome: AppendOutcome;
+  /** Writes every queued append in one transaction; a fault of the transaction itself fails them all. */
+  private commitGroup(): void {
+    const group = this.queued;
+    this.queued = [];
+    let outcomes: GroupOutcome[];
     try {
-      outcome = this.appendTransaction.immediate(stream, events, expected);
+      if (this.closed) throw new StoreUnavailable(`The SQLite event store ${this.file} is closed.`);
+      outcomes = this.groupTransaction.immediate(group);
+      this.commits.transactions += 1;
+      this.commits.appends += group.length;
     } catch (error) {
-      // The head was read under the write lock, so a duplicate (stream, revision) means a writer
-      // this process cannot see got in first; report it the way a stale head is reported.
-      if (isUniqueViolation(error)) {
-        throw new WrongExpectedRevision(stream, expected, this.statements.head.get(stream)?.revision ?? null);
-      }
-      throw error;
+      const mapped = toStoreError(error, this.file, 'append');
+      if (mapped instanceof StorageFault) this.writeFault = true;
+      for (const append of group) append.reject(mapped);
+      return;
     }
     // Only a write that reached the file proves it writable; a recognised retry wrote nothing.
-    if (outcome.written) {
+    if (outcomes.some((entry) => 'outcome' in entry && entry.outcome.written)) {
       this.writeFault = false;
       notifyFileAppended(this.file);
     }
-    return outcome.result;
+    outcomes.forEach((entry, index) => {
+      const append = group[index] as QueuedAppend;
+      if ('outcome' in entry) append.resolve(entry.outcome.result);
+      else append.reject(toStoreError(entry.refused, this.file, 'append'));
+    });
   }
 
   private appendManyNow(appends: readonly StreamAppend[]): AppendResult[] {
@@ -229,7 +298,7 @@ export class SqliteEventStore implements EventStore {
       if (isUniqueViolation(error)) {
         // Which append met the unseen writer is not known; report the first as `append` would.
         const { stream, expectedRevision } = appends[0] as StreamAppend;
-        throw new WrongExpectedRevision(stream, expectedRevision, this.statements.head.get(stream)?.revision ?? null);
+        throw new WrongExpectedRevision(stream, expectedRevision, headStatementOf(this.statements, stream));
       }
       throw error;
     }
@@ -288,3 +357,7 @@ export class SqliteEventStore implements EventStore {
     }
   }
 }
+
+/** A stream's head revision as the file has it now, for a refusal's "actual" revision. */
+const headStatementOf = (statements: SqliteStatements, stream: string): number | null =>
+  statements.head.get(stream)?.revision ?? null;
