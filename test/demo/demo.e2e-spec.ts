@@ -6,6 +6,7 @@ import { type ProgressSink } from '../../apps/cli/src/demo/progress';
 import { countHistory, type DemoReport } from '../../apps/cli/src/demo/run-demo';
 import { runDemo } from '../../apps/cli/src/demo/run-demo';
 import { generateXiaoyiYear } from '../../apps/cli/src/demo/xiaoyi-year';
+import { ARTICLE_PERSON_TIMES, generateXiaoyiService } from '../../apps/cli/src/demo/xiaoyi-service';
 import { ExitCode } from '../../apps/cli/src/exit-codes';
 import { bootApi, type BootedApi } from '../api/boot-api';
 import { tokenFor } from '../api/tokens';
@@ -131,6 +132,37 @@ describe('npm run demo: the Xiaoyi year over HTTP', () => {
     const youngest = year.members.find((m) => m.memberId === year.youngestSecretary.memberId)!;
     const election = year.elections.find((e) => e.secretary === youngest.memberId)!;
     expect(ageOn(youngest.birthDate, election.dates.assembly)).toBe(56);
+  });
+
+  it('approves the 10 demonstration branches, each with 13/13 checklist items and a brand; volunteers serve 600+ person-times', async () => {
+    const service = generateXiaoyiService(year);
+    const view = await auditor.get<{
+      approved: number;
+      board: { branchName: string; checklistDone: number; approval: unknown; brand: { name: string } | null }[];
+    }>(`/demonstrations/${service.demonstrationId}`);
+    expect(view.board).toHaveLength(10);
+    expect(view.approved).toBe(10);
+    for (const branch of view.board) {
+      expect(branch).toMatchObject({ checklistDone: 13, approval: expect.any(Object), brand: expect.any(Object) });
+    }
+    expect(view.board.map((b) => b.branchName)).toEqual(
+      expect.arrayContaining(['府中社区离退休干部党支部', '留义社区离退休干部党支部', '高阳镇老干部党支部']),
+    );
+    const statistics = await auditor.get<{ personTimes: number; teams: number; byKind: { key: string }[] }>(
+      '/volunteer-service/statistics',
+    );
+    expect(statistics.personTimes).toBeGreaterThan(ARTICLE_PERSON_TIMES);
+    expect(statistics.personTimes).toBe(service.personTimes);
+    expect(statistics.teams).toBe(10);
+    expect(statistics.byKind.map((row) => row.key).sort()).toEqual([
+      'advice',
+      'civilisedCity',
+      'communityGovernance',
+      'cultureSports',
+      'epidemicControl',
+      'greenEcology',
+      'redLecture',
+    ]);
   });
 
   it('names the actor of every step in the audit log', async () => {

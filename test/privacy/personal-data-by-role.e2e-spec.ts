@@ -74,6 +74,8 @@ describe('personal data by role', () => {
     movedOut: '',
     restructuring: '',
     campaign: '',
+    demonstration: '',
+    team: '',
   };
   let members: Person[] = [];
 
@@ -300,6 +302,32 @@ describe('personal data by role', () => {
     await post(`/campaigns/${ids.campaign}/working-groups/${group}/branches`, {
       branchId: ids.branch,
       occurredAt: '2023-02-16',
+    }).expect(201);
+    // A demonstration campaign and a volunteer team whose activity a suspended member took part in.
+    ids.demonstration = (
+      await post('/demonstrations', { title: '2023年示范党支部创建', year: 2023, occurredAt: '2023-03-01' }).expect(201)
+    ).body.id;
+    await post(`/demonstrations/${ids.demonstration}/branches`, {
+      branchId: ids.branch,
+      occurredAt: '2023-03-01',
+    }).expect(201);
+    ids.team = (
+      await post('/volunteer-teams', {
+        name: '老干部志愿服务队',
+        leadBranchId: ids.branch,
+        leaderMemberId: ids.suspended,
+        occurredAt: '2023-03-01',
+      }).expect(201)
+    ).body.id;
+    await post(`/volunteer-teams/${ids.team}/activities`, {
+      on: '2023-03-01',
+      kind: 'advice',
+      title: '建言二十大',
+      place: '社区',
+      organiser: '王局长',
+      participantIds: [ids.suspended],
+      proposals: [{ memberId: ids.suspended, text: '建议' }],
+      occurredAt: '2023-03-01',
     }).expect(201);
   });
   afterAll(() => api.close());
@@ -557,6 +585,8 @@ describe('personal data by role', () => {
         version: '2022-10-22',
         restructuringId: ids.restructuring,
         campaignId: ids.campaign,
+        demonstrationId: ids.demonstration,
+        teamId: ids.team,
       }[param];
       if (value === undefined) throw new Error(`No id for :${param} of ${route.path}: give this test one`);
       return value;

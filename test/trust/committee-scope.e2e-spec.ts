@@ -18,9 +18,21 @@ const FILTERED_LISTS = [
   'GET /org/diff',
   'GET /reports/statistics',
   'GET /restructurings',
+  // The demonstration board and the volunteer figures count the committee's branches only.
+  'GET /demonstrations',
+  'GET /demonstrations/:demonstrationId',
+  'GET /demonstrations/:demonstrationId/board',
+  'GET /volunteer-service/statistics',
+  'GET /volunteer-service/activities',
+  'GET /volunteer-teams',
 ];
 /** The bureau's rules, which every administrator reads. */
-const BUREAU_READS = ['GET /policies', 'GET /policies/in-force', 'GET /policies/:version'];
+const BUREAU_READS = [
+  'GET /policies',
+  'GET /policies/in-force',
+  'GET /policies/:version',
+  'GET /volunteer-teams/:teamId',
+];
 /** Importing the bureau's workbook, which may name any committee: refused to a scoped administrator (below). */
 const BUREAU_IMPORTS = ['POST /imports', 'GET /imports/progress', 'GET /imports/template'];
 

@@ -395,5 +395,129 @@ export function scopedCases(world: ScopedWorld, policy: object): ScopedCase[] {
     bureau,
   );
   add('POST /policies', 'the bureau', {}, policy, [], 'none', bureau);
+
+  // 示范党支部创建 and the volunteer teams are the bureau's too, even for an own branch and member.
+  const demonstration = { demonstrationId: world.demonstration };
+  const ownBranch = { ...demonstration, branchId: x.branch };
+  add(
+    'POST /demonstrations',
+    'the bureau',
+    {},
+    { title: '示范创建', year: 2023, occurredAt: day },
+    [],
+    'accepted',
+    bureau,
+  );
+  add(
+    'POST /demonstrations/:demonstrationId/branches',
+    'the bureau',
+    demonstration,
+    { branchId: x.spare, occurredAt: day },
+    [],
+    'none',
+    bureau,
+  );
+  const evidence = {
+    itemId: 'flag',
+    kind: 'photo',
+    reference: 'IMG-1',
+    checkedOn: day,
+    checkedBy: '王组织',
+    occurredAt: day,
+  };
+  add(
+    'POST /demonstrations/:demonstrationId/branches/:branchId/evidence',
+    'the bureau',
+    ownBranch,
+    evidence,
+    [],
+    'none',
+    bureau,
+  );
+  const assessment = { criterionId: 'rulesKept', passed: true, assessedBy: '考评组', occurredAt: day };
+  add(
+    'POST /demonstrations/:demonstrationId/branches/:branchId/assessments',
+    'the bureau',
+    ownBranch,
+    assessment,
+    [],
+    'none',
+    bureau,
+  );
+  // X's branch is ready (scoped-world.ts): the approval would be appended, but not by X's administrator.
+  const namedDemonstration = {
+    approvedBy: '老干部局',
+    documentNumber: '老干字〔2023〕2号',
+    level: 'county',
+    occurredAt: day,
+  };
+  add(
+    'POST /demonstrations/:demonstrationId/branches/:branchId/approval',
+    'the bureau',
+    ownBranch,
+    namedDemonstration,
+    [],
+    'none',
+    bureau,
+  );
+  const brand = { name: '银龄先锋', feature: '红色宣讲', story: '老书记讲党课', occurredAt: day };
+  add(
+    'POST /demonstrations/:demonstrationId/branches/:branchId/brand',
+    'the bureau',
+    ownBranch,
+    brand,
+    [],
+    'none',
+    bureau,
+  );
+  const funding = { amountYuan: 5000, purpose: '版面', occurredAt: day };
+  add(
+    'POST /demonstrations/:demonstrationId/branches/:branchId/funding',
+    'the bureau',
+    ownBranch,
+    funding,
+    [],
+    'none',
+    bureau,
+  );
+  add(
+    'POST /demonstrations/:demonstrationId/visits',
+    'the bureau',
+    demonstration,
+    { hostBranchId: x.branch, visitingBranchIds: [x.spare], visitors: ['书记'], learned: '台账', occurredAt: day },
+    [],
+    'none',
+    bureau,
+  );
+  add(
+    'POST /volunteer-teams',
+    'the bureau',
+    {},
+    { name: '另一服务队', leadBranchId: x.branch, leaderMemberId: x.member, occurredAt: day },
+    [],
+    'accepted',
+    bureau,
+  );
+  add(
+    'POST /volunteer-teams/:teamId/members',
+    'the bureau',
+    { teamId: world.team },
+    { memberId: world.volunteer, occurredAt: day },
+    [],
+    'none',
+    bureau,
+  );
+  const activity = {
+    on: day,
+    kind: 'redLecture',
+    title: '红色宣讲',
+    place: '社区',
+    organiser: '队长',
+    participantIds: [x.member],
+    occurredAt: day,
+  };
+  add('POST /volunteer-teams/:teamId/activities', 'the bureau', { teamId: world.team }, activity, [], 'none', bureau);
+  // Another committee's member's service history: as a member that exists nowhere.
+  byPath('GET /volunteer-service/members/:memberId', { memberId: y.member });
   return cases;
 }

@@ -1,3 +1,4 @@
+import { DEMONSTRATION_STANDARDS } from '@app/domain';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -27,6 +28,13 @@ export interface ScopedWorld {
   /** The bureau's campaign, with one working group 包联 to one branch of each committee. */
   readonly campaign: string;
   readonly group: string;
+  /**
+   * The bureau's demonstration campaign, with X's branch chosen and ready for approval (13/13
+   * items, every 六好 met); a volunteer team X's branch leads, and a member of X not in it.
+   */
+  readonly demonstration: string;
+  readonly team: string;
+  readonly volunteer: string;
 }
 
 const day = '2023-03-01';
@@ -88,7 +96,8 @@ export async function buildScopedWorld(http: App, admin: string): Promise<Scoped
   };
   x.member = await member(x.branch);
   // A census needs three full members (the minimum a branch must have).
-  for (const branchId of [x.branch, x.branch]) await member(branchId);
+  const others: string[] = [];
+  for (const branchId of [x.branch, x.branch]) others.push(await member(branchId));
   const yBranch = await branch('汾阳某社区离退休干部党支部', yCommittee);
   const y = {
     committee: yCommittee,
@@ -171,7 +180,26 @@ export async function buildScopedWorld(http: App, admin: string): Promise<Scoped
   for (const branchId of [x.branch, y.branch]) {
     await post(`/campaigns/${campaign}/working-groups/${group}/branches`, { branchId, occurredAt: day });
   }
-  return { x, y, xElection, campaign, group };
+  const demonstration = (await post('/demonstrations', { title: '2023年示范党支部创建', year: 2023, occurredAt: day }))
+    .campaignId as string;
+  await post(`/demonstrations/${demonstration}/branches`, { branchId: x.branch, occurredAt: day });
+  const ready = `/demonstrations/${demonstration}/branches/${x.branch}`;
+  for (const itemId of DEMONSTRATION_STANDARDS[0]!.checklist.map((item) => item.id)) {
+    const evidence = { itemId, kind: 'photo', reference: itemId, checkedOn: day, checkedBy: '王组织', occurredAt: day };
+    await post(`${ready}/evidence`, evidence);
+  }
+  for (const criterionId of DEMONSTRATION_STANDARDS[0]!.criteria.map((criterion) => criterion.id)) {
+    await post(`${ready}/assessments`, { criterionId, passed: true, assessedBy: '考评组', occurredAt: day });
+  }
+  const team = (
+    await post('/volunteer-teams', {
+      name: '老干部志愿服务队',
+      leadBranchId: x.branch,
+      leaderMemberId: x.member,
+      occurredAt: day,
+    })
+  ).teamId as string;
+  return { x, y, xElection, campaign, group, demonstration, team, volunteer: others[0]! };
 }
 
 /** An API on a fresh store holding the world, and the callers the scope tests send as. */

@@ -32,6 +32,7 @@ describe('worker', () => {
       'projection:organisation-history',
       'projection:organisation-now',
       'projection:statistics',
+      'projection:volunteer-service',
     ]);
     expect(app.get(ElectionTimerScheduler)).toBeInstanceOf(ElectionTimerScheduler);
 

@@ -14,6 +14,7 @@ import { VerificationHttpModule } from './verification/verification-http.module'
 import { RestructuringHttpModule } from './restructuring/restructuring-http.module';
 import { PoliciesHttpModule } from './policies/policies-http.module';
 import { CampaignsHttpModule } from './campaigns/campaigns-http.module';
+import { DemonstrationHttpModule } from './demonstration/demonstration-http.module';
 import { ElectionsHttpModule } from './elections/elections-http.module';
 import { ByElectionsHttpModule } from './by-elections/by-elections-http.module';
 import { ConsoleModule } from './console/console.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ByElectionsHttpModule,
         PoliciesHttpModule,
         CampaignsHttpModule,
+        DemonstrationHttpModule,
         ImportsHttpModule,
         ConsoleModule,
       ],

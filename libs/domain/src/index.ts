@@ -68,6 +68,18 @@ export * from './election/term-end-reminder';
 export * from './election/election-reminders';
 export * from './shared/document-number';
 
+export * from './demonstration/demonstration-standard';
+export * from './demonstration/demonstration.commands';
+export * from './demonstration/demonstration.events';
+export * from './demonstration/demonstration.state';
+export { demonstrationDecider, demonstrationStreamName } from './demonstration/demonstration.decider';
+
+export * from './volunteer/volunteer-kinds';
+export * from './volunteer/volunteer.commands';
+export * from './volunteer/volunteer.events';
+export * from './volunteer/volunteer.state';
+export * from './volunteer/volunteer-statistics';
+export { volunteerTeamDecider, volunteerTeamStreamName } from './volunteer/volunteer.decider';
 export * from './by-election/by-election.commands';
 export * from './by-election/by-election.events';
 export * from './by-election/by-election.state';

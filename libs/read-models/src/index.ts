@@ -32,3 +32,5 @@ export * from './documents/election-documents';
 export * from './export/xlsx';
 export * from './statistics/sitting-committees';
 export * from './documents/election-result-workbook';
+export * from './volunteer/volunteer-service.projection';
+export * from './volunteer/volunteer-queries';

@@ -31,6 +31,8 @@ export const RESOURCES = {
   committee: { en: 'committee', zh: '党组织' },
   election: { en: 'election', zh: '选举' },
   campaign: { en: 'campaign', zh: '换届工作' },
+  'demonstration campaign': { en: 'demonstration campaign', zh: '示范创建活动' },
+  'volunteer team': { en: 'volunteer team', zh: '志愿服务队' },
   'by-election': { en: 'by-election', zh: '补选' },
   restructuring: { en: 'restructuring', zh: '组织调整' },
   'rule policy version': { en: 'rule policy version', zh: '规则版本' },

@@ -1,5 +1,6 @@
 import { censusPhase, campaignPhase, electionsPhase, postsPhase, closingPhase } from './election-phases';
 import { organisationPhase, restructuringPhase } from './organisation-phases';
+import { demonstrationPhase, volunteerPhase } from './service-phases';
 import { PhaseProgress } from './progress';
 import type { Phase, PhaseOutcome, ScriptContext } from './script-support';
 
@@ -7,8 +8,9 @@ import type { Phase, PhaseOutcome, ScriptContext } from './script-support';
  * The Xiaoyi year as a script of HTTP requests, phase by phase, in the order things happened:
  * the organisation registered in January, the census (摸排), the campaign (plan, working groups,
  * 包联), the merges and the redraw in March, every branch's election in April–June, the
- * cross-appointed vice-secretaries and party-affairs officers in July, and rights restored in
- * the autumn.
+ * cross-appointed vice-secretaries and party-affairs officers in July, the volunteer teams and
+ * their activities (July–December), the demonstration branches (July–November), and rights
+ * restored in the autumn.
  */
 export const PHASES: readonly Phase[] = [
   organisationPhase,
@@ -17,6 +19,8 @@ export const PHASES: readonly Phase[] = [
   restructuringPhase,
   electionsPhase,
   postsPhase,
+  volunteerPhase,
+  demonstrationPhase,
   closingPhase,
 ];
 

@@ -1493,6 +1493,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/demonstrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every demonstration campaign, newest year first, with chosen and approved counts */
+        get: operations["DemonstrationsController_list"];
+        put?: never;
+        /** Launch a demonstration campaign (示范党支部创建) for a year, under a standard version */
+        post: operations["DemonstrationsController_launch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose an open branch for demonstration (确定示范创建支部) */
+        post: operations["DemonstrationsController_designate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches/{branchId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the evidence for one 一场所八个有四清楚 item: a document or photo, when and by whom it was checked */
+        post: operations["DemonstrationsController_evidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches/{branchId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess one 六好 criterion: a score out of 100, or pass/fail */
+        post: operations["DemonstrationsController_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches/{branchId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The superior's approval as 示范党支部: refused (422) while a checklist item has no evidence, naming it, or a 六好 criterion is not met */
+        post: operations["DemonstrationsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches/{branchId}/brand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register or refine the branch’s brand (一支部一品牌): name, feature, story */
+        post: operations["DemonstrationsController_brand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/branches/{branchId}/funding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record funding granted to a demonstration branch (加大经费投入), in whole yuan */
+        post: operations["DemonstrationsController_funding"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an exchange visit (实地交流学习): who visited which demonstration branch, what was learned */
+        post: operations["DemonstrationsController_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A demonstration campaign with its board: per branch each checklist item’s evidence, each 六好 criterion, approval, brand, funding, visits */
+        get: operations["DemonstrationsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/demonstrations/{demonstrationId}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The board as rows: per branch its 13 checklist items, then its 六好 (JSON, CSV or Excel) */
+        get: operations["DemonstrationsController_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every volunteer team with its members, activities and person-times */
+        get: operations["VolunteerTeamsController_list"];
+        put?: never;
+        /** Form a volunteer team led by an open branch, with its leader (a member on the roll) */
+        post: operations["VolunteerTeamsController_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-teams/{teamId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A member joins the team (of the leading branch or another); not one who has left */
+        post: operations["VolunteerTeamsController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-teams/{teamId}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an activity: date, kind from the policy list, place, organiser, participants (one person-time each), proposals in 建言献策 */
+        post: operations["VolunteerTeamsController_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-teams/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A volunteer team as recorded: leader, members, every activity with its participants */
+        get: operations["VolunteerTeamsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-service/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Person-times (人次) in total and by kind, month, team, branch and member, within an optional period */
+        get: operations["VolunteerServiceController_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-service/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every volunteer activity, oldest first, with its person-times and proposals */
+        get: operations["VolunteerServiceController_activities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/volunteer-service/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's volunteer service history (志愿服务记录), oldest first */
+        get: operations["VolunteerServiceController_member"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/imports": {
         parameters: {
             query?: never;
@@ -1605,7 +1896,7 @@ export interface components {
              * @example STORE_UNAVAILABLE
              * @enum {string}
              */
-            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_BEFORE_SLATE_APPROVAL" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "BY_ELECTION_ALREADY_EXISTS" | "BY_ELECTION_BALLOTS_EXCEED_ISSUED" | "BY_ELECTION_CANDIDATES_REQUIRED" | "BY_ELECTION_DATED_BEFORE_STEP" | "BY_ELECTION_HELD_BY_COMMITTEE" | "BY_ELECTION_NOT_CONSENTED" | "BY_ELECTION_NOT_FOUND" | "BY_ELECTION_NO_MAJORITY" | "BY_ELECTION_STEP_OUT_OF_ORDER" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_EVEN" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "ELECTION_STEP_BEFORE_PREVIOUS" | "EMPTY_PLAN" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_NOT_IN_POLICY" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "NO_VACANCY_FOR_POST" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SECRETARY_PARTY_STANDING_TOO_SHORT" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_END_UNKNOWN" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "TRANSFER_BEFORE_AFFILIATION" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VACANCY_BEFORE_TERM" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
+            code: "APPOINTMENT_NOT_ALLOWED_FOR_POST" | "APPROVAL_LAPSED" | "APPROVAL_NOT_YET_LAPSED" | "ASSEMBLY_BEFORE_SLATE_APPROVAL" | "ASSEMBLY_NOT_OPEN" | "ATTENDEE_LISTED_TWICE" | "BAD_REQUEST" | "BALLOTS_ISSUED_NOT_PRESENT_VOTERS" | "BRANCH_ALREADY_ASSIGNED" | "BRANCH_ALREADY_EXISTS" | "BRANCH_BELOW_MINIMUM" | "BRANCH_DISSOLVED" | "BRANCH_HAS_MEMBERS" | "BRANCH_NOT_FOUND" | "BRANCH_NOT_OPEN" | "BUREAU_WIDE_ACT" | "BY_ELECTION_ALREADY_EXISTS" | "BY_ELECTION_BALLOTS_EXCEED_ISSUED" | "BY_ELECTION_CANDIDATES_REQUIRED" | "BY_ELECTION_DATED_BEFORE_STEP" | "BY_ELECTION_HELD_BY_COMMITTEE" | "BY_ELECTION_NOT_CONSENTED" | "BY_ELECTION_NOT_FOUND" | "BY_ELECTION_NO_MAJORITY" | "BY_ELECTION_STEP_OUT_OF_ORDER" | "CAMPAIGN_ALREADY_EXISTS" | "CAMPAIGN_NOT_FOUND" | "CANDIDATE_FOR_BOTH_OFFICES" | "CANDIDATE_NOT_NOMINATED" | "CANDIDATE_NO_LONGER_ELIGIBLE" | "CATCHING_UP" | "CENSUS_CLOSED" | "CHAIR_NOT_NEW_COMMITTEE_MEMBER" | "COMMITTEE_ALREADY_EXISTS" | "COMMITTEE_CANDIDATES_WITHOUT_COMMITTEE" | "COMMITTEE_DISSOLVED" | "COMMITTEE_HAS_ORGANISATIONS" | "COMMITTEE_NOT_ALLOWED" | "COMMITTEE_NOT_ELECTED" | "COMMITTEE_NOT_FOUND" | "COMMITTEE_REQUIRED" | "COMMITTEE_SCOPE_FOR_ADMINS" | "COMMITTEE_SEATS_EVEN" | "COMMITTEE_SEATS_OUT_OF_RANGE" | "COMMITTEE_SEATS_WITHOUT_COMMITTEE" | "CONCURRENT_HOLDER_CANNOT_VOTE" | "CONCURRENT_NOT_ALLOWED_FOR_POST" | "DATED_BEFORE_ESTABLISHMENT" | "DATE_OUT_OF_ORDER" | "DEADLINE_BEFORE_PLAN" | "DEGRADED" | "DEMONSTRATION_ALREADY_APPROVED" | "DEMONSTRATION_ASSESSMENT_INVALID" | "DEMONSTRATION_BRANCH_NOT_DESIGNATED" | "DEMONSTRATION_BRANCH_NOT_OPEN" | "DEMONSTRATION_CAMPAIGN_ALREADY_EXISTS" | "DEMONSTRATION_CAMPAIGN_NOT_FOUND" | "DEMONSTRATION_CHECKLIST_INCOMPLETE" | "DEMONSTRATION_CRITERIA_NOT_MET" | "DEMONSTRATION_CRITERION_UNKNOWN" | "DEMONSTRATION_EVIDENCE_CHECKED_LATER" | "DEMONSTRATION_FUNDING_INVALID" | "DEMONSTRATION_GRANT_ALREADY_RECORDED" | "DEMONSTRATION_ITEM_UNKNOWN" | "DEMONSTRATION_STANDARD_UNKNOWN" | "DEV_SIGN_IN_LOOPBACK_ONLY" | "DEV_SIGN_IN_UNAVAILABLE" | "DOCUMENT_NUMBER_MALFORMED" | "DOCUMENT_REFERENCE_REQUIRED" | "DOCUMENT_STEP_NOT_TAKEN" | "DUE_VOTER_LISTED_AS_NON_VOTING" | "DUPLICATE_ATTENDEE" | "DUPLICATE_BRANCH_IN_PLAN" | "DUPLICATE_CANDIDATE" | "DUPLICATE_MEMBER_IN_PLAN" | "DUPLICATE_ROLL_ENTRY" | "DUTY_FOR_NON_COMMITTEE_MEMBER" | "DUTY_REQUIRED" | "ELECTION_ALREADY_HELD" | "ELECTION_ALREADY_OPEN" | "ELECTION_BRANCH_MISMATCH" | "ELECTION_CANCELLED" | "ELECTION_COMPLETED" | "ELECTION_LATE_WITHOUT_APPROVAL" | "ELECTION_METHOD_NOT_ADOPTED" | "ELECTION_NOT_STARTED" | "ELECTION_SHIFT_TOO_LARGE" | "ELECTION_STEP_BEFORE_PREVIOUS" | "EMPTY_PLAN" | "EXCHANGE_VISIT_ALREADY_RECORDED" | "EXCHANGE_VISIT_TO_ITSELF" | "EXCLUDED_MEMBER_LISTED_PRESENT" | "EXCLUSION_NOT_APPROVED" | "EXCLUSION_NOT_A_DUE_VOTER" | "EXCLUSION_REASON_NOT_IN_POLICY" | "EXCLUSION_REASON_UNKNOWN" | "FILING_REFERENCE_REQUIRED" | "FORBIDDEN" | "IDEMPOTENCY_CONFLICT" | "IDEMPOTENCY_KEY_REUSED" | "ID_IN_USE" | "IMPORT_AMBIGUOUS_NAME" | "IMPORT_CELL_REQUIRED" | "IMPORT_DATE_AFTER_AS_OF" | "IMPORT_DATE_INVALID" | "IMPORT_DIFFERS_FROM_RECORD" | "IMPORT_DUPLICATE_ROW" | "IMPORT_FORMULA" | "IMPORT_HEADER_MISSING" | "IMPORT_HEADER_UNKNOWN" | "IMPORT_MERGED_CELLS" | "IMPORT_SHEET_EMPTY" | "IMPORT_UNKNOWN_NAME" | "IMPORT_VALUE_NOT_ALLOWED" | "INSTALLATION_INCOMPLETE" | "INSTALLATION_NOT_REQUESTED" | "INTERNAL_ERROR" | "INVALID_COUNT" | "INVALID_CURSOR" | "INVALID_DATE" | "INVALID_DATE_RANGE" | "INVALID_LIMIT" | "INVALID_NAME" | "INVALID_RULE_POLICY" | "INVALID_SEX" | "JOINED_PARTY_IN_FUTURE" | "JOINED_PARTY_UNDER_AGE" | "JOINT_BRANCH_NEEDS_UNITS" | "JOINT_BRANCH_TOO_MANY_UNITS" | "JOINT_UNITS_WITHOUT_JOINT_FLAG" | "LEADER_ALREADY_LEADS_GROUP" | "MANAGEMENT_LINK_ALREADY_EXISTS" | "MANAGEMENT_LINK_NOT_FOUND" | "MEMBER_ALREADY_EXISTS" | "MEMBER_ALREADY_FULL" | "MEMBER_LEFT" | "MEMBER_NOT_FOUND" | "MEMBER_NOT_IN_EXPECTED_BRANCH" | "MOTION_TALLY_INVALID" | "NEW_DATE_IN_PAST" | "NOMINATION_NOT_OPEN" | "NOMINEE_NOT_FULL_MEMBER" | "NOMINEE_NOT_MEMBER_OF_BRANCH" | "NOMINEE_RIGHTS_SUSPENDED" | "NON_MEMBER_CANNOT_VOTE" | "NOTHING_TO_CORRECT" | "NOT_ENOUGH_ELIGIBLE_MEMBERS" | "NOT_FOUND" | "NO_BALLOTS_TO_COUNT" | "NO_DUE_VOTERS" | "NO_OPEN_BALLOT" | "NO_SHORTFALL" | "NO_UNUSED_APPROVAL" | "NO_VACANCY_FOR_POST" | "OFFICERS_NOT_ELECTED" | "OFFICER_CANDIDATE_NOT_ON_COMMITTEE_SLATE" | "OFFICER_NOT_ELECTED_BY_MAJORITY" | "OFFICER_NOT_ON_COMMITTEE" | "OUTSIDE_COMMITTEE_SCOPE" | "PARENT_COMMITTEE_NOT_FOUND" | "PARENT_COMMITTEE_REQUIRED" | "PAYLOAD_TOO_LARGE" | "PERSON_ALREADY_HOLDS_POST" | "PLANNED_DATE_IN_PAST" | "POLICY_AMBIGUOUS" | "POLICY_EFFECTIVE_DATE_TAKEN" | "POLICY_NOT_IN_FORCE" | "POLICY_RETROACTIVE" | "POLICY_VERSION_EXISTS" | "POLICY_VERSION_UNKNOWN" | "POST_ALREADY_EXISTS" | "POST_ALREADY_VACATED" | "POST_HOLDER_NOT_ELIGIBLE" | "POST_NOT_ELECTIVE" | "POST_NOT_FOUND" | "POST_NOT_IN_ELECTION" | "POST_OCCUPIED" | "PROBATIONARY_CANNOT_VOTE" | "QUORUM_NOT_MET" | "RACE_NOT_IN_ELECTION" | "RACE_NOT_OPEN_FOR_BALLOTS" | "READ_MODEL_DIVERGED" | "REASON_REQUIRED" | "RECOMMENDERS_REQUIRED" | "REMINDER_NOT_DUE" | "REQUEST_ALREADY_SUBMITTED" | "REQUEST_NOT_PENDING" | "REQUIRED_FIELD" | "RESTRUCTURING_ABANDONED" | "RESTRUCTURING_ALREADY_APPROVED" | "RESTRUCTURING_ALREADY_EXECUTING" | "RESTRUCTURING_ALREADY_EXISTS" | "RESTRUCTURING_COMPLETED" | "RESTRUCTURING_INCOMPLETE" | "RESTRUCTURING_NOT_APPROVED" | "RESTRUCTURING_NOT_EXECUTING" | "RESTRUCTURING_NOT_FOUND" | "RESULT_ALREADY_APPROVED" | "RESULT_NOT_APPROVED" | "RESULT_NOT_REPORTED" | "RIGHTS_SUSPENDED_CANNOT_VOTE" | "ROLL_DUPLICATE_MEMBER" | "SCRUTINEERS_NOT_APPROVED" | "SCRUTINEERS_REQUIRED" | "SCRUTINEER_IS_CANDIDATE" | "SCRUTINEER_NOT_COMMITTEE_MEMBER" | "SCRUTINEER_NOT_PRESENT_VOTER" | "SEATS_CANNOT_BE_REDUCED" | "SEAT_REDUCTION_NOT_CONSENTED" | "SECRETARY_PARTY_STANDING_TOO_SHORT" | "SHIFT_DIRECTION_WRONG" | "SLATE_CANDIDATE_NOT_NOMINATED" | "SLATE_NOT_APPROVED" | "SLATE_NOT_OPEN" | "SLATE_NOT_SUBMITTED" | "SOURCE_EQUALS_TARGET" | "STORAGE_CORRUPT" | "STORAGE_FAILED" | "STORAGE_FULL" | "STORAGE_READ_ONLY" | "STORE_UNAVAILABLE" | "STREAM_NOT_FOUND" | "SUPERIOR_DECISION_REQUIRED" | "SUPPLEMENTARY_CANDIDATE_NOT_ELIGIBLE" | "TELLERS_REQUIRED" | "TELLER_IS_CANDIDATE" | "TERM_END_UNKNOWN" | "TERM_NUMBER_CONFLICT" | "TOO_FEW_COMMITTEE_CANDIDATES" | "TOO_FEW_OFFICER_CANDIDATES" | "TOO_FEW_SUPPLEMENTARY_CANDIDATES" | "TOO_MANY_REQUESTS" | "TRANSFER_BEFORE_AFFILIATION" | "UNAUTHENTICATED" | "UNKNOWN_CANDIDATE_ON_BALLOT" | "UNSUPPORTED_MEDIA_TYPE" | "UNUSED_NEW_BRANCH" | "VACANCY_BEFORE_TERM" | "VALIDATION_FAILED" | "VETTING_NOT_OPEN" | "VOLUNTEER_ACTIVITY_ALREADY_RECORDED" | "VOLUNTEER_ACTIVITY_INVALID" | "VOLUNTEER_ACTIVITY_LATER" | "VOLUNTEER_KIND_UNKNOWN" | "VOLUNTEER_MEMBER_LEFT" | "VOLUNTEER_PROPOSALS_OUTSIDE_ADVICE" | "VOLUNTEER_TEAM_ALREADY_EXISTS" | "VOLUNTEER_TEAM_NOT_FOUND" | "VOTING_RIGHTS_ALREADY_SUSPENDED" | "VOTING_RIGHTS_NOT_SUSPENDED" | "WORKBOOK_ARCHIVE_BOMB" | "WORKBOOK_HAS_PROBLEMS" | "WORKBOOK_NOT_UTF8" | "WORKBOOK_NO_SHEETS" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_UNREADABLE" | "WORKERS_UNAVAILABLE" | "WORKING_GROUP_ALREADY_EXISTS" | "WORKING_GROUP_NOT_FOUND" | "WRONG_EXPECTED_REVISION";
             /** @example /health/ready */
             instance?: string;
             /** @description The X-Request-Id of the failed request, to find it in the logs. */
@@ -4523,6 +4814,526 @@ export interface components {
             items: components["schemas"]["ElectionBoardEntryDto"][];
             /** @description The election id to pass as `after` for the next page; null at the end. */
             next: string | null;
+        };
+        LaunchDemonstrationBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            campaignId?: string;
+            /** @example 2022年离退休干部示范党支部创建 */
+            title: string;
+            /** @example 2022 */
+            year: number;
+            /**
+             * @description The standard (六好 and 一场所八个有四清楚) judged by; default the current one.
+             * @enum {string}
+             */
+            standardVersion?: "xiaoyi-2022";
+        };
+        DesignateBranchBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description An open branch chosen for demonstration (确定为示范创建支部).
+             */
+            branchId: string;
+        };
+        ChecklistEvidenceBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * @description The 一场所八个有四清楚 item: venue, sign, flag, facilities, rules, reading, ledger, wechat, noticeBoard, branchBasics, memberRecords, duesRecords, workRecords.
+             * @example wechat
+             */
+            itemId: string;
+            /** @enum {string} */
+            kind: "document" | "photo";
+            /**
+             * @description The document's 文号 or file name, or the photo's reference.
+             * @example IMG-0412
+             */
+            reference: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD: when it was checked on the spot.
+             * @example 2022-06-01
+             */
+            checkedOn: string;
+            /**
+             * @description Who checked it.
+             * @example 王组织
+             */
+            checkedBy: string;
+        };
+        AssessCriterionBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * @description The 六好 criterion: organisationSetUp, leadershipTeam, memberBody, studyActivities, roleFulfilled, rulesKept.
+             * @example rulesKept
+             */
+            criterionId: string;
+            /** @description A score out of 100; it passes from the standard’s mark. Give it, `passed`, or both agreeing. */
+            score?: number;
+            /** @description Pass or fail, when judged without a score. */
+            passed?: boolean;
+            /** @example 市委老干部局考评组 */
+            assessedBy: string;
+        };
+        ApproveDemonstrationBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * @description The superior that names the 示范党支部.
+             * @example 中共孝义市委老干部局
+             */
+            approvedBy: string;
+            /**
+             * @description 文号 of the decision.
+             * @example 孝老干字〔2022〕9号
+             */
+            documentNumber: string;
+            /**
+             * @description County (县级) or city (市级) level.
+             * @enum {string}
+             */
+            level: "county" | "city";
+        };
+        BrandBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * @description 一支部一品牌: the brand’s name.
+             * @example 银龄府中
+             */
+            name: string;
+            /** @example 红色宣讲进社区 */
+            feature: string;
+            /** @example 老书记带头，每月一次党史故事会。 */
+            story: string;
+        };
+        FundingBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            grantId?: string;
+            /**
+             * @description Whole yuan.
+             * @example 5000
+             */
+            amountYuan: number;
+            /** @example 更新制作版面 */
+            purpose: string;
+        };
+        ExchangeVisitBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            visitId?: string;
+            /**
+             * Format: uuid
+             * @description The demonstration branch visited.
+             */
+            hostBranchId: string;
+            /** @description The branches whose secretaries came. */
+            visitingBranchIds: string[];
+            /**
+             * @description Who came.
+             * @example [
+             *       "张书记"
+             *     ]
+             */
+            visitors: string[];
+            /** @example 台账分类归档、微信平台日常维护 */
+            learned: string;
+        };
+        DemonstrationCampaignRowDto: {
+            campaignId: string;
+            title: string;
+            year: number;
+            standardVersion: string;
+            /** Format: date */
+            launchedOn: string;
+            designated: number;
+            approved: number;
+        };
+        DemonstrationListDto: {
+            /** @description Newest year first. */
+            items: components["schemas"]["DemonstrationCampaignRowDto"][];
+        };
+        EvidenceDto: {
+            /** @enum {string} */
+            kind: "document" | "photo";
+            reference: string;
+            /** Format: date */
+            checkedOn: string;
+            checkedBy: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            at: string;
+        };
+        ChecklistItemStatusDto: {
+            itemId: string;
+            zh: string;
+            en: string;
+            /**
+             * @description 一场所, 八个有 or 四清楚.
+             * @enum {string}
+             */
+            group: "venue" | "haves" | "clear";
+            /** @description null while the item has no evidence. */
+            evidence: components["schemas"]["EvidenceDto"] | null;
+        };
+        CriterionStatusDto: {
+            criterionId: string;
+            zh: string;
+            en: string;
+            /** @description null until assessed. */
+            passed: boolean | null;
+            score: number | null;
+            assessedBy: string | null;
+        };
+        ApprovalDto: {
+            approvedBy: string;
+            documentNumber: string;
+            /** @enum {string} */
+            level: "county" | "city";
+            year: number;
+            /** Format: date-time */
+            at: string;
+        };
+        BrandDto: {
+            name: string;
+            feature: string;
+            story: string;
+            /** Format: date-time */
+            at: string;
+        };
+        GrantDto: {
+            grantId: string;
+            amountYuan: number;
+            purpose: string;
+            /** Format: date-time */
+            at: string;
+        };
+        BoardBranchDto: {
+            branchId: string;
+            branchName: string | null;
+            /** Format: date-time */
+            designatedAt: string;
+            checklistDone: number;
+            checklistTotal: number;
+            /** @description Checklist items still without evidence. */
+            missingItems: string[];
+            checklist: components["schemas"]["ChecklistItemStatusDto"][];
+            criteriaMet: number;
+            criteriaTotal: number;
+            criteria: components["schemas"]["CriterionStatusDto"][];
+            /** @description Every item evidenced and every criterion met. */
+            readyForApproval: boolean;
+            approval: components["schemas"]["ApprovalDto"] | null;
+            brand: components["schemas"]["BrandDto"] | null;
+            fundingYuan: number;
+            funding: components["schemas"]["GrantDto"][];
+            visitsHosted: number;
+            visitsMade: number;
+        };
+        VisitDto: {
+            visitId: string;
+            hostBranchId: string;
+            visitingBranchIds: string[];
+            visitors: string[];
+            learned: string;
+            /** Format: date-time */
+            at: string;
+        };
+        DemonstrationViewDto: {
+            campaignId: string;
+            title: string;
+            year: number;
+            standardVersion: string;
+            standardSource: string;
+            passingScore: number;
+            /** Format: date-time */
+            launchedAt: string;
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+            branches: number;
+            approved: number;
+            /** @description Branches with 13/13 checklist items evidenced. */
+            checklistComplete: number;
+            fundingYuan: number;
+            board: components["schemas"]["BoardBranchDto"][];
+            visits: components["schemas"]["VisitDto"][];
+        };
+        DemonstrationBoardRowDto: {
+            branchId: string;
+            branchName: string;
+            /** @enum {string} */
+            part: "checklist" | "criterion";
+            id: string;
+            name: string;
+            /** @enum {string} */
+            status: "evidenced" | "missing" | "met" | "notMet" | "notAssessed";
+            statusZh: string;
+            /** @description The evidence's reference, or the score. */
+            detail: string;
+            /** Format: date */
+            checkedOn: string | null;
+            checkedBy: string | null;
+            approved: boolean;
+        };
+        DemonstrationBoardDto: {
+            /** @description Each branch’s 13 checklist items, then its 六好. */
+            items: components["schemas"]["DemonstrationBoardRowDto"][];
+        };
+        FormVolunteerTeamBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            teamId?: string;
+            /** @example 府中社区老干部志愿服务队 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The branch that leads the team (支部引领型).
+             */
+            leadBranchId: string;
+            /**
+             * Format: uuid
+             * @description The member who leads it.
+             */
+            leaderMemberId: string;
+        };
+        JoinVolunteerTeamBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description A member of the leading branch or of another.
+             */
+            memberId: string;
+        };
+        ProposalBody: {
+            /**
+             * Format: uuid
+             * @description Who proposed it, when a participant did.
+             */
+            memberId?: string;
+            /** @example 建议加强社区老年活动场所建设 */
+            text: string;
+        };
+        VolunteerActivityBody: {
+            /**
+             * @description When the act took effect, e.g. the day of the assembly: a calendar date YYYY-MM-DD or an RFC 3339 date-time with its offset (2023-03-15T09:30:00+08:00). Defaults to now; never in the future.
+             * @example 2023-03-15
+             */
+            occurredAt?: string;
+            /**
+             * Format: uuid
+             * @description Chosen by the client, or derived from the Idempotency-Key.
+             */
+            activityId?: string;
+            /**
+             * Format: date
+             * @description YYYY-MM-DD: the day of the activity.
+             * @example 2022-10-15
+             */
+            on: string;
+            /**
+             * @description The kind, from the policy list: redLecture, greenEcology, civilisedCity, epidemicControl, communityGovernance, advice, cultureSports.
+             * @example redLecture
+             */
+            kind: string;
+            /** @example 喜迎二十大 银龄心向党 */
+            title: string;
+            /** @example 府中社区党群服务中心 */
+            place: string;
+            /** @example 王秀英 */
+            organiser: string;
+            /** @description Members who took part: one person-time (人次) each. */
+            participantIds: string[];
+            /** @description Proposals (建言献策 activities only). */
+            proposals?: components["schemas"]["ProposalBody"][];
+        };
+        VolunteerTeamRowDto: {
+            teamId: string;
+            name: string;
+            leadBranchId: string;
+            leadBranchName: string | null;
+            leaderMemberId: string;
+            leaderName: string;
+            /** Format: date */
+            formedOn: string;
+            members: number;
+            activities: number;
+            personTimes: number;
+        };
+        VolunteerTeamListDto: {
+            items: components["schemas"]["VolunteerTeamRowDto"][];
+        };
+        TeamLeaderDto: {
+            memberId: string;
+            name: string;
+            branchId: string;
+        };
+        TeamMemberDto: {
+            memberId: string;
+            name: string;
+            /** @description The member’s branch when they joined. */
+            branchId: string;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        ParticipantDto: {
+            memberId: string;
+            name: string;
+            /** @description The member’s branch on the day. */
+            branchId: string;
+        };
+        ProposalDto: {
+            memberId: string | null;
+            text: string;
+        };
+        TeamActivityDto: {
+            activityId: string;
+            /** Format: date */
+            on: string;
+            kind: string;
+            kindsVersion: string;
+            title: string;
+            place: string;
+            organiser: string;
+            participants: components["schemas"]["ParticipantDto"][];
+            proposals: components["schemas"]["ProposalDto"][];
+            /** Format: date-time */
+            at: string;
+        };
+        VolunteerTeamViewDto: {
+            /** @enum {string} */
+            status: "active";
+            teamId: string;
+            name: string;
+            leadBranchId: string;
+            leader: components["schemas"]["TeamLeaderDto"];
+            kindsVersion: string;
+            /** Format: date-time */
+            formedAt: string;
+            members: components["schemas"]["TeamMemberDto"][];
+            activities: components["schemas"]["TeamActivityDto"][];
+            /** @description The stream revision; also the ETag. */
+            revision: number;
+            /** @description 人次: participants of every activity. */
+            personTimes: number;
+        };
+        PersonTimesRowDto: {
+            /** @enum {string} */
+            dimension: "kind" | "month" | "team" | "branch" | "member";
+            key: string;
+            name: string;
+            activities: number;
+            personTimes: number;
+        };
+        VolunteerStatisticsDto: {
+            /** Format: date */
+            from: string | null;
+            /** Format: date */
+            to: string | null;
+            teams: number;
+            activities: number;
+            /** @description 人次: every participation of every activity. */
+            personTimes: number;
+            /** @description Different members who took part. */
+            volunteers: number;
+            proposals: number;
+            byKind: components["schemas"]["PersonTimesRowDto"][];
+            byMonth: components["schemas"]["PersonTimesRowDto"][];
+            byTeam: components["schemas"]["PersonTimesRowDto"][];
+            byBranch: components["schemas"]["PersonTimesRowDto"][];
+            byMember: components["schemas"]["PersonTimesRowDto"][];
+        };
+        ActivityRowDto: {
+            activityId: string;
+            teamId: string;
+            teamName: string;
+            /** Format: date */
+            on: string;
+            kind: string;
+            kindName: string;
+            title: string;
+            place: string;
+            organiser: string;
+            personTimes: number;
+            proposals: components["schemas"]["ProposalDto"][];
+        };
+        VolunteerActivityListDto: {
+            /** @description Oldest first. */
+            items: components["schemas"]["ActivityRowDto"][];
+        };
+        ServiceHistoryRowDto: {
+            activityId: string;
+            /** Format: date */
+            on: string;
+            kind: string;
+            kindName: string;
+            title: string;
+            place: string;
+            teamId: string;
+            teamName: string;
+            /** @description The member’s branch on the day. */
+            branchId: string;
+        };
+        ServiceHistoryDto: {
+            memberId: string;
+            /** @description 人次. */
+            personTimes: number;
+            /** @description Oldest first. */
+            items: components["schemas"]["ServiceHistoryRowDto"][];
         };
         ImportSheetDto: {
             /** @description The sheet’s name (a CSV file takes the name of the sheet its headers are). */
@@ -14310,6 +15121,2060 @@ export interface operations {
                 };
             };
             /** @description No campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemonstrationListDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_launch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LaunchDemonstrationBody"];
+            };
+        };
+        responses: {
+            /** @description The campaign was launched. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_designate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignateBranchBody"];
+            };
+        };
+        responses: {
+            /** @description The branch was chosen (nothing is appended when it already was). */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_evidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChecklistEvidenceBody"];
+            };
+        };
+        responses: {
+            /** @description The evidence was recorded (a later record replaces the earlier). */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_assess: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessCriterionBody"];
+            };
+        };
+        responses: {
+            /** @description The assessment was recorded. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveDemonstrationBody"];
+            };
+        };
+        responses: {
+            /** @description The branch was approved as a demonstration branch. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_brand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BrandBody"];
+            };
+        };
+        responses: {
+            /** @description The brand was registered. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_funding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+                branchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FundingBody"];
+            };
+        };
+        responses: {
+            /** @description The grant was recorded. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_visit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                demonstrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExchangeVisitBody"];
+            };
+        };
+        responses: {
+            /** @description The visit was recorded. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                demonstrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemonstrationViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No demonstration campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DemonstrationsController_board: {
+        parameters: {
+            query?: {
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                demonstrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemonstrationBoardDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No demonstration campaign has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerTeamsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeamListDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerTeamsController_form: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FormVolunteerTeamBody"];
+            };
+        };
+        responses: {
+            /** @description The team was formed. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerTeamsController_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JoinVolunteerTeamBody"];
+            };
+        };
+        responses: {
+            /** @description The member joined (nothing is appended when they already had). */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerTeamsController_activity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The command id. Repeating a request with the same key returns the first result and appends nothing. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream revision) you last saw; if the stream has moved on, the command is refused with 409. */
+                "If-Match"?: string;
+            };
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VolunteerActivityBody"];
+            };
+        };
+        responses: {
+            /** @description The activity was recorded. */
+            201: {
+                headers: {
+                    /** @description The stream revision now, to send back as If-Match. */
+                    ETag?: string;
+                    /** @description The GET of the entity created (or of the entity holding the part created). */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeBody"];
+                };
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The addressed or a named entity does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A stale If-Match (`currentRevision` says the revision now), or a collision with what exists. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is larger than 100 kB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not application/json (a command sent without a body needs no type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A rule forbids it: `code` and `detail` say which and why. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many writes from this caller in the last minute; retry after the seconds Retry-After says. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before writing again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store is unavailable (STORE_UNAVAILABLE), or its disk refused the write (STORAGE_FULL, STORAGE_READ_ONLY, STORAGE_FAILED, STORAGE_CORRUPT): nothing was recorded; retry later with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerTeamsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The revision, to send back as If-Match with a command. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerTeamViewDto"];
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No volunteer team has this id. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerServiceController_statistics: {
+        parameters: {
+            query?: {
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
+                /** @description From this day (YYYY-MM-DD), inclusive. */
+                from?: string;
+                /** @description To this day (YYYY-MM-DD), inclusive. */
+                to?: string;
+                /** @description Only this team’s activities (activities list). */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV and Excel: one row per total (dimension, key, name, activities, personTimes), the total first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerStatisticsDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerServiceController_activities: {
+        parameters: {
+            query?: {
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
+                /** @description From this day (YYYY-MM-DD), inclusive. */
+                from?: string;
+                /** @description To this day (YYYY-MM-DD), inclusive. */
+                to?: string;
+                /** @description Only this team’s activities (activities list). */
+                teamId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolunteerActivityListDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The event store or a read model cannot serve the request now (STORE_UNAVAILABLE, a STORAGE_… code, or a read model catching up or rebuilt); retry later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    VolunteerServiceController_member: {
+        parameters: {
+            query?: {
+                /** @description Response format; `Accept: text/csv` also selects CSV, and `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` a workbook. CSV is UTF-8 with a BOM, for Excel. `xlsx` is an Excel workbook of every row from `after` on (every page, streamed), headers in the request’s language, numbers as numbers, dates as dates (2022年6月2日), the header row frozen, text never run as a formula. */
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceHistoryDto"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not Modified: the answer is the one whose ETag was sent in If-None-Match. */
+            304: {
+                headers: {
+                    /** @description The same ETag. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The path, the query, a header or the body is malformed; `errors` names each field and what is wrong.
+             *
+             *     The path, the query, a header or the body is malformed; `errors` names each field and what is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No bearer token, or one that is invalid, expired or not meant for this API (WWW-Authenticate: Bearer). */
+            401: {
+                headers: {
+                    /** @description The challenge: `Bearer realm="branchflow"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description For admin, auditor, reporter: another role is refused, and so is a committee scope in a token that is not an administrator’s, or an act outside the committee an administrator’s token is scoped to. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No member has this id. */
             404: {
                 headers: {
                     [name: string]: unknown;

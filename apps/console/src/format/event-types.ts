@@ -99,6 +99,22 @@ export const EVENT_TYPE_GROUPS = [
     },
   },
   {
+    label: '示范创建与志愿服务',
+    types: {
+      DemonstrationCampaignLaunched: '启动示范党支部创建',
+      DemonstrationBranchDesignated: '确定示范创建支部',
+      ChecklistEvidenceRecorded: '登记创建材料',
+      DemonstrationCriterionAssessed: '评定“六好”',
+      DemonstrationBranchApproved: '命名示范党支部',
+      BranchBrandRegistered: '一支部一品牌',
+      DemonstrationFundingGranted: '拨付创建经费',
+      ExchangeVisitRecorded: '交流学习',
+      VolunteerTeamFormed: '组建志愿服务队',
+      VolunteerJoinedTeam: '加入志愿服务队',
+      VolunteerActivityRecorded: '志愿服务活动',
+    },
+  },
+  {
     label: '规则与核验',
     types: {
       RulePolicyPublished: '发布规则版本',

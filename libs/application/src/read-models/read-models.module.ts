@@ -26,6 +26,8 @@ import {
   type SqlProjection,
   StatisticsQueries,
   statisticsProjection,
+  VolunteerQueries,
+  volunteerServiceProjection,
 } from '@app/read-models';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
@@ -53,6 +55,7 @@ export const PROJECTIONS: readonly SqlProjection[] = [
   statisticsProjection,
   organisationHistoryProjection,
   electionBoardProjection,
+  volunteerServiceProjection,
 ];
 
 /** The query objects over the read models: one of each per process, over its one database. */
@@ -62,6 +65,7 @@ const QUERIES = [
   AuditQueries,
   StatisticsQueries,
   ElectionBoardQueries,
+  VolunteerQueries,
 ] as const;
 
 /**

@@ -260,6 +260,8 @@ export class AuditQueries {
       campaign: (id) => name('campaign', id) ?? id,
       workingGroup: (campaignId, groupId) => name('workingGroup', `${campaignId}/${groupId}`) ?? groupId,
       electionBranch: (id) => name('election', id),
+      demonstration: (id) => name('demonstration', id) ?? id,
+      volunteerTeam: (id) => name('volunteerTeam', id) ?? id,
     };
   }
 

@@ -171,6 +171,8 @@ function prepare(db: ReadModelDatabase, t: T): AuditStatements {
       campaign: (id) => name('campaign', id),
       workingGroup: (campaignId, groupId) => memory.get('workingGroup', `${campaignId}/${groupId}`) ?? groupId,
       electionBranch: (id) => memory.get('election', id),
+      demonstration: (id) => name('demonstration', id),
+      volunteerTeam: (id) => name('volunteerTeam', id),
     },
   };
   return statements;
@@ -203,6 +205,11 @@ function rememberNames(sql: AuditStatements, event: RecordedEvent): void {
       return set('campaign', d.campaignId, d.title);
     case 'WorkingGroupFormed':
       return set('workingGroup', `${String(d.campaignId)}/${String(d.groupId)}`, d.name);
+    // No event of these types predates this code, so the projection's version stays: nothing to rebuild.
+    case 'DemonstrationCampaignLaunched':
+      return set('demonstration', d.campaignId, d.title);
+    case 'VolunteerTeamFormed':
+      return set('volunteerTeam', d.teamId, d.name);
   }
 }
 

@@ -2,6 +2,7 @@ import type {
   BranchEvent,
   ByElectionEvent,
   CampaignEvent,
+  DemonstrationEvent,
   ElectionStreamEvent,
   ElectionReminderEvent,
   MemberEvent,
@@ -14,8 +15,9 @@ import type {
   RestructuringKind,
   RulePolicyEvent,
   VettingMethod,
+  VolunteerEvent,
 } from '@app/domain';
-import { zhDate } from '@app/domain';
+import { DEMONSTRATION_STANDARDS, volunteerKindList, zhDate } from '@app/domain';
 
 /** A one-line description of an event, for people: Chinese for users, English for operators. */
 export interface EventDescription {
@@ -40,6 +42,10 @@ export interface NameLookup {
   readonly workingGroup: (campaignId: string, groupId: string) => string;
   /** The branch an election belongs to (from its census), or null when unknown. */
   readonly electionBranch: (electionId: string) => string | null;
+  /** A demonstration campaign's title. */
+  readonly demonstration: (campaignId: string) => string;
+  /** A volunteer team's name. */
+  readonly volunteerTeam: (teamId: string) => string;
 }
 
 /** Every event type the catalogue must describe: a new type in these unions fails to compile here. */
@@ -52,7 +58,9 @@ export type DescribedEvent =
   | RulePolicyEvent
   | ElectionStreamEvent
   | ByElectionEvent
-  | ElectionReminderEvent;
+  | ElectionReminderEvent
+  | DemonstrationEvent
+  | VolunteerEvent;
 export type DescribedEventType = DescribedEvent['type'];
 
 type Describer<E extends DescribedEvent> = (data: E['data'], names: NameLookup) => EventDescription;
@@ -191,6 +199,12 @@ const electionEn = (names: NameLookup, electionId: string): string => {
   const branchId = names.electionBranch(electionId);
   return branchId ? `Election of ${names.branch(branchId)}` : `Election ${electionId}`;
 };
+/** A checklist item or 六好 criterion by id: ids keep their meaning across the standard's versions. */
+function standardEntry(part: 'checklist' | 'criteria', id: string): { zh: string; en: string } {
+  const entry = DEMONSTRATION_STANDARDS.flatMap((standard) => standard[part]).find((candidate) => candidate.id === id);
+  return entry ?? { zh: id, en: id };
+}
+
 const people = (persons: readonly Person[] | undefined, separator: string): string =>
   (persons ?? []).map((p) => p.name).join(separator);
 
@@ -426,6 +440,64 @@ export const EVENT_DESCRIPTIONS: EventDescriptionCatalogue = {
           zh: `${n.branch(d.branchId)}由${previous}调整为${group}包联`,
           en: `Branch ${n.branch(d.branchId)} reassigned from working group ${previous} to ${group}`,
         };
+  },
+
+  DemonstrationCampaignLaunched: (d) => ({
+    zh: `启动${d.year}年示范党支部创建活动《${d.title}》，按“六好”和“一场所八个有四清楚”标准（${d.standardVersion}）创建`,
+    en: `Demonstration campaign "${d.title}" (${d.year}) launched under standard ${d.standardVersion}`,
+  }),
+  DemonstrationBranchDesignated: (d, n) => ({
+    zh: `确定${n.branch(d.branchId)}为${n.demonstration(d.campaignId)}示范创建支部`,
+    en: `${n.branch(d.branchId)} chosen for demonstration in ${n.demonstration(d.campaignId)}`,
+  }),
+  ChecklistEvidenceRecorded: (d, n) => {
+    const item = standardEntry('checklist', d.itemId);
+    return {
+      zh: `${n.branch(d.branchId)}“${item.zh}”创建材料登记：${d.evidence.kind === 'photo' ? '照片' : '文件'}${d.evidence.reference}，${d.evidence.checkedBy}于${zhDate(d.evidence.checkedOn)}核查`,
+      en: `${n.branch(d.branchId)}: evidence for "${item.en}" recorded (${d.evidence.kind} ${d.evidence.reference}, checked by ${d.evidence.checkedBy} on ${d.evidence.checkedOn})`,
+    };
+  },
+  DemonstrationCriterionAssessed: (d, n) => {
+    const criterion = standardEntry('criteria', d.criterionId);
+    return {
+      zh: `${n.branch(d.branchId)}“${criterion.zh}”评定为${d.passed ? '达标' : '未达标'}${d.score === null ? '' : `（${d.score}分）`}`,
+      en: `${n.branch(d.branchId)}: "${criterion.en}" assessed as ${d.passed ? 'met' : 'not met'}${d.score === null ? '' : ` (${d.score})`}`,
+    };
+  },
+  DemonstrationBranchApproved: (d, n) => ({
+    zh: `${d.approvedBy}命名${n.branch(d.branchId)}为${d.year}年度${d.level === 'city' ? '市级' : '县级'}示范党支部（${d.documentNumber}）`,
+    en: `${n.branch(d.branchId)} approved as a ${d.level}-level demonstration branch for ${d.year} by ${d.approvedBy} (${d.documentNumber})`,
+  }),
+  BranchBrandRegistered: (d, n) => ({
+    zh: `${n.branch(d.branchId)}${d.previousName === null ? '创建' : `将品牌“${d.previousName}”调整为`}“一支部一品牌”品牌“${d.name}”：${d.feature}`,
+    en: `${n.branch(d.branchId)}: brand "${d.name}" ${d.previousName === null ? 'registered' : `registered in place of "${d.previousName}"`} (${d.feature})`,
+  }),
+  DemonstrationFundingGranted: (d, n) => ({
+    zh: `为${n.branch(d.branchId)}拨付示范创建经费${d.amountYuan}元，用于${d.purpose}`,
+    en: `Funding of ${d.amountYuan} yuan granted to ${n.branch(d.branchId)} for ${d.purpose}`,
+  }),
+  ExchangeVisitRecorded: (d, n) => ({
+    zh: `${d.visitingBranchIds.map((id) => n.branch(id)).join('、')}${d.visitors.length > 0 ? `（${d.visitors.join('、')}）` : ''}到${n.branch(d.hostBranchId)}交流学习：${d.learned}`,
+    en: `Exchange visit to ${n.branch(d.hostBranchId)} by ${d.visitingBranchIds.map((id) => n.branch(id)).join(', ')}: ${d.learned}`,
+  }),
+  VolunteerTeamFormed: (d, n) => ({
+    zh: `${n.branch(d.leadBranchId)}牵头组建${d.name}，由${d.leader.name}任队长`,
+    en: `Volunteer team ${d.name} formed, led by ${n.branch(d.leadBranchId)} with ${d.leader.name} as leader`,
+  }),
+  VolunteerJoinedTeam: (d, n) => ({
+    zh: `${d.name}（${n.branch(d.branchId)}）加入${n.volunteerTeam(d.teamId)}`,
+    en: `${d.name} (${n.branch(d.branchId)}) joined volunteer team ${n.volunteerTeam(d.teamId)}`,
+  }),
+  VolunteerActivityRecorded: (d, n) => {
+    const kind = volunteerKindList(d.kindsVersion)?.kinds.find((candidate) => candidate.id === d.kind);
+    return {
+      zh: `${n.volunteerTeam(d.teamId)}于${zhDate(d.on)}在${d.place}开展${kind?.zh ?? d.kind}志愿服务“${d.title}”，${d.participants.length}人次参加${
+        d.proposals.length > 0 ? `，收集建议${d.proposals.length}条` : ''
+      }`,
+      en: `Volunteer team ${n.volunteerTeam(d.teamId)}: ${kind?.en ?? d.kind} activity "${d.title}" at ${d.place} on ${d.on}, ${count(d.participants.length, 'person-time', 'person-times')}${
+        d.proposals.length > 0 ? `, ${count(d.proposals.length, 'proposal', 'proposals')}` : ''
+      }`,
+    };
   },
 
   RulePolicyPublished: (d) => {

@@ -58,13 +58,17 @@ export function subjectsOf(stream: string, data: Data): EventSubjects {
     text(data.toBranchId) ??
     text(data.targetBranchId) ??
     (category === 'branch' ? text(id) : null) ??
-    (plan?.kind === 'dissolution' ? text(plan.branchId) : null);
+    (plan?.kind === 'dissolution' ? text(plan.branchId) : null) ??
+    // 示范创建 visits and volunteer teams: the branch visited, the branch that leads.
+    text(data.hostBranchId) ??
+    text(data.leadBranchId);
   const fromBranchId = text(data.fromBranchId);
   const branchIds = unique([
     branchId,
     fromBranchId,
     text(data.toBranchId),
     ...texts(data.sourceBranchIds),
+    ...texts(data.visitingBranchIds),
     ...planBranches,
     ...executionBranches,
   ]);

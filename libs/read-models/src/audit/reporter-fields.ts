@@ -310,6 +310,85 @@ export const REPORTER_FIELDS: ReporterFieldCatalogue = {
     },
   },
 
+  DemonstrationCampaignLaunched: {
+    fields: { campaignId: true, title: true, year: true, standardVersion: true, at: true },
+  },
+  DemonstrationBranchDesignated: { fields: { campaignId: true, branchId: true, at: true } },
+  ChecklistEvidenceRecorded: {
+    fields: {
+      campaignId: true,
+      branchId: true,
+      itemId: true,
+      evidence: { kind: true, reference: true, checkedOn: true, checkedBy: true },
+      at: true,
+    },
+  },
+  DemonstrationCriterionAssessed: {
+    fields: {
+      campaignId: true,
+      branchId: true,
+      criterionId: true,
+      score: true,
+      passed: true,
+      assessedBy: true,
+      at: true,
+    },
+  },
+  DemonstrationBranchApproved: {
+    fields: {
+      campaignId: true,
+      branchId: true,
+      approvedBy: true,
+      documentNumber: true,
+      level: true,
+      year: true,
+      at: true,
+    },
+  },
+  BranchBrandRegistered: {
+    fields: { campaignId: true, branchId: true, name: true, feature: true, story: true, previousName: true, at: true },
+  },
+  DemonstrationFundingGranted: {
+    fields: { campaignId: true, branchId: true, grantId: true, amountYuan: true, purpose: true, at: true },
+  },
+  ExchangeVisitRecorded: {
+    fields: {
+      campaignId: true,
+      visitId: true,
+      hostBranchId: true,
+      visitingBranchIds: true,
+      visitors: true,
+      learned: true,
+      at: true,
+    },
+  },
+  VolunteerTeamFormed: {
+    fields: {
+      teamId: true,
+      name: true,
+      leadBranchId: true,
+      leader: { memberId: true, name: true, branchId: true },
+      kindsVersion: true,
+      at: true,
+    },
+  },
+  VolunteerJoinedTeam: { fields: { teamId: true, memberId: true, name: true, branchId: true, at: true } },
+  VolunteerActivityRecorded: {
+    fields: {
+      teamId: true,
+      activityId: true,
+      on: true,
+      kind: true,
+      kindsVersion: true,
+      title: true,
+      place: true,
+      organiser: true,
+      participants: { memberId: true, name: true, branchId: true },
+      proposals: { memberId: true, text: true },
+      at: true,
+    },
+  },
+
   RulePolicyPublished: {
     fields: {
       registryId: true,

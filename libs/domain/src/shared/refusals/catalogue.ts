@@ -1,6 +1,7 @@
 import { ACCESS_REFUSALS } from './access.refusals';
 import { BY_ELECTION_REFUSALS } from './by-election.refusals';
 import { CAMPAIGN_REFUSALS } from './campaign.refusals';
+import { DEMONSTRATION_REFUSALS } from './demonstration.refusals';
 import { DOCUMENT_REFUSALS } from './documents.refusals';
 import { ELECTION_REFUSALS } from './election.refusals';
 import { IMPORT_REFUSALS } from './import.refusals';
@@ -23,6 +24,7 @@ export const REFUSAL_CATALOGUE_PARTS: readonly RefusalCatalogue[] = [
   POLICY_REFUSALS,
   ACCESS_REFUSALS,
   IMPORT_REFUSALS,
+  DEMONSTRATION_REFUSALS,
 ];
 
 /**
@@ -41,6 +43,7 @@ export const REFUSALS = {
   ...POLICY_REFUSALS,
   ...ACCESS_REFUSALS,
   ...IMPORT_REFUSALS,
+  ...DEMONSTRATION_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

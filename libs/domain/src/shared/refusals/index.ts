@@ -12,4 +12,5 @@ export type { PolicyFieldProblem } from './policy.refusals';
 export type { FiledDocument } from './documents.refusals';
 export { chineseNumber } from './citations';
 export type { UnreadableWorkbook } from './import.refusals';
+export type { NamedItem, OpenBranchPurpose } from './demonstration.refusals';
 export type { ByElectionPrecedent, ByElectionStatusName, ByElectionStep } from './by-election.refusals';

@@ -14,7 +14,8 @@ export type DatedAct =
   | { readonly kind: 'admission' | 'transfer'; readonly member: string }
   | { readonly kind: 'postStart'; readonly holder: string; readonly post: PostKind }
   | { readonly kind: 'census' | 'restructuringProposal' }
-  | { readonly kind: 'assignment'; readonly branchId: string; readonly group: string };
+  | { readonly kind: 'assignment'; readonly branchId: string; readonly group: string }
+  | { readonly kind: 'designation' | 'volunteerTeam'; readonly branchId: string };
 
 const BRANCH_ACTS: { readonly [C in BranchCommand['type']]: Term } = {
   EstablishBranch: { en: 'The establishment', zh: '成立' },
@@ -52,6 +53,10 @@ function actEn(act: DatedAct): string {
       return 'The restructuring proposal';
     case 'assignment':
       return `The assignment of branch ${act.branchId} to working group ${act.group}`;
+    case 'designation':
+      return `Choosing branch ${act.branchId} for demonstration`;
+    case 'volunteerTeam':
+      return `The volunteer team led by branch ${act.branchId}`;
   }
 }
 
@@ -73,6 +78,10 @@ function actZh(act: DatedAct): string {
       return '提出组织调整方案';
     case 'assignment':
       return `将支部 ${act.branchId} 包联至${act.group}`;
+    case 'designation':
+      return `确定支部 ${act.branchId} 为示范创建支部`;
+    case 'volunteerTeam':
+      return `由支部 ${act.branchId} 牵头组建志愿服务队`;
   }
 }
 
