@@ -11,6 +11,7 @@ import {
   SlateDeviation,
   TermNumberBasis,
 } from './election.events';
+import { type ApprovalUnusedStatus, isApprovalUnused } from './election-statuses';
 
 export interface Census {
   readonly fullMembers: number;
@@ -185,24 +186,6 @@ export type ElectionState =
 export type ElectionStatus = ElectionState['status'];
 export type ElectionIn<S extends ElectionStatus> = Extract<ElectionState, { status: S }>;
 
-export const ELECTION_STATUSES: readonly ElectionStatus[] = [
-  'none',
-  'censusTaken',
-  'requested',
-  'requestApproved',
-  'slateSubmitted',
-  'slateApproved',
-  'approvalLapsed',
-  'assemblyOpen',
-  'committeeElected',
-  'officersElected',
-  'resultReported',
-  'resultApproved',
-  'installing',
-  'installed',
-  'cancelled',
-];
-
 /** The fields every started, uncancelled election has. */
 export function openedPart(state: Opened): Opened {
   return {
@@ -215,9 +198,9 @@ export function openedPart(state: Opened): Opened {
 }
 
 /** States whose approval (批复) is still unused and can lapse. */
-export type UnusedApproval = ElectionIn<'requestApproved' | 'slateSubmitted' | 'slateApproved'>;
+export type UnusedApproval = ElectionIn<ApprovalUnusedStatus>;
 export function hasUnusedApproval(state: ElectionState): state is UnusedApproval {
-  return state.status === 'requestApproved' || state.status === 'slateSubmitted' || state.status === 'slateApproved';
+  return isApprovalUnused(state.status);
 }
 
 export type AtAssembly = ElectionIn<

@@ -1,10 +1,9 @@
 import {
-  BEFORE_ASSEMBLY,
   evolveElection,
   hasUnusedApproval,
+  isBeforeAssembly,
   type ElectionEvent,
   type ElectionState,
-  type ElectionStatus,
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
@@ -267,7 +266,7 @@ function applyElectionEvent(db: ReadModelDatabase, event: RecordedEvent, t: T): 
     dates.approval_lapses_on,
     dates.approval_unused,
     // Before the members' assembly the due date (term end, or a shifted date) still binds the election.
-    (BEFORE_ASSEMBLY as readonly ElectionStatus[]).includes(next.status) ? 1 : 0,
+    isBeforeAssembly(next.status) ? 1 : 0,
     dates.current_term_end,
     dates.new_term_start,
     dates.new_term_end,
