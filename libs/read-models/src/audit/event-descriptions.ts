@@ -1,20 +1,6 @@
-import type {
-  BranchEvent,
-  ByElectionEvent,
-  CampaignEvent,
-  ElectionStreamEvent,
-  MemberEvent,
-  PartyCommitteeEvent,
-  Person,
-  PostKind,
-  PostEndReason,
-  Race,
-  RestructuringEvent,
-  RestructuringKind,
-  RulePolicyEvent,
-  VettingMethod,
-} from '@app/domain';
+import type { Person, PostKind, PostEndReason, Race, RestructuringKind, VettingMethod } from '@app/domain';
 import { zhDate } from '@app/domain';
+import type { KnownEvent } from '../projection/event-handlers';
 
 /** A one-line description of an event, for people: Chinese for users, English for operators. */
 export interface EventDescription {
@@ -42,15 +28,7 @@ export interface NameLookup {
 }
 
 /** Every event type the catalogue must describe: a new type in these unions fails to compile here. */
-export type DescribedEvent =
-  | PartyCommitteeEvent
-  | BranchEvent
-  | MemberEvent
-  | RestructuringEvent
-  | CampaignEvent
-  | RulePolicyEvent
-  | ElectionStreamEvent
-  | ByElectionEvent;
+export type DescribedEvent = KnownEvent;
 export type DescribedEventType = DescribedEvent['type'];
 
 type Describer<E extends DescribedEvent> = (data: E['data'], names: NameLookup) => EventDescription;
