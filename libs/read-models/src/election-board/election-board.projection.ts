@@ -7,6 +7,7 @@ import {
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { applyHandler, type ProjectionHandler, type ProjectionHandlers } from '../projection/event-handlers';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { statement } from '../database/statement-cache';
 import { isElectionEventType } from '../statistics/workflow-states';
@@ -211,8 +212,7 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
       applyElectionEvent(db, event, t);
       return;
     }
-    const handler = handlers[event.type];
-    if (handler) handler(db, event.data, event, t);
+    applyHandler(handlers, db, event, t);
   },
 };
 
@@ -280,16 +280,14 @@ function applyElectionEvent(db: ReadModelDatabase, event: RecordedEvent, t: T): 
   );
 }
 
-type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) => void;
-
-const at = (d: Data, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
+const at = (d: { readonly at?: unknown }, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
 const holder = (value: unknown): { personId: string; name: string } => {
   const h = (value ?? {}) as Data;
   const text = (field: unknown): string => (typeof field === 'string' ? field : '');
   return { personId: text(h.personId), name: text(h.name) };
 };
 
-const branchName: Handler = (db, d, e, t) =>
+const branchName: ProjectionHandler<'BranchEstablished' | 'BranchRenamed', ElectionBoardTable> = (db, d, e, t) =>
   statement(
     db,
     `INSERT INTO ${t.board_branches} (branch_id, name, last_position) VALUES (?, ?, ?)
@@ -297,7 +295,7 @@ const branchName: Handler = (db, d, e, t) =>
      WHERE excluded.last_position > ${t.board_branches}.last_position`,
   ).run(d.branchId, d.name, e.position);
 
-const handlers: Record<string, Handler> = {
+const handlers: ProjectionHandlers<ElectionBoardTable> = {
   BranchEstablished: branchName,
   BranchRenamed: branchName,
 
