@@ -1,5 +1,5 @@
 import type { ElectionCommandType } from './election.commands';
-import type { ElectionStatus } from './election.state';
+import type { ElectionIn, ElectionState, ElectionStatus } from './election.state';
 
 /** What the board tells an administrator to do next in a status (a hint; the election's next actions are authoritative). */
 export interface NextStepFacts {
@@ -171,4 +171,10 @@ export function isBeforeAssembly(status: ElectionStatus): status is BeforeAssemb
 
 export function isApprovalUnused(status: ElectionStatus): status is ApprovalUnusedStatus {
   return ELECTION_STATUS_CATALOGUE[status].approvalUnused;
+}
+
+/** States whose approval (批复) is still unused and can lapse. */
+export type UnusedApproval = ElectionIn<ApprovalUnusedStatus>;
+export function hasUnusedApproval(state: ElectionState): state is UnusedApproval {
+  return isApprovalUnused(state.status);
 }

@@ -11,7 +11,6 @@ import {
   SlateDeviation,
   TermNumberBasis,
 } from './election.events';
-import { type ApprovalUnusedStatus, isApprovalUnused } from './election-statuses';
 
 export interface Census {
   readonly fullMembers: number;
@@ -195,12 +194,6 @@ export function openedPart(state: Opened): Opened {
     dueDate: state.dueDate,
     lastActOn: state.lastActOn,
   };
-}
-
-/** States whose approval (批复) is still unused and can lapse. */
-export type UnusedApproval = ElectionIn<ApprovalUnusedStatus>;
-export function hasUnusedApproval(state: ElectionState): state is UnusedApproval {
-  return isApprovalUnused(state.status);
 }
 
 export type AtAssembly = ElectionIn<

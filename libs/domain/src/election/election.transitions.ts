@@ -3,8 +3,8 @@ import { assertNever } from '../shared/decider';
 import { Blocked as BlockedCommand, Refusal, RefusalCode } from '../shared/refusals';
 import { ElectionCommandType } from './election.commands';
 import { ElectionEventType } from './election.events';
-import { ElectionState, ElectionStatus, hasUnusedApproval, RaceState } from './election.state';
-import { APPROVAL_UNUSED, BEFORE_ASSEMBLY } from './election-statuses';
+import { ElectionState, ElectionStatus, RaceState } from './election.state';
+import { APPROVAL_UNUSED, BEFORE_ASSEMBLY, hasUnusedApproval } from './election-statuses';
 
 /**
  * A guard that depends only on the election's state, the policy in force and the date: what an
