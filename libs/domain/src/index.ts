@@ -57,6 +57,7 @@ export { campaignDecider, campaignStreamName } from './campaign/campaign.decider
 export * from './election/election.commands';
 export * from './election/election.events';
 export * from './election/election.state';
+export * from './election/election-statuses';
 export * from './election/election.transitions';
 export * from './election/next-actions';
 export * from './election/calendar';

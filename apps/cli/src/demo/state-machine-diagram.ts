@@ -1,4 +1,10 @@
-import { ELECTION_STATUSES, ELECTION_TRANSITIONS, type ElectionStatus, type ElectionTransition } from '@app/domain';
+import {
+  ELECTION_STATUS_CATALOGUE,
+  ELECTION_STATUSES,
+  ELECTION_TRANSITIONS,
+  type ElectionStatus,
+  type ElectionTransition,
+} from '@app/domain';
 
 /**
  * The election state machine drawn from the decider's own transition table
@@ -8,25 +14,6 @@ import { ELECTION_STATUSES, ELECTION_TRANSITIONS, type ElectionStatus, type Elec
  */
 
 export const DIAGRAM_FILE = 'docs/election-state-machine.md';
-
-/** 中文 labels of the statuses (GLOSSARY.md). */
-const STATUS_LABELS: Readonly<Record<ElectionStatus, string>> = {
-  none: '未开始',
-  censusTaken: '摸排完成',
-  requested: '已报换届请示',
-  requestApproved: '请示已批复',
-  slateSubmitted: '候选人预备人选已报',
-  slateApproved: '候选人预备人选已审查同意',
-  approvalLapsed: '批复过期',
-  assemblyOpen: '党员大会进行中',
-  committeeElected: '支委会已选出',
-  officersElected: '书记副书记已选出',
-  resultReported: '选举结果已报告',
-  resultApproved: '选举结果已批准',
-  installing: '任职进行中',
-  installed: '已任职',
-  cancelled: '已取消',
-};
 
 interface Edge {
   readonly from: ElectionStatus;
@@ -67,7 +54,8 @@ export function electionStateDiagram(
   const used = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
   const lines = ['stateDiagram-v2', '  direction TB'];
   for (const status of ELECTION_STATUSES) {
-    if (status !== 'none' && used.has(status)) lines.push(`  ${status}: ${status}<br/>${STATUS_LABELS[status]}`);
+    if (status !== 'none' && used.has(status))
+      lines.push(`  ${status}: ${status}<br/>${ELECTION_STATUS_CATALOGUE[status].zh}`);
   }
   for (const edge of edges) lines.push(`  ${node(edge.from)} --> ${node(edge.to)}: ${edge.commands.join(', ')}`);
   for (const terminal of ['installed', 'cancelled'] as const) {

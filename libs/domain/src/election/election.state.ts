@@ -185,24 +185,6 @@ export type ElectionState =
 export type ElectionStatus = ElectionState['status'];
 export type ElectionIn<S extends ElectionStatus> = Extract<ElectionState, { status: S }>;
 
-export const ELECTION_STATUSES: readonly ElectionStatus[] = [
-  'none',
-  'censusTaken',
-  'requested',
-  'requestApproved',
-  'slateSubmitted',
-  'slateApproved',
-  'approvalLapsed',
-  'assemblyOpen',
-  'committeeElected',
-  'officersElected',
-  'resultReported',
-  'resultApproved',
-  'installing',
-  'installed',
-  'cancelled',
-];
-
 /** The fields every started, uncancelled election has. */
 export function openedPart(state: Opened): Opened {
   return {
@@ -212,12 +194,6 @@ export function openedPart(state: Opened): Opened {
     dueDate: state.dueDate,
     lastActOn: state.lastActOn,
   };
-}
-
-/** States whose approval (批复) is still unused and can lapse. */
-export type UnusedApproval = ElectionIn<'requestApproved' | 'slateSubmitted' | 'slateApproved'>;
-export function hasUnusedApproval(state: ElectionState): state is UnusedApproval {
-  return state.status === 'requestApproved' || state.status === 'slateSubmitted' || state.status === 'slateApproved';
 }
 
 export type AtAssembly = ElectionIn<

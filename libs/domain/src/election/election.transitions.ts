@@ -3,7 +3,8 @@ import { assertNever } from '../shared/decider';
 import { Blocked as BlockedCommand, Refusal, RefusalCode } from '../shared/refusals';
 import { ElectionCommandType } from './election.commands';
 import { ElectionEventType } from './election.events';
-import { ElectionState, ElectionStatus, hasUnusedApproval, RaceState } from './election.state';
+import { ElectionState, ElectionStatus, RaceState } from './election.state';
+import { APPROVAL_UNUSED, BEFORE_ASSEMBLY, hasUnusedApproval } from './election-statuses';
 
 /**
  * A guard that depends only on the election's state, the policy in force and the date: what an
@@ -49,16 +50,6 @@ export interface ElectionTransition {
   readonly outOfOrder: { readonly code: OutOfOrderCode };
   readonly guards: readonly ElectionGuard[];
 }
-
-/** The statuses before the members' assembly, in which the election can still be postponed or advanced. */
-export const BEFORE_ASSEMBLY = [
-  'censusTaken',
-  'requested',
-  'requestApproved',
-  'slateSubmitted',
-  'slateApproved',
-  'approvalLapsed',
-] as const satisfies readonly ElectionStatus[];
 
 const approvalInForce: ElectionGuard = {
   code: 'APPROVAL_LAPSED',
@@ -144,7 +135,7 @@ export const ELECTION_TRANSITIONS = {
     guards: [],
   },
   LapseApproval: {
-    from: ['requestApproved', 'slateSubmitted', 'slateApproved'],
+    from: APPROVAL_UNUSED,
     to: ['approvalLapsed'],
     events: ['ApprovalLapsed'],
     outOfOrder: { code: 'NO_UNUSED_APPROVAL' },

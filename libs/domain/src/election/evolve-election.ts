@@ -1,7 +1,8 @@
 import { assertNever } from '../shared/decider';
 import { calendarDateOf } from '../shared/iso-date';
 import { ElectionEvent } from './election.events';
-import { ElectionIn, ElectionState, hasUnusedApproval, isStarted, Nominations, openedPart } from './election.state';
+import { ElectionIn, ElectionState, isStarted, Nominations, openedPart } from './election.state';
+import { hasUnusedApproval } from './election-statuses';
 import { afterCount, resolveShortfall, updateRace } from './evolve-race';
 
 const EMPTY_NOMINATIONS = { recommendations: [], nominees: [], vettings: [], consultations: [] } as const;

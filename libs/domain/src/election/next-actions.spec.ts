@@ -2,7 +2,7 @@ import { DEFAULT_RULE_POLICIES } from '../policy/default-rule-policies';
 import { RulePolicy } from '../policy/rule-policy';
 import { ElectionCommandType } from './election.commands';
 import { ElectionEventType } from './election.events';
-import { ELECTION_STATUSES } from './election.state';
+import { ELECTION_STATUSES } from './election-statuses';
 import { ELECTION_COMMAND_TYPES, ELECTION_TRANSITIONS } from './election.transitions';
 import {
   ballot,

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import type { SqlProjection, Tables } from '../projection/projection';
+import type { KnownEvent } from '../projection/event-handlers';
 import { describeEvent, type NameLookup } from './event-descriptions';
 import { streamCategory, subjectsOf, type EventSubjects } from './event-subjects';
 import type { Statement } from 'better-sqlite3';
@@ -180,36 +181,37 @@ function prepare(db: ReadModelDatabase, t: T): AuditStatements {
 
 /** Names the event introduces or changes; a name only moves forward in position. */
 function rememberNames(sql: AuditStatements, event: RecordedEvent): void {
-  const d = event.data as Data;
+  // Narrowed by type, each case reads its event's data as the domain declares it.
+  const e = event as unknown as KnownEvent;
   const set = (kind: string, id: unknown, name: unknown) => {
     if (typeof id !== 'string' || typeof name !== 'string') return;
     sql.memory.set(kind, id, name, event.position);
   };
-  switch (event.type) {
+  switch (e.type) {
     case 'PartyCommitteeEstablished':
     case 'PartyCommitteeRenamed':
-      return set('committee', d.committeeId, d.name);
+      return set('committee', e.data.committeeId, e.data.name);
     case 'BranchEstablished':
     case 'BranchRenamed':
-      return set('branch', d.branchId, d.name);
+      return set('branch', e.data.branchId, e.data.name);
     case 'MemberAdmitted':
-      return set('member', d.memberId, d.name);
+      return set('member', e.data.memberId, e.data.name);
     case 'MemberDataCorrected':
-      return set('member', d.memberId, (d.corrections as Data | undefined)?.name);
+      return set('member', e.data.memberId, e.data.corrections?.name);
     case 'RestructuringProposed':
-      return set('restructuring', d.restructuringId, (d.plan as Data | undefined)?.kind);
+      return set('restructuring', e.data.restructuringId, e.data.plan?.kind);
     case 'CensusTaken':
       // An election's later events name only the election; its census names the branch.
-      return set('election', d.electionId, d.branchId);
+      return set('election', e.data.electionId, e.data.branchId);
     case 'ElectionPlanIssued':
-      return set('campaign', d.campaignId, d.title);
+      return set('campaign', e.data.campaignId, e.data.title);
     case 'WorkingGroupFormed':
-      return set('workingGroup', `${String(d.campaignId)}/${String(d.groupId)}`, d.name);
+      return set('workingGroup', `${e.data.campaignId}/${e.data.groupId}`, e.data.name);
     // No event of these types predates this code, so the projection's version stays: nothing to rebuild.
     case 'DemonstrationCampaignLaunched':
-      return set('demonstration', d.campaignId, d.title);
+      return set('demonstration', e.data.campaignId, e.data.title);
     case 'VolunteerTeamFormed':
-      return set('volunteerTeam', d.teamId, d.name);
+      return set('volunteerTeam', e.data.teamId, e.data.name);
   }
 }
 

@@ -1,23 +1,6 @@
-import type {
-  BranchEvent,
-  ByElectionEvent,
-  CampaignEvent,
-  DemonstrationEvent,
-  ElectionStreamEvent,
-  ElectionReminderEvent,
-  MemberEvent,
-  PartyCommitteeEvent,
-  Person,
-  PostKind,
-  PostEndReason,
-  Race,
-  RestructuringEvent,
-  RestructuringKind,
-  RulePolicyEvent,
-  VettingMethod,
-  VolunteerEvent,
-} from '@app/domain';
+import type { Person, PostKind, PostEndReason, Race, RestructuringKind, VettingMethod } from '@app/domain';
 import { DEMONSTRATION_STANDARDS, volunteerKindList, zhDate } from '@app/domain';
+import type { KnownEvent } from '../projection/event-handlers';
 
 /** A one-line description of an event, for people: Chinese for users, English for operators. */
 export interface EventDescription {
@@ -49,18 +32,7 @@ export interface NameLookup {
 }
 
 /** Every event type the catalogue must describe: a new type in these unions fails to compile here. */
-export type DescribedEvent =
-  | PartyCommitteeEvent
-  | BranchEvent
-  | MemberEvent
-  | RestructuringEvent
-  | CampaignEvent
-  | RulePolicyEvent
-  | ElectionStreamEvent
-  | ByElectionEvent
-  | ElectionReminderEvent
-  | DemonstrationEvent
-  | VolunteerEvent;
+export type DescribedEvent = KnownEvent;
 export type DescribedEventType = DescribedEvent['type'];
 
 type Describer<E extends DescribedEvent> = (data: E['data'], names: NameLookup) => EventDescription;

@@ -1,13 +1,13 @@
 import {
-  BEFORE_ASSEMBLY,
   evolveElection,
   hasUnusedApproval,
+  isBeforeAssembly,
   type ElectionEvent,
   type ElectionState,
-  type ElectionStatus,
 } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { applyHandler, type ProjectionHandler, type ProjectionHandlers } from '../projection/event-handlers';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { statement } from '../database/statement-cache';
 import { isElectionEventType } from '../statistics/workflow-states';
@@ -237,8 +237,7 @@ export const electionBoardProjection: SqlProjection<ElectionBoardTable> = {
       applyElectionEvent(db, event, t);
       return;
     }
-    const handler = handlers[event.type];
-    if (handler) handler(db, event.data, event, t);
+    applyHandler(handlers, db, event, t);
   },
 };
 
@@ -292,7 +291,7 @@ function applyElectionEvent(db: ReadModelDatabase, event: RecordedEvent, t: T): 
     dates.approval_lapses_on,
     dates.approval_unused,
     // Before the members' assembly the due date (term end, or a shifted date) still binds the election.
-    (BEFORE_ASSEMBLY as readonly ElectionStatus[]).includes(next.status) ? 1 : 0,
+    isBeforeAssembly(next.status) ? 1 : 0,
     dates.current_term_end,
     dates.new_term_start,
     dates.new_term_end,
@@ -306,16 +305,14 @@ function applyElectionEvent(db: ReadModelDatabase, event: RecordedEvent, t: T): 
   );
 }
 
-type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) => void;
-
-const at = (d: Data, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
+const at = (d: { readonly at?: unknown }, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
 const holder = (value: unknown): { personId: string; name: string } => {
   const h = (value ?? {}) as Data;
   const text = (field: unknown): string => (typeof field === 'string' ? field : '');
   return { personId: text(h.personId), name: text(h.name) };
 };
 
-const branchName: Handler = (db, d, e, t) =>
+const branchName: ProjectionHandler<'BranchEstablished' | 'BranchRenamed', ElectionBoardTable> = (db, d, e, t) =>
   statement(
     db,
     `INSERT INTO ${t.board_branches} (branch_id, name, last_position) VALUES (?, ?, ?)
@@ -323,7 +320,7 @@ const branchName: Handler = (db, d, e, t) =>
      WHERE excluded.last_position > ${t.board_branches}.last_position`,
   ).run(d.branchId, d.name, e.position);
 
-const handlers: Record<string, Handler> = {
+const handlers: ProjectionHandlers<ElectionBoardTable> = {
   BranchEstablished: branchName,
   BranchRenamed: branchName,
 

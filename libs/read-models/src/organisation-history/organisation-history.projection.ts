@@ -1,26 +1,7 @@
-import type {
-  BranchDissolved,
-  BranchEstablished,
-  BranchesMerged,
-  BranchReaffiliated,
-  BranchRenamed,
-  MemberAdmitted,
-  MemberConfirmed,
-  MemberDataCorrected,
-  MemberLeft,
-  MemberTransferred,
-  PartyCommitteeDissolved,
-  PartyCommitteeEstablished,
-  PartyCommitteeRenamed,
-  PostAssignmentData,
-  PostVacated,
-  RestructuringCompleted,
-  RestructuringProposed,
-  VotingRightsRestored,
-  VotingRightsSuspended,
-} from '@app/domain';
+import type { PostAssignmentData } from '@app/domain';
 import { calendarDateOf } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
+import type { DataOf, KnownEventType } from '../projection/event-handlers';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { historyStatements, type HeldPost, type HistoryStatements } from './organisation-history.statements';
 
@@ -202,20 +183,19 @@ export const organisationHistoryProjection: SqlProjection<HistoryTable> = {
   },
 
   apply(db, event, t) {
-    const handler = handlers[event.type];
+    // The store hands out each type's current data shape (old shapes are upcast on read).
+    const handler = (handlers as Readonly<Record<string, HistoryHandler<KnownEventType> | undefined>>)[event.type];
     if (!handler) return;
     const s = historyStatements(db, t);
     // The guard and the high-water mark in one statement: no change means already applied.
     if (s.markApplied.run(event.position, event.position).changes === 0) return;
-    handler(s, event);
+    handler(s, event, event.data as never);
   },
 };
 
-type Handler = (s: HistoryStatements, event: RecordedEvent) => void;
-
-function dataOf<D>(event: RecordedEvent): D {
-  return event.data as unknown as D;
-}
+/** What the history does with one event type: its data is the domain's, so a renamed field breaks the handler. */
+type HistoryHandler<K extends KnownEventType> = (s: HistoryStatements, event: RecordedEvent, data: DataOf<K>) => void;
+type HistoryHandlers = { readonly [K in KnownEventType]?: HistoryHandler<K> };
 
 /** The calendar date an act took effect; an event without one cannot be placed and stops the projection. */
 function businessDate(event: RecordedEvent, stated?: unknown): string {
@@ -330,8 +310,7 @@ function changeMember(s: HistoryStatements, event: RecordedEvent, memberId: stri
 
 // ---------- posts ----------
 
-const postAssigned: Handler = (s, event) => {
-  const { branchId, post } = dataOf<PostAssignmentData>(event);
+const postAssigned = (s: HistoryStatements, event: RecordedEvent, { branchId, post }: PostAssignmentData): void => {
   const from = businessDate(event, post.startDate);
   const inserted = s.insertPost.run(
     post.postId,
@@ -378,9 +357,8 @@ function sortPosts(posts: HeldPost[]): HeldPost[] {
 
 // ---------- the handlers ----------
 
-const handlers: Readonly<Record<string, Handler>> = {
-  PartyCommitteeEstablished: (s, e) => {
-    const d = dataOf<PartyCommitteeEstablished['data']>(e);
+const handlers: HistoryHandlers = {
+  PartyCommitteeEstablished: (s, e, d) => {
     if (s.openCommittee.get(d.committeeId)) return;
     s.insertCommittee.run(
       d.committeeId,
@@ -393,17 +371,14 @@ const handlers: Readonly<Record<string, Handler>> = {
       e.position,
     );
   },
-  PartyCommitteeRenamed: (s, e) => {
-    const d = dataOf<PartyCommitteeRenamed['data']>(e);
+  PartyCommitteeRenamed: (s, e, d) => {
     changeCommittee(s, e, d.committeeId, 'renamed', { name: d.name });
   },
-  PartyCommitteeDissolved: (s, e) => {
-    const d = dataOf<PartyCommitteeDissolved['data']>(e);
+  PartyCommitteeDissolved: (s, e, d) => {
     changeCommittee(s, e, d.committeeId, 'dissolved', { status: 'dissolved' });
   },
 
-  BranchEstablished: (s, e) => {
-    const d = dataOf<BranchEstablished['data']>(e);
+  BranchEstablished: (s, e, d) => {
     if (s.openBranch.get(d.branchId)) return;
     s.insertBranch.run(
       d.branchId,
@@ -420,16 +395,13 @@ const handlers: Readonly<Record<string, Handler>> = {
       e.position,
     );
   },
-  BranchRenamed: (s, e) => {
-    const d = dataOf<BranchRenamed['data']>(e);
+  BranchRenamed: (s, e, d) => {
     changeBranch(s, e, d.branchId, 'renamed', { name: d.name });
   },
-  BranchReaffiliated: (s, e) => {
-    const d = dataOf<BranchReaffiliated['data']>(e);
+  BranchReaffiliated: (s, e, d) => {
     changeBranch(s, e, d.branchId, 'reaffiliated', { committeeId: d.toCommitteeId });
   },
-  BranchDissolved: (s, e) => {
-    const d = dataOf<BranchDissolved['data']>(e);
+  BranchDissolved: (s, e, d) => {
     changeBranch(s, e, d.branchId, 'dissolved', {
       status: 'dissolved',
       restructuringId: d.restructuringId ?? null,
@@ -441,8 +413,7 @@ const handlers: Readonly<Record<string, Handler>> = {
   OfficerAppointed: postAssigned,
   ViceSecretaryCrossAppointed: postAssigned,
   PartyAffairsOfficerAssigned: postAssigned,
-  PostVacated: (s, e) => {
-    const d = dataOf<PostVacated['data']>(e);
+  PostVacated: (s, e, d) => {
     const post = s.post.get(d.postId);
     if (!post || post.to_position !== null) return;
     const to = later(businessDate(e, d.endDate), post.valid_from);
@@ -450,8 +421,7 @@ const handlers: Readonly<Record<string, Handler>> = {
     s.postsHeld.change(post.branch_id, to, e.position, (posts) => posts.filter((p) => p.postId !== d.postId));
   },
 
-  MemberAdmitted: (s, e) => {
-    const d = dataOf<MemberAdmitted['data']>(e);
+  MemberAdmitted: (s, e, d) => {
     const last = s.lastAffiliation.get(d.memberId);
     if (last && last.to_position === null) return;
     s.upsertMember.run(d.memberId, d.name, d.sex, d.birthDate, d.joinedPartyOn, d.formerPostLevel, e.position);
@@ -461,8 +431,7 @@ const handlers: Readonly<Record<string, Handler>> = {
       d.membership === 'full' ? { ...v, full: v.full + 1 } : { ...v, probationary: v.probationary + 1 },
     );
   },
-  MemberConfirmed: (s, e) => {
-    const d = dataOf<MemberConfirmed['data']>(e);
+  MemberConfirmed: (s, e, d) => {
     const open = s.lastAffiliation.get(d.memberId);
     if (!open || open.membership === 'full') return;
     changeMember(s, e, d.memberId, d.confirmedOn, {
@@ -471,8 +440,7 @@ const handlers: Readonly<Record<string, Handler>> = {
       endReason: 'confirmed',
     });
   },
-  VotingRightsSuspended: (s, e) => {
-    const d = dataOf<VotingRightsSuspended['data']>(e);
+  VotingRightsSuspended: (s, e, d) => {
     const open = s.lastAffiliation.get(d.memberId);
     if (!open) return;
     changeMember(s, e, d.memberId, d.from, {
@@ -481,8 +449,7 @@ const handlers: Readonly<Record<string, Handler>> = {
       endReason: 'votingSuspended',
     });
   },
-  VotingRightsRestored: (s, e) => {
-    const d = dataOf<VotingRightsRestored['data']>(e);
+  VotingRightsRestored: (s, e, d) => {
     const open = s.lastAffiliation.get(d.memberId);
     if (!open) return;
     changeMember(s, e, d.memberId, d.restoredOn, {
@@ -491,8 +458,7 @@ const handlers: Readonly<Record<string, Handler>> = {
       endReason: 'votingRestored',
     });
   },
-  MemberTransferred: (s, e) => {
-    const d = dataOf<MemberTransferred['data']>(e);
+  MemberTransferred: (s, e, d) => {
     const open = s.lastAffiliation.get(d.memberId);
     if (!open) return;
     changeMember(s, e, d.memberId, undefined, {
@@ -503,12 +469,10 @@ const handlers: Readonly<Record<string, Handler>> = {
       restructuringId: d.restructuringId ?? null,
     });
   },
-  MemberLeft: (s, e) => {
-    const d = dataOf<MemberLeft['data']>(e);
+  MemberLeft: (s, e, d) => {
     changeMember(s, e, d.memberId, d.leftOn, { next: null, change: 'left', endReason: `left:${d.reason}` });
   },
-  MemberDataCorrected: (s, e) => {
-    const d = dataOf<MemberDataCorrected['data']>(e);
+  MemberDataCorrected: (s, e, d) => {
     const c = d.corrections;
     s.correctMember.run(
       c.name ?? null,
@@ -521,8 +485,7 @@ const handlers: Readonly<Record<string, Handler>> = {
     );
   },
 
-  RestructuringProposed: (s, e) => {
-    const d = dataOf<RestructuringProposed['data']>(e);
+  RestructuringProposed: (s, e, d) => {
     const target =
       d.plan.kind === 'merge'
         ? d.plan.target.kind === 'existing'
@@ -531,14 +494,12 @@ const handlers: Readonly<Record<string, Handler>> = {
         : null;
     s.insertRestructuring.run(d.restructuringId, d.plan.kind, target, businessDate(e), e.position);
   },
-  BranchesMerged: (s, e) => {
-    const d = dataOf<BranchesMerged['data']>(e);
+  BranchesMerged: (s, e, d) => {
     const on = businessDate(e);
     for (const source of d.sourceBranchIds)
       s.insertMerge.run(d.restructuringId, source, d.targetBranchId, on, e.position);
   },
-  RestructuringCompleted: (s, e) => {
-    const d = dataOf<RestructuringCompleted['data']>(e);
+  RestructuringCompleted: (s, e, d) => {
     s.completeRestructuring.run(businessDate(e), e.position, d.restructuringId);
   },
 };

@@ -1,11 +1,11 @@
-import type { RecordedEvent } from '@app/event-store';
+import type { PostAssignmentEvent } from '@app/domain';
 import type { ReadModelDatabase } from '../database/read-model-database';
 import { statement } from '../database/statement-cache';
 import { updateIfNewer } from '../database/update-if-newer';
-import type { SqlProjection, Tables } from '../projection/projection';
+import { applyHandler, type ProjectionHandler, type ProjectionHandlers } from '../projection/event-handlers';
+import type { SqlProjection } from '../projection/projection';
 
 type Table = 'committees' | 'branches' | 'members' | 'posts';
-type T = Tables<Table>;
 type Data = Record<string, unknown>;
 
 /**
@@ -85,15 +85,12 @@ export const organisationNowProjection: SqlProjection<Table> = {
   },
 
   apply(db, event, t) {
-    const handler = handlers[event.type];
-    if (handler) handler(db, event.data, event, t);
+    applyHandler(handlers, db, event, t);
   },
 };
 
-type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) => void;
-
-const postAssigned: Handler = (db, data, event, t) => {
-  const post = data.post as Data & { holder: { personId: string; name: string } };
+const postAssigned: ProjectionHandler<PostAssignmentEvent['type'], Table> = (db, data, event, t) => {
+  const { post } = data;
   statement(
     db,
     `INSERT INTO ${t.posts} (post_id, branch_id, kind, duty, source, document_reference, person_id, person_name, start_date, position)
@@ -116,7 +113,7 @@ const postAssigned: Handler = (db, data, event, t) => {
 const update = (db: ReadModelDatabase, table: string, where: Data, set: Data, position: number): void =>
   updateIfNewer(db, table, 'position', where, set, position);
 
-const handlers: Record<string, Handler> = {
+const handlers: ProjectionHandlers<Table> = {
   PartyCommitteeEstablished: (db, d, e, t) =>
     statement(
       db,
@@ -186,7 +183,7 @@ const handlers: Record<string, Handler> = {
       e.position,
     ),
   MemberDataCorrected: (db, d, e, t) => {
-    const c = d.corrections as Data;
+    const c: Data = d.corrections;
     const columns: Record<string, string> = {
       name: 'name',
       sex: 'sex',

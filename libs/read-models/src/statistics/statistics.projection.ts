@@ -1,5 +1,7 @@
+import type { PostAssignmentEvent } from '@app/domain';
 import type { RecordedEvent } from '@app/event-store';
 import type { ReadModelDatabase } from '../database/read-model-database';
+import { applyHandler, type ProjectionHandler, type ProjectionHandlers } from '../projection/event-handlers';
 import type { SqlProjection, Tables } from '../projection/projection';
 import { statement } from '../database/statement-cache';
 import { updateIfNewer } from '../database/update-if-newer';
@@ -39,7 +41,7 @@ export const REPORT_VIEWS = {
 
 const day = (value: unknown): string | null =>
   typeof value === 'string' && value.length >= 10 ? value.slice(0, 10) : null;
-const at = (d: Data, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
+const at = (d: { readonly at?: unknown }, e: RecordedEvent): string => day(d.at) ?? day(e.metadata.occurredAt) ?? '';
 
 /**
  * The figures administrators and reporting jobs ask for, kept in tables whose views are the
@@ -147,20 +149,17 @@ export const statisticsProjection: SqlProjection<StatisticsTable> = {
   },
 
   apply(db, event, t) {
-    const handler = handlers[event.type];
-    if (handler) handler(db, event.data, event, t);
+    applyHandler(handlers, db, event, t);
     trackWorkflows(db, event, t);
   },
 };
-
-type Handler = (db: ReadModelDatabase, data: Data, event: RecordedEvent, t: T) => void;
 
 /** Updates a row only if this event is newer than the last one applied to it. */
 const update = (db: ReadModelDatabase, table: string, key: string, id: unknown, set: Data, position: number): void =>
   updateIfNewer(db, table, 'last_position', { [key]: id }, set, position);
 
-const postAssigned: Handler = (db, d, e, t) => {
-  const post = d.post as Data & { holder: { personId: string; name: string } };
+const postAssigned: ProjectionHandler<PostAssignmentEvent['type'], StatisticsTable> = (db, d, e, t) => {
+  const { post } = d;
   statement(
     db,
     `INSERT INTO ${t.report_posts} (post_id, branch_id, kind, duty, source, person_id, person_name, start_date, last_position)
@@ -186,7 +185,7 @@ const MEMBER_COLUMNS: Record<string, string> = {
   formerPostLevel: 'former_post_level',
 };
 
-const handlers: Record<string, Handler> = {
+const handlers: ProjectionHandlers<StatisticsTable> = {
   PartyCommitteeEstablished: (db, d, e, t) =>
     statement(
       db,
@@ -259,7 +258,7 @@ const handlers: Record<string, Handler> = {
       e.position,
     ),
   MemberDataCorrected: (db, d, e, t) => {
-    const corrections = (d.corrections ?? {}) as Data;
+    const corrections: Data = d.corrections ?? {};
     const set = Object.fromEntries(
       Object.keys(corrections).flatMap((key) => (MEMBER_COLUMNS[key] ? [[MEMBER_COLUMNS[key], corrections[key]]] : [])),
     );
@@ -271,7 +270,7 @@ const handlers: Record<string, Handler> = {
       db,
       `INSERT INTO ${t.report_restructurings} (restructuring_id, kind, state, proposed_on, state_since, last_position)
        VALUES (?, ?, 'proposed', ?, ?, ?) ON CONFLICT (restructuring_id) DO NOTHING`,
-    ).run(d.restructuringId, (d.plan as Data | undefined)?.kind ?? 'unknown', at(d, e), at(d, e), e.position),
+    ).run(d.restructuringId, d.plan?.kind ?? 'unknown', at(d, e), at(d, e), e.position),
 };
 
 /**

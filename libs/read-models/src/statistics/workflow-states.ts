@@ -41,7 +41,7 @@ export type ElectionStateChange<E extends ElectionStreamEvent = ElectionStreamEv
  * on to `officersElected` with the OfficersElected event of the same decision. A new election
  * event fails to compile here until it is given a state.
  */
-export const ELECTION_STATE_BY_EVENT: { readonly [E in ElectionStreamEvent as E['type']]: ElectionStateChange<E> } = {
+export const ELECTION_STATE_BY_EVENT = {
   CensusTaken: 'censusTaken',
   ElectionRequested: 'requested',
   ElectionRequestApproved: 'requestApproved',
@@ -68,7 +68,18 @@ export const ELECTION_STATE_BY_EVENT: { readonly [E in ElectionStreamEvent as E[
   ElectionCancelled: 'cancelled',
   // The timer's record that the bureau was reminded of the installed term's end.
   TermEndReminderDue: null,
-};
+} as const satisfies { readonly [E in ElectionStreamEvent as E['type']]: ElectionStateChange<E> };
+
+/** The states the table above can lead to (a function's entries by their return type). */
+type ReachedState<Change> = Change extends (data: never) => infer State ? State : Change;
+type ReachedStates = ReachedState<(typeof ELECTION_STATE_BY_EVENT)[keyof typeof ELECTION_STATE_BY_EVENT]>;
+type MustBeEmpty<Unreached extends never> = Unreached;
+/**
+ * A status added to the domain's catalogue fails to compile here ("does not satisfy the
+ * constraint 'never'", naming it) until some event leads to it: otherwise the statistics would
+ * never count an election in it.
+ */
+export type EveryElectionStateReachedByAnEvent = MustBeEmpty<Exclude<ElectionStateName, ReachedStates>>;
 
 export function isElectionEventType(type: string): type is ElectionStreamEvent['type'] {
   return Object.prototype.hasOwnProperty.call(ELECTION_STATE_BY_EVENT, type);

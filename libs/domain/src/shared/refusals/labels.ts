@@ -1,5 +1,6 @@
 import type { ElectionCommandType, ExclusionReason, Race } from '../../election/election.commands';
 import type { ElectionStatus, RaceState } from '../../election/election.state';
+import { ELECTION_STATUS_CATALOGUE, ELECTION_STATUSES } from '../../election/election-statuses';
 import type { PostKind } from '../../organisation/branch/post';
 import type { DepartureReason, SuspensionReason } from '../../organisation/member/member.commands';
 
@@ -167,24 +168,10 @@ export const ELECTION_COMMAND_LABELS: { readonly [C in ElectionCommandType]: Ter
   CancelElection: term('CancelElection', '取消选举'),
 };
 
-/** Where an election stands (English: the status's own name). */
-export const ELECTION_STATUS_LABELS: { readonly [S in ElectionStatus]: Term } = {
-  none: term('none', '尚未开始'),
-  censusTaken: term('censusTaken', '已完成摸排'),
-  requested: term('requested', '已提交换届请示'),
-  requestApproved: term('requestApproved', '换届请示已批复'),
-  slateSubmitted: term('slateSubmitted', '候选人预备人选已上报'),
-  slateApproved: term('slateApproved', '候选人预备人选已审查同意'),
-  approvalLapsed: term('approvalLapsed', '批复已失效'),
-  assemblyOpen: term('assemblyOpen', '党员大会进行中'),
-  committeeElected: term('committeeElected', '支部委员会已选出'),
-  officersElected: term('officersElected', '书记、副书记已选出'),
-  resultReported: term('resultReported', '选举结果已上报'),
-  resultApproved: term('resultApproved', '选举结果已批准'),
-  installing: term('installing', '正在办理任职'),
-  installed: term('installed', '已完成任职'),
-  cancelled: term('cancelled', '已取消'),
-};
+/** Where an election stands (English: the status's own name; Chinese: the status catalogue's). */
+export const ELECTION_STATUS_LABELS = Object.fromEntries(
+  ELECTION_STATUSES.map((status) => [status, term(status, ELECTION_STATUS_CATALOGUE[status].zh)]),
+) as { readonly [S in ElectionStatus]: Term };
 
 /** A contest at the assembly, as its seats are called. */
 export const RACE_LABELS: { readonly [R in Race]: Term } = {
