@@ -34,6 +34,9 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Each suite boots the API on its own SQLite files: on a shared 2-core machine that alone
+      // can pass jest's default 5 s, which says nothing about the product.
+      testTimeout: 30_000,
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/console/'],
     },
     // The web console in Chromium, served by the API: builds the console first when a source
