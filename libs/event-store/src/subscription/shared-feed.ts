@@ -82,6 +82,13 @@ export class SharedFeedEventStore implements EventStore {
 
 type FeedState = 'starting' | 'running' | 'ended' | 'failed';
 
+/** What closing a subscription must reach while it waits. */
+interface Control {
+  closed: boolean;
+  cancelWait: (() => void) | null;
+  own: Subscription | null;
+}
+
 class SharedFeed {
   /** Events after `base`, in position order, as the store's subscription delivered them. */
   private events: RecordedEvent[] = [];
@@ -166,74 +173,68 @@ class SharedFeed {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    let closed = false;
-    let cancelWait: (() => void) | null = null;
-    let own: Subscription | null = null;
-    const feed = this;
-
-    async function* messages(): AsyncGenerator<SubscriptionMessage> {
-      let position = options.fromPosition;
-      let announced = false;
-      while (!closed && !feed.closed) {
-        if (feed.state === 'failed') {
-          // The feed stopped on an error: read on alone, as the store's own subscription would.
-          own = feed.store.subscribeToAll({ fromPosition: position, filter: options.filter });
-          for await (const message of own) {
-            if (message.kind === 'caughtUp' && announced) continue;
-            yield message;
-          }
-          return;
-        }
-        const from = position ?? -Infinity;
-        let events = feed.after(from);
-        if (events === null && feed.state === 'starting') {
-          const wait = feed.news();
-          cancelWait = wait.cancel;
-          await wait.promise;
-          continue;
-        }
-        if (events === null) {
-          // Behind what the feed holds: read the store until caught up with it.
-          events = await feed.store.readAll({ fromPosition: position, maxCount: PAGE });
-          if (events.length === 0) {
-            const wait = feed.news();
-            cancelWait = wait.cancel;
-            await wait.promise;
-            continue;
-          }
-        }
-        for (const event of events) {
-          // The consumer's work shares the time slice, as in the store's own subscriptions.
-          const pause = pauseIfBusy();
-          if (pause) await pause;
-          if (closed) return;
-          position = event.position;
-          if (matchesFilter(event, options.filter)) yield { kind: 'event', event };
-        }
-        if (events.length > 0) continue;
-        if (feed.state === 'ended') return;
-        if (!announced && feed.live) {
-          announced = true;
-          yield { kind: 'caughtUp', position: position ?? null };
-          continue;
-        }
-        const wait = feed.news();
-        cancelWait = wait.cancel;
-        await wait.promise;
-      }
-    }
-
-    const iterator = messages();
+    const control: Control = { closed: false, cancelWait: null, own: null };
+    const iterator = this.deliver(options, control);
     return {
       [Symbol.asyncIterator]: () => iterator,
       close: async () => {
-        closed = true;
-        cancelWait?.();
-        await own?.close();
+        control.closed = true;
+        control.cancelWait?.();
+        await control.own?.close();
         // Ends a consumer's pending `for await` as well as an idle one.
         await iterator.return(undefined);
       },
     };
+  }
+
+  private async *deliver(options: SubscribeOptions, control: Control): AsyncGenerator<SubscriptionMessage> {
+    let position = options.fromPosition;
+    let announced = false;
+    const waitForNews = async (): Promise<void> => {
+      const wait = this.news();
+      control.cancelWait = wait.cancel;
+      await wait.promise;
+    };
+    while (!control.closed && !this.closed) {
+      if (this.state === 'failed') {
+        // The feed stopped on an error: read on alone, as the store's own subscription would.
+        control.own = this.store.subscribeToAll({ fromPosition: position, filter: options.filter });
+        for await (const message of control.own) {
+          if (message.kind === 'caughtUp' && announced) continue;
+          yield message;
+        }
+        return;
+      }
+      let events = this.after(position ?? -Infinity);
+      if (events === null && this.state === 'starting') {
+        await waitForNews();
+        continue;
+      }
+      if (events === null) {
+        // Behind what the feed holds: read the store until caught up with it.
+        events = await this.store.readAll({ fromPosition: position, maxCount: PAGE });
+        if (events.length === 0) {
+          await waitForNews();
+          continue;
+        }
+      }
+      for (const event of events) {
+        // The consumer's work shares the time slice, as in the store's own subscriptions.
+        const pause = pauseIfBusy();
+        if (pause) await pause;
+        if (control.closed) return;
+        position = event.position;
+        if (matchesFilter(event, options.filter)) yield { kind: 'event', event };
+      }
+      if (events.length > 0) continue;
+      if (this.state === 'ended') return;
+      if (!announced && this.live) {
+        announced = true;
+        yield { kind: 'caughtUp', position: position ?? null };
+        continue;
+      }
+      await waitForNews();
+    }
   }
 
   async close(): Promise<void> {
