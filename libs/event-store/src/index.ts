@@ -11,6 +11,7 @@ export * from './upcasting/upcaster-registry';
 export * from './upcasting/upcasting-event-store';
 export * from './subscription/event-filter';
 export * from './subscription/catch-up-subscription';
+export * from './subscription/shared-feed';
 export * from './adapters/memory/memory-event-store';
 export * from './create-event-store';
 export * from './subscription/position-tracker';

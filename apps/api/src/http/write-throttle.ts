@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from '@app/application';
 import type { AuthenticatedRequest } from '../auth/auth.guard';
+import { SlidingWindowStorage } from './sliding-window-storage';
 
 /**
  * Limits writes per caller, so a runaway script cannot flood the history; reads are never
@@ -20,14 +21,23 @@ export class WriteThrottlerGuard extends ThrottlerGuard {
     const { principal, ip } = request as unknown as AuthenticatedRequest;
     return Promise.resolve(principal ? `subject:${principal.id}` : `ip:${ip ?? 'unknown'}`);
   }
+
+  /** The library's key (route, throttler, caller) without hashing it: it only names an entry of a map. */
+  protected override generateKey(context: ExecutionContext, tracker: string, throttlerName: string): string {
+    return `${context.getClass().name}-${context.getHandler().name}-${throttlerName}-${tracker}`;
+  }
 }
 
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      // The default name keeps the standard header names (Retry-After, X-RateLimit-*).
-      useFactory: (config: AppConfig) => [{ ttl: 60_000, limit: config.writesPerMinute }],
+      // The default name keeps the standard header names (Retry-After, X-RateLimit-*). The storage
+      // answers each request at constant cost (sliding-window-storage.ts).
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: 60_000, limit: config.writesPerMinute }],
+        storage: new SlidingWindowStorage(),
+      }),
     }),
   ],
   providers: [{ provide: APP_GUARD, useClass: WriteThrottlerGuard }],

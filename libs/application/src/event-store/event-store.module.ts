@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
+import { createEventStore, SharedFeedEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.module';
 import { ScopedEventStore } from '../committee-scope/scoped-event-store';
@@ -16,6 +16,7 @@ export const RAW_EVENT_STORE = Symbol('RAW_EVENT_STORE');
 /** The adapter under the store's wrappers: stored bytes as written, for hash-chain verification. */
 function adapterOf(store: EventStore): EventStore {
   if (store instanceof ScopedEventStore) return adapterOf(store.inner);
+  if (store instanceof SharedFeedEventStore) return adapterOf(store.inner);
   if (store instanceof UpcastingEventStore) return adapterOf(store.raw);
   return store;
 }
@@ -42,10 +43,13 @@ export function describeStore(store: EventStore, config: AppConfig): string {
       provide: EVENT_STORE,
       inject: [APP_CONFIG],
       // Reads return current event shapes, and a committee-scoped administrator's request touches
-      // only their committee's streams; the adapter stays reachable for verification.
+      // only their committee's streams; the adapter stays reachable for verification. The
+      // projections and process managers share one read of each new event (shared-feed.ts).
       useFactory: async (config: AppConfig): Promise<EventStore> =>
         new ScopedEventStore(
-          new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
+          new SharedFeedEventStore(
+            new UpcastingEventStore(await createEventStore(eventStoreConfigOf(config)), productUpcasters()),
+          ),
         ),
     },
     {

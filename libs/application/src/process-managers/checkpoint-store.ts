@@ -21,6 +21,11 @@ interface CheckpointRow {
 
 /** Checkpoints in the read-model database, beside the projections' own. */
 export class SqlCheckpointStore implements CheckpointStore {
+  // Prepared once: a live process manager saves its checkpoint after every batch of events.
+  private readonly upsert: Database.Statement<[string, number, string, string, number, string]>;
+  private readonly remove: Database.Statement<[string]>;
+  private readonly select: Database.Statement<[string], CheckpointRow>;
+
   constructor(private readonly db: Database.Database) {
     db.exec(`CREATE TABLE IF NOT EXISTS process_checkpoints (
       name TEXT PRIMARY KEY,
@@ -33,6 +38,17 @@ export class SqlCheckpointStore implements CheckpointStore {
     addColumnIfMissing(db, 'process_checkpoints', 'event_id', 'TEXT');
     addColumnIfMissing(db, 'process_checkpoints', 'event_stream', 'TEXT');
     addColumnIfMissing(db, 'process_checkpoints', 'event_revision', 'INTEGER');
+    this.upsert = db.prepare(
+      `INSERT INTO process_checkpoints (name, position, event_id, event_stream, event_revision, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
+         event_stream = excluded.event_stream, event_revision = excluded.event_revision,
+         updated_at = excluded.updated_at`,
+    );
+    this.remove = db.prepare('DELETE FROM process_checkpoints WHERE name = ?');
+    this.select = db.prepare(
+      'SELECT position, event_id, event_stream, event_revision FROM process_checkpoints WHERE name = ?',
+    );
   }
 
   load(name: string): number | null {
@@ -48,26 +64,16 @@ export class SqlCheckpointStore implements CheckpointStore {
   save(name: string, event: CheckpointEvent): boolean {
     // Never waits for the write lock on the one JavaScript thread (write-now.ts).
     const saved = writeNow(this.db, () =>
-      this.db
-        .prepare(
-          `INSERT INTO process_checkpoints (name, position, event_id, event_stream, event_revision, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET position = excluded.position, event_id = excluded.event_id,
-             event_stream = excluded.event_stream, event_revision = excluded.event_revision,
-             updated_at = excluded.updated_at`,
-        )
-        .run(name, event.position, event.id, event.stream, event.revision, new Date().toISOString()),
+      this.upsert.run(name, event.position, event.id, event.stream, event.revision, new Date().toISOString()),
     );
     return saved !== WRITE_LOCK_BUSY;
   }
 
   reset(name: string): void {
-    this.db.prepare('DELETE FROM process_checkpoints WHERE name = ?').run(name);
+    this.remove.run(name);
   }
 
   private row(name: string): CheckpointRow | undefined {
-    return this.db
-      .prepare('SELECT position, event_id, event_stream, event_revision FROM process_checkpoints WHERE name = ?')
-      .get(name) as CheckpointRow | undefined;
+    return this.select.get(name);
   }
 }

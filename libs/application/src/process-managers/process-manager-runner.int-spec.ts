@@ -2,7 +2,7 @@ import { MemoryEventStore, StoreUnavailable, type NewEvent, type RecordedEvent }
 import { SqliteDatabase } from '@app/event-store';
 import { randomUUID } from 'node:crypto';
 import { eventIdFor } from '../ids/uuid-v5';
-import { SqlCheckpointStore } from './checkpoint-store';
+import { SqlCheckpointStore, type CheckpointStore } from './checkpoint-store';
 import { ProcessManagerRunner, type ProcessManager } from './process-manager-runner';
 
 const newEvent = (type: string, id: string = randomUUID(), data: Record<string, string> = {}): NewEvent => ({
@@ -76,6 +76,35 @@ describe('ProcessManagerRunner', () => {
     const done = (await store.readAll()).filter((e) => e.type === 'Done');
     expect(done).toHaveLength(40);
     expect(new Set(done.map((e) => e.stream)).size).toBe(40);
+  });
+
+  it('saves its checkpoint once per burst of events rather than once per event, and the last one on stop', async () => {
+    for (let i = 0; i < 200; i += 1)
+      await store.append(`req-${i}`, [newEvent('Requested')], { expectedRevision: 'noStream' });
+    const saved: number[] = [];
+    const counting: CheckpointStore = {
+      load: (name) => checkpoints.load(name),
+      loadEvent: (name) => checkpoints.loadEvent(name),
+      reset: (name) => checkpoints.reset(name),
+      save: (name, event) => {
+        saved.push(event.position);
+        return checkpoints.save(name, event);
+      },
+    };
+    const runner = new ProcessManagerRunner(store, counting, ledgerManager(store));
+    runner.start();
+    await runner.caughtUp();
+    // Its own 200 Done events follow the 200 requests.
+    await runner.waitForPosition(400);
+    await runner.stop();
+    expect(saved.length).toBeLessThan(20);
+    expect(checkpoints.load('ledger')).toBe(400);
+    // A restart has nothing left to do: every request has its one Done.
+    const again = new ProcessManagerRunner(store, checkpoints, ledgerManager(store));
+    again.start();
+    await again.caughtUp();
+    await again.stop();
+    expect((await store.readAll()).filter((event) => event.type === 'Done')).toHaveLength(200);
   });
 
   it('retries while the store is unavailable, then goes on', async () => {

@@ -42,8 +42,18 @@ export interface ProcessRunnerOptions {
   readonly retryDelayMs?: number;
 }
 
+/**
+ * How long a handled event's checkpoint may wait to be saved, so one transaction records a burst
+ * of events rather than one each. A crash in between only delivers those events again, and
+ * handling is idempotent: nothing is skipped, nothing is done twice.
+ */
+const CHECKPOINT_DELAY_MS = 50;
+
 export class ProcessManagerRunner {
   private subscription: Subscription | null = null;
+  /** The last event fully handled whose checkpoint is not saved yet. */
+  private unsaved: RecordedEvent | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
   private done: Promise<void> | null = null;
   private state: ProcessState = 'starting';
   private tracker = new PositionTracker();
@@ -87,6 +97,7 @@ export class ProcessManagerRunner {
     this.stopping = true;
     await this.subscription?.close();
     await this.done;
+    await this.saveWhenFree();
     if (this.state !== 'failed') this.state = 'stopped';
   }
 
@@ -118,14 +129,47 @@ export class ProcessManagerRunner {
         continue;
       }
       await this.handleWithRetry(message.event);
+      // Stopped while this event's effect was in flight: it counts as not handled.
       if (this.stopping) return;
-      // A CLI rebuild may hold the read models' write lock for seconds: wait without blocking.
-      for (let attempt = 0; !this.checkpoints.save(this.manager.name, message.event); attempt += 1) {
-        await busyBackoff(attempt);
-        if (this.stopping) return;
-      }
-      this.tracker.advance(message.event.position);
+      this.handled(message.event);
     }
+  }
+
+  /** Its effects are stored: waiters are told now, the checkpoint follows within CHECKPOINT_DELAY_MS. */
+  private handled(event: RecordedEvent): void {
+    this.unsaved = event;
+    this.tracker.advance(event.position);
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      // A CLI rebuild may hold the read models' write lock for seconds: try again without blocking.
+      if (!this.save()) this.handled(this.unsaved as RecordedEvent);
+    }, CHECKPOINT_DELAY_MS);
+    // An exit before it fires is a crash: the events after the saved checkpoint are delivered again.
+    this.saveTimer.unref();
+  }
+
+  /** Saves the pending checkpoint; false when the write lock was busy. */
+  private save(): boolean {
+    const event = this.unsaved;
+    if (event === null) return true;
+    try {
+      if (!this.checkpoints.save(this.manager.name, event)) return false;
+    } catch (error) {
+      // The older checkpoint stays: its later events are delivered again on the next start.
+      this.options.logger?.error(`${this.manager.name}: cannot save its checkpoint: ${String(error)}`, {
+        position: event.position,
+      });
+    }
+    if (this.unsaved === event) this.unsaved = null;
+    return true;
+  }
+
+  /** On stop: saves what was handled, waiting a little for a busy write lock; else the older checkpoint stays (safe). */
+  private async saveWhenFree(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    for (let attempt = 0; attempt < 8 && !this.save(); attempt += 1) await busyBackoff(attempt);
   }
 
   private async handleWithRetry(event: RecordedEvent): Promise<void> {
@@ -149,6 +193,10 @@ export class ProcessManagerRunner {
 
   private fail(error: unknown): void {
     this.state = 'failed';
+    // The events handled before the failing one stay handled.
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    this.save();
     this.error = error instanceof Error ? error.message : String(error);
     this.options.logger?.error(`Process manager ${this.manager.name} stopped: ${this.error}`, {
       position: this.tracker.position,

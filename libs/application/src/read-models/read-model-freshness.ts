@@ -1,4 +1,5 @@
 import { StoreUnavailable, type EventStore } from '@app/event-store';
+import type { Statement } from 'better-sqlite3';
 import type { ReadModelDatabase } from '@app/read-models';
 import type { WorkerStatus } from './worker-status';
 
@@ -9,6 +10,9 @@ import type { WorkerStatus } from './worker-status';
  * projection runs in this process or in a separate worker.
  */
 export class ReadModelFreshness {
+  /** Prepared on first use (the table is created by the projections), then once per process: every command asks. */
+  private readLive: Statement<[string], { position: number | null }> | null = null;
+
   constructor(
     private readonly store: EventStore,
     private readonly db: ReadModelDatabase,
@@ -24,9 +28,10 @@ export class ReadModelFreshness {
     const head = await this.store.headPosition();
     if (head === null) return;
     const deadline = Date.now() + this.options.timeoutMs;
-    const read = this.db.prepare(`SELECT position FROM projection_generations WHERE name = ? AND state = 'live'`);
+    this.readLive ??= this.db.prepare(`SELECT position FROM projection_generations WHERE name = ? AND state = 'live'`);
+    const read = this.readLive;
     for (;;) {
-      const row = read.get(projection) as { position: number | null } | undefined;
+      const row = read.get(projection);
       if (row?.position !== undefined && row.position !== null && row.position >= head) {
         // Beyond the head read before is normal (events appended since); beyond the head now is not.
         const now = row.position > head ? await this.store.headPosition() : head;

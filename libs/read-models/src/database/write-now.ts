@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { ReadModelDatabase } from './read-model-database';
 
 /** Another connection (a CLI rebuild, another process) holds the write lock: nothing was written. */
@@ -12,24 +13,59 @@ export const WRITE_LOCK_BUSY = Symbol('write lock busy');
  * connection's busy timeout.
  */
 export function writeNow<T>(db: ReadModelDatabase, work: () => T): T | typeof WRITE_LOCK_BUSY {
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-  db.pragma('busy_timeout = 0');
+  const writer = writerOf(db);
+  const timeout = writer.readTimeout.get() as number;
+  writer.noWait.get();
   let began = false;
   try {
-    return db
-      .transaction(() => {
-        began = true;
-        return work();
-      })
-      .immediate();
+    return writer.transaction.immediate(() => {
+      began = true;
+      return work();
+    }) as T;
   } catch (error) {
     // Only a lock refused at BEGIN means "nothing happened, try later"; anything once the work
     // began is the work's own failure (its transaction was rolled back).
     if (!began && isBusy(error)) return WRITE_LOCK_BUSY;
     throw error;
   } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
+    writer.restoreTimeout(timeout);
   }
+}
+
+interface Writer {
+  readonly readTimeout: Database.Statement;
+  readonly noWait: Database.Statement;
+  readonly transaction: Database.Transaction<(work: () => unknown) => unknown>;
+  restoreTimeout(timeout: number): void;
+}
+
+/**
+ * Statements and transaction function prepared once per connection: the projections and process
+ * managers write after every command, and preparing three pragmas and a transaction each time
+ * cost more than the writes themselves.
+ */
+const writers = new WeakMap<ReadModelDatabase, Writer>();
+
+function writerOf(db: ReadModelDatabase): Writer {
+  let writer = writers.get(db);
+  if (!writer) {
+    const restore = new Map<number, Database.Statement>();
+    writer = {
+      readTimeout: db.prepare('PRAGMA busy_timeout').pluck(),
+      noWait: db.prepare('PRAGMA busy_timeout = 0'),
+      transaction: db.transaction((work: () => unknown) => work()),
+      restoreTimeout: (timeout) => {
+        let statement = restore.get(timeout);
+        if (!statement) {
+          statement = db.prepare(`PRAGMA busy_timeout = ${Math.trunc(timeout)}`);
+          restore.set(timeout, statement);
+        }
+        statement.get();
+      },
+    };
+    writers.set(db, writer);
+  }
+  return writer;
 }
 
 export function isBusy(error: unknown): boolean {
