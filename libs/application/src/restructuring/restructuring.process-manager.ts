@@ -25,6 +25,7 @@ import type { OrganisationFacts } from '../organisation/organisation-facts';
 import type { RulePolicies } from '../policy/rule-policies';
 import type { ProcessManager } from '../process-managers/process-manager-runner';
 import { ExecuteRestructuringCommand, RestructuringCommandHandler } from './restructuring-command.handler';
+import type { RestructuringStepResult } from './restructuring-step-result';
 import { transferInSlices, type TransferSliceHost } from './transfers-in-slices';
 
 /** The checkpoint name of the restructuring process manager. */
@@ -32,13 +33,7 @@ export const RESTRUCTURING_PROCESS_MANAGER = 'restructuring-execution';
 
 export type RestructuringStepKind = 'establish' | 'transfer' | 'dissolve' | 'assess' | 'complete';
 
-/**
- * How a step ended: `done` appended its events; `replayed` had been done before under the same
- * command id (a retry after a crash); `unchanged` needed no event (e.g. the shape flags did not
- * change); `alreadyDone` was refused because the world already matches (e.g. dissolved by another
- * route); `skipped` cannot apply any more and need not (a member who left meanwhile).
- */
-export type RestructuringStepResult = 'done' | 'replayed' | 'unchanged' | 'alreadyDone' | 'skipped';
+export type { RestructuringStepResult } from './restructuring-step-result';
 
 export interface RestructuringStep {
   readonly restructuringId: string;

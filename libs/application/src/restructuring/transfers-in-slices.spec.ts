@@ -1,6 +1,6 @@
 import { refuse, type PlannedTransfer } from '@app/domain';
 import { WrongExpectedRevision, type AppendResult, type StreamAppend } from '@app/event-store';
-import type { RestructuringStepResult } from './restructuring.process-manager';
+import type { RestructuringStepResult } from './restructuring-step-result';
 import { MAX_TRANSFERS_PER_SLICE, transferInSlices, type TransferSliceHost } from './transfers-in-slices';
 
 const transfers: PlannedTransfer[] = Array.from({ length: 40 }, (_, i) => ({

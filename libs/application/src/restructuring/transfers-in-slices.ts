@@ -8,7 +8,7 @@ import {
   type StreamAppend,
 } from '@app/event-store';
 import type { CommandDecision } from '../command-handling/handle-command';
-import type { RestructuringStepResult } from './restructuring.process-manager';
+import type { RestructuringStepResult } from './restructuring-step-result';
 
 /**
  * Most transfers appended in one transaction. Small enough that a slice, and the organisation

@@ -15,9 +15,9 @@ import { addDays, addMonths } from './calendar';
  * is recorded once, and is kept on a stream of its own per branch (`reminders-…`), so it moves
  * neither the branch's nor an election's revision.
  */
-export type ElectionReminderKind = 'beforeTermEnd' | 'overdue' | 'noTerm';
+import type { ElectionReminderKind } from './election-reminder-kind';
 
-export const ELECTION_REMINDER_KINDS: readonly ElectionReminderKind[] = ['beforeTermEnd', 'overdue', 'noTerm'];
+export { ELECTION_REMINDER_KINDS, type ElectionReminderKind } from './election-reminder-kind';
 
 /** What the reminders of a branch depend on, looked up by the handler. */
 export interface ElectionReminderFacts {

@@ -26,7 +26,7 @@ import {
   Term,
 } from './labels';
 import { collision, malformed, NoDetails, RefusalCatalogue, RefusalEntry, rule, unknown } from './refusal';
-import type { ElectionReminderKind } from '../../election/election-reminders';
+import type { ElectionReminderKind } from '../../election/election-reminder-kind';
 
 const REMINDER_LABELS: Readonly<Record<ElectionReminderKind, { readonly en: string; readonly zh: string }>> = {
   beforeTermEnd: { en: 'reminder before the term ends', zh: '任期届满前的换届提醒' },
