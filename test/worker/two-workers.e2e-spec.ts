@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PROJECTIONS } from '@app/application';
 import { SqliteEventStore } from '@app/event-store';
 import { openReadModelDatabase } from '@app/read-models';
 import { appendAll, ev } from '../../libs/read-models/src/organisation-history/testing/history-events';
@@ -81,7 +82,7 @@ describe('two workers on one data directory', () => {
 
       const wentLive = (lines: readonly string[]) =>
         messages(lines).filter((line) => /Projection .* is live/.test(line));
-      await waitUntil(() => wentLive(logs[holder] as string[]).length === 5, 'the holder caught up');
+      await waitUntil(() => wentLive(logs[holder] as string[]).length === PROJECTIONS.length, 'the holder caught up');
       expect(slowestCheckpoint(readModels)).toBe(history.events);
       // Only the holder applied anything: the standby never fed a projection.
       expect(standbyLog().filter((line) => /Projection|database is locked/.test(line))).toEqual([]);
