@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { stageConsole, type ConsoleStage } from './console-stage';
 import { expectVisible, picture, signedIn } from './restructure-page';
@@ -57,6 +58,20 @@ describe('console: 示范与志愿', () => {
     expect(await liuyi.innerText()).toContain('尚未批准');
     expect(await liuyi.getByText('已有材料', { exact: true }).count()).toBe(12);
     await picture(page, 'demonstration', { fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出创建进度表' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('示范党支部创建进度-2022.csv');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    // Each branch's 13 checklist items, then its 六好, below one header row.
+    expect(lines).toHaveLength(1 + 2 * (13 + 6));
+    const wechat = lines.find((line) => line.includes(LIUYI) && line.includes('有微信平台')) ?? '';
+    expect(wechat).not.toBe('');
+    expect(wechat).not.toContain('已有材料');
     expect(errors).toEqual([]);
     await page.close();
   });

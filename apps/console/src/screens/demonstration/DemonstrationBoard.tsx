@@ -59,7 +59,7 @@ function Summary({ campaign }: { campaign: Demonstration }) {
         <Statistic title="经费" value={campaign.fundingYuan} suffix="元" />
       </Space>
       <div className="figure-note">
-        标准：{campaign.standardSource}（{campaign.standardVersion}），六好合格分 {campaign.passingScore} 分；启动于
+        标准版本 {campaign.standardVersion}，六好合格分 {campaign.passingScore} 分；启动于
         {formatDate(campaign.launchedAt)}。
       </div>
     </Card>
