@@ -23,9 +23,9 @@ describe('the menu of a role', () => {
   const labels = (role: Parameters<typeof screensFor>[0]) => screensFor(role).map((screen) => screen.label);
 
   it('follows what the API lets each role read: administrators all but 审计 and with 导入, auditors all but 导入, reporters no tree', () => {
-    expect(labels('admin')).toEqual(['工作台', '组织架构', '换届', '调整', '报表', '导入']);
-    expect(labels('auditor')).toEqual(['工作台', '组织架构', '换届', '调整', '审计', '报表']);
-    expect(labels('reporter')).toEqual(['工作台', '换届', '调整', '报表']);
+    expect(labels('admin')).toEqual(['工作台', '组织架构', '换届', '调整', '示范与志愿', '报表', '导入']);
+    expect(labels('auditor')).toEqual(['工作台', '组织架构', '换届', '调整', '示范与志愿', '审计', '报表']);
+    expect(labels('reporter')).toEqual(['工作台', '换届', '调整', '示范与志愿', '报表']);
   });
 
   it('judges a path below a screen by that screen', () => {

@@ -44,6 +44,13 @@ export const SCREENS: readonly Screen[] = [
     component: lazy(() => import('../screens/RestructuringsScreen')),
   },
   {
+    path: '/demonstrations',
+    label: '示范与志愿',
+    // GET /demonstrations/**, /volunteer-service/**: every role.
+    roles: ['admin', 'auditor', 'reporter'],
+    component: lazy(() => import('../screens/DemonstrationScreen')),
+  },
+  {
     path: '/audit',
     label: '审计',
     // GET /audit/**, /org/members/**: auditors only.
