@@ -27,6 +27,9 @@ const shared = {
 };
 
 module.exports = {
+  // Suites boot the API on their own SQLite files: on a shared 2-core machine that alone can pass
+  // jest's default 5 s, which says nothing about the product. (A project-level value is ignored.)
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
@@ -34,9 +37,6 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      // Each suite boots the API on its own SQLite files: on a shared 2-core machine that alone
-      // can pass jest's default 5 s, which says nothing about the product.
-      testTimeout: 30_000,
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/console/'],
     },
     // The web console in Chromium, served by the API: builds the console first when a source
